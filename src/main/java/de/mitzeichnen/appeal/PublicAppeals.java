@@ -1,0 +1,80 @@
+package de.mitzeichnen.appeal;
+
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.web.Markdown;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** What the public may see of appeals: everything but drafts; archived ones only by their address. */
+@Singleton
+public class PublicAppeals {
+
+    private final AppealRepository appeals;
+    private final OrganiserRepository organisers;
+    private final Markdown markdown;
+    private final Clock clock;
+
+    PublicAppeals(AppealRepository appeals, OrganiserRepository organisers, Markdown markdown, Clock clock) {
+        this.appeals = appeals;
+        this.organisers = organisers;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    /** One line of the start page. */
+    public record Summary(String slug, String title, String addressee, String organiserName, Instant opensAt,
+                          Instant deadline, boolean upcoming) {
+    }
+
+    /** The start page: open appeals by nearest deadline, then closed ones, most recently closed first. */
+    public record Overview(List<Summary> open, List<Summary> closed) {
+    }
+
+    /** An appeal as its public page shows it. */
+    public record Page(Appeal appeal, Organiser organiser, String bodyHtml, AppealStatus status,
+                      boolean acceptsSignatures, boolean upcoming) {
+    }
+
+    public Overview overview() {
+        Instant now = clock.instant();
+        List<Appeal> listed = appeals.findByStatusInOrderByDeadlineAsc(EnumSet.of(AppealStatus.OPEN, AppealStatus.CLOSED));
+        Map<Long, Organiser> byId = organisers.findAll().stream()
+                .collect(Collectors.toMap(Organiser::id, Function.identity()));
+        List<Summary> open = listed.stream().filter(a -> a.statusAt(now) == AppealStatus.OPEN)
+                .map(a -> summary(a, byId, now)).toList();
+        List<Summary> closed = listed.stream().filter(a -> a.statusAt(now) == AppealStatus.CLOSED)
+                .sorted(Comparator.comparing(Appeal::deadline).reversed())
+                .map(a -> summary(a, byId, now)).toList();
+        return new Overview(open, closed);
+    }
+
+    private static Summary summary(Appeal a, Map<Long, Organiser> organisers, Instant now) {
+        Organiser o = organisers.get(a.organiserId());
+        return new Summary(a.slug(), a.title(), a.addressee(), o == null ? "" : o.name(), a.opensAt(), a.deadline(),
+                a.upcomingAt(now));
+    }
+
+    /** The public page of an appeal; empty for unknown slugs and drafts. */
+    public Optional<Page> page(String slug) {
+        Instant now = clock.instant();
+        return appeals.findBySlug(slug).filter(Appeal::isPublic).map(a -> new Page(a,
+                organisers.findById(a.organiserId()).orElseThrow(),
+                markdown.toSafeHtml(a.bodyMarkdown()),
+                a.statusAt(now), a.acceptsSignatures(now), a.upcomingAt(now)));
+    }
+
+    /** The appeal behind a public slug, for the features that hang off the public page. */
+    public Optional<Appeal> publicAppeal(String slug) {
+        return appeals.findBySlug(slug).filter(Appeal::isPublic);
+    }
+}

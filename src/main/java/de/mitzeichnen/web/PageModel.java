@@ -1,0 +1,40 @@
+package de.mitzeichnen.web;
+
+import de.mitzeichnen.config.MitzeichnenConfig;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.views.model.ViewModelProcessor;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+
+/** What every page's layout needs: language, the current path for the language switch, footer links, formats. */
+@Singleton
+public class PageModel implements ViewModelProcessor<Map<String, Object>> {
+
+    private final Languages languages;
+    private final MitzeichnenConfig config;
+    private final Clock clock;
+    private final Texts texts;
+
+    PageModel(Languages languages, MitzeichnenConfig config, Clock clock, Texts texts) {
+        this.languages = languages;
+        this.config = config;
+        this.clock = clock;
+        this.texts = texts;
+    }
+
+    @Override
+    public void process(HttpRequest<?> request, ModelAndView<Map<String, Object>> modelAndView) {
+        modelAndView.getModel().ifPresent(model -> {
+            Locale locale = languages.resolveOrDefault(request);
+            model.putIfAbsent("lang", locale.getLanguage());
+            model.putIfAbsent("path", request.getPath());
+            model.putIfAbsent("imprintUrl", config.getImprintUrl());
+            model.putIfAbsent("privacyUrl", config.getPrivacyUrl());
+            model.putIfAbsent("fmt", new Formats(locale, clock, texts));
+        });
+    }
+}
