@@ -10,9 +10,15 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
-/** What every page's layout needs: language, the current path for the language switch, footer links, formats. */
+/**
+ * What every page's layout needs: language, the current path for the language switch, footer links, formats,
+ * and the visitor's form token ({@code csrfToken}, to be put into every POST form as a hidden field).
+ */
 @Singleton
 public class PageModel implements ViewModelProcessor<Map<String, Object>> {
+
+    /** The request attribute under which the form-token filter leaves the visitor's token. */
+    public static final String CSRF_TOKEN_ATTRIBUTE = "mitzeichnen.csrfToken";
 
     private final Languages languages;
     private final MitzeichnenConfig config;
@@ -35,6 +41,7 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
             model.putIfAbsent("imprintUrl", config.getImprintUrl());
             model.putIfAbsent("privacyUrl", config.getPrivacyUrl());
             model.putIfAbsent("fmt", new Formats(locale, clock, texts));
+            model.putIfAbsent("csrfToken", request.getAttribute(CSRF_TOKEN_ATTRIBUTE, String.class).orElse(""));
         });
     }
 }

@@ -28,6 +28,7 @@ public final class Web {
     private final URI base;
     private final HttpClient client;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
     public Web(URI base) {
         this.base = base;
@@ -49,8 +50,15 @@ public final class Web {
         }
     }
 
+    /** Sends this header with every request from now on, e.g. a client address for a proxy header. */
+    public Web withHeader(String name, String value) {
+        defaultHeaders.put(name, value);
+        return this;
+    }
+
     public Page get(String path, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
+        defaultHeaders.forEach(b::header);
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -58,13 +66,54 @@ public final class Web {
     }
 
     public Page post(String path, Map<String, String> form, String... headers) {
+        return postEncoded(path, encode(form), headers);
+    }
+
+    /** Posts an already encoded form body (e.g. from {@link #encodeAll}, with repeated fields). */
+    public Page postEncoded(String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        defaultHeaders.forEach(b::header);
         if (headers.length > 0) {
             b.headers(headers);
         }
         return send(b.build());
+    }
+
+    /**
+     * Posts a form like a browser: GETs {@code pagePath} first (which also sets the form cookie), takes the form
+     * token from its hidden {@code csrfToken} field and sends it along. Values may be strings or collections of
+     * strings (repeated fields, e.g. checkboxes).
+     */
+    public Page postForm(String pagePath, String actionPath, Map<String, ?> form) {
+        Page page = get(pagePath);
+        if (page.status() != 200) {
+            throw new AssertionError("GET " + pagePath + " gave " + page.status() + " instead of a page with a form");
+        }
+        return postWithToken(csrf(page), actionPath, form);
+    }
+
+    /** Posts a form with the given token (e.g. from {@link #csrf(Page)} of a page already fetched). */
+    public Page postWithToken(String token, String actionPath, Map<String, ?> form) {
+        Map<String, Object> withToken = new LinkedHashMap<>(form);
+        withToken.put("csrfToken", token);
+        return postEncoded(actionPath, encodeAll(withToken));
+    }
+
+    /** The form token of a page (the value of its first hidden {@code csrfToken} field). */
+    public static String csrf(Page page) {
+        var field = page.doc().selectFirst("input[name=csrfToken]");
+        if (field == null || field.attr("value").isEmpty()) {
+            throw new AssertionError("no csrfToken field on the page: " + page.body());
+        }
+        return field.attr("value");
+    }
+
+    /** The value of a cookie this client holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public Page send(HttpRequest request) {
@@ -93,6 +142,15 @@ public final class Web {
             m.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
+    }
+
+    /** Encodes a form whose values are strings or collections of strings (sent as repeated fields). */
+    public static String encodeAll(Map<String, ?> form) {
+        return form.entrySet().stream()
+                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> c ? c.stream() : java.util.stream.Stream.of(e.getValue()))
+                        .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(v == null ? "" : v.toString(), StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
     }
 
     public static String encode(Map<String, String> form) {

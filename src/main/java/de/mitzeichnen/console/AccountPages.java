@@ -1,0 +1,123 @@
+package de.mitzeichnen.console;
+
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.security.Account;
+import de.mitzeichnen.security.AccountRepository;
+import de.mitzeichnen.security.AccountRole;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.web.NotFoundException;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Console accounts, for platform admins only. */
+@Controller("/verwaltung/konten")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AccountPages {
+
+    /** One line of the list. */
+    record Row(Account account, String organiserName) {
+    }
+
+    private final AccountRepository accounts;
+    private final OrganiserRepository organisers;
+    private final AccountAdmin admin;
+    private final ConsoleView view;
+
+    AccountPages(AccountRepository accounts, OrganiserRepository organisers, AccountAdmin admin, ConsoleView view) {
+        this.accounts = accounts;
+        this.organisers = organisers;
+        this.admin = admin;
+        this.view = view;
+    }
+
+    @Get
+    HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
+        me.requirePlatformAdmin();
+        Map<Long, String> names = organisers.findAll().stream()
+                .collect(Collectors.toMap(Organiser::id, Organiser::name));
+        List<Row> rows = accounts.listOrderByEmail().stream()
+                .map(a -> new Row(a, a.organiserId() == null ? "" : names.getOrDefault(a.organiserId(), ""))).toList();
+        return view.render(request, me, HttpStatus.OK, "console/accounts", Pages.model("rows", rows));
+    }
+
+    @Get("/neu")
+    HttpResponse<String> newForm(HttpRequest<?> request, ConsoleUser me) {
+        me.requirePlatformAdmin();
+        return form(request, me, HttpStatus.OK, null, AccountForm.blank(), new FormErrors(), null);
+    }
+
+    @Post("/neu")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, ConsoleUser me, @Body AccountForm form) {
+        me.requirePlatformAdmin();
+        FormErrors errors = new FormErrors();
+        AccountForm.Input input = form.validate(true, errors);
+        AccountAdmin.Outcome outcome = input == null ? null : admin.create(me, input);
+        if (outcome == null || outcome.saved() == null) {
+            return form(request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form.withoutPassword(),
+                    outcome == null ? errors : outcome.errors(), null);
+        }
+        return HttpResponse.seeOther(URI.create("/verwaltung/konten/" + outcome.saved().id() + "?ok=1"));
+    }
+
+    @Get("/{id}")
+    HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+        me.requirePlatformAdmin();
+        Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        return form(request, me, HttpStatus.OK, account, AccountForm.of(account), new FormErrors(),
+                ok == null ? null : view.text(request, "console.saved"));
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body AccountForm form) {
+        me.requirePlatformAdmin();
+        Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        FormErrors errors = new FormErrors();
+        AccountForm.Input input = form.validate(false, errors);
+        AccountAdmin.Outcome outcome = input == null ? null : admin.update(me, account, input);
+        if (outcome == null || outcome.saved() == null) {
+            boolean conflict = outcome != null && outcome.conflict();
+            Account now = accounts.findById(id).orElse(account);
+            AccountForm kept = form.withoutPassword();
+            if (conflict) {
+                kept = new AccountForm(kept.email(), kept.displayName(), kept.role(), kept.organiserId(), "",
+                        kept.enabled(), now.version() == null ? "" : String.valueOf(now.version()));
+            }
+            return form(request, me, conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, now, kept,
+                    outcome == null ? errors : outcome.errors(), null);
+        }
+        return HttpResponse.seeOther(URI.create("/verwaltung/konten/" + id + "?ok=1"));
+    }
+
+    private HttpResponse<String> form(HttpRequest<?> request, ConsoleUser me, HttpStatus status,
+                                      @Nullable Account account, AccountForm form, FormErrors errors,
+                                      @Nullable String notice) {
+        List<Organiser> choices = organisers.findAll().stream().sorted(Comparator.comparing(Organiser::name)).toList();
+        Map<String, Object> model = Pages.model("account", account, "form", form, "notice", notice,
+                "organisers", choices, "roles", List.of(AccountRole.values()));
+        view.withErrors(request, model, errors);
+        return view.render(request, me, status, "console/account-form", model);
+    }
+}

@@ -1,0 +1,125 @@
+package de.mitzeichnen.console;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.AppealVersion;
+import de.mitzeichnen.appeal.AppealVersions;
+import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.security.ConsoleUser;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The writes of appeal editing, each in one transaction with its version and audit entries. */
+@Singleton
+class AppealStore {
+
+    private final AppealRepository appeals;
+    private final AppealVersions versions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AppealStore(AppealRepository appeals, AppealVersions versions, AuditLog audit, Clock clock) {
+        this.appeals = appeals;
+        this.versions = versions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Appeal create(ConsoleUser me, long organiserId, AppealForm.Input in) {
+        Instant now = clock.instant();
+        Appeal appeal = appeals.save(new Appeal(null, organiserId, in.slug(), in.title(), in.addressee(),
+                in.bodyMarkdown(), in.contactEmail(), in.opensAt(), in.deadline(), in.graceSeconds(), AppealStatus.DRAFT,
+                in.roles(), in.publishNames(), in.goal(), now, now, null));
+        versions.first(appeal, me.accountId());
+        audit.record(me.actor(), "APPEAL_CREATED", organiserId, appeal.id(),
+                Map.of("slug", appeal.slug(), "title", appeal.title()));
+        return appeal;
+    }
+
+    /**
+     * Saves the edited appeal; with the stored version in {@code in.version()}, so that a concurrent change makes
+     * the update fail (OptimisticLockException) and nothing is written.
+     */
+    @Transactional
+    public Appeal update(ConsoleUser me, Appeal before, AppealForm.Input in) {
+        Instant now = clock.instant();
+        Appeal changed = new Appeal(before.id(), before.organiserId(), in.slug(), in.title(), in.addressee(),
+                in.bodyMarkdown(), in.contactEmail(), in.opensAt(), in.deadline(), in.graceSeconds(), before.status(),
+                in.roles(), in.publishNames(), in.goal(), before.createdAt(), now, in.version());
+        Appeal saved = appeals.update(changed);
+        List<String> fields = changedFields(before, changed);
+        if (textChanged(before, changed)) {
+            if (before.isPublic()) {
+                AppealVersion v = versions.next(before, changed, in.reason(), now, me.accountId());
+                audit.record(me.actor(), "APPEAL_VERSION_CREATED", before.organiserId(), before.id(),
+                        Map.of("version", v.versionNo(), "reason", in.reason(), "hash", v.textHash()));
+            } else {
+                versions.correctDraft(changed);
+            }
+        }
+        if (!fields.isEmpty()) {
+            audit.record(me.actor(), "APPEAL_UPDATED", before.organiserId(), before.id(),
+                    Map.of("fields", String.join(",", fields)));
+        }
+        return saved;
+    }
+
+    /** Moves the appeal to {@code target}; fails with OptimisticLockException if it changed meanwhile. */
+    @Transactional
+    public Appeal transition(ConsoleUser me, Appeal appeal, AppealStatus target, String action) {
+        Instant now = clock.instant();
+        versions.current(appeal);
+        Appeal moved = appeal.withStatus(target, now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", appeal.status());
+        details.put("to", target);
+        if (target == AppealStatus.CLOSED && now.isBefore(appeal.deadline())) {
+            // Closing early ends the signing now; the grace for confirmations counts from here.
+            moved = new Appeal(moved.id(), moved.organiserId(), moved.slug(), moved.title(), moved.addressee(),
+                    moved.bodyMarkdown(), moved.contactEmail(), moved.opensAt(), now, moved.graceSeconds(),
+                    moved.status(), moved.allowedRoles(), moved.publishNames(), moved.goal(), moved.createdAt(),
+                    moved.updatedAt(), moved.version());
+            details.put("plannedDeadline", appeal.deadline().toString());
+        }
+        Appeal saved = appeals.update(moved);
+        audit.record(me.actor(), action, appeal.organiserId(), appeal.id(), details);
+        return saved;
+    }
+
+    static boolean textChanged(Appeal a, Appeal b) {
+        return !a.title().equals(b.title()) || !a.addressee().equals(b.addressee())
+                || !a.bodyMarkdown().equals(b.bodyMarkdown());
+    }
+
+    private static List<String> changedFields(Appeal a, Appeal b) {
+        List<String> f = new ArrayList<>();
+        add(f, "title", a.title(), b.title());
+        add(f, "slug", a.slug(), b.slug());
+        add(f, "addressee", a.addressee(), b.addressee());
+        add(f, "body", a.bodyMarkdown(), b.bodyMarkdown());
+        add(f, "contactEmail", a.contactEmail(), b.contactEmail());
+        add(f, "opensAt", a.opensAt(), b.opensAt());
+        add(f, "deadline", a.deadline(), b.deadline());
+        add(f, "grace", a.graceSeconds(), b.graceSeconds());
+        add(f, "roles", a.allowedRoles(), b.allowedRoles());
+        add(f, "publishNames", a.publishNames(), b.publishNames());
+        add(f, "goal", a.goal(), b.goal());
+        return f;
+    }
+
+    private static void add(List<String> fields, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            fields.add(name);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package de.mitzeichnen.console;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.AppealVersions;
+import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.web.Markdown;
+import de.mitzeichnen.web.NotFoundException;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The console's appeals: the list, the form to create and edit one, and its life-cycle buttons. */
+@Controller("/verwaltung")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsoleAppealPages {
+
+    /** The notices a redirect may ask for (?ok=...). */
+    private static final Set<String> NOTICES = Set.of("created", "saved", "version", "published", "closed", "archived");
+
+    @Serdeable
+    record StatusForm(@Nullable String version) {
+    }
+
+    /** One line of the list. */
+    record Row(Appeal appeal, AppealStatus status, String organiserName) {
+    }
+
+    private final AppealRepository appeals;
+    private final OrganiserRepository organisers;
+    private final AppealVersions versions;
+    private final AppealEditor editor;
+    private final Markdown markdown;
+    private final ConsoleView view;
+    private final Clock clock;
+
+    ConsoleAppealPages(AppealRepository appeals, OrganiserRepository organisers, AppealVersions versions,
+                       AppealEditor editor, Markdown markdown, ConsoleView view, Clock clock) {
+        this.appeals = appeals;
+        this.organisers = organisers;
+        this.versions = versions;
+        this.editor = editor;
+        this.markdown = markdown;
+        this.view = view;
+        this.clock = clock;
+    }
+
+    @Get
+    HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
+        Instant now = clock.instant();
+        Map<Long, String> names = organisers.findAll().stream()
+                .collect(Collectors.toMap(Organiser::id, Organiser::name));
+        List<Appeal> visible = me.isPlatformAdmin()
+                ? appeals.findAll().stream().sorted(Comparator.comparing(Appeal::createdAt).reversed()).toList()
+                : appeals.findByOrganiserIdOrderByCreatedAtDesc(me.organiserId());
+        List<Row> rows = visible.stream()
+                .map(a -> new Row(a, a.statusAt(now), names.getOrDefault(a.organiserId(), ""))).toList();
+        return view.render(request, me, HttpStatus.OK, "console/appeals", Pages.model("rows", rows));
+    }
+
+    @Get("/aufrufe/neu")
+    HttpResponse<String> newForm(HttpRequest<?> request, ConsoleUser me) {
+        String contact = me.organiserId() == null ? ""
+                : organisers.findById(me.organiserId()).map(Organiser::contactEmail).orElse("");
+        AppealForm form = AppealForm.blank(me.organiserId(), contact, clock.instant());
+        return formPage(request, me, HttpStatus.OK, null, form, new FormErrors(), null, null);
+    }
+
+    @Post("/aufrufe/neu")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, ConsoleUser me, @Body AppealForm form) {
+        FormErrors errors = new FormErrors();
+        AppealForm.Input input = form.validate(errors);
+        if (form.isPreview()) {
+            return formPage(request, me, HttpStatus.OK, null, form, errors, preview(form), null);
+        }
+        if (input == null) {
+            return formPage(request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form, errors, null, null);
+        }
+        AppealEditor.Outcome outcome = editor.create(me, input);
+        if (!outcome.ok()) {
+            return formPage(request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form, outcome.errors(), null, null);
+        }
+        return redirect(outcome.saved(), "created");
+    }
+
+    @Get("/aufrufe/{id}")
+    HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+        Appeal appeal = load(me, id);
+        String notice = ok != null && NOTICES.contains(ok) ? view.text(request, "console.appeal.notice." + ok) : null;
+        return formPage(request, me, HttpStatus.OK, appeal, AppealForm.of(appeal), new FormErrors(), null, notice);
+    }
+
+    @Post("/aufrufe/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body AppealForm form) {
+        Appeal appeal = load(me, id);
+        FormErrors errors = new FormErrors();
+        AppealForm.Input input = form.validate(errors);
+        if (form.isPreview()) {
+            return formPage(request, me, HttpStatus.OK, appeal, form, errors, preview(form), null);
+        }
+        if (input == null) {
+            return formPage(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, form, errors, null, null);
+        }
+        boolean newVersion = appeal.isPublic() && !(input.title().equals(appeal.title())
+                && input.addressee().equals(appeal.addressee()) && input.bodyMarkdown().equals(appeal.bodyMarkdown()));
+        AppealEditor.Outcome outcome = editor.update(me, appeal, input);
+        if (!outcome.ok()) {
+            HttpStatus status = outcome.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            return formPage(request, me, status, reload(appeal), form.withVersion(outcome.currentVersion()),
+                    outcome.errors(), null, null);
+        }
+        return redirect(outcome.saved(), newVersion ? "version" : "saved");
+    }
+
+    @Post("/aufrufe/{id}/veroeffentlichen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+        Appeal appeal = load(me, id);
+        return afterTransition(request, me, appeal, editor.publish(me, appeal, AppealForm.parseLong(form.version())),
+                "published");
+    }
+
+    @Post("/aufrufe/{id}/schliessen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+        Appeal appeal = load(me, id);
+        return afterTransition(request, me, appeal, editor.close(me, appeal, AppealForm.parseLong(form.version())),
+                "closed");
+    }
+
+    @Post("/aufrufe/{id}/archivieren")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+        Appeal appeal = load(me, id);
+        return afterTransition(request, me, appeal, editor.archive(me, appeal, AppealForm.parseLong(form.version())),
+                "archived");
+    }
+
+    private HttpResponse<?> afterTransition(HttpRequest<?> request, ConsoleUser me, Appeal appeal,
+                                            AppealEditor.Outcome outcome, String notice) {
+        if (outcome.ok()) {
+            return redirect(outcome.saved(), notice);
+        }
+        Appeal now = reload(appeal);
+        return formPage(request, me, HttpStatus.CONFLICT, now, AppealForm.of(now), outcome.errors(), null, null);
+    }
+
+    /** The appeal, if it exists and is this account's to see (404 / 403 page otherwise). */
+    private Appeal load(ConsoleUser me, long id) {
+        Appeal appeal = appeals.findById(id).orElseThrow(NotFoundException::new);
+        me.requireManage(appeal.organiserId());
+        return appeal;
+    }
+
+    private Appeal reload(Appeal appeal) {
+        return appeals.findById(appeal.id()).orElse(appeal);
+    }
+
+    private static HttpResponse<?> redirect(Appeal appeal, String notice) {
+        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + appeal.id() + "?ok=" + notice));
+    }
+
+    private String preview(AppealForm form) {
+        return markdown.toSafeHtml(form.bodyMarkdown());
+    }
+
+    private HttpResponse<String> formPage(HttpRequest<?> request, ConsoleUser me, HttpStatus status,
+                                          @Nullable Appeal appeal, AppealForm form, FormErrors errors,
+                                          @Nullable String previewHtml, @Nullable String notice) {
+        Instant now = clock.instant();
+        Map<String, Object> model = Pages.model(
+                "appeal", appeal,
+                "form", form,
+                "preview", previewHtml,
+                "notice", notice,
+                "roles", List.of(SignerRole.values()),
+                "published", appeal != null && appeal.isPublic());
+        if (appeal == null) {
+            List<Organiser> choices = me.isPlatformAdmin()
+                    ? organisers.findAll().stream().sorted(Comparator.comparing(Organiser::name)).toList()
+                    : List.of();
+            model.put("organisers", choices);
+        } else {
+            AppealStatus status0 = appeal.statusAt(now);
+            model.put("status", status0);
+            model.put("organiser", organisers.findById(appeal.organiserId()).orElse(null));
+            model.put("history", versions.history(appeal.id()));
+            model.put("canPublish", appeal.status() == AppealStatus.DRAFT);
+            model.put("canClose", status0 == AppealStatus.OPEN);
+            model.put("canArchive", status0 == AppealStatus.CLOSED);
+            model.put("readOnly", appeal.status() == AppealStatus.ARCHIVED);
+        }
+        view.withErrors(request, model, errors);
+        return view.render(request, me, status, "console/appeal-form", model);
+    }
+}

@@ -1,0 +1,86 @@
+package de.mitzeichnen.console;
+
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserKind;
+import de.mitzeichnen.security.Emails;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+
+/** The organiser form as submitted; {@link #validate} checks it. */
+@Serdeable
+record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable String municipalityAgs,
+                     @Nullable String contactEmail, @Nullable String website, @Nullable String version) {
+
+    private static final Pattern AGS = Pattern.compile("\\d{8}");
+
+    record Input(String name, OrganiserKind kind, @Nullable String municipalityAgs, String contactEmail,
+                 @Nullable String website, @Nullable Long version) {
+    }
+
+    static OrganiserForm of(Organiser o) {
+        return new OrganiserForm(o.name(), o.kind().name(), o.municipalityAgs() == null ? "" : o.municipalityAgs(),
+                o.contactEmail(), o.website() == null ? "" : o.website(),
+                o.version() == null ? "" : String.valueOf(o.version()));
+    }
+
+    static OrganiserForm blank() {
+        return new OrganiserForm("", OrganiserKind.CITY.name(), "", "", "", "");
+    }
+
+    Input validate(FormErrors errors) {
+        String n = trim(name);
+        if (n.isEmpty()) {
+            errors.field("name", "console.error.required");
+        } else if (n.length() > 200) {
+            errors.field("name", "console.error.tooLong", 200);
+        }
+        OrganiserKind k = Arrays.stream(OrganiserKind.values()).filter(v -> v.name().equals(kind)).findFirst()
+                .orElse(null);
+        if (k == null) {
+            errors.field("kind", "console.organiser.error.kind");
+        }
+        String ags = trim(municipalityAgs).replace(" ", "");
+        if (k == OrganiserKind.CITY && ags.isEmpty()) {
+            errors.field("municipalityAgs", "console.organiser.error.agsRequired");
+        } else if (!ags.isEmpty() && !AGS.matcher(ags).matches()) {
+            errors.field("municipalityAgs", "console.organiser.error.ags");
+        } else if (k == OrganiserKind.ASSOCIATION && !ags.isEmpty()) {
+            errors.field("municipalityAgs", "console.organiser.error.agsAssociation");
+        }
+        String email = trim(contactEmail);
+        if (email.isEmpty()) {
+            errors.field("contactEmail", "console.error.required");
+        } else if (!Emails.valid(email)) {
+            errors.field("contactEmail", "console.error.email");
+        }
+        String site = trim(website);
+        if (!site.isEmpty() && !isWebAddress(site)) {
+            errors.field("website", "console.organiser.error.website");
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new Input(n, k, ags.isEmpty() ? null : ags, email, site.isEmpty() ? null : site,
+                AppealForm.parseLong(version));
+    }
+
+    private static boolean isWebAddress(String s) {
+        if (s.length() > 500) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(s);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

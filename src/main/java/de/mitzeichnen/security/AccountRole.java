@@ -1,0 +1,6 @@
+package de.mitzeichnen.security;
+
+/** What an account may do: a platform admin everything, an organiser only its own organisation's appeals. */
+public enum AccountRole {
+    PLATFORM_ADMIN, ORGANISER
+}

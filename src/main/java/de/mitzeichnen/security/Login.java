@@ -1,0 +1,91 @@
+package de.mitzeichnen.security;
+
+import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.audit.AuditLog;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Signing in and out of the console. */
+@Singleton
+class Login {
+
+    /** How a login attempt ended; {@code cookie} is set only on success. */
+    record Result(Outcome outcome, Optional<Cookie> cookie) {
+    }
+
+    enum Outcome { SUCCESS, WRONG, DISABLED, THROTTLED_ACCOUNT, THROTTLED_ADDRESS }
+
+    private final AccountRepository accounts;
+    private final Passwords passwords;
+    private final LoginThrottle throttle;
+    private final Sessions sessions;
+    private final Secrets secrets;
+    private final ClientIp clientIp;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Login(AccountRepository accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, Secrets secrets,
+          ClientIp clientIp, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.secrets = secrets;
+        this.clientIp = clientIp;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Result login(String emailInput, String password, HttpRequest<?> request) {
+        String email = Account.normaliseEmail(emailInput);
+        String emailHash = secrets.keyedHash("login-email", email);
+        String ipHash = clientIp.hash(request);
+        Actor anonymous = Actor.anonymous(email, ipHash);
+        Optional<Account> account = email.isEmpty() ? Optional.empty() : accounts.findByEmail(email);
+        Long accountId = account.map(Account::id).orElse(null);
+        Long organiserId = account.map(Account::organiserId).orElse(null);
+
+        LoginThrottle.Block block = throttle.check(emailHash, ipHash);
+        if (block != LoginThrottle.Block.NONE) {
+            audit.record(new Actor(accountId, email, ipHash), "LOGIN_FAILED", organiserId, null,
+                    Map.of("reason", block == LoginThrottle.Block.ACCOUNT ? "throttled-account" : "throttled-address"));
+            return new Result(block == LoginThrottle.Block.ACCOUNT ? Outcome.THROTTLED_ACCOUNT
+                    : Outcome.THROTTLED_ADDRESS, Optional.empty());
+        }
+        if (account.isEmpty()) {
+            passwords.checkDecoy(password);
+            throttle.failed(emailHash, ipHash);
+            audit.record(anonymous, "LOGIN_FAILED", null, null, Map.of("reason", "unknown-email"));
+            return new Result(Outcome.WRONG, Optional.empty());
+        }
+        Account a = account.get();
+        if (!passwords.matches(password, a.passwordHash())) {
+            throttle.failed(emailHash, ipHash);
+            audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_FAILED", a.organiserId(), null,
+                    Map.of("reason", "wrong-password"));
+            return new Result(Outcome.WRONG, Optional.empty());
+        }
+        if (!a.enabled()) {
+            audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_FAILED", a.organiserId(), null,
+                    Map.of("reason", "disabled"));
+            return new Result(Outcome.DISABLED, Optional.empty());
+        }
+        throttle.succeeded(emailHash);
+        accounts.updateLastLoginAt(a.id(), clock.instant());
+        audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
+        return new Result(Outcome.SUCCESS, Optional.of(sessions.start(a)));
+    }
+
+    /** Ends the request's session (if any) and returns the cookie that deletes it in the browser. */
+    Cookie logout(HttpRequest<?> request) {
+        request.getAttribute(ConsoleAccessFilter.SESSION, SessionCodec.Session.class).ifPresent(sessions::end);
+        request.getAttribute(ConsoleAccessFilter.USER, ConsoleUser.class).ifPresent(user ->
+                audit.record(user.actor(), "LOGOUT", user.organiserId(), null));
+        return sessions.cleared();
+    }
+}

@@ -1,0 +1,20 @@
+package de.mitzeichnen.security;
+
+import de.mitzeichnen.db.Utc;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface LoginFailureRepository extends CrudRepository<LoginFailure, Long> {
+
+    long countByEmailHashAndAtGreaterThan(String emailHash, @Utc Instant since);
+
+    long countByIpHashAndAtGreaterThan(String ipHash, @Utc Instant since);
+
+    void deleteByEmailHash(String emailHash);
+
+    void deleteByAtLessThan(@Utc Instant before);
+}

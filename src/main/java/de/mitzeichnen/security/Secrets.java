@@ -1,0 +1,107 @@
+package de.mitzeichnen.security;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * The application's signing secret and the keys derived from it, one per purpose (sessions, forms, hashed
+ * addresses). From MITZEICHNEN_SESSION_SECRET when set (at least 32 characters); otherwise generated once and
+ * stored in the database, so that all instances share it and sessions survive restarts.
+ */
+@Singleton
+public class Secrets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Secrets.class);
+    static final int MIN_LENGTH = 32;
+    private static final String STORED_NAME = "session-signing";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] master;
+
+    Secrets(SecurityConfig config, AppSecretRepository stored, Clock clock) {
+        String configured = config.getSessionSecret();
+        if (!configured.isEmpty()) {
+            if (configured.length() < MIN_LENGTH) {
+                throw new ConfigurationException("MITZEICHNEN_SESSION_SECRET must be at least " + MIN_LENGTH
+                        + " characters long (it signs the console's session cookies). Generate one with e.g. "
+                        + "'openssl rand -base64 48'.");
+            }
+            master = configured.getBytes(StandardCharsets.UTF_8);
+        } else {
+            master = storedSecret(stored, clock).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Creates the stored secret once; when several instances start together, the first insert wins. */
+    private static String storedSecret(AppSecretRepository stored, Clock clock) {
+        return stored.findById(STORED_NAME).map(AppSecret::secret).orElseGet(() -> {
+            try {
+                stored.save(new AppSecret(STORED_NAME, randomToken(48), clock.instant()));
+                LOG.info("No MITZEICHNEN_SESSION_SECRET set: generated a signing secret and stored it in the database");
+            } catch (DataAccessException anotherInstanceWasFaster) {
+                // read what the other instance stored
+            }
+            return stored.findById(STORED_NAME).orElseThrow().secret();
+        });
+    }
+
+    /** A URL-safe random token of {@code bytes} random bytes. */
+    public static String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return B64.encodeToString(b);
+    }
+
+    /** The key for one purpose; keys of different purposes are independent. */
+    byte[] key(String purpose) {
+        return hmac(master, "mitzeichnen:" + purpose);
+    }
+
+    /** A keyed hash (hex) of {@code value}, e.g. of a client address: comparable, not reversible without the key. */
+    public String keyedHash(String purpose, String value) {
+        return HexFormat.of().formatHex(hmac(key(purpose), value));
+    }
+
+    static byte[] hmac(byte[] key, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(byte[] key, String value) {
+        return B64.encodeToString(hmac(key, value));
+    }
+
+    static boolean sameText(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 (hex) of a token, as tokens are stored. */
+    public static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
