@@ -79,7 +79,8 @@ record AppealForm(
         return "preview".equals(action);
     }
 
-    boolean hasRole(String role) {
+    /** Used by the template (hence public). */
+    public boolean hasRole(String role) {
         return roles != null && roles.contains(role);
     }
 
