@@ -1,7 +1,5 @@
 package de.mitzeichnen.security;
 
-import de.mitzeichnen.config.MitzeichnenConfig;
-import de.mitzeichnen.web.PageModel;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
@@ -12,10 +10,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.filter.FilterBodyParser;
 import io.micronaut.scheduling.TaskExecutors;
@@ -32,15 +28,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Checks every state-changing request a browser form can send (POST, PUT, PATCH, DELETE with a form content type
- * or none) for the visitor's form token before anything else runs, and answers a missing or wrong one with a
- * 403 page that asks to reload. Also hands out the token: each page's model gets it as {@code csrfToken}.
- * JSON requests are not affected (a cross-site form cannot send them).
+ * or none) for the visitor's form token (see {@link CsrfTokenFilter}) before the application sees it, and
+ * answers a missing or wrong one with a 403 page that asks to reload. JSON requests are not affected (a
+ * cross-site form cannot send them).
  */
-@ServerFilter("/**")
+@ServerFilter(value = "/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 class CsrfFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsrfFilter.class);
-    private static final String ISSUE = "mitzeichnen.csrf.issue";
     private static final Set<HttpMethod> UNSAFE = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
     private static final Set<String> FORM_TYPES = Set.of(MediaType.APPLICATION_FORM_URLENCODED,
@@ -49,13 +44,11 @@ class CsrfFilter implements Ordered {
     private final Csrf csrf;
     private final FilterBodyParser bodies;
     private final PageRenderer pages;
-    private final MitzeichnenConfig config;
 
-    CsrfFilter(Csrf csrf, FilterBodyParser bodies, PageRenderer pages, MitzeichnenConfig config) {
+    CsrfFilter(Csrf csrf, FilterBodyParser bodies, PageRenderer pages) {
         this.csrf = csrf;
         this.bodies = bodies;
         this.pages = pages;
-        this.config = config;
     }
 
     /*
@@ -68,14 +61,6 @@ class CsrfFilter implements Ordered {
     MutableHttpResponse<?> check(HttpRequest<?> request) {
         String cookieToken = request.getCookies().findCookie(Csrf.COOKIE).map(Cookie::getValue)
                 .filter(csrf::genuine).orElse(null);
-        String token = cookieToken;
-        if (token == null && wantsToken(request.getPath())) {
-            token = csrf.newToken();
-            request.setAttribute(ISSUE, token);
-        }
-        if (token != null) {
-            request.setAttribute(PageModel.CSRF_TOKEN_ATTRIBUTE, token);
-        }
         if (!needsCheck(request)) {
             return proceed();
         }
@@ -106,18 +91,6 @@ class CsrfFilter implements Ordered {
             return page(request, "interrupted");
         }
         return Csrf.matches(submitted, cookieToken) ? proceed() : reject(request, "wrong form token");
-    }
-
-    @ResponseFilter
-    void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(ISSUE, String.class).ifPresent(token -> response.cookie(
-                Cookie.of(Csrf.COOKIE, token).path("/").httpOnly(true).sameSite(SameSite.Lax)
-                        .secure(config.isSecureBaseUrl())));
-    }
-
-    private static boolean wantsToken(String path) {
-        return !(path.startsWith("/static/") || path.startsWith("/api/") || path.equals("/health")
-                || path.startsWith("/health/"));
     }
 
     private static boolean needsCheck(HttpRequest<?> request) {
@@ -151,7 +124,7 @@ class CsrfFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        // Before the console's session check, so that a forged post is refused whoever is signed in.
-        return ServerFilterPhase.SECURITY.before();
+        // After the token filter (which gives the refusal page a fresh token), before the console's session check.
+        return ServerFilterPhase.SECURITY.before() + 1;
     }
 }

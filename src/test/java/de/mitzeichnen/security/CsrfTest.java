@@ -37,6 +37,24 @@ class CsrfTest {
     }
 
     @Test
+    void jsonRequestsAndReadingAreNotAffected() {
+        Web.Page json = web.send(java.net.http.HttpRequest.newBuilder(web.base().resolve("/api/v1/nichts"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(404, json.status(), "the API answers for itself, without a form token");
+        assertEquals(200, web.get("/").status());
+        assertEquals(null, web.get("/static/style.css").header("Set-Cookie"), "no token for static files");
+    }
+
+    @Test
+    void aPostWithTheRightTokenOnAnUnknownAddressIsThePlainNotFoundPage() {
+        String token = Web.csrf(web.get("/verwaltung/anmelden"));
+        Web.Page page = web.postWithToken(token, "/aufrufe/x/unterzeichnen", Web.form("name", "Eva"));
+        assertEquals(404, page.status());
+        assertTrue(page.text().contains("Seite nicht gefunden"));
+    }
+
+    @Test
     void everyPageCarriesTheTokenAndTheCookieIsHttpOnlyAndLax() {
         Web.Page page = web.get("/verwaltung/anmelden");
         assertEquals(200, page.status());

@@ -1,0 +1,51 @@
+package de.mitzeichnen.security;
+
+import de.mitzeichnen.testsupport.ConsoleAccounts;
+import de.mitzeichnen.testsupport.Web;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Behind https (as the public base URL says), the session and form cookies are Secure. */
+@MicronautTest(transactional = false)
+@Property(name = "mitzeichnen.base-url", value = "https://mitzeichnen.example")
+class SecureCookiesTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ConsoleAccounts accounts;
+
+    @Test
+    void cookiesAreSecureWhenTheBaseUrlIsHttps() {
+        Web web = new Web(URI.create(server.getURL().toString()))
+                .withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress());
+        Web.Page form = web.get("/verwaltung/anmelden");
+        String csrf = form.raw().headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("mz_csrf="))
+                .findFirst().orElseThrow();
+        assertTrue(csrf.toLowerCase().contains("secure"), csrf);
+        // The JDK client keeps no Secure cookies over plain http: send the form cookie by hand.
+        String cookie = csrf.substring(0, csrf.indexOf(';'));
+        Web.Page after = web.send(java.net.http.HttpRequest.newBuilder(web.base().resolve("/verwaltung/anmelden"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
+                .header("X-Forwarded-For", ConsoleAccounts.randomAddress())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Web.encode(Web.form(
+                        "email", accounts.admin().email(), "password", ConsoleAccounts.PASSWORD,
+                        "csrfToken", Web.csrf(form))))).build());
+        assertEquals(303, after.status(), after.body());
+        List<String> session = after.raw().headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith(Sessions.COOKIE + "=")).toList();
+        assertEquals(1, session.size());
+        String lower = session.get(0).toLowerCase();
+        assertTrue(lower.contains("secure") && lower.contains("httponly") && lower.contains("samesite=lax"), lower);
+    }
+}
