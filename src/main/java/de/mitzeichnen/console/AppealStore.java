@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,10 @@ class AppealStore {
     public Appeal update(ConsoleUser me, Appeal before, AppealForm.Input in) {
         Instant now = clock.instant();
         Appeal changed = new Appeal(before.id(), before.organiserId(), in.slug(), in.title(), in.addressee(),
-                in.bodyMarkdown(), in.contactEmail(), in.opensAt(), in.deadline(), in.graceSeconds(), before.status(),
-                in.roles(), in.publishNames(), in.goal(), before.createdAt(), now, in.version());
+                in.bodyMarkdown(), in.contactEmail(), sameMinute(before.opensAt(), in.opensAt()),
+                sameMinute(before.deadline(), in.deadline()),
+                in.graceSeconds() / 3600 == before.graceSeconds() / 3600 ? before.graceSeconds() : in.graceSeconds(),
+                before.status(), in.roles(), in.publishNames(), in.goal(), before.createdAt(), now, in.version());
         Appeal saved = appeals.update(changed);
         List<String> fields = changedFields(before, changed);
         if (textChanged(before, changed)) {
@@ -94,6 +97,14 @@ class AppealStore {
         Appeal saved = appeals.update(moved);
         audit.record(me.actor(), action, appeal.organiserId(), appeal.id(), details);
         return saved;
+    }
+
+    /**
+     * The form shows times to the minute: an unchanged field keeps the stored instant (e.g. 23:59:59) instead of
+     * being cut to 23:59:00 whenever something else on the form is saved.
+     */
+    private static Instant sameMinute(Instant stored, Instant entered) {
+        return stored.truncatedTo(ChronoUnit.MINUTES).equals(entered) ? stored : entered;
     }
 
     static boolean textChanged(Appeal a, Appeal b) {

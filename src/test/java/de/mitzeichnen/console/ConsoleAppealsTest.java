@@ -455,4 +455,46 @@ class ConsoleAppealsTest {
         assertEquals(303, web.postForm("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status());
         assertEquals("Gefälscht", db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
     }
+
+    @Test
+    void platformAdminsChooseTheOrganisationOfANewAppeal() {
+        Web admin = accounts.signedIn(base, accounts.admin());
+        Web.Page form = admin.get("/verwaltung/aufrufe/neu");
+        assertNotNull(form.doc().selectFirst("select[name=organiserId] option[value=" + city.id() + "]"));
+        String slug = Fixtures.unique("admin").toLowerCase();
+        Map<String, Object> f = validForm(slug);
+        Web.Page none = admin.postWithToken(Web.csrf(form), "/verwaltung/aufrufe/neu", f);
+        assertEquals(422, none.status());
+        assertEquals("Bitte wählen Sie die Organisation.", none.doc().selectFirst("#organiserId-error").text());
+        f.put("organiserId", String.valueOf(city.id()));
+        assertEquals(303, admin.postWithToken(Web.csrf(form), "/verwaltung/aufrufe/neu", f).status());
+        assertEquals(city.id(), ((Number) db.row("SELECT organiser_id FROM appeal WHERE slug = ?", slug)
+                .get("organiser_id")).longValue());
+        assertTrue(web.get("/verwaltung").text().contains("Kommunen entlasten"), "the organisation sees it");
+    }
+
+    @Test
+    void appealsMadeElsewhereGetTheirFirstVersionFromTheOldTextAndKeepTheirSeconds() {
+        de.mitzeichnen.appeal.Appeal old = fixtures.appeal(city, "Alter Aufruf", de.mitzeichnen.appeal.AppealStatus.OPEN,
+                Instant.parse("2026-01-10T08:00:00Z"), Instant.parse("2026-03-31T21:59:59.250Z"), "Alter **Text**");
+        Map<String, Object> f = formOf(old.id());
+        assertEquals("23:59", f.get("deadlineTime"));
+        f.put("goal", "50");
+        assertEquals(303, post("/verwaltung/aufrufe/" + old.id(), "/verwaltung/aufrufe/" + old.id(), f).status());
+        assertEquals("2026-03-31 21:59:59.250000", db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE id = ?",
+                old.id()).get("d"), "an unchanged deadline keeps its seconds");
+        assertEquals("goal", db.row("SELECT details FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_UPDATED'",
+                old.id()).get("details").toString().replaceAll(".*\"fields\":\"([^\"]*)\".*", "$1"));
+
+        f = formOf(old.id());
+        f.put("bodyMarkdown", "Neuer **Text**");
+        f.put("reason", "Tippfehler");
+        assertEquals(303, post("/verwaltung/aufrufe/" + old.id(), "/verwaltung/aufrufe/" + old.id(), f).status());
+        List<Map<String, Object>> versions = db.rows("SELECT version_no, body_markdown, reason FROM appeal_version"
+                + " WHERE appeal_id = ? ORDER BY version_no", old.id());
+        assertEquals(2, versions.size());
+        assertEquals("Alter **Text**", versions.get(0).get("body_markdown"));
+        assertEquals("Neuer **Text**", versions.get(1).get("body_markdown"));
+        assertEquals("Tippfehler", versions.get(1).get("reason"));
+    }
 }
