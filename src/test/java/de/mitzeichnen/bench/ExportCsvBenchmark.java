@@ -111,7 +111,8 @@ public final class ExportCsvBenchmark {
                                     UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) e,
                                    (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
                                     UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) f) x
-                      JOIN municipality m ON m.ags = (SELECT ags FROM municipality ORDER BY ags LIMIT 1 OFFSET 0)
+                      JOIN (SELECT ags, gebietsstand, ROW_NUMBER() OVER (ORDER BY ags) - 1 AS k FROM municipality) m
+                        ON m.k = x.n MOD 10000
                      WHERE x.n < %d
                     """.formatted(appeal.id(), n));
         }
