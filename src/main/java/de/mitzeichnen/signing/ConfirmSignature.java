@@ -2,6 +2,7 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.municipality.DomainTrust;
 import de.mitzeichnen.municipality.MailDomains;
 import jakarta.inject.Singleton;
@@ -29,14 +30,16 @@ class ConfirmSignature {
     private final MailDomains domains;
     private final SignatureMails mails;
     private final Clock clock;
+    private final Invitations invitations;
 
     ConfirmSignature(SignatureRepository signatures, AppealRepository appeals, MailDomains domains,
-                     SignatureMails mails, Clock clock) {
+                     SignatureMails mails, Clock clock, Invitations invitations) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.domains = domains;
         this.mails = mails;
         this.clock = clock;
+        this.invitations = invitations;
     }
 
     /** What the link stands for, without touching it. */
@@ -83,6 +86,7 @@ class ConfirmSignature {
                 s.confirmTokenHash(), s.confirmExpiresAt(), Tokens.hash(withdrawToken), s.mailsSent() + 1,
                 s.submittedAt(), now, null, s.createdAt(), now, s.version()));
         mails.confirmed(outcome.appeal(), confirmed, withdrawToken, Locale.forLanguageTag(s.language()));
+        invitations.markSigned(s.appealId(), s.emailKey());
         return new Outcome(State.CONFIRMED_NOW, confirmed, outcome.appeal());
     }
 

@@ -3,6 +3,7 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import de.mitzeichnen.appeal.PublicAppeals;
+import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.PageRenderer;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Signing, confirming and withdrawing: the pages an official meets. */
 @Controller
@@ -40,10 +42,12 @@ class SigningPages {
     private final PageRenderer pages;
     private final Languages languages;
     private final Clock clock;
+    private final Invitations invitations;
 
     SigningPages(PublicAppeals appeals, AppealPageExtensions extensions, SignFormValidator validator,
                  SubmitSignature submit, ConfirmSignature confirm, WithdrawSignature withdraw,
-                 SignatureDescriber describer, PageRenderer pages, Languages languages, Clock clock) {
+                 SignatureDescriber describer, PageRenderer pages, Languages languages, Clock clock,
+                 Invitations invitations) {
         this.appeals = appeals;
         this.extensions = extensions;
         this.validator = validator;
@@ -54,6 +58,7 @@ class SigningPages {
         this.pages = pages;
         this.languages = languages;
         this.clock = clock;
+        this.invitations = invitations;
     }
 
     @Post("/aufrufe/{slug}/unterzeichnen")
@@ -71,15 +76,25 @@ class SigningPages {
             model.put("form", form);
             model.put("errors", result.errors());
             model.put("candidates", result.candidates());
+            if (fields != null && fields.get("invitation") != null) {
+                model.put("invitationToken", fields.get("invitation"));
+            }
             extensions.contribute(request, appeal, model);
             return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", model);
         }
+        String invitationToken = fields == null ? null : fields.get("invitation");
+        boolean invited = invitationToken != null && invitations.byToken(invitationToken)
+                .filter(i -> i.appealId() == appeal.id() && i.emailKey().equals(result.request().email().key()))
+                .isPresent();
+        Optional<String> confirmToken;
         try {
-            submit.submit(appeal, result.request(), languages.resolveOrDefault(request), clientIp(request));
+            confirmToken = submit.submit(appeal, result.request(), languages.resolveOrDefault(request),
+                    clientIp(request), invited);
         } catch (SigningClosedException e) {
             return closed(request, page);
         }
-        return HttpResponse.<String>seeOther(URI.create("/aufrufe/" + slug + "/bitte-bestaetigen"));
+        return HttpResponse.<String>seeOther(URI.create(confirmToken.map(t -> "/bestaetigen/" + t)
+                .orElse("/aufrufe/" + slug + "/bitte-bestaetigen")));
     }
 
     @Get("/aufrufe/{slug}/bitte-bestaetigen")

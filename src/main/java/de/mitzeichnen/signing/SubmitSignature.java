@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Takes a valid sign request. Whatever the state of the address — new, pending, confirmed — the caller shows
@@ -22,11 +23,12 @@ class SubmitSignature {
         this.transaction = transaction;
     }
 
-    void submit(Appeal appeal, SignFormValidator.SignRequest request, Locale locale, String ip) {
+    /** Returns the confirmation token when signing through an invitation (see {@link SubmitTransaction#submit}). */
+    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest request, Locale locale, String ip,
+                            boolean invited) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.submit(appeal, request, locale, ip);
-                return;
+                return transaction.submit(appeal, request, locale, ip, invited);
             } catch (DataAccessException e) {
                 // Concurrent submissions of one address meet at the unique index (or deadlock on its gap lock);
                 // the next attempt finds the row that won and treats this one as a repeat.

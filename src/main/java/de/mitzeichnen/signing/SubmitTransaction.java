@@ -38,8 +38,12 @@ class SubmitTransaction {
         this.clock = clock;
     }
 
+    /**
+     * Stores the submission. Through an invitation link ({@code invited}) the address is already proven: no
+     * mail goes out and the confirmation token is returned, so that the signer confirms on the next page.
+     */
     @Transactional
-    void submit(Appeal appeal, SignFormValidator.SignRequest r, Locale locale, String ip) {
+    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest r, Locale locale, String ip, boolean invited) {
         Instant now = clock.instant();
         if (!appeal.acceptsSignatures(now)) {
             throw new SigningClosedException();
@@ -54,15 +58,18 @@ class SubmitTransaction {
                     r.place().german() == null ? null : r.place().german().ags(),
                     r.place().german() == null ? null : r.place().german().gebietsstand(),
                     foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
-                    AppealText.hash(appeal), ipHash(ip), null, null, Tokens.hash(token), expiry(appeal, now), null,
-                    1, now, null, null, now, now, null));
+                    AppealText.hash(appeal), ipHash(ip), invited ? Trust.INVITED : null, null, Tokens.hash(token),
+                    expiry(appeal, now), null, invited ? 0 : 1, now, null, null, now, now, null));
+            if (invited) {
+                return Optional.of(token);
+            }
             mails.confirmation(appeal, s, token, locale);
-            return;
+            return Optional.empty();
         }
         Signature s = existing.get();
         // One mail stays reserved for the confirmation with the withdrawal link.
-        if (s.mailsSent() >= config.getMaxMailsPerSignature() - 1) {
-            return;
+        if (!invited && s.mailsSent() >= config.getMaxMailsPerSignature() - 1) {
+            return Optional.empty();
         }
         switch (s.status()) {
             case PENDING -> {
@@ -74,11 +81,18 @@ class SubmitTransaction {
                         r.place().german() == null ? null : r.place().german().ags(),
                         r.place().german() == null ? null : r.place().german().gebietsstand(),
                         foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
-                        AppealText.hash(appeal), ipHash(ip), null, null, Tokens.hash(token), expiry(appeal, now),
-                        null, s.mailsSent() + 1, now, null, null, s.createdAt(), now, s.version()));
+                        AppealText.hash(appeal), ipHash(ip), invited ? Trust.INVITED : s.trust(), null,
+                        Tokens.hash(token), expiry(appeal, now), null, s.mailsSent() + (invited ? 0 : 1), now, null,
+                        null, s.createdAt(), now, s.version()));
+                if (invited) {
+                    return Optional.of(token);
+                }
                 mails.confirmation(appeal, updated, token, locale);
             }
             case CONFIRMED -> {
+                if (invited) {
+                    return Optional.empty();
+                }
                 Signature counted = signatures.update(withMailsSent(s, s.mailsSent() + 1, now));
                 mails.alreadySigned(appeal, counted, locale);
             }
@@ -86,6 +100,7 @@ class SubmitTransaction {
                 // rejected by the organiser: nothing to send
             }
         }
+        return Optional.empty();
     }
 
     /** A confirmation link lives 7 days, and never beyond the deadline plus the appeal's grace window. */
