@@ -1,0 +1,5 @@
+package de.mitzeichnen.municipality;
+
+/** A municipality outside Germany: a country (ISO 3166-1 alpha-2) and a name, as first entered. */
+public record ForeignMunicipality(Long id, String country, String name) {
+}
