@@ -53,10 +53,13 @@ public class MailTemplates {
         return new Rendered(tidy(text.process(template, context)), html.process(template, context));
     }
 
-    /** TEXT-mode blocks leave blank lines and indentation behind; a mail reads better without. */
+    /**
+     * TEXT-mode blocks leave blank lines and trailing blanks behind; a mail reads better without. The signature
+     * separator keeps its conventional trailing blank ("-- ").
+     */
     static String tidy(String text) {
         String t = text.replace("\r\n", "\n").replaceAll("(?m)[ \\t]+$", "").replaceAll("\n{3,}", "\n\n").strip();
-        return t + "\n";
+        return t.replaceAll("(?m)^--$", "-- ") + "\n";
     }
 
     private static TemplateEngine engine(String prefix, String suffix, TemplateMode mode,

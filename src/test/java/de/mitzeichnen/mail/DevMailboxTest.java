@@ -96,7 +96,7 @@ class DevMailboxTest {
         assertTrue(secondRow.elementSiblingIndex() < firstRow.elementSiblingIndex(), "newest first");
         assertTrue(firstRow.text().contains(first), firstRow.text());
         assertTrue(firstRow.text().contains("Bitte bestätigen Sie Ihre Unterschrift: Kommunen entlasten"));
-        assertTrue(firstRow.text().contains("abgelegt"), firstRow.text());
+        assertTrue(firstRow.text().contains("zugestellt"), firstRow.text());
         assertEquals("/dev/mails/" + firstId, firstRow.selectFirst("a").attr("href"));
 
         Web.Page show = web.get("/dev/mails/" + firstId);
@@ -121,6 +121,14 @@ class DevMailboxTest {
 
         assertEquals(0, TestSmtp.messagesTo(first).size(), "nothing goes out by SMTP");
         assertTrue(web.get("/dev/mails?lang=en").text().contains("Development mailbox"));
+    }
+
+    @Test
+    void onARealServerWithoutSmtpOnlyVisitorsOnThatMachineSeeTheMailbox() {
+        assertTrue(DevMailbox.isLocalHost("localhost"));
+        assertTrue(DevMailbox.isLocalHost("127.0.0.1"));
+        assertTrue(DevMailbox.isLocalHost("[::1]"));
+        assertTrue(!DevMailbox.isLocalHost("mitzeichnen.example") && !DevMailbox.isLocalHost("10.0.0.5"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class MailTemplatesTest {
         assertTrue(text.contains("Der Aufruf kann bis 3. Dezember 2025, 23:59 Uhr mitgezeichnet werden."), text);
         assertTrue(text.contains("Ohne Ihre Bestätigung zählt die Unterschrift nicht"), text);
         assertTrue(text.contains("ignorieren Sie diese E-Mail"), text);
-        assertTrue(text.contains("Diese E-Mail wurde automatisch von Mitzeichnen verschickt."), text);
+        assertTrue(text.endsWith("\n-- \nDiese E-Mail wurde automatisch von Mitzeichnen verschickt.\n"), text);
         assertFalse(text.contains("[(") || text.contains("??") || text.contains("/*[-") || text.contains("\n\n\n"), text);
 
         Document html = Jsoup.parse(r.html());

@@ -173,7 +173,7 @@ class OutboxDeliveryTest {
             return newId;
         });
         // no dispatchDue() here: the commit wakes the dispatcher
-        List<MimeMessage> received = TestSmtp.awaitMessagesTo(to, 1, Duration.ofSeconds(3));
+        List<MimeMessage> received = TestSmtp.awaitMessagesTo(to, 1, Duration.ofSeconds(5));
         assertEquals(1, received.size());
         awaitRow(id, r -> "SENT".equals(r.get("status")));
     }
@@ -331,6 +331,40 @@ class OutboxDeliveryTest {
         }
         assertEquals(n, db.count("SELECT COUNT(*) FROM outbox_message WHERE recipient LIKE ? AND status = 'SENT'"
                 + " AND attempts = 1", prefix + "-%"));
+    }
+
+    long insertClaimed(String to, Instant createdAt, Instant claimedAt) {
+        db.update("INSERT INTO outbox_message (recipient, from_name, subject, text_body, html_body, headers, kind,"
+                        + " status, attempts, next_attempt_at, created_at, claimed_at, message_id, version)"
+                        + " VALUES (?, 'Stadt Test', 'Abgestürzt', 'Text', '<p>HTML</p>', '', 'test.outbox', 'SENDING', 0,"
+                        + " ?, ?, ?, ?, 1)", to, MailDispatcher.sql(createdAt), MailDispatcher.sql(createdAt),
+                MailDispatcher.sql(claimedAt), "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
+        return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id")).longValue();
+    }
+
+    @Test
+    void mailLeftSendingByADispatcherThatDiedIsTakenUpAgain() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        clock.set(now);
+        String crashed = recipient("crashed");
+        String busy = recipient("busy");
+        String ancient = recipient("ancient");
+        long crashedId = insertClaimed(crashed, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(6)));
+        long busyId = insertClaimed(busy, now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofMinutes(1)));
+        long ancientId = insertClaimed(ancient, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(1)));
+
+        dispatcher.dispatchDue();
+        TestSmtp.awaitMessagesTo(crashed, 1, WAIT);
+        Map<String, Object> sent = awaitRow(crashedId, r -> "SENT".equals(r.get("status")));
+        assertEquals(2, sent.get("attempts"), "the interrupted attempt counts");
+        assertEquals("SENDING", row(busyId).get("status"), "a recent claim is still being worked on");
+        Map<String, Object> failed = row(ancientId);
+        assertEquals("FAILED", failed.get("status"));
+        assertTrue(((String) failed.get("last_error")).contains("interrupted"), (String) failed.get("last_error"));
+        sleep(200);
+        assertEquals(0, TestSmtp.messagesTo(busy).size());
+        assertEquals(0, TestSmtp.messagesTo(ancient).size());
+        assertEquals(1, TestSmtp.messagesTo(crashed).size());
     }
 
     @Test
