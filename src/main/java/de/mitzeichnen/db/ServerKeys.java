@@ -1,6 +1,7 @@
 package de.mitzeichnen.db;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * instance uses the same one. For secrets an operator sets, use environment variables instead.
  */
 @Singleton
+@Connectable
 public class ServerKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * order, Schleswig-Holstein first), then municipality; foreign municipalities last.
  */
 @Singleton
+@Connectable
 class ExportQuery {
 
     private static final String SQL = """

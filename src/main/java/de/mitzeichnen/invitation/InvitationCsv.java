@@ -7,6 +7,7 @@ import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.EmailAddress;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -34,6 +35,7 @@ import java.util.Set;
  * preview shows each problem, and only rows without problems are ever invited.
  */
 @Singleton
+@Connectable
 class InvitationCsv {
 
     static final int MAX_ROWS = 5000;

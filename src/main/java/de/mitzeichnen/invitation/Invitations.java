@@ -13,6 +13,7 @@ import de.mitzeichnen.signing.Tokens;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -35,6 +36,7 @@ import java.util.Optional;
  * the address (trust INVITED). Reminders go only to invitees who have neither signed nor opted out.
  */
 @Singleton
+@Connectable
 public class Invitations {
 
     private final JdbcOperations jdbc;

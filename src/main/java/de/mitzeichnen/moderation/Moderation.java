@@ -2,6 +2,7 @@ package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.db.UtcInstantConverter;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -18,6 +19,7 @@ import java.util.List;
  * page 500 is as fast as page 1 at 100,000 rows), and actions on one signature or on a whole filtered selection.
  */
 @Singleton
+@Connectable
 public class Moderation {
 
     public static final int PAGE_SIZE = 50;

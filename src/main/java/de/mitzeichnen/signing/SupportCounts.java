@@ -1,6 +1,7 @@
 package de.mitzeichnen.signing;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.util.List;
  * withdrawn and rejected ones do not count.
  */
 @Singleton
+@Connectable
 public class SupportCounts {
 
     private final JdbcOperations jdbc;
