@@ -229,10 +229,12 @@ public class Invitations {
                 .map(Integer::valueOf).sorted((a, b) -> b - a).limit(2).toList();
     }
 
-    /** Sets the automatic reminder days; at most two, each 1–90 days. */
+    /** Sets the automatic reminder days: at most two, each 1–90 days before the deadline. */
     public void setReminderDays(long appealId, List<Integer> days) {
-        List<Integer> clean = days.stream().filter(d -> d >= 1 && d <= 90).distinct().sorted((a, b) -> b - a)
-                .limit(2).toList();
+        List<Integer> clean = days.stream().distinct().sorted((a, b) -> b - a).toList();
+        if (clean.size() > 2 || clean.stream().anyMatch(d -> d < 1 || d > 90)) {
+            throw new IllegalArgumentException("invitation.reminderDays.invalid");
+        }
         update("UPDATE appeal SET reminder_days = ? WHERE id = ?",
                 clean.isEmpty() ? null : String.join(",", clean.stream().map(String::valueOf).toList()), appealId);
     }

@@ -163,7 +163,12 @@ class InvitationTest {
 
     @Test
     void remindersGoOnlyToThoseWhoNeitherSignedNorOptedOutAndOnTheirDays() {
-        invitations.setReminderDays(appeal.id(), List.of(7, 2, 30));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> invitations.setReminderDays(appeal.id(), List.of(7, 2, 30)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> invitations.setReminderDays(appeal.id(), List.of(0)));
+        assertEquals(List.of(), invitations.reminderDays(appeal.id()));
+        invitations.setReminderDays(appeal.id(), List.of(2, 7));
         assertEquals(List.of(7, 2), invitations.reminderDays(appeal.id()));
         invitations.invite(appeal, csv.parse(appeal, file()).lines(), "orga@stadt.example", Locale.GERMAN);
         TestSmtp.awaitMessagesTo(addr("emil"), 1, Duration.ofSeconds(15));

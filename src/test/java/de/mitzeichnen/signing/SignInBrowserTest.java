@@ -78,21 +78,21 @@ class SignInBrowserTest {
         Appeal appeal = fixtures.appeal("Browser-Aufruf", AppealStatus.OPEN, now.minus(1, ChronoUnit.DAYS),
                 now.plus(10, ChronoUnit.DAYS));
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@stadt.example";
-        browser.get(server.getURL() + "/aufrufe/" + appeal.slug());
+        browser.get(server.getURL() + "/aufrufe/" + appeal.slug() + "?lang=de");
         browser.findElement(By.name("name")).sendKeys("Bea Browser");
         new Select(browser.findElement(By.name("role"))).selectByValue("COUNCILLOR");
         WebElement municipality = browser.findElement(By.id("municipality"));
         municipality.sendKeys("Frankfurt am");
         WebElement suggestion = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector(".typeahead li")).stream().findFirst().orElse(null));
-        assertTrue(suggestion.getText().startsWith("Frankfurt am Main"), suggestion.getText());
+                .until(d -> d.findElements(By.cssSelector(".typeahead li")).stream()
+                        .filter(li -> li.getText().startsWith("Frankfurt am Main")).findFirst().orElse(null));
         suggestion.click();
         assertEquals("Frankfurt am Main (06412000)", municipality.getAttribute("value"));
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("privacy")).click();
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         assertTrue(browser.findElement(By.tagName("h1")).getText()
-                .contains("Bitte bestätigen Sie Ihre Unterschrift per E-Mail"));
+                .contains("Bitte bestätigen Sie Ihre Unterschrift per E-Mail"), browser.findElement(By.tagName("main")).getText());
 
         String path = SigningTestSupport.link(SigningTestSupport.mails(email, 1).get(0), "/bestaetigen/");
         browser.get(server.getURL() + path);
