@@ -72,6 +72,17 @@ class SignInBrowserTest {
         }
     }
 
+    /** Waits for the next page: a click returns before the browser has loaded it. */
+    void awaitHeading(String text) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
+                    .anyMatch(h -> h.getText().contains(text)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected \"" + text + "\" on " + browser.getCurrentUrl() + ": "
+                    + browser.findElement(By.tagName("body")).getText());
+        }
+    }
+
     @Test
     void signWithTheTypeAheadAndConfirmInTheBrowser() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -91,13 +102,12 @@ class SignInBrowserTest {
         browser.findElement(By.name("email")).sendKeys(email);
         browser.findElement(By.name("privacy")).click();
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        assertTrue(browser.findElement(By.tagName("h1")).getText()
-                .contains("Bitte bestätigen Sie Ihre Unterschrift per E-Mail"), browser.findElement(By.tagName("main")).getText());
+        awaitHeading("Bitte bestätigen Sie Ihre Unterschrift per E-Mail");
 
         String path = SigningTestSupport.link(SigningTestSupport.mails(email, 1).get(0), "/bestaetigen/");
         browser.get(server.getURL() + path);
         browser.findElement(By.xpath("//button[contains(., 'Jetzt verbindlich unterzeichnen')]")).click();
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Vielen Dank"));
+        awaitHeading("Vielen Dank");
         assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
     }
 }
