@@ -227,6 +227,53 @@ class SigningFlowTest {
         assertEquals("OTHER_MUNICIPALITY", row(c).get("trust_flag"));
     }
 
+    @Inject
+    de.mitzeichnen.mail.MailDispatcher dispatcher;
+
+    Map<String, Object> outboxRow(String email) {
+        return db.row("SELECT status, attempts, last_error FROM outbox_message WHERE recipient = ?", email);
+    }
+
+    @Test
+    void smtpDownWhileSigningTheMailArrivesOnceWhenItIsBack() {
+        String email = email();
+        de.mitzeichnen.testsupport.TestSmtp.stop();
+        try {
+            assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
+            dispatcher.dispatchDue();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (((Number) outboxRow(email).get("attempts")).intValue() == 0 && System.currentTimeMillis() < deadline) {
+                SigningTestSupport.pause(java.time.Duration.ofMillis(50));
+            }
+            assertEquals("PENDING", outboxRow(email).get("status"));
+            assertTrue(((Number) outboxRow(email).get("attempts")).intValue() >= 1);
+            assertEquals(0, de.mitzeichnen.testsupport.TestSmtp.messagesTo(email).size());
+        } finally {
+            de.mitzeichnen.testsupport.TestSmtp.start();
+        }
+        clock.advance(java.time.Duration.ofHours(1));
+        dispatcher.dispatchDue();
+        assertEquals(1, mails(email, 1).size());
+        dispatcher.dispatchDue();
+        SigningTestSupport.pause(java.time.Duration.ofMillis(500));
+        assertEquals(1, de.mitzeichnen.testsupport.TestSmtp.messagesTo(email).size(), "sent exactly once");
+        assertEquals("SENT", outboxRow(email).get("status"));
+    }
+
+    @Test
+    void aPermanentRejectionMarksTheMailFailedWithTheServersAnswer() {
+        String email = email();
+        de.mitzeichnen.testsupport.TestSmtp.rejectPermanently(email);
+        assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!"FAILED".equals(outboxRow(email).get("status")) && System.currentTimeMillis() < deadline) {
+            dispatcher.dispatchDue();
+            SigningTestSupport.pause(java.time.Duration.ofMillis(50));
+        }
+        assertEquals("FAILED", outboxRow(email).get("status"));
+        assertTrue(String.valueOf(outboxRow(email).get("last_error")).contains("550"), String.valueOf(outboxRow(email).get("last_error")));
+    }
+
     @Test
     void foreignMunicipalitiesAndInternationalisedDomains() {
         String email = "Stadtrat." + UUID.randomUUID().toString().substring(0, 6) + "@ZÜRICH-Stadt.example";
