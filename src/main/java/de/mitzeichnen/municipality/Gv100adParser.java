@@ -76,6 +76,8 @@ final class Gv100adParser {
         private final Map<String, Gv100adFile.Verband> verbaende = new LinkedHashMap<>();
         private final Map<String, Gv100adFile.Gemeinde> gemeinden = new LinkedHashMap<>();
         private final Map<String, Integer> firstLine = new HashMap<>();
+        /** Keys of Land, Kreis and Verband records that had an error: what refers to them is not reported again. */
+        private final java.util.Set<String> broken = new java.util.HashSet<>();
         private LocalDate latest;
 
         Gv100adFile parse(String text) {
@@ -94,6 +96,9 @@ final class Gv100adParser {
             }
             for (Gv100adFile.Gemeinde g : gemeinden.values()) {
                 if (g.unincorporated()) {
+                    continue;
+                }
+                if (broken.contains(g.landCode()) || broken.contains(g.kreisAgs()) || broken.contains(g.verbandArs())) {
                     continue;
                 }
                 if (!laender.containsKey(g.landCode())) {
@@ -154,6 +159,7 @@ final class Gv100adParser {
 
         private void land(int no, String line, LocalDate stand, String name) {
             String code = line.substring(10, 12);
+            int before = errorCount;
             if (!digits(code)) {
                 error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
             } else if (name.isEmpty()) {
@@ -163,11 +169,15 @@ final class Gv100adParser {
             } else {
                 laender.put(code, new Gv100adFile.Land(code, name, blankToNull(line.substring(72, 122)), stand));
             }
+            if (errorCount > before) {
+                broken.add(code);
+            }
         }
 
         private void kreis(int no, String line, LocalDate stand, String name) {
             String ags = line.substring(10, 15);
             String typeCode = line.substring(122, 124);
+            int before = errorCount;
             if (!digits(ags)) {
                 error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
             } else if (name.isEmpty()) {
@@ -177,11 +187,15 @@ final class Gv100adParser {
             } else if (!duplicate(no, "K" + ags, ags)) {
                 kreise.put(ags, new Gv100adFile.Kreis(ags, name, blankToNull(line.substring(72, 122)), typeCode, stand));
             }
+            if (errorCount > before) {
+                broken.add(ags);
+            }
         }
 
         private void verband(int no, String line, LocalDate stand, String name) {
             String ars = line.substring(10, 15) + line.substring(18, 22);
             String typeCode = line.substring(122, 124);
+            int before = errorCount;
             if (!digits(ars)) {
                 error(LineError.of(no, "municipality.import.error.key", ars.trim()));
             } else if (name.isEmpty()) {
@@ -190,6 +204,9 @@ final class Gv100adParser {
                 error(LineError.of(no, "municipality.import.error.typeCode", typeCode.trim()));
             } else if (!duplicate(no, "V" + ars, ars)) {
                 verbaende.put(ars, new Gv100adFile.Verband(ars, name, typeCode, stand));
+            }
+            if (errorCount > before) {
+                broken.add(ars);
             }
         }
 
