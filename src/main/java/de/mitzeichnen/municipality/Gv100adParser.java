@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the Destatis GV100AD file ("Gemeindeverzeichnis – alle politisch selbständigen Gemeinden"): fixed-width
@@ -44,8 +43,7 @@ final class Gv100adParser {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
+    private static final Set<String> RECORD_TYPES = Set.of("10", "20", "30", "40", "50", "60");
 
     private Gv100adParser() {
     }
@@ -79,6 +77,9 @@ final class Gv100adParser {
         /** Keys of Land, Kreis and Verband records that had an error: what refers to them is not reported again. */
         private final java.util.Set<String> broken = new java.util.HashSet<>();
         private LocalDate latest;
+        // Nearly every record carries the same Gebietsstand: parse it once.
+        private String lastDateText;
+        private LocalDate lastDate;
 
         Gv100adFile parse(String text) {
             String[] lines = text.split("\n", -1);
@@ -128,16 +129,23 @@ final class Gv100adParser {
             // Trailing blanks may have been trimmed by an editor; the fields are still where they were.
             String line = raw.length() < RECORD_LENGTH ? pad(raw) : raw;
             String type = line.substring(0, 2);
-            if (!Set.of("10", "20", "30", "40", "50", "60").contains(type)) {
+            if (!RECORD_TYPES.contains(type)) {
                 error(LineError.of(no, "municipality.import.error.recordType", type.trim()));
                 return;
             }
+            String dateText = line.substring(2, 10);
             LocalDate stand;
-            try {
-                stand = LocalDate.parse(line.substring(2, 10), DATE);
-            } catch (DateTimeParseException e) {
-                error(LineError.of(no, "municipality.import.error.date", line.substring(2, 10).trim()));
-                return;
+            if (dateText.equals(lastDateText)) {
+                stand = lastDate;
+            } else {
+                try {
+                    stand = LocalDate.parse(dateText, DATE);
+                } catch (DateTimeParseException e) {
+                    error(LineError.of(no, "municipality.import.error.date", dateText.trim()));
+                    return;
+                }
+                lastDateText = dateText;
+                lastDate = stand;
             }
             if (latest == null || stand.isAfter(latest)) {
                 latest = stand;
@@ -227,7 +235,7 @@ final class Gv100adParser {
                 error(LineError.of(no, "municipality.import.error.area", area));
             } else if (!digits(population) || Long.parseLong(population) > Integer.MAX_VALUE) {
                 error(LineError.of(no, "municipality.import.error.population", population));
-            } else if (!postalCode.isEmpty() && !POSTAL_CODE.matcher(postalCode).matches()) {
+            } else if (!postalCode.isEmpty() && (postalCode.length() != 5 || !digits(postalCode))) {
                 error(LineError.of(no, "municipality.import.error.postalCode", postalCode));
             } else if (!duplicate(no, "G" + ags, ags)) {
                 gemeinden.put(ags, new Gv100adFile.Gemeinde(no, ags, ars, name, typeCode, stand,
@@ -246,7 +254,16 @@ final class Gv100adParser {
     }
 
     private static boolean digits(String s) {
-        return !s.isEmpty() && DIGITS.matcher(s).matches();
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String blankToNull(String s) {

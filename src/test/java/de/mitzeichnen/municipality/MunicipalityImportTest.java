@@ -195,9 +195,9 @@ class MunicipalityImportTest {
     @Test
     void theImportCommandsRunWithoutTheServerAndReport() throws Exception {
         Path dir = Files.createTempDirectory("gv100ad");
-        Path shipped = dir.resolve("GV100AD_30112025.txt.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(shipped))) {
-            out.write(Gv100adLines.shippedText().getBytes(StandardCharsets.UTF_8));
+        Path good = dir.resolve("testland.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(good))) {
+            out.write(testland("20250101", true, "Probesee", 400).text().getBytes(StandardCharsets.UTF_8));
         }
         Path broken = dir.resolve("broken.txt");
         Files.writeString(broken, testland("20250101", true, "Probesee", 400).text()
@@ -209,21 +209,23 @@ class MunicipalityImportTest {
         Locale.setDefault(Locale.GERMANY);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            int code = Commands.run(new String[]{"import-municipalities", shipped.toString()},
+            int code = Commands.run(new String[]{"import-municipalities", broken.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             String text = out.toString(StandardCharsets.UTF_8);
-            assertEquals(0, code, text);
-            assertTrue(text.contains("(Gebietsstand 30.11.2025) eingelesen: 10751 Gemeinden – 0 neu, 0 geändert, "
-                    + "0 aufgelöst (bleiben inaktiv erhalten), 0 wieder aktiv, 10751 unverändert."), text);
+            assertEquals(1, code, text);
+            assertTrue(text.contains("broken.txt wurde nicht eingelesen; nichts wurde geändert. 1 Fehler:\n"
+                    + "  Zeile 6: unbekanntes Textkennzeichen „59“."), text);
+            assertEquals(0, db.count("SELECT COUNT(*) FROM land WHERE code = ?", LAND));
 
             out.reset();
-            code = Commands.run(new String[]{"import-municipalities", broken.toString()},
+            code = Commands.run(new String[]{"import-municipalities", good.toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             text = out.toString(StandardCharsets.UTF_8);
-            assertEquals(1, code, text);
-            assertTrue(text.contains("wurde nicht eingelesen; nichts wurde geändert. 1 Fehler:"), text);
-            assertTrue(text.contains("Zeile 6: unbekanntes Textkennzeichen „59“."), text);
-            assertEquals(0, db.count("SELECT COUNT(*) FROM land WHERE code = ?", LAND));
+            assertEquals(0, code, text);
+            assertTrue(text.contains("Gemeindeverzeichnis testland.txt.gz (Gebietsstand 01.01.2025) eingelesen: "
+                    + "4 Gemeinden – 4 neu, 0 geändert, 0 aufgelöst (bleiben inaktiv erhalten), 0 wieder aktiv, "
+                    + "0 unverändert."), text);
+            assertEquals(4, db.count("SELECT COUNT(*) FROM municipality WHERE land_code = ? AND active", LAND));
 
             out.reset();
             code = Commands.run(new String[]{"import-municipalities", dir.resolve("fehlt.txt").toString()},
