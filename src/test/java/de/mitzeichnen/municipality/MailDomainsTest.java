@@ -178,7 +178,7 @@ class MailDomainsTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             String text = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, text);
-            assertTrue(text.contains(": 1 rows – 1 new, 0 marked verified, 0 already registered."), text);
+            assertTrue(text.contains(": 1 row(s) – 1 new, 0 marked verified, 0 already registered."), text);
             Files.writeString(file, "ags,domain\n" + FLENSBURG + ",web.de\n");
             out.reset();
             code = Commands.run(new String[]{"import-domains", file.toString()},

@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -195,16 +197,22 @@ class MunicipalityImportTest {
     @Test
     void theImportCommandsRunWithoutTheServerAndReport() throws Exception {
         Path dir = Files.createTempDirectory("gv100ad");
-        Path good = dir.resolve("testland.txt.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(good))) {
-            out.write(testland("20250101", true, "Probesee", 400).text().getBytes(StandardCharsets.UTF_8));
+        // As Destatis publishes it (ZIP) and as the product ships it (gzip).
+        Path good = dir.resolve("testland.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(good))) {
+            zip.putNextEntry(new ZipEntry("GV100AD_01012025.txt"));
+            zip.write(testland("20250101", true, "Probesee", 400).text().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
         }
-        Path broken = dir.resolve("broken.txt");
-        Files.writeString(broken, testland("20250101", true, "Probesee", 400).text()
-                .replace("Amt Probe                                         "
-                        + "                                                  51",
-                        "Amt Probe                                         "
-                        + "                                                  59"));
+        Path broken = dir.resolve("broken.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(broken))) {
+            out.write(testland("20250101", true, "Probesee", 400).text()
+                    .replace("Amt Probe                                         "
+                            + "                                                  51",
+                            "Amt Probe                                         "
+                            + "                                                  59")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         Locale before = Locale.getDefault();
         Locale.setDefault(Locale.GERMANY);
         try {
@@ -213,7 +221,7 @@ class MunicipalityImportTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             String text = out.toString(StandardCharsets.UTF_8);
             assertEquals(1, code, text);
-            assertTrue(text.contains("broken.txt wurde nicht eingelesen; nichts wurde geändert. 1 Fehler:\n"
+            assertTrue(text.contains("broken.txt.gz wurde nicht eingelesen; nichts wurde geändert. 1 Fehler:\n"
                     + "  Zeile 6: unbekanntes Textkennzeichen „59“."), text);
             assertEquals(0, db.count("SELECT COUNT(*) FROM land WHERE code = ?", LAND));
 
@@ -222,7 +230,7 @@ class MunicipalityImportTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             text = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, text);
-            assertTrue(text.contains("Gemeindeverzeichnis testland.txt.gz (Gebietsstand 01.01.2025) eingelesen: "
+            assertTrue(text.contains("Gemeindeverzeichnis testland.zip (Gebietsstand 01.01.2025) eingelesen: "
                     + "4 Gemeinden – 4 neu, 0 geändert, 0 aufgelöst (bleiben inaktiv erhalten), 0 wieder aktiv, "
                     + "0 unverändert."), text);
             assertEquals(4, db.count("SELECT COUNT(*) FROM municipality WHERE land_code = ? AND active", LAND));
