@@ -51,7 +51,7 @@ class MunicipalityImportTest {
         db.update("DELETE FROM gemeindeverband WHERE land_code = ?", LAND);
         db.update("DELETE FROM kreis WHERE land_code = ?", LAND);
         db.update("DELETE FROM land WHERE code = ?", LAND);
-        db.update("DELETE FROM municipality_import WHERE source LIKE 'testland-%'");
+        db.update("DELETE FROM municipality_import WHERE source LIKE 'testland%'");
         register.reload();
     }
 
