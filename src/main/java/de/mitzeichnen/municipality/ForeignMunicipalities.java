@@ -3,8 +3,12 @@ package de.mitzeichnen.municipality;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
+import io.micronaut.scheduling.annotation.Scheduled;
+
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +16,8 @@ import java.util.Set;
 
 /**
  * Municipalities abroad (partner towns, cities of the same alliance), created when first named and found again by
- * country and normalised name: "Zürich", "Zuerich" and "ZURICH" in CH are one.
+ * country and normalised name: "Zürich", "Zuerich" and "ZURICH" in CH are one. The search answers from a copy in
+ * memory (the search API must not wait for the database), refreshed every 30 seconds for rows created elsewhere.
  */
 @Singleton
 public class ForeignMunicipalities {
@@ -22,6 +27,7 @@ public class ForeignMunicipalities {
 
     private final ForeignMunicipalityRepository repository;
     private final Clock clock;
+    private volatile List<ForeignMunicipalityRow> all;
 
     ForeignMunicipalities(ForeignMunicipalityRepository repository, Clock clock) {
         this.repository = repository;
@@ -52,15 +58,20 @@ public class ForeignMunicipalities {
         }
         Optional<ForeignMunicipalityRow> existing = repository.findByCountryAndNormalizedName(country, key);
         if (existing.isPresent()) {
+            remember(existing.get());
             return existing.get().toPublic();
         }
         try {
-            return repository.save(new ForeignMunicipalityRow(null, country, clean, key,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS))).toPublic();
+            ForeignMunicipalityRow saved = repository.save(new ForeignMunicipalityRow(null, country, clean, key,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            remember(saved);
+            return saved.toPublic();
         } catch (DataAccessException raced) {
             // Someone created it a moment ago (unique country + normalised name): take theirs.
-            return repository.findByCountryAndNormalizedName(country, key).map(ForeignMunicipalityRow::toPublic)
+            ForeignMunicipalityRow theirs = repository.findByCountryAndNormalizedName(country, key)
                     .orElseThrow(() -> raced);
+            remember(theirs);
+            return theirs.toPublic();
         }
     }
 
@@ -77,7 +88,40 @@ public class ForeignMunicipalities {
         if (key.replace(" ", "").length() < MunicipalityRegister.MIN_QUERY_LENGTH || key.length() > MAX_NAME_LENGTH) {
             return List.of();
         }
+        String wordStart = " " + key;
         // Those starting with the query first, then those with a word starting with it.
-        return repository.search(key, limit).stream().map(ForeignMunicipalityRow::toPublic).toList();
+        return rows().stream()
+                .filter(r -> r.normalizedName().startsWith(key) || r.normalizedName().contains(wordStart))
+                .sorted(Comparator.comparing((ForeignMunicipalityRow r) -> r.normalizedName().startsWith(key) ? 0 : 1)
+                        .thenComparing(ForeignMunicipalityRow::normalizedName)
+                        .thenComparing(ForeignMunicipalityRow::country))
+                .limit(limit)
+                .map(ForeignMunicipalityRow::toPublic)
+                .toList();
+    }
+
+    private List<ForeignMunicipalityRow> rows() {
+        List<ForeignMunicipalityRow> rows = all;
+        if (rows == null) {
+            refresh();
+            rows = all;
+        }
+        return rows;
+    }
+
+    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    void refresh() {
+        List<ForeignMunicipalityRow> rows = new ArrayList<>();
+        repository.findAll().forEach(rows::add);
+        all = List.copyOf(rows);
+    }
+
+    private synchronized void remember(ForeignMunicipalityRow row) {
+        List<ForeignMunicipalityRow> rows = all;
+        if (rows != null && rows.stream().noneMatch(r -> r.id().equals(row.id()))) {
+            List<ForeignMunicipalityRow> copy = new ArrayList<>(rows);
+            copy.add(row);
+            all = List.copyOf(copy);
+        }
     }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the Destatis GV100AD file ("Gemeindeverzeichnis – alle politisch selbständigen Gemeinden"): fixed-width
@@ -44,8 +43,7 @@ final class Gv100adParser {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-    private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{5}");
+    private static final Set<String> RECORD_TYPES = Set.of("10", "20", "30", "40", "50", "60");
 
     private Gv100adParser() {
     }
@@ -76,7 +74,12 @@ final class Gv100adParser {
         private final Map<String, Gv100adFile.Verband> verbaende = new LinkedHashMap<>();
         private final Map<String, Gv100adFile.Gemeinde> gemeinden = new LinkedHashMap<>();
         private final Map<String, Integer> firstLine = new HashMap<>();
+        /** Keys of Land, Kreis and Verband records that had an error: what refers to them is not reported again. */
+        private final java.util.Set<String> broken = new java.util.HashSet<>();
         private LocalDate latest;
+        // Nearly every record carries the same Gebietsstand: parse it once.
+        private String lastDateText;
+        private LocalDate lastDate;
 
         Gv100adFile parse(String text) {
             String[] lines = text.split("\n", -1);
@@ -94,6 +97,9 @@ final class Gv100adParser {
             }
             for (Gv100adFile.Gemeinde g : gemeinden.values()) {
                 if (g.unincorporated()) {
+                    continue;
+                }
+                if (broken.contains(g.landCode()) || broken.contains(g.kreisAgs()) || broken.contains(g.verbandArs())) {
                     continue;
                 }
                 if (!laender.containsKey(g.landCode())) {
@@ -123,16 +129,23 @@ final class Gv100adParser {
             // Trailing blanks may have been trimmed by an editor; the fields are still where they were.
             String line = raw.length() < RECORD_LENGTH ? pad(raw) : raw;
             String type = line.substring(0, 2);
-            if (!Set.of("10", "20", "30", "40", "50", "60").contains(type)) {
+            if (!RECORD_TYPES.contains(type)) {
                 error(LineError.of(no, "municipality.import.error.recordType", type.trim()));
                 return;
             }
+            String dateText = line.substring(2, 10);
             LocalDate stand;
-            try {
-                stand = LocalDate.parse(line.substring(2, 10), DATE);
-            } catch (DateTimeParseException e) {
-                error(LineError.of(no, "municipality.import.error.date", line.substring(2, 10).trim()));
-                return;
+            if (dateText.equals(lastDateText)) {
+                stand = lastDate;
+            } else {
+                try {
+                    stand = LocalDate.parse(dateText, DATE);
+                } catch (DateTimeParseException e) {
+                    error(LineError.of(no, "municipality.import.error.date", dateText.trim()));
+                    return;
+                }
+                lastDateText = dateText;
+                lastDate = stand;
             }
             if (latest == null || stand.isAfter(latest)) {
                 latest = stand;
@@ -154,6 +167,7 @@ final class Gv100adParser {
 
         private void land(int no, String line, LocalDate stand, String name) {
             String code = line.substring(10, 12);
+            int before = errorCount;
             if (!digits(code)) {
                 error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
             } else if (name.isEmpty()) {
@@ -163,11 +177,15 @@ final class Gv100adParser {
             } else {
                 laender.put(code, new Gv100adFile.Land(code, name, blankToNull(line.substring(72, 122)), stand));
             }
+            if (errorCount > before) {
+                broken.add(code);
+            }
         }
 
         private void kreis(int no, String line, LocalDate stand, String name) {
             String ags = line.substring(10, 15);
             String typeCode = line.substring(122, 124);
+            int before = errorCount;
             if (!digits(ags)) {
                 error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
             } else if (name.isEmpty()) {
@@ -177,11 +195,15 @@ final class Gv100adParser {
             } else if (!duplicate(no, "K" + ags, ags)) {
                 kreise.put(ags, new Gv100adFile.Kreis(ags, name, blankToNull(line.substring(72, 122)), typeCode, stand));
             }
+            if (errorCount > before) {
+                broken.add(ags);
+            }
         }
 
         private void verband(int no, String line, LocalDate stand, String name) {
             String ars = line.substring(10, 15) + line.substring(18, 22);
             String typeCode = line.substring(122, 124);
+            int before = errorCount;
             if (!digits(ars)) {
                 error(LineError.of(no, "municipality.import.error.key", ars.trim()));
             } else if (name.isEmpty()) {
@@ -190,6 +212,9 @@ final class Gv100adParser {
                 error(LineError.of(no, "municipality.import.error.typeCode", typeCode.trim()));
             } else if (!duplicate(no, "V" + ars, ars)) {
                 verbaende.put(ars, new Gv100adFile.Verband(ars, name, typeCode, stand));
+            }
+            if (errorCount > before) {
+                broken.add(ars);
             }
         }
 
@@ -210,7 +235,7 @@ final class Gv100adParser {
                 error(LineError.of(no, "municipality.import.error.area", area));
             } else if (!digits(population) || Long.parseLong(population) > Integer.MAX_VALUE) {
                 error(LineError.of(no, "municipality.import.error.population", population));
-            } else if (!postalCode.isEmpty() && !POSTAL_CODE.matcher(postalCode).matches()) {
+            } else if (!postalCode.isEmpty() && (postalCode.length() != 5 || !digits(postalCode))) {
                 error(LineError.of(no, "municipality.import.error.postalCode", postalCode));
             } else if (!duplicate(no, "G" + ags, ags)) {
                 gemeinden.put(ags, new Gv100adFile.Gemeinde(no, ags, ars, name, typeCode, stand,
@@ -229,7 +254,16 @@ final class Gv100adParser {
     }
 
     private static boolean digits(String s) {
-        return !s.isEmpty() && DIGITS.matcher(s).matches();
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String blankToNull(String s) {

@@ -1,6 +1,7 @@
 package de.mitzeichnen.municipality;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.LocalDate;
 
@@ -20,6 +21,7 @@ import java.time.LocalDate;
  * @param active       false when a newer register no longer contains it (merged); see
  *                     {@link MunicipalityRegister#findByAgs(String)}
  */
+@Serdeable
 public record Municipality(String ags, String ars, String name, String displayName, String typeCode,
                            String typeLabel, String landCode, String landName, String kreisAgs, String kreisName,
                            @Nullable String verbandName, int population, @Nullable String postalCode,

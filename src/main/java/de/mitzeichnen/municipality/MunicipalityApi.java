@@ -5,9 +5,9 @@ import de.mitzeichnen.web.Texts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 
@@ -38,12 +38,27 @@ class MunicipalityApi {
                 max = -1;
             }
             if (max < 1 || max > MunicipalityRegister.MAX_LIMIT) {
-                String message = texts.get(languages.resolveOrDefault(request), "municipality.api.badLimit",
-                        MunicipalityRegister.MAX_LIMIT);
-                return HttpResponse.badRequest(Map.of("status", 400, "error", "Bad Request", "message", message))
-                        .contentType(MediaType.APPLICATION_JSON_TYPE);
+                throw new BadLimitException();
             }
         }
         return HttpResponse.ok(search.search(q, max)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /*
+     * Answered by this controller's own error route: a 400 returned directly from the action would be replaced by
+     * the global 400 handler, which knows no message.
+     */
+    @Error(exception = BadLimitException.class)
+    HttpResponse<?> badLimit(HttpRequest<?> request) {
+        String message = texts.get(languages.resolveOrDefault(request), "municipality.api.badLimit",
+                MunicipalityRegister.MAX_LIMIT);
+        return HttpResponse.badRequest(Map.of("status", 400, "error", "Bad Request", "message", message))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    static final class BadLimitException extends RuntimeException {
+        BadLimitException() {
+            super("bad limit", null, false, false);
+        }
     }
 }

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /** The operator commands {@code import-municipalities FILE} and {@code import-domains FILE}; exit code 0 or 1. */
 @Singleton
@@ -75,9 +77,23 @@ public class MunicipalityCommands {
         }
     }
 
-    /** Plain or gzip-compressed, as Destatis and the product ship it. */
+    /** Plain, gzip-compressed (as the product ships it) or the ZIP archive Destatis publishes (its first file). */
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            return new GZIPInputStream(in);
+        }
+        if (name.endsWith(".zip")) {
+            ZipInputStream zip = new ZipInputStream(in);
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (!e.isDirectory()) {
+                    return zip;
+                }
+            }
+            zip.close();
+            throw new IOException("the ZIP archive contains no file");
+        }
+        return in;
     }
 }

@@ -90,6 +90,7 @@ public class MunicipalityImport {
             return MunicipalityImportReport.rejected(sourceName, file.gebietsstand(), file.errors(),
                     file.errorCount(), millisSince(started));
         }
+        long parsed = System.nanoTime();
         Map<String, double[]> coordinates = points();
         MunicipalityImportReport report = transactions.executeWrite(status -> {
             try {
@@ -98,8 +99,11 @@ public class MunicipalityImport {
                 throw new DataAccessException("Importing " + sourceName + " failed: " + e.getMessage(), e);
             }
         });
+        long written = System.nanoTime();
         if (report.ok()) {
             register.reload();
+            LOG.debug("Import of {}: parsing {} ms, writing {} ms, index {} ms", sourceName,
+                    (parsed - started) / 1_000_000, (written - parsed) / 1_000_000, millisSince(written));
             LOG.info("Imported {} (Gebietsstand {}): {} municipalities – {} added, {} updated, {} retired, "
                             + "{} reactivated, {} unchanged; {} Länder, {} Kreise, {} Gemeindeverbände, "
                             + "{} unincorporated areas skipped; in {} ms",

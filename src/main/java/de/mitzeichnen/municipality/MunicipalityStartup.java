@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty register from the shipped GV100AD file when the application starts, before the HTTP server
- * takes requests, and builds the search index. A register that has rows is left as it is.
+ * takes requests, and builds the search indexes. A register that has rows is left as it is.
  */
 @Singleton
 class MunicipalityStartup implements ApplicationEventListener<StartupEvent> {
@@ -18,11 +18,14 @@ class MunicipalityStartup implements ApplicationEventListener<StartupEvent> {
     private final MunicipalityConfig config;
     private final MunicipalityImport importer;
     private final MunicipalityRegister register;
+    private final ForeignMunicipalities foreign;
 
-    MunicipalityStartup(MunicipalityConfig config, MunicipalityImport importer, MunicipalityRegister register) {
+    MunicipalityStartup(MunicipalityConfig config, MunicipalityImport importer, MunicipalityRegister register,
+                        ForeignMunicipalities foreign) {
         this.config = config;
         this.importer = importer;
         this.register = register;
+        this.foreign = foreign;
     }
 
     @Override
@@ -43,5 +46,7 @@ class MunicipalityStartup implements ApplicationEventListener<StartupEvent> {
             register.reload();
             LOG.info("Municipality register: {} active municipalities", register.activeCount());
         });
+        // Loaded now, so that no search request has to wait for the database.
+        foreign.refresh();
     }
 }
