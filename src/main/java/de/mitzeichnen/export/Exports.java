@@ -1,0 +1,45 @@
+package de.mitzeichnen.export;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserRepository;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+/** Writes an appeal's signatures in one of the export formats; returns the number of signatures written. */
+@Singleton
+public class Exports {
+
+    private final CsvExport csv;
+    private final XlsxExport xlsx;
+    private final PdfExport pdf;
+    private final OrganiserRepository organisers;
+
+    Exports(CsvExport csv, XlsxExport xlsx, PdfExport pdf, OrganiserRepository organisers) {
+        this.csv = csv;
+        this.xlsx = xlsx;
+        this.pdf = pdf;
+        this.organisers = organisers;
+    }
+
+    public long write(Appeal appeal, ExportFormat format, ExportFilter filter, char csvSeparator, Locale locale,
+                      OutputStream out) throws IOException {
+        return switch (format) {
+            case CSV -> csv.write(appeal.id(), filter, csvSeparator, locale, out);
+            case XLSX -> xlsx.write(appeal.id(), appeal.slug(), filter, locale, out);
+            case PDF -> {
+                Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+                yield pdf.write(appeal, organiser, filter, locale, out);
+            }
+        };
+    }
+
+    /** A file name like {@code migration-als-chance-unterschriften.csv}. */
+    public static String fileName(Appeal appeal, ExportFormat format, Locale locale) {
+        String word = locale.getLanguage().equals("en") ? "signatures" : "unterschriften";
+        return appeal.slug() + "-" + word + "." + format.extension();
+    }
+}

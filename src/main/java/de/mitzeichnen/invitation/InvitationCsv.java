@@ -1,0 +1,217 @@
+package de.mitzeichnen.invitation;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.municipality.Municipality;
+import de.mitzeichnen.municipality.MunicipalityRegister;
+import de.mitzeichnen.signing.EmailAddress;
+import de.mitzeichnen.web.Texts;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an invitation list as organisers keep them (seed 001: lists of contact persons): UTF-8 or Windows-1252,
+ * separated by ',' or ';', with a header naming the columns in German or English. Every row is checked; the
+ * preview shows each problem, and only rows without problems are ever invited.
+ */
+@Singleton
+@Connectable
+class InvitationCsv {
+
+    static final int MAX_ROWS = 5000;
+    private static final Map<String, String> HEADERS = Map.ofEntries(
+            Map.entry("name", "name"), Map.entry("vor- und nachname", "name"),
+            Map.entry("email", "email"), Map.entry("e-mail", "email"), Map.entry("mail", "email"),
+            Map.entry("e-mail-adresse", "email"),
+            Map.entry("role", "role"), Map.entry("funktion", "role"), Map.entry("rolle", "role"),
+            Map.entry("municipality", "municipality"), Map.entry("gemeinde", "municipality"),
+            Map.entry("kommune", "municipality"), Map.entry("ags", "municipality"), Map.entry("stadt", "municipality"),
+            Map.entry("body", "body"), Map.entry("gremium", "body"));
+
+    private final MunicipalityRegister register;
+    private final JdbcOperations jdbc;
+    private final Texts texts;
+
+    InvitationCsv(MunicipalityRegister register, JdbcOperations jdbc, Texts texts) {
+        this.register = register;
+        this.jdbc = jdbc;
+        this.texts = texts;
+    }
+
+    /** One row of the file: what it says, what it resolved to, and its problems (message keys). */
+    record Line(int number, String name, String email, String role, String municipality, String body,
+                EmailAddress address, SignerRole signerRole, Municipality place, List<String> problems) {
+        boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The whole file: its lines, or a problem with the file itself. */
+    record Parsed(List<Line> lines, String fileProblem) {
+        List<Line> good() {
+            return lines.stream().filter(Line::ok).toList();
+        }
+
+        long bad() {
+            return lines.stream().filter(l -> !l.ok()).count();
+        }
+    }
+
+    Parsed parse(Appeal appeal, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return new Parsed(List.of(), "invitation.csv.empty");
+        }
+        String text = decode(bytes);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
+                .setTrim(true).get();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            records = parser.getRecords();
+        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+            return new Parsed(List.of(), "invitation.csv.malformed");
+        }
+        if (records.isEmpty()) {
+            return new Parsed(List.of(), "invitation.csv.empty");
+        }
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        CSVRecord header = records.get(0);
+        for (int i = 0; i < header.size(); i++) {
+            String key = HEADERS.get(header.get(i).toLowerCase(Locale.ROOT).strip());
+            if (key != null) {
+                columns.putIfAbsent(key, i);
+            }
+        }
+        if (!columns.keySet().containsAll(List.of("name", "email", "role", "municipality"))) {
+            return new Parsed(List.of(), "invitation.csv.header");
+        }
+        if (records.size() - 1 > MAX_ROWS) {
+            return new Parsed(List.of(), "invitation.csv.tooMany");
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> signed = confirmedAddresses(appeal.id());
+        Set<String> invited = invitedAddresses(appeal.id());
+        List<Line> lines = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            CSVRecord rec = records.get(r);
+            String name = get(rec, columns.get("name"));
+            String email = get(rec, columns.get("email"));
+            String role = get(rec, columns.get("role"));
+            String municipality = get(rec, columns.get("municipality"));
+            String body = columns.containsKey("body") ? get(rec, columns.get("body")) : "";
+            List<String> problems = new ArrayList<>();
+            if (name.isBlank() || name.length() > 200 || "=+-@".indexOf(name.charAt(0)) >= 0) {
+                problems.add("invitation.problem.name");
+            }
+            EmailAddress address = EmailAddress.parse(email).orElse(null);
+            if (address == null) {
+                problems.add("invitation.problem.email");
+            } else if (!seen.add(address.key())) {
+                problems.add("invitation.problem.duplicate");
+            } else if (signed.contains(address.key())) {
+                problems.add("invitation.problem.signed");
+            } else if (invited.contains(address.key())) {
+                problems.add("invitation.problem.invited");
+            }
+            SignerRole signerRole = role(role);
+            if (signerRole == null || !appeal.allowedRoles().contains(signerRole) || signerRole == SignerRole.OTHER) {
+                problems.add("invitation.problem.role");
+            }
+            Municipality place = municipality(municipality);
+            if (place == null) {
+                problems.add("invitation.problem.municipality");
+            }
+            if (body.length() > 200) {
+                problems.add("invitation.problem.body");
+            }
+            lines.add(new Line(rec.getRecordNumber() == 0 ? r + 1 : (int) rec.getRecordNumber(), name, email, role,
+                    municipality, body.isBlank() ? null : body, address, signerRole, place, problems));
+        }
+        return new Parsed(lines, null);
+    }
+
+    private SignerRole role(String value) {
+        Optional<SignerRole> byCode = SignerRole.parse(value.toUpperCase(Locale.ROOT));
+        if (byCode.isPresent()) {
+            return byCode.get();
+        }
+        for (SignerRole r : SignerRole.values()) {
+            for (Locale l : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+                if (texts.get(l, r.messageKey()).equalsIgnoreCase(value)) {
+                    return r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Municipality municipality(String value) {
+        if (value.matches("\\d{8}")) {
+            return register.findByAgs(value).filter(Municipality::active).orElse(null);
+        }
+        return value.isBlank() ? null : register.resolve(value).match().orElse(null);
+    }
+
+    private Set<String> confirmedAddresses(long appealId) {
+        return addresses("SELECT email_key FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED' AND email_key IS NOT NULL", appealId);
+    }
+
+    private Set<String> invitedAddresses(long appealId) {
+        return addresses("SELECT email_key FROM invitation WHERE appeal_id = ?", appealId);
+    }
+
+    private Set<String> addresses(String sql, long appealId) {
+        return jdbc.prepareStatement(sql, ps -> {
+            ps.setLong(1, appealId);
+            Set<String> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static String get(CSVRecord rec, int i) {
+        return i < rec.size() ? rec.get(i).strip() : "";
+    }
+
+    private static long count(String s, char c) {
+        return s.chars().filter(x -> x == c).count();
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German Windows). */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("windows-1252"));
+        }
+    }
+}

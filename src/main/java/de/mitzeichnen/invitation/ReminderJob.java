@@ -1,0 +1,46 @@
+package de.mitzeichnen.invitation;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.AppealStatus;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+
+/** Sends the automatic reminders that are due. Safe with several instances: invitations are locked while reminded. */
+@Singleton
+class ReminderJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderJob.class);
+
+    private final AppealRepository appeals;
+    private final Invitations invitations;
+
+    ReminderJob(AppealRepository appeals, Invitations invitations) {
+        this.appeals = appeals;
+        this.invitations = invitations;
+    }
+
+    @Scheduled(fixedDelay = "${mitzeichnen.invitations.reminder-interval:10m}", initialDelay = "1m")
+    void run() {
+        runOnce();
+    }
+
+    int runOnce() {
+        int sent = 0;
+        for (Appeal appeal : appeals.findByStatusInOrderByDeadlineAsc(EnumSet.of(AppealStatus.OPEN))) {
+            try {
+                sent += invitations.remindDue(appeal);
+            } catch (RuntimeException e) {
+                LOG.error("Reminders for appeal {} failed; next run tries again", appeal.id(), e);
+            }
+        }
+        if (sent > 0) {
+            LOG.info("Sent {} automatic reminder(s)", sent);
+        }
+        return sent;
+    }
+}

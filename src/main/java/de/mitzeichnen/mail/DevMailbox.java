@@ -1,0 +1,152 @@
+package de.mitzeichnen.mail;
+
+import de.mitzeichnen.config.MitzeichnenConfig;
+import de.mitzeichnen.web.NotFoundException;
+import de.mitzeichnen.web.PageRenderer;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.condition.Condition;
+import io.micronaut.context.condition.ConditionContext;
+import io.micronaut.core.value.PropertyResolver;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The dev mailbox: with no SMTP host configured, mails are "delivered" here so that the whole flow works in a
+ * browser without a mail server. Without SMTP host only, and only for a local installation (base URL on localhost)
+ * or a visitor on this machine: a production server that lacks SMTP must not show everyone's confirmation links.
+ */
+@Controller("/dev/mails")
+@Requires(condition = DevMailbox.NoSmtpHost.class)
+class DevMailbox {
+
+    static final int LIST_LIMIT = 200;
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
+    /**
+     * The mail's own HTML, shown framed: no scripts, no requests anywhere, links open in the top window.
+     */
+    static final String HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none';"
+            + " frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox"
+            + " allow-top-navigation-by-user-activation";
+
+    private final OutboxRepository repository;
+    private final PageRenderer pages;
+    private final boolean localInstallation;
+
+    DevMailbox(OutboxRepository repository, PageRenderer pages, MitzeichnenConfig config) {
+        this.repository = repository;
+        this.pages = pages;
+        this.localInstallation = isLocalHost(URI.create(config.getBaseUrl()).getHost());
+    }
+
+    @Get
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<String> list(HttpRequest<?> request) {
+        guard(request);
+        return pages.render(request, HttpStatus.OK, "devmail/list", Pages.model("mails", repository.newest(LIST_LIMIT)));
+    }
+
+    @Get("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<String> show(HttpRequest<?> request, String id) {
+        guard(request);
+        OutboxMessage mail = find(id);
+        return pages.render(request, HttpStatus.OK, "devmail/show", Pages.model("mail", mail,
+                "textParts", linkify(mail.textBody())));
+    }
+
+    @Get("/{id}/html")
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<String> html(HttpRequest<?> request, String id) {
+        guard(request);
+        OutboxMessage mail = find(id);
+        return HttpResponse.ok(withTopTarget(mail.htmlBody()))
+                .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
+                .header("Content-Security-Policy", HTML_CSP)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer");
+    }
+
+    private OutboxMessage find(String id) {
+        try {
+            return repository.findById(Long.parseLong(id)).orElseThrow(NotFoundException::new);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void guard(HttpRequest<?> request) {
+        if (localInstallation) {
+            return;
+        }
+        InetSocketAddress remote = request.getRemoteAddress();
+        InetAddress address = remote == null ? null : remote.getAddress();
+        if (address == null || !address.isLoopbackAddress()) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** A link in the framed mail replaces the mailbox page, as it would open from a mail client. */
+    static String withTopTarget(String html) {
+        Matcher head = Pattern.compile("<head[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html);
+        if (head.find()) {
+            return html.substring(0, head.end()) + "<base target=\"_top\">" + html.substring(head.end());
+        }
+        return "<base target=\"_top\">" + html;
+    }
+
+    /** A text part and whether it is a link, so that the page can show the text with clickable addresses. */
+    record TextPart(String text, boolean link) {
+    }
+
+    static List<TextPart> linkify(String text) {
+        List<TextPart> parts = new ArrayList<>();
+        Matcher m = URL.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                parts.add(new TextPart(text.substring(at, m.start()), false));
+            }
+            parts.add(new TextPart(m.group(), true));
+            at = m.end();
+        }
+        if (at < text.length()) {
+            parts.add(new TextPart(text.substring(at), false));
+        }
+        return parts;
+    }
+
+    static boolean isLocalHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
+        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
+    /** The mailbox exists only while no SMTP host is configured. */
+    static final class NoSmtpHost implements Condition {
+        @Override
+        public boolean matches(ConditionContext context) {
+            if (context.getBeanContext() instanceof PropertyResolver properties) {
+                return properties.getProperty("mitzeichnen.mail.smtp-host", String.class).map(String::isBlank)
+                        .orElse(true);
+            }
+            return false;
+        }
+    }
+}

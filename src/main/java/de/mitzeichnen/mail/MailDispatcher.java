@@ -1,0 +1,321 @@
+package de.mitzeichnen.mail;
+
+import de.mitzeichnen.db.UtcInstantConverter;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers the outbox. A dispatcher claims a batch of due rows in a short transaction ({@code FOR UPDATE SKIP
+ * LOCKED}, so any number of dispatchers in any number of instances never take the same row), marks them SENDING,
+ * sends them outside the transaction and then marks each SENT, FAILED, or PENDING again with a later attempt.
+ * Transient trouble (server unreachable, timeouts, 4xx) is retried with exponential backoff until
+ * {@link MailConfig#getGiveUpAfter()} after the mail was written; a permanent 5xx rejection fails at once.
+ * Runs every poll interval and right after a transaction that enqueued mail has committed.
+ */
+@Singleton
+public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration MAX_RETRY_INTERVAL = Duration.ofHours(1);
+    /** Upper bound of batches per run, so one run cannot go on for ever while mail keeps coming. */
+    private static final int MAX_BATCHES_PER_RUN = 50;
+    private static final int MAX_ERROR_LENGTH = 2000;
+    /** 5xx replies that mean our own configuration is wrong (authentication), not that this mail is bad. */
+    private static final Set<Integer> CONFIGURATION_CODES = Set.of(530, 534, 535, 538);
+
+    private final OutboxRepository repository;
+    private final TransactionOperations<Connection> transactions;
+    private final SmtpTransport smtp;
+    private final MailConfig config;
+    private final Clock clock;
+    private final TransactionDefinition claimTransaction = claimTransaction();
+    private final ExecutorService wakeExecutor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "mail-dispatch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+    MailDispatcher(OutboxRepository repository, TransactionOperations<Connection> transactions, SmtpTransport smtp,
+                   MailConfig config, Clock clock) {
+        this.repository = repository;
+        this.transactions = transactions;
+        this.smtp = smtp;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (config.devMailbox()) {
+            LOG.warn("No SMTP host configured (MITZEICHNEN_SMTP_HOST): mails are not sent but kept in the dev "
+                    + "mailbox at /dev/mails");
+        } else {
+            LOG.info("Mail goes to {}:{} ({}) from {}", config.getSmtpHost(), config.getSmtpPort(),
+                    config.getSmtpSecurity(), config.getFrom());
+        }
+    }
+
+    /** Sends everything that is due now and returns how many mails were handled (sent, retried later or failed). */
+    public int dispatchDue() {
+        reclaimStale();
+        int handled = 0;
+        for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+            List<OutboxMessage> batch = claim();
+            if (batch.isEmpty()) {
+                break;
+            }
+            handled += deliver(batch);
+        }
+        return handled;
+    }
+
+    @Scheduled(fixedDelay = "${mitzeichnen.mail.poll-interval:5s}", initialDelay = "${mitzeichnen.mail.poll-interval:5s}")
+    void poll() {
+        runSafely();
+    }
+
+    /** Dispatches soon on a background thread; wakes arriving during a run cause one more run, never a lost mail. */
+    void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                wakeExecutor.execute(() -> {
+                    wakeQueued.set(false);
+                    runSafely();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        wakeExecutor.shutdown();
+        wakeExecutor.awaitTermination(config.getTimeout().toSeconds() * 2 + 5, TimeUnit.SECONDS);
+    }
+
+    private void runSafely() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            // e.g. the database is briefly unreachable: the next run tries again, nothing is lost
+            LOG.error("Mail dispatch run failed", e);
+        }
+    }
+
+    private void reclaimStale() {
+        Instant now = now();
+        int reclaimed = repository.reclaimStale(sql(now.minus(config.getReclaimAfter())),
+                sql(now.minus(config.getGiveUpAfter())), sql(now));
+        if (reclaimed > 0) {
+            LOG.warn("Took up {} mail(s) again whose sending was interrupted", reclaimed);
+        }
+    }
+
+    private List<OutboxMessage> claim() {
+        return transactions.execute(claimTransaction, status -> {
+            Instant now = now();
+            List<OutboxMessage> due = repository.lockDue(sql(now), config.getBatchSize());
+            if (due.isEmpty()) {
+                return List.of();
+            }
+            repository.markSending(due.stream().map(OutboxMessage::id).toList(), sql(now));
+            return due.stream().map(m -> claimed(m, now)).toList();
+        });
+    }
+
+    /** Own, short and READ COMMITTED: the lock is held only while marking, and no gap locks hold up enqueuers. */
+    private static TransactionDefinition claimTransaction() {
+        DefaultTransactionDefinition d = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
+        d.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        d.setName("mail-claim");
+        return d;
+    }
+
+    private static OutboxMessage claimed(OutboxMessage m, Instant now) {
+        return new OutboxMessage(m.id(), m.recipient(), m.fromName(), m.replyTo(), m.subject(), m.textBody(),
+                m.htmlBody(), m.headers(), m.kind(), OutboxStatus.SENDING, m.attempts(), m.nextAttemptAt(),
+                m.lastError(), m.createdAt(), m.sentAt(), now, m.messageId(), m.version() + 1);
+    }
+
+    private int deliver(List<OutboxMessage> batch) {
+        if (config.devMailbox()) {
+            for (OutboxMessage m : batch) {
+                sent(m);
+                LOG.info("Mail {} ({}) kept in the dev mailbox: /dev/mails/{}", m.id(), m.kind(), m.id());
+            }
+            return batch.size();
+        }
+        Transport transport = null;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxMessage m = batch.get(i);
+                MimeMessage mime;
+                try {
+                    mime = smtp.build(m, now());
+                } catch (MessagingException | RuntimeException e) {
+                    failed(m, "Could not build the message: " + describe(e));
+                    continue;
+                }
+                if (transport == null || !transport.isConnected()) {
+                    close(transport);
+                    try {
+                        transport = smtp.connect();
+                    } catch (MessagingException e) {
+                        // The server is not there (or refuses us): every remaining mail of the batch waits.
+                        String error = "SMTP connection failed: " + describe(e);
+                        LOG.warn("Cannot reach the SMTP server {}:{}: {}", config.getSmtpHost(),
+                                config.getSmtpPort(), describe(e));
+                        for (OutboxMessage rest : batch.subList(i, batch.size())) {
+                            retryOrGiveUp(rest, error);
+                        }
+                        return batch.size();
+                    }
+                }
+                try {
+                    smtp.send(transport, mime);
+                    sent(m);
+                } catch (MessagingException e) {
+                    if (permanent(e)) {
+                        failed(m, "Rejected by the SMTP server: " + describe(e));
+                    } else {
+                        retryOrGiveUp(m, "Sending failed: " + describe(e));
+                    }
+                    // Start the next mail on a fresh connection: the failed one may be in any state.
+                    close(transport);
+                    transport = null;
+                }
+            }
+            return batch.size();
+        } finally {
+            close(transport);
+        }
+    }
+
+    private void sent(OutboxMessage m) {
+        if (repository.markSent(m.id(), m.version(), sql(now())) == 0) {
+            LOG.warn("Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
+        }
+    }
+
+    private void failed(OutboxMessage m, String error) {
+        LOG.warn("Mail {} ({}) failed for good: {}", m.id(), m.kind(), error);
+        repository.markFailed(m.id(), m.version(), truncate(error));
+    }
+
+    private void retryOrGiveUp(OutboxMessage m, String error) {
+        Instant now = now();
+        Instant giveUpAt = m.createdAt().plus(config.getGiveUpAfter());
+        if (!now.isBefore(giveUpAt)) {
+            failed(m, "Not delivered within " + config.getGiveUpAfter().toHours() + " h; last error: " + error);
+            return;
+        }
+        Instant next = now.plus(backoff(m.attempts() + 1));
+        if (next.isAfter(giveUpAt)) {
+            next = giveUpAt; // one last attempt when the retry period ends
+        }
+        LOG.info("Mail {} ({}) not sent on attempt {}, next attempt at {}: {}", m.id(), m.kind(), m.attempts() + 1,
+                next, error);
+        repository.markRetry(m.id(), m.version(), sql(next), truncate(error));
+    }
+
+    /** 30 s after the first failed attempt, then doubling: 1 min, 2 min, 4 min … at most one hour apart. */
+    static Duration backoff(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
+        Duration d = FIRST_RETRY.multipliedBy(1L << doublings);
+        return d.compareTo(MAX_RETRY_INTERVAL) > 0 ? MAX_RETRY_INTERVAL : d;
+    }
+
+    /**
+     * A 5xx reply about this mail (unknown recipient, content refused) will not change by trying again. 5xx replies
+     * to MAIL FROM or to authentication mean our configuration is wrong: those are retried, so fixing the
+     * configuration within the retry period still delivers the mail.
+     */
+    static boolean permanent(Exception e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 10; depth++) {
+            if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500
+                    && !CONFIGURATION_CODES.contains(s.getReturnCode())
+                    && !(s.getCommand() != null && s.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL"))) {
+                return true;
+            }
+            t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+        }
+        return false;
+    }
+
+    /** The exception and its nested ones in one line, e.g. "SendFailedException: Invalid Addresses; 550 …". */
+    static String describe(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 6; depth++) {
+            if (out.length() > 0) {
+                out.append("; ");
+            }
+            out.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                out.append(": ").append(t.getMessage().replaceAll("\\s+", " ").trim());
+            }
+            Throwable next = t instanceof MessagingException m && m.getNextException() != null
+                    ? m.getNextException() : t.getCause();
+            t = next == t ? null : next;
+        }
+        return out.toString();
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= MAX_ERROR_LENGTH ? s : s.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException ignored) {
+                // the connection is gone either way
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static final UtcInstantConverter TIMES = new UtcInstantConverter();
+
+    static String sql(Instant instant) {
+        return TIMES.convertToPersistedValue(instant, null);
+    }
+}

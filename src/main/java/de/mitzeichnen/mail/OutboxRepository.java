@@ -1,0 +1,58 @@
+package de.mitzeichnen.mail;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The outbox table. Times are passed as UTC text with microseconds (see {@link de.mitzeichnen.db.Utc}); status
+ * changes of a claimed row are guarded by its version, so that a dispatcher that lost its claim changes nothing.
+ */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
+
+    /** Locks due rows that no other transaction holds; must run inside the claiming transaction. */
+    @Query(value = "SELECT * FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at <= :now"
+            + " ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    List<OutboxMessage> lockDue(String now, int limit);
+
+    @Query(value = "UPDATE outbox_message SET status = 'SENDING', claimed_at = :now, version = version + 1"
+            + " WHERE id IN (:ids) AND status = 'PENDING'", nativeQuery = true)
+    int markSending(Collection<Long> ids, String now);
+
+    @Query(value = "UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1,"
+            + " last_error = NULL, version = version + 1"
+            + " WHERE id = :id AND status = 'SENDING' AND version = :version", nativeQuery = true)
+    int markSent(long id, long version, String now);
+
+    @Query(value = "UPDATE outbox_message SET status = 'PENDING', next_attempt_at = :next, attempts = attempts + 1,"
+            + " last_error = :error, claimed_at = NULL, version = version + 1"
+            + " WHERE id = :id AND status = 'SENDING' AND version = :version", nativeQuery = true)
+    int markRetry(long id, long version, String next, String error);
+
+    @Query(value = "UPDATE outbox_message SET status = 'FAILED', attempts = attempts + 1, last_error = :error,"
+            + " claimed_at = NULL, version = version + 1"
+            + " WHERE id = :id AND status = 'SENDING' AND version = :version", nativeQuery = true)
+    int markFailed(long id, long version, String error);
+
+    /**
+     * Rows claimed before {@code staleBefore} belonged to a dispatcher that died: due again at once, or given up
+     * when written before {@code giveUpBefore}.
+     */
+    @Query(value = "UPDATE outbox_message SET"
+            + " status = CASE WHEN created_at < :giveUpBefore THEN 'FAILED' ELSE 'PENDING' END,"
+            + " next_attempt_at = :now, attempts = attempts + 1, claimed_at = NULL,"
+            + " last_error = CASE WHEN created_at < :giveUpBefore"
+            + "   THEN 'Sending was interrupted (dispatcher stopped) and the retry period is over'"
+            + "   ELSE 'Sending was interrupted (dispatcher stopped); trying again' END,"
+            + " version = version + 1"
+            + " WHERE status = 'SENDING' AND claimed_at < :staleBefore", nativeQuery = true)
+    int reclaimStale(String staleBefore, String giveUpBefore, String now);
+
+    @Query(value = "SELECT * FROM outbox_message ORDER BY created_at DESC, id DESC LIMIT :limit", nativeQuery = true)
+    List<OutboxMessage> newest(int limit);
+}

@@ -1,0 +1,127 @@
+package de.mitzeichnen.municipality;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Singleton;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Municipalities abroad (partner towns, cities of the same alliance), created when first named and found again by
+ * country and normalised name: "Zürich", "Zuerich" and "ZURICH" in CH are one. The search answers from a copy in
+ * memory (the search API must not wait for the database), refreshed every 30 seconds for rows created elsewhere.
+ */
+@Singleton
+public class ForeignMunicipalities {
+
+    static final int MAX_NAME_LENGTH = 200;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final ForeignMunicipalityRepository repository;
+    private final Clock clock;
+    private volatile List<ForeignMunicipalityRow> all;
+
+    ForeignMunicipalities(ForeignMunicipalityRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * The foreign municipality of this country and name, created when it is new.
+     *
+     * @param countryIso2 ISO 3166-1 alpha-2, any case; not DE (German municipalities are in the register)
+     * @throws IllegalArgumentException for an unknown country, DE, or an empty or overlong name
+     */
+    public ForeignMunicipality findOrCreate(String countryIso2, String name) {
+        String country = countryIso2 == null ? "" : countryIso2.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(country)) {
+            throw new IllegalArgumentException("Unknown ISO 3166-1 alpha-2 country code: " + countryIso2);
+        }
+        if (country.equals("DE")) {
+            throw new IllegalArgumentException("German municipalities come from the register, not as foreign ones");
+        }
+        String clean = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        String key = SearchKeys.key(clean);
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("A foreign municipality needs a name");
+        }
+        if (clean.length() > MAX_NAME_LENGTH || key.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("The name is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        Optional<ForeignMunicipalityRow> existing = repository.findByCountryAndNormalizedName(country, key);
+        if (existing.isPresent()) {
+            remember(existing.get());
+            return existing.get().toPublic();
+        }
+        try {
+            ForeignMunicipalityRow saved = repository.save(new ForeignMunicipalityRow(null, country, clean, key,
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+            remember(saved);
+            return saved.toPublic();
+        } catch (DataAccessException raced) {
+            // Someone created it a moment ago (unique country + normalised name): take theirs.
+            ForeignMunicipalityRow theirs = repository.findByCountryAndNormalizedName(country, key)
+                    .orElseThrow(() -> raced);
+            remember(theirs);
+            return theirs.toPublic();
+        }
+    }
+
+    public Optional<ForeignMunicipality> findById(long id) {
+        return repository.findById(id).map(ForeignMunicipalityRow::toPublic);
+    }
+
+    /** Foreign municipalities whose name or one of its words starts with the query (normalised like the register). */
+    public List<ForeignMunicipality> search(String query, int limit) {
+        if (query == null || limit < 1) {
+            return List.of();
+        }
+        String key = SearchKeys.key(query);
+        if (key.replace(" ", "").length() < MunicipalityRegister.MIN_QUERY_LENGTH || key.length() > MAX_NAME_LENGTH) {
+            return List.of();
+        }
+        String wordStart = " " + key;
+        // Those starting with the query first, then those with a word starting with it.
+        return rows().stream()
+                .filter(r -> r.normalizedName().startsWith(key) || r.normalizedName().contains(wordStart))
+                .sorted(Comparator.comparing((ForeignMunicipalityRow r) -> r.normalizedName().startsWith(key) ? 0 : 1)
+                        .thenComparing(ForeignMunicipalityRow::normalizedName)
+                        .thenComparing(ForeignMunicipalityRow::country))
+                .limit(limit)
+                .map(ForeignMunicipalityRow::toPublic)
+                .toList();
+    }
+
+    private List<ForeignMunicipalityRow> rows() {
+        List<ForeignMunicipalityRow> rows = all;
+        if (rows == null) {
+            refresh();
+            rows = all;
+        }
+        return rows;
+    }
+
+    @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+    void refresh() {
+        List<ForeignMunicipalityRow> rows = new ArrayList<>();
+        repository.findAll().forEach(rows::add);
+        all = List.copyOf(rows);
+    }
+
+    private synchronized void remember(ForeignMunicipalityRow row) {
+        List<ForeignMunicipalityRow> rows = all;
+        if (rows != null && rows.stream().noneMatch(r -> r.id().equals(row.id()))) {
+            List<ForeignMunicipalityRow> copy = new ArrayList<>(rows);
+            copy.add(row);
+            all = List.copyOf(copy);
+        }
+    }
+}

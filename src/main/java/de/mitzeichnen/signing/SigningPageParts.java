@@ -1,0 +1,59 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealPageExtensions;
+import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.municipality.Municipality;
+import de.mitzeichnen.web.Languages;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+
+import java.text.Collator;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Puts the support counts and, while the appeal takes signatures, the sign form on its public page. */
+@Singleton
+class SigningPageParts implements AppealPageExtensions.Contributor {
+
+    private final SupportCounts counts;
+    private final Languages languages;
+    private final Clock clock;
+
+    SigningPageParts(SupportCounts counts, Languages languages, Clock clock) {
+        this.counts = counts;
+        this.languages = languages;
+        this.clock = clock;
+    }
+
+    /** A country for the select box. */
+    public record Country(String code, String name) {
+    }
+
+    @Override
+    public void contribute(HttpRequest<?> request, Appeal appeal, Map<String, Object> model) {
+        model.put("counts", counts.of(appeal.id()));
+        model.put("byLand", counts.byLand(appeal.id()));
+        if (appeal.acceptsSignatures(clock.instant())) {
+            model.putIfAbsent("form", SignForm.empty());
+            model.putIfAbsent("errors", Map.of());
+            model.putIfAbsent("candidates", List.<Municipality>of());
+            model.put("roles", Arrays.stream(SignerRole.values()).filter(appeal.allowedRoles()::contains).toList());
+            model.put("countries", countries(languages.resolveOrDefault(request)));
+        }
+    }
+
+    static List<Country> countries(Locale locale) {
+        Collator collator = Collator.getInstance(locale);
+        Comparator<Country> byName = Comparator.comparing(Country::name, collator);
+        List<Country> others = Arrays.stream(Locale.getISOCountries()).filter(c -> !c.equals("DE"))
+                .map(c -> new Country(c, new Locale("", c).getDisplayCountry(locale))).sorted(byName).toList();
+        return java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(new Country("DE", new Locale("", "DE").getDisplayCountry(locale))),
+                others.stream()).toList();
+    }
+}

@@ -1,0 +1,70 @@
+package de.mitzeichnen.signing;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How much support an appeal has. A municipality supports it when it has at least one CONFIRMED signature;
+ * withdrawn and rejected ones do not count.
+ */
+@Singleton
+@Connectable
+public class SupportCounts {
+
+    private final JdbcOperations jdbc;
+
+    SupportCounts(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Counts(long municipalities, long signatures, long population) {
+    }
+
+    public record LandCount(String land, long municipalities, long population) {
+    }
+
+    public Counts of(long appealId) {
+        return jdbc.prepareStatement("""
+                SELECT COUNT(DISTINCT COALESCE(s.municipality_ags, CONCAT('F', s.foreign_municipality_id))),
+                       COUNT(*),
+                       (SELECT COALESCE(SUM(m.population), 0) FROM municipality m WHERE m.ags IN
+                           (SELECT c.municipality_ags FROM signature c
+                             WHERE c.appeal_id = ? AND c.status = 'CONFIRMED' AND c.municipality_ags IS NOT NULL))
+                  FROM signature s
+                 WHERE s.appeal_id = ? AND s.status = 'CONFIRMED'
+                """, ps -> {
+            ps.setLong(1, appealId);
+            ps.setLong(2, appealId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        });
+    }
+
+    /** Supporting German municipalities per Land, most first. */
+    public List<LandCount> byLand(long appealId) {
+        return jdbc.prepareStatement("""
+                SELECT l.name, COUNT(*), COALESCE(SUM(m.population), 0)
+                  FROM municipality m JOIN land l ON l.code = m.land_code
+                 WHERE m.ags IN (SELECT s.municipality_ags FROM signature s
+                                  WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND s.municipality_ags IS NOT NULL)
+                 GROUP BY l.name ORDER BY COUNT(*) DESC, l.name
+                """, (PreparedStatement ps) -> {
+            ps.setLong(1, appealId);
+            List<LandCount> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LandCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+}

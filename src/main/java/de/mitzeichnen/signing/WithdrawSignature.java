@@ -1,0 +1,77 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Taking a signature back, possible until the deadline. The personal data are erased at once; what the count
+ * history needs (appeal, municipality, role, times) stays, and the signature no longer counts.
+ */
+@Singleton
+class WithdrawSignature {
+
+    enum State { SHOW, ALREADY_WITHDRAWN, TOO_LATE, UNKNOWN, WITHDRAWN_NOW }
+
+    record Outcome(State state, Signature signature, Appeal appeal) {
+    }
+
+    private final SignatureRepository signatures;
+    private final AppealRepository appeals;
+    private final Clock clock;
+
+    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Clock clock) {
+        this.signatures = signatures;
+        this.appeals = appeals;
+        this.clock = clock;
+    }
+
+    Outcome look(String token) {
+        if (!Tokens.plausible(token)) {
+            return new Outcome(State.UNKNOWN, null, null);
+        }
+        return classify(signatures.findByWithdrawTokenHash(Tokens.hash(token)), clock.instant());
+    }
+
+    @Transactional
+    Outcome withdraw(String token) {
+        if (!Tokens.plausible(token)) {
+            return new Outcome(State.UNKNOWN, null, null);
+        }
+        Instant now = clock.instant();
+        Outcome outcome = classify(signatures.findByWithdrawTokenForUpdate(Tokens.hash(token)), now);
+        if (outcome.state() != State.SHOW) {
+            return outcome;
+        }
+        Signature s = outcome.signature();
+        Signature erased = signatures.update(new Signature(s.id(), s.appealId(), SignatureStatus.WITHDRAWN,
+                null, null, null, s.role(), null, null, s.municipalityAgs(), s.gebietsstand(),
+                s.foreignMunicipalityId(), false, s.privacyVersion(), s.privacyConsentAt(), s.language(),
+                s.appealTextHash(), null, s.trust(), s.trustFlag(), null, null, s.withdrawTokenHash(),
+                s.mailsSent(), s.submittedAt(), s.confirmedAt(), now, s.createdAt(), now, s.version()));
+        return new Outcome(State.WITHDRAWN_NOW, erased, outcome.appeal());
+    }
+
+    private Outcome classify(Optional<Signature> found, Instant now) {
+        if (found.isEmpty()) {
+            return new Outcome(State.UNKNOWN, null, null);
+        }
+        Signature s = found.get();
+        Appeal appeal = appeals.findById(s.appealId()).orElseThrow();
+        if (s.status() == SignatureStatus.WITHDRAWN) {
+            return new Outcome(State.ALREADY_WITHDRAWN, s, appeal);
+        }
+        if (s.status() != SignatureStatus.CONFIRMED) {
+            return new Outcome(State.UNKNOWN, null, null);
+        }
+        if (!now.isBefore(appeal.deadline())) {
+            return new Outcome(State.TOO_LATE, s, appeal);
+        }
+        return new Outcome(State.SHOW, s, appeal);
+    }
+}

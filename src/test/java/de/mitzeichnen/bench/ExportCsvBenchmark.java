@@ -1,0 +1,136 @@
+package de.mitzeichnen.bench;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.export.ExportFilter;
+import de.mitzeichnen.export.ExportFormat;
+import de.mitzeichnen.export.Exports;
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserKind;
+import de.mitzeichnen.organiser.OrganiserRepository;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.jdbc.DataSourceResolver;
+
+import javax.sql.DataSource;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Exports N signatures (default 1,000,000) of one appeal as CSV to a discarding stream and prints the time and
+ * the heap used. Run by bench/export-csv.sh; the database comes from BENCH_DB_URL.
+ */
+public final class ExportCsvBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String url = System.getenv("BENCH_DB_URL");
+        try (ApplicationContext ctx = ApplicationContext.builder()
+                .properties(Map.of("datasources.default.url", url, "datasources.default.username", "root",
+                        "datasources.default.password", "", "micronaut.server.port", -1))
+                .start()) {
+            Appeal appeal = seed(ctx, n);
+            Exports exports = ctx.getBean(Exports.class);
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            for (int round = 1; round <= 2; round++) {
+                System.gc();
+                long before = memory.getHeapMemoryUsage().getUsed();
+                AtomicLong peak = new AtomicLong(before);
+                Thread sampler = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(5);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+                sampler.setDaemon(true);
+                sampler.start();
+                CountingStream out = new CountingStream();
+                long t0 = System.nanoTime();
+                long rows = exports.write(appeal, ExportFormat.CSV, ExportFilter.defaults(), ';', Locale.GERMAN, out);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                sampler.interrupt();
+                sampler.join();
+                System.out.printf(Locale.ROOT,
+                        "round %d: %,d rows, %.1f MB CSV in %.2f s (%,.0f rows/s); heap before %.0f MB, peak %.0f MB"
+                                + " (max heap %.0f MB)%n",
+                        round, rows, out.count / 1e6, seconds, rows / seconds, before / 1e6, peak.get() / 1e6,
+                        memory.getHeapMemoryUsage().getMax() / 1e6);
+            }
+        }
+    }
+
+    private static Appeal seed(ApplicationContext ctx, int n) throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        OrganiserRepository organisers = ctx.getBean(OrganiserRepository.class);
+        AppealRepository appeals = ctx.getBean(AppealRepository.class);
+        String slug = "bench-export-" + n;
+        Appeal existing = appeals.findBySlug(slug).orElse(null);
+        if (existing != null) {
+            return existing;
+        }
+        Organiser o = organisers.findByName("Benchmark").orElseGet(() -> organisers.save(new Organiser(null,
+                "Benchmark", OrganiserKind.CITY, null, "bench@example.org", null, now, now, null)));
+        Appeal appeal = appeals.save(new Appeal(null, o.id(), slug, "Benchmark", "an alle", "Text", "bench@example.org",
+                now, now.plus(30, ChronoUnit.DAYS), 0, AppealStatus.OPEN, EnumSet.allOf(SignerRole.class), true, null,
+                now, now, null));
+        DataSource ds = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
+        long t0 = System.nanoTime();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            // n rows from a cross join of digit tables (no recursive CTE: MySQL limits its depth to 1000)
+            st.executeUpdate("""
+                    INSERT INTO signature (appeal_id, status, email, email_key, name, role, municipality_ags,
+                      gebietsstand, public_name, privacy_version, privacy_consent_at, language, appeal_text_hash,
+                      trust, mails_sent, submitted_at, confirmed_at, created_at, updated_at)
+                    SELECT %d, 'CONFIRMED', CONCAT('person', x.n, '@stadt.example'), CONCAT('person', x.n, '@stadt.example'),
+                           CONCAT('Person ', x.n), 'COUNCILLOR', m.ags, m.gebietsstand, TRUE, 'v1', NOW(6), 'de',
+                           REPEAT('a', 64), 'EMAIL_ONLY', 2, NOW(6), NOW(6), NOW(6), NOW(6)
+                      FROM (SELECT a.d + 10*b.d + 100*c.d + 1000*d.d + 10000*e.d + 100000*f.d AS n
+                              FROM (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) a,
+                                   (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) b,
+                                   (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) c,
+                                   (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) d,
+                                   (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) e,
+                                   (SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+                                    UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) f) x
+                      JOIN (SELECT ags, gebietsstand, ROW_NUMBER() OVER (ORDER BY ags) - 1 AS k FROM municipality) m
+                        ON m.k = x.n MOD 10000
+                     WHERE x.n < %d
+                    """.formatted(appeal.id(), n));
+        }
+        System.out.printf(Locale.ROOT, "seeded %,d signatures in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        return appeal;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}

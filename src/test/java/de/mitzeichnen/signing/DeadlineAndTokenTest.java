@@ -1,0 +1,202 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.TestClock;
+import de.mitzeichnen.testsupport.Web;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static de.mitzeichnen.signing.SigningTestSupport.link;
+import static de.mitzeichnen.signing.SigningTestSupport.mails;
+import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
+import static de.mitzeichnen.signing.SigningTestSupport.sign;
+import static de.mitzeichnen.signing.SigningTestSupport.validForm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Deadlines and grace windows to the second, expired/tampered/reused links, concurrent double submits. */
+@MicronautTest(transactional = false)
+class DeadlineAndTokenTest {
+
+    static final Instant DEADLINE = Instant.parse("2025-12-03T22:59:59Z");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    TestClock clock;
+    @Inject
+    Db db;
+
+    Web web;
+    Appeal appeal;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.parse("2025-11-20T10:00:00Z"));
+        web = new Web(URI.create(server.getURL().toString()));
+        appeal = fixtures.appeal("Frist-Aufruf", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"), DEADLINE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    static String email() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8) + "@stadt.example";
+    }
+
+    String signAndGetLink(String email) {
+        assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
+        return link(mails(email, 1).get(0), "/bestaetigen/");
+    }
+
+    @Test
+    void signingClosesAtTheDeadlineToTheSecond() {
+        clock.set(DEADLINE.minusSeconds(1));
+        assertEquals(303, sign(web, appeal.slug(), validForm(email())).status());
+
+        Web.Page form = web.get("/aufrufe/" + appeal.slug());
+        clock.set(DEADLINE);
+        String late = email();
+        Web.Page refused = web.post("/aufrufe/" + appeal.slug() + "/unterzeichnen",
+                withCsrf(validForm(late), form));
+        assertEquals(410, refused.status());
+        assertTrue(refused.text().contains("Die Frist ist abgelaufen"), refused.text());
+        assertTrue(refused.doc().select("form input[name=email]").isEmpty(), "the form is hidden");
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE email_key = ?", late));
+        assertTrue(web.get("/aufrufe/" + appeal.slug()).doc().select("input[name=email]").isEmpty());
+    }
+
+    @Test
+    void aSignatureFromBeforeTheDeadlineMayBeConfirmedWithinTheGraceWindow() {
+        clock.set(DEADLINE.minus(Duration.ofHours(1)));
+        String email = email();
+        String confirmPath = signAndGetLink(email);
+        clock.set(DEADLINE.plus(Duration.ofHours(24)).minusSeconds(1));
+        assertEquals(200, pressButton(web, confirmPath).status());
+        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
+
+        clock.set(DEADLINE.minus(Duration.ofHours(1)));
+        String other = email();
+        String otherPath = signAndGetLink(other);
+        clock.set(DEADLINE.plus(Duration.ofHours(24)));
+        Web.Page expired = web.get(otherPath);
+        assertEquals(410, expired.status());
+        assertTrue(expired.text().contains("Dieser Bestätigungslink ist abgelaufen"), expired.text());
+        Web.Page page = web.get("/aufrufe/" + appeal.slug());
+        assertEquals(410, web.post(otherPath, java.util.Map.of("csrfToken", SigningTestSupport.csrf(page))).status());
+        assertEquals("PENDING", db.row("SELECT status FROM signature WHERE email_key = ?", other).get("status"));
+    }
+
+    @Test
+    void withoutGraceNothingIsConfirmedAfterTheDeadline() {
+        Appeal strict = fixtures.appeal("Ohne Nachfrist", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"), DEADLINE);
+        db.update("UPDATE appeal SET grace_seconds = 0 WHERE id = ?", strict.id());
+        clock.set(DEADLINE.minusSeconds(60));
+        String email = email();
+        assertEquals(303, sign(web, strict.slug(), validForm(email)).status());
+        String path = link(mails(email, 1).get(0), "/bestaetigen/");
+        clock.set(DEADLINE);
+        assertEquals(410, web.get(path).status());
+    }
+
+    @Test
+    void linksExpireAfterSevenDays() {
+        String email = email();
+        String path = signAndGetLink(email);
+        clock.advance(Duration.ofDays(7).minusSeconds(1));
+        assertEquals(200, web.get(path).status());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(410, web.get(path).status());
+    }
+
+    @Test
+    void tamperedAndUnknownLinksGiveAClearPageNeverAServerError() {
+        String path = signAndGetLink(email());
+        char last = path.charAt(path.length() - 1);
+        String tampered = path.substring(0, path.length() - 1) + (last == 'A' ? 'B' : 'A');
+        for (String p : List.of(tampered, "/bestaetigen/abc", "/bestaetigen/" + "x".repeat(300),
+                "/zurueckziehen/" + "Q".repeat(43), "/bestaetigen/%00%27")) {
+            Web.Page page = web.get(p);
+            assertEquals(404, page.status(), p);
+            assertTrue(page.text().contains("Dieser Link ist nicht gültig") || page.text().contains("Seite nicht gefunden"), page.text());
+        }
+        Web.Page post = web.post(tampered, java.util.Map.of("csrfToken", SigningTestSupport.csrf(web.get(path))));
+        assertEquals(404, post.status());
+    }
+
+    @Test
+    void withdrawingIsPossibleUntilTheDeadlineOnly() {
+        String email = email();
+        pressButton(web, signAndGetLink(email));
+        String withdrawPath = link(mails(email, 2).get(1), "/zurueckziehen/");
+        clock.set(DEADLINE);
+        Web.Page late = web.get(withdrawPath);
+        assertEquals(410, late.status());
+        Web.Page latePost = web.post(withdrawPath, java.util.Map.of("csrfToken", SigningTestSupport.csrf(late)));
+        assertEquals(410, latePost.status());
+        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
+    }
+
+    @Test
+    void twentyConcurrentIdenticalSubmissionsMakeOneSignature() throws Exception {
+        String email = email();
+        int n = 20;
+        List<Web> browsers = new ArrayList<>();
+        List<java.util.Map<String, String>> forms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Web b = new Web(web.base());
+            forms.add(withCsrf(validForm(email), b.get("/aufrufe/" + appeal.slug())));
+            browsers.add(b);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            Callable<Integer> task = () -> {
+                start.await();
+                return browsers.get(k).post("/aufrufe/" + appeal.slug() + "/unterzeichnen", forms.get(k)).status();
+            };
+            results.add(pool.submit(task));
+        }
+        start.countDown();
+        for (Future<Integer> f : results) {
+            assertEquals(303, f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE email_key = ?", email));
+        assertTrue(db.count("SELECT mails_sent FROM signature WHERE email_key = ?", email) <= 4);
+        assertNull(db.rows("SELECT 1 FROM signature WHERE email_key = ? AND status <> 'PENDING'", email)
+                .stream().findFirst().orElse(null));
+    }
+
+    static java.util.Map<String, String> withCsrf(java.util.Map<String, String> form, Web.Page page) {
+        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(form);
+        copy.put("csrfToken", SigningTestSupport.csrf(page));
+        return copy;
+    }
+}

@@ -1,0 +1,107 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.testsupport.TestSmtp;
+import de.mitzeichnen.testsupport.Web;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.jsoup.nodes.Element;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Browser-like steps of the signing flow for tests. */
+final class SigningTestSupport {
+
+    private SigningTestSupport() {
+    }
+
+    static Map<String, String> validForm(String email) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", "Erika Mustermann");
+        form.put("role", "MAYOR");
+        form.put("body", "");
+        form.put("municipality", "06412000");
+        form.put("country", "DE");
+        form.put("email", email);
+        form.put("privacy", "on");
+        return form;
+    }
+
+    /** Opens the appeal page, takes its form's CSRF token, and posts the fields as the browser would. */
+    static Web.Page sign(Web web, String slug, Map<String, String> fields) {
+        Web.Page page = web.get("/aufrufe/" + slug);
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("csrfToken", csrf(page));
+        return web.post("/aufrufe/" + slug + "/unterzeichnen", form);
+    }
+
+    /** Posts the form found on a page (confirm or withdraw button). */
+    static Web.Page pressButton(Web web, String path) {
+        Web.Page page = web.get(path);
+        return web.post(path, Map.of("csrfToken", csrf(page)));
+    }
+
+    static String csrf(Web.Page page) {
+        Element token = page.doc().selectFirst("input[name=csrfToken]");
+        return token == null ? "" : token.attr("value");
+    }
+
+    static List<MimeMessage> mails(String to, int count) {
+        return TestSmtp.awaitMessagesTo(to, count, Duration.ofSeconds(15));
+    }
+
+    static String text(MimeMessage message) {
+        try {
+            return textOf(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart bp = mp.getBodyPart(i);
+                String t = textOf(bp);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The path of the first link to {@code prefix} in a mail's text, e.g. "/bestaetigen/". */
+    static String link(MimeMessage message, String prefix) {
+        Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)").matcher(text(message));
+        if (!m.find()) {
+            throw new AssertionError("no link " + prefix + " in: " + text(message));
+        }
+        return m.group(1);
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
