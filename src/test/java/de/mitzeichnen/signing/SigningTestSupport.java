@@ -41,10 +41,14 @@ final class SigningTestSupport {
         return web.post("/aufrufe/" + slug + "/unterzeichnen", form);
     }
 
-    /** Posts the form found on a page (confirm or withdraw button). */
+    /**
+     * Posts the form found on a page (confirm or withdraw button). A page without the form (already confirmed,
+     * gone) is posted to with the token the browser holds from before, as a stale tab would.
+     */
     static Web.Page pressButton(Web web, String path) {
         Web.Page page = web.get(path);
-        return web.post(path, Map.of("csrfToken", csrf(page)));
+        String token = csrf(page);
+        return web.post(path, Map.of("csrfToken", token.isEmpty() ? web.csrfToken() : token));
     }
 
     static String csrf(Web.Page page) {

@@ -110,6 +110,17 @@ public final class Web {
         return field.attr("value");
     }
 
+    /**
+     * The form token this browser holds (its form cookie), e.g. to post to a page that shows no form (any more),
+     * as a browser would from a page opened earlier. Fetches the start page first if it has none yet.
+     */
+    public String csrfToken() {
+        if (cookie("mz_csrf") == null) {
+            get("/");
+        }
+        return cookie("mz_csrf");
+    }
+
     /** The value of a cookie this client holds, or null. */
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
