@@ -39,16 +39,14 @@ class PasswordResetPages {
     }
 
     private final PasswordResets resets;
-    private final PasswordResetMailer mailer;
     private final ClientIp clientIp;
     private final PageRenderer pages;
     private final Languages languages;
     private final Texts texts;
 
-    PasswordResetPages(PasswordResets resets, PasswordResetMailer mailer, ClientIp clientIp, PageRenderer pages,
-                       Languages languages, Texts texts) {
+    PasswordResetPages(PasswordResets resets, ClientIp clientIp, PageRenderer pages, Languages languages,
+                       Texts texts) {
         this.resets = resets;
-        this.mailer = mailer;
         this.clientIp = clientIp;
         this.pages = pages;
         this.languages = languages;
@@ -69,7 +67,7 @@ class PasswordResetPages {
             return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "console/forgot", Pages.model("email", email,
                     "sent", false, "error", texts.get(locale, "security.reset.emailInvalid")));
         }
-        resets.request(email, clientIp.hash(request)).ifPresent(issued -> mailer.send(issued, locale));
+        resets.request(email, clientIp.hash(request), locale);
         // The same answer whether or not an account has this address.
         return pages.render(request, HttpStatus.OK, "console/forgot", Pages.model("email", email, "sent", true));
     }

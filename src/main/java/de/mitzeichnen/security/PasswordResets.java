@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,23 +31,28 @@ public class PasswordResets {
     private final PasswordResetRepository resets;
     private final AccountRepository accounts;
     private final Passwords passwords;
+    private final PasswordResetMail mail;
     private final AuditLog audit;
     private final MitzeichnenConfig config;
     private final Clock clock;
 
-    PasswordResets(PasswordResetRepository resets, AccountRepository accounts, Passwords passwords, AuditLog audit,
-                   MitzeichnenConfig config, Clock clock) {
+    PasswordResets(PasswordResetRepository resets, AccountRepository accounts, Passwords passwords,
+                   PasswordResetMail mail, AuditLog audit, MitzeichnenConfig config, Clock clock) {
         this.resets = resets;
         this.accounts = accounts;
         this.passwords = passwords;
+        this.mail = mail;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
 
-    /** A new link for the enabled account with this address; empty for unknown or disabled ones or too soon again. */
+    /**
+     * Mails a new link to the enabled account with this address (in the requester's language); nothing for
+     * unknown or disabled addresses or when a link went out less than five minutes ago.
+     */
     @Transactional
-    public Optional<Issued> request(String email, String ipHash) {
+    public Optional<Issued> request(String email, String ipHash, Locale locale) {
         Optional<Account> account = accounts.findByEmail(Account.normaliseEmail(email)).filter(Account::enabled);
         if (account.isEmpty()) {
             return Optional.empty();
@@ -57,6 +63,7 @@ public class PasswordResets {
             return Optional.empty();
         }
         Issued issued = issue(a, now);
+        mail.send(issued, locale);
         audit.record(new Actor(a.id(), a.email(), ipHash), "PASSWORD_RESET_REQUESTED", a.organiserId(), null);
         return Optional.of(issued);
     }
