@@ -1,0 +1,169 @@
+package de.mitzeichnen.console;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.moderation.Moderation;
+import de.mitzeichnen.moderation.ModerationAction;
+import de.mitzeichnen.moderation.ModerationFilter;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.signing.SignatureStatus;
+import de.mitzeichnen.signing.Trust;
+import de.mitzeichnen.signing.TrustFlag;
+import de.mitzeichnen.web.NotFoundException;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Moderation of an appeal's signatures: a filtered, searchable list paged by keyset, actions with a reason on one
+ * signature, and bulk actions on the filtered selection after a preview of how many they change.
+ */
+@Controller("/verwaltung/aufrufe/{id}/unterschriften")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsoleSignaturePages {
+
+    private static final int MAX_REASON = 500;
+
+    private final AppealRepository appeals;
+    private final Moderation moderation;
+    private final AuditLog audit;
+    private final ConsoleView view;
+
+    ConsoleSignaturePages(AppealRepository appeals, Moderation moderation, AuditLog audit, ConsoleView view) {
+        this.appeals = appeals;
+        this.moderation = moderation;
+        this.audit = audit;
+        this.view = view;
+    }
+
+    @Get
+    HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me, long id) {
+        Appeal appeal = load(me, id);
+        Map<String, String> params = params(request.getParameters().asMap());
+        return page(request, me, appeal, params, HttpStatus.OK, null, null);
+    }
+
+    @Post("/{signatureId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> act(HttpRequest<?> request, ConsoleUser me, long id, long signatureId, @Body Map<String, String> form) {
+        Appeal appeal = load(me, id);
+        Optional<ModerationAction> action = action(form.get("action"));
+        String reason = form.getOrDefault("reason", "").strip();
+        if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
+            return page(request, me, appeal, Map.of(), HttpStatus.UNPROCESSABLE_ENTITY,
+                    action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
+        }
+        boolean changed = moderation.apply(appeal.id(), signatureId, action.get(), reason, me.email());
+        if (changed) {
+            audit.record(me.actor(), "SIGNATURE_" + action.get().name(), appeal.organiserId(), appeal.id(),
+                    Map.of("signature", signatureId, "reason", reason));
+        }
+        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?done="
+                + (changed ? "1" : "0")));
+    }
+
+    /** Bulk: without {@code confirm} it shows how many signatures the action would change; with it, applies it. */
+    @Post("/alle")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> actOnAll(HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+        Appeal appeal = load(me, id);
+        Map<String, String> params = params(form);
+        ModerationFilter filter = ModerationFilter.of(params);
+        Optional<ModerationAction> action = action(form.get("action"));
+        String reason = form.getOrDefault("reason", "").strip();
+        if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
+            return page(request, me, appeal, params, HttpStatus.UNPROCESSABLE_ENTITY,
+                    action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
+        }
+        if (!"yes".equals(form.get("confirm"))) {
+            Map<String, Object> preview = new HashMap<>();
+            preview.put("action", action.get().name());
+            preview.put("reason", reason);
+            preview.put("count", moderation.preview(appeal.id(), filter, action.get()));
+            return page(request, me, appeal, params, HttpStatus.OK, null, preview);
+        }
+        long changed = moderation.applyAll(appeal.id(), filter, action.get(), reason, me.email());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("filter", String.join("&", filter.asParams()));
+        details.put("reason", reason);
+        details.put("rows", changed);
+        audit.record(me.actor(), "SIGNATURES_" + action.get().name(), appeal.organiserId(), appeal.id(), details);
+        String query = String.join("&", filter.asParams());
+        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?bulk=" + changed
+                + (query.isEmpty() ? "" : "&" + query)));
+    }
+
+    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, Map<String, String> params,
+                                      HttpStatus status, String error, Map<String, Object> preview) {
+        ModerationFilter filter = ModerationFilter.of(params);
+        Long before = parseLong(params.get("before"));
+        Moderation.Page page = moderation.page(appeal.id(), filter, before);
+        String query = String.join("&", filter.asParams());
+        Map<String, Object> model = Pages.model("appeal", appeal, "rows", page.rows(), "nextBefore", page.nextBefore(),
+                "total", moderation.count(appeal.id(), filter), "filter", filter, "query", query,
+                "statuses", SignatureStatus.values(), "trusts", Trust.values(), "flags", TrustFlag.values(),
+                "roles", SignerRole.values(), "actions", ModerationAction.values(), "params", params,
+                "error", error == null ? null : view.text(request, error), "preview", preview,
+                "done", request.getParameters().get("done"), "bulk", request.getParameters().get("bulk"));
+        return view.render(request, me, status, "console/signatures", model);
+    }
+
+    private Appeal load(ConsoleUser me, long id) {
+        Appeal appeal = appeals.findById(id).orElseThrow(NotFoundException::new);
+        me.requireManage(appeal.organiserId());
+        return appeal;
+    }
+
+    private static Optional<ModerationAction> action(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ModerationAction.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> params(Map<String, ?> raw) {
+        Map<String, String> out = new HashMap<>();
+        for (String key : List.of("status", "trust", "flag", "land", "role", "from", "to", "q", "before")) {
+            Object v = raw.get(key);
+            if (v instanceof List<?> list && !list.isEmpty()) {
+                v = list.get(0);
+            }
+            if (v != null && !v.toString().isBlank()) {
+                out.put(key, v.toString());
+            }
+        }
+        return out;
+    }
+
+    private static Long parseLong(String s) {
+        try {
+            return s == null ? null : Long.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
