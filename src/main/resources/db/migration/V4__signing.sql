@@ -41,10 +41,3 @@ CREATE TABLE signature (
     CONSTRAINT fk_signature_foreign FOREIGN KEY (foreign_municipality_id) REFERENCES foreign_municipality (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Random keys the application creates once and shares between its instances (e.g. for keyed IP hashes).
-CREATE TABLE server_key (
-    name       VARCHAR(50)  NOT NULL,
-    secret     VARCHAR(200) NOT NULL,
-    created_at DATETIME(6)  NOT NULL,
-    PRIMARY KEY (name)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -11,7 +11,6 @@ public class SigningConfig {
     private Duration tokenValidity = Duration.ofDays(7);
     private int maxMailsPerSignature = 5;
     private String privacyVersion = "2025-11";
-    private String ipHashKey = "";
 
     public Duration getTokenValidity() {
         return tokenValidity;
@@ -38,12 +37,4 @@ public class SigningConfig {
         this.privacyVersion = privacyVersion;
     }
 
-    /** Key for hashing IP addresses; when empty a random one is created once and kept in the database. */
-    public String getIpHashKey() {
-        return ipHashKey;
-    }
-
-    public void setIpHashKey(String ipHashKey) {
-        this.ipHashKey = ipHashKey == null ? "" : ipHashKey;
-    }
 }

@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import de.mitzeichnen.appeal.PublicAppeals;
 import de.mitzeichnen.invitation.Invitations;
+import de.mitzeichnen.security.ClientIp;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.PageRenderer;
@@ -20,7 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
@@ -43,11 +43,12 @@ class SigningPages {
     private final Languages languages;
     private final Clock clock;
     private final Invitations invitations;
+    private final ClientIp clientIp;
 
     SigningPages(PublicAppeals appeals, AppealPageExtensions extensions, SignFormValidator validator,
                  SubmitSignature submit, ConfirmSignature confirm, WithdrawSignature withdraw,
                  SignatureDescriber describer, PageRenderer pages, Languages languages, Clock clock,
-                 Invitations invitations) {
+                 Invitations invitations, ClientIp clientIp) {
         this.appeals = appeals;
         this.extensions = extensions;
         this.validator = validator;
@@ -59,6 +60,7 @@ class SigningPages {
         this.languages = languages;
         this.clock = clock;
         this.invitations = invitations;
+        this.clientIp = clientIp;
     }
 
     @Post("/aufrufe/{slug}/unterzeichnen")
@@ -89,7 +91,7 @@ class SigningPages {
         Optional<String> confirmToken;
         try {
             confirmToken = submit.submit(appeal, result.request(), languages.resolveOrDefault(request),
-                    clientIp(request), invited);
+                    clientIp.hash(request), invited);
         } catch (SigningClosedException e) {
             return closed(request, page);
         }
@@ -175,8 +177,4 @@ class SigningPages {
         return response.header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
     }
 
-    private static String clientIp(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? null : remote.getAddress().getHostAddress();
-    }
 }

@@ -24,11 +24,11 @@ class SubmitSignature {
     }
 
     /** Returns the confirmation token when signing through an invitation (see {@link SubmitTransaction#submit}). */
-    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest request, Locale locale, String ip,
+    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest request, Locale locale, String ipHash,
                             boolean invited) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.submit(appeal, request, locale, ip, invited);
+                return transaction.submit(appeal, request, locale, ipHash, invited);
             } catch (DataAccessException e) {
                 // Concurrent submissions of one address meet at the unique index (or deadlock on its gap lock);
                 // the next attempt finds the row that won and treats this one as a repeat.

@@ -2,18 +2,12 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealText;
-import de.mitzeichnen.db.ServerKeys;
 import de.mitzeichnen.municipality.ForeignMunicipalities;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,16 +19,14 @@ class SubmitTransaction {
     private final ForeignMunicipalities foreign;
     private final SignatureMails mails;
     private final SigningConfig config;
-    private final ServerKeys keys;
     private final Clock clock;
 
     SubmitTransaction(SignatureRepository signatures, ForeignMunicipalities foreign, SignatureMails mails,
-                      SigningConfig config, ServerKeys keys, Clock clock) {
+                      SigningConfig config, Clock clock) {
         this.signatures = signatures;
         this.foreign = foreign;
         this.mails = mails;
         this.config = config;
-        this.keys = keys;
         this.clock = clock;
     }
 
@@ -43,7 +35,8 @@ class SubmitTransaction {
      * mail goes out and the confirmation token is returned, so that the signer confirms on the next page.
      */
     @Transactional
-    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest r, Locale locale, String ip, boolean invited) {
+    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest r, Locale locale, String ipHash,
+                            boolean invited) {
         Instant now = clock.instant();
         if (!appeal.acceptsSignatures(now)) {
             throw new SigningClosedException();
@@ -58,7 +51,7 @@ class SubmitTransaction {
                     r.place().german() == null ? null : r.place().german().ags(),
                     r.place().german() == null ? null : r.place().german().gebietsstand(),
                     foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
-                    AppealText.hash(appeal), ipHash(ip), invited ? Trust.INVITED : null, null, Tokens.hash(token),
+                    AppealText.hash(appeal), ipHash, invited ? Trust.INVITED : null, null, Tokens.hash(token),
                     expiry(appeal, now), null, invited ? 0 : 1, now, null, null, now, now, null));
             if (invited) {
                 return Optional.of(token);
@@ -81,7 +74,7 @@ class SubmitTransaction {
                         r.place().german() == null ? null : r.place().german().ags(),
                         r.place().german() == null ? null : r.place().german().gebietsstand(),
                         foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
-                        AppealText.hash(appeal), ipHash(ip), invited ? Trust.INVITED : s.trust(), null,
+                        AppealText.hash(appeal), ipHash, invited ? Trust.INVITED : s.trust(), null,
                         Tokens.hash(token), expiry(appeal, now), null, s.mailsSent() + (invited ? 0 : 1), now, null,
                         null, s.createdAt(), now, s.version()));
                 if (invited) {
@@ -107,20 +100,6 @@ class SubmitTransaction {
     Instant expiry(Appeal appeal, Instant now) {
         Instant week = now.plus(config.getTokenValidity());
         return week.isBefore(appeal.confirmableUntil()) ? week : appeal.confirmableUntil();
-    }
-
-    private String ipHash(String ip) {
-        if (ip == null || ip.isBlank()) {
-            return null;
-        }
-        String key = config.getIpHashKey().isEmpty() ? keys.get("ip-hash") : config.getIpHashKey();
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(ip.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static Signature withMailsSent(Signature s, int mailsSent, Instant now) {
