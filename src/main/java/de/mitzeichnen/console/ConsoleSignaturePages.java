@@ -73,7 +73,8 @@ class ConsoleSignaturePages {
             return page(request, me, appeal, Map.of(), HttpStatus.UNPROCESSABLE_ENTITY,
                     action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
         }
-        boolean changed = moderation.apply(appeal.id(), signatureId, action.get(), reason, me.email());
+        boolean changed = moderation.apply(appeal.id(), signatureId, action.get(), reason, me.email(),
+                "on".equals(form.get("notify")));
         if (changed) {
             audit.record(me.actor(), "SIGNATURE_" + action.get().name(), appeal.organiserId(), appeal.id(),
                     Map.of("signature", signatureId, "reason", reason));
@@ -99,10 +100,12 @@ class ConsoleSignaturePages {
             Map<String, Object> preview = new HashMap<>();
             preview.put("action", action.get().name());
             preview.put("reason", reason);
+            preview.put("notify", "on".equals(form.get("notify")));
             preview.put("count", moderation.preview(appeal.id(), filter, action.get()));
             return page(request, me, appeal, params, HttpStatus.OK, null, preview);
         }
-        long changed = moderation.applyAll(appeal.id(), filter, action.get(), reason, me.email());
+        long changed = moderation.applyAll(appeal.id(), filter, action.get(), reason, me.email(),
+                "on".equals(form.get("notify")));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", String.join("&", filter.asParams()));
         details.put("reason", reason);

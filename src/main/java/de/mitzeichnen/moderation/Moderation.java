@@ -28,11 +28,13 @@ public class Moderation {
             + " LEFT JOIN foreign_municipality f ON f.id = s.foreign_municipality_id WHERE s.appeal_id = ?";
 
     private final JdbcOperations jdbc;
+    private final RejectionNotices notices;
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
-    Moderation(JdbcOperations jdbc, Clock clock) {
+    Moderation(JdbcOperations jdbc, RejectionNotices notices, Clock clock) {
         this.jdbc = jdbc;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -103,44 +105,71 @@ public class Moderation {
 
     /** Applies an action to one signature of the appeal; returns whether it changed. */
     @Transactional
-    public boolean apply(long appealId, long signatureId, ModerationAction action, String reason, String actor) {
-        return applyWhere(appealId, " AND s.id = ?", List.of(signatureId), action, reason, actor) == 1;
+    public boolean apply(long appealId, long signatureId, ModerationAction action, String reason, String actor,
+                         boolean notify) {
+        return applyWhere(appealId, " AND s.id = ?", List.of(signatureId), action, reason, actor, notify) == 1;
     }
 
     /** Applies an action to every signature the filter selects; returns how many changed. */
     @Transactional
-    public long applyAll(long appealId, ModerationFilter filter, ModerationAction action, String reason, String actor) {
+    public long applyAll(long appealId, ModerationFilter filter, ModerationAction action, String reason, String actor,
+                         boolean notify) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(params);
-        return applyWhere(appealId, where, params, action, reason, actor);
+        return applyWhere(appealId, where, params, action, reason, actor, notify);
     }
 
     private long applyWhere(long appealId, String where, List<Object> whereParams, ModerationAction action,
-                            String reason, String actor) {
+                            String reason, String actor, boolean notify) {
         String now = instants.convertToPersistedValue(clock.instant(), null);
-        String selection = FROM + where + " AND s.status IN (" + action.fromStates + ")";
-        List<Object> eventParams = new ArrayList<>(List.of(action.name(), reason, actor, now, appealId));
-        eventParams.addAll(whereParams);
-        jdbc.prepareStatement("INSERT INTO signature_event (signature_id, appeal_id, action, reason, actor, at)"
-                + " SELECT s.id, s.appeal_id, ?, ?, ?, ?" + selection, ps -> {
-            bind(ps, eventParams);
-            return ps.executeUpdate();
+        List<Object> selectParams = new ArrayList<>();
+        selectParams.add(appealId);
+        selectParams.addAll(whereParams);
+        // Lock the selection first, so that the events, the update and the mails speak of the same rows.
+        List<Long> ids = jdbc.prepareStatement("SELECT s.id" + FROM + where + " AND s.status IN (" + action.fromStates
+                + ") FOR UPDATE", ps -> {
+            bind(ps, selectParams);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+            return out;
         });
-        List<Object> updateParams = new ArrayList<>();
-        if (action.setTakesNow()) {
+        for (List<Long> chunk : chunks(ids)) {
+            String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            List<Object> eventParams = new ArrayList<>(List.of(action.name(), reason, actor, now));
+            eventParams.addAll(chunk);
+            jdbc.prepareStatement("INSERT INTO signature_event (signature_id, appeal_id, action, reason, actor, at)"
+                    + " SELECT s.id, s.appeal_id, ?, ?, ?, ? FROM signature s WHERE s.id IN (" + in + ")", ps -> {
+                bind(ps, eventParams);
+                return ps.executeUpdate();
+            });
+            List<Object> updateParams = new ArrayList<>();
+            if (action.setTakesNow()) {
+                updateParams.add(now);
+            }
             updateParams.add(now);
+            updateParams.addAll(chunk);
+            jdbc.prepareStatement("UPDATE signature s SET " + action.set
+                    + ", s.updated_at = ?, s.version = s.version + 1 WHERE s.id IN (" + in + ")", ps -> {
+                bind(ps, updateParams);
+                return ps.executeUpdate();
+            });
         }
-        updateParams.add(now);
-        updateParams.add(appealId);
-        updateParams.addAll(whereParams);
-        String update = "UPDATE signature s LEFT JOIN municipality m ON m.ags = s.municipality_ags"
-                + " SET " + action.set
-                + ", s.updated_at = ?, s.version = s.version + 1"
-                + " WHERE s.appeal_id = ?" + where + " AND s.status IN (" + action.fromStates + ")";
-        return jdbc.prepareStatement(update, ps -> {
-            bind(ps, updateParams);
-            return (long) ps.executeUpdate();
-        });
+        if (notify && action == ModerationAction.REJECT) {
+            ids.forEach(id -> notices.rejected(id, reason));
+        }
+        return ids.size();
+    }
+
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+        }
+        return out;
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -139,10 +139,19 @@ class ConsoleSignaturesAndExportsTest {
         assertTrue(noReason.text().contains("Bitte geben Sie einen Grund an"));
         assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE id = ?", gmx).get("status"));
 
-        Web.Page rejected = a.postForm(list, list + "/" + gmx, Map.of("action", "REJECT", "reason", "Keine Amtsperson"));
+        Web.Page rejected = a.postForm(list, list + "/" + gmx, Map.of("action", "REJECT", "reason", "Keine Amtsperson",
+                "notify", "on"));
         assertEquals(303, rejected.status());
         assertEquals("REJECTED", db.row("SELECT status FROM signature WHERE id = ?", gmx).get("status"));
         assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'SIGNATURE_REJECT'", appeal.id()));
+        String email = (String) db.row("SELECT email FROM signature WHERE id = ?", gmx).get("email");
+        jakarta.mail.internet.MimeMessage told = de.mitzeichnen.testsupport.TestSmtp.awaitMessagesTo(email, 1,
+                java.time.Duration.ofSeconds(15)).get(0);
+        try {
+            assertTrue(told.getSubject().startsWith("Ihre Unterschrift wurde nicht angenommen"), told.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
 
         Web.Page preview = a.postForm(list + "?status=CONFIRMED", list + "/alle",
                 Map.of("status", "CONFIRMED", "action", "VERIFY", "reason", "Liste telefonisch geprüft"));

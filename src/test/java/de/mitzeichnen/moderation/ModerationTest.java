@@ -67,17 +67,17 @@ class ModerationTest {
         assertNull(page.nextBefore());
 
         assertEquals(1, moderation.preview(appeal.id(), freemail, ModerationAction.REJECT));
-        assertEquals(1, moderation.applyAll(appeal.id(), freemail, ModerationAction.REJECT, "Keine Amtsperson", "orga@x"));
+        assertEquals(1, moderation.applyAll(appeal.id(), freemail, ModerationAction.REJECT, "Keine Amtsperson", "orga@x", false));
         assertEquals("REJECTED", db.row("SELECT status FROM signature WHERE id = ?", gmx).get("status"));
         assertEquals(0, moderation.preview(appeal.id(), freemail, ModerationAction.REJECT));
 
-        assertTrue(moderation.apply(appeal.id(), gmx, ModerationAction.RESTORE, "Telefonisch geklärt", "orga@x"));
+        assertTrue(moderation.apply(appeal.id(), gmx, ModerationAction.RESTORE, "Telefonisch geklärt", "orga@x", false));
         assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE id = ?", gmx).get("status"));
-        assertTrue(moderation.apply(appeal.id(), pending, ModerationAction.VERIFY, "Anruf im Rathaus", "orga@x"));
+        assertTrue(moderation.apply(appeal.id(), pending, ModerationAction.VERIFY, "Anruf im Rathaus", "orga@x", false));
         Map<String, Object> verified = db.row("SELECT status, trust, confirmed_at FROM signature WHERE id = ?", pending);
         assertEquals("CONFIRMED", verified.get("status"));
         assertEquals("VERIFIED_BY_ORGANISER", verified.get("trust"));
-        assertFalse(moderation.apply(appeal.id(), official, ModerationAction.RESTORE, "nichts", "orga@x"),
+        assertFalse(moderation.apply(appeal.id(), official, ModerationAction.RESTORE, "nichts", "orga@x", false),
                 "restore only applies to rejected signatures");
         assertEquals(3, db.count("SELECT COUNT(*) FROM signature_event WHERE appeal_id = ?", appeal.id()));
         assertEquals("Keine Amtsperson", db.row("SELECT reason FROM signature_event WHERE signature_id = ? AND action = 'REJECT'", gmx).get("reason"));

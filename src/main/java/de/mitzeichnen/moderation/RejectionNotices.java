@@ -1,0 +1,66 @@
+package de.mitzeichnen.moderation;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.mail.MailTemplates;
+import de.mitzeichnen.mail.Outbox;
+import de.mitzeichnen.mail.OutgoingMail;
+import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.web.Texts;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Tells a signer, when the organiser chose to, that their signature was not accepted, and why. */
+@Singleton
+class RejectionNotices {
+
+    private final JdbcOperations jdbc;
+    private final AppealRepository appeals;
+    private final OrganiserRepository organisers;
+    private final MailTemplates templates;
+    private final Outbox outbox;
+    private final Texts texts;
+
+    RejectionNotices(JdbcOperations jdbc, AppealRepository appeals, OrganiserRepository organisers,
+                     MailTemplates templates, Outbox outbox, Texts texts) {
+        this.jdbc = jdbc;
+        this.appeals = appeals;
+        this.organisers = organisers;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.texts = texts;
+    }
+
+    void rejected(long signatureId, String reason) {
+        record Signer(long appealId, String name, String email, String language) {
+        }
+        Signer signer = jdbc.prepareStatement("SELECT appeal_id, name, email, language FROM signature WHERE id = ?",
+                ps -> {
+                    ps.setLong(1, signatureId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? new Signer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)) : null;
+                    }
+                });
+        if (signer == null || signer.email() == null) {
+            return;
+        }
+        Appeal appeal = appeals.findById(signer.appealId()).orElseThrow();
+        String organiser = organisers.findById(appeal.organiserId()).map(o -> o.name()).orElse("");
+        Locale locale = Locale.forLanguageTag(signer.language());
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", signer.name());
+        model.put("appealTitle", appeal.title());
+        model.put("organiserName", organiser);
+        model.put("reason", reason);
+        model.put("contact", appeal.contactEmail());
+        MailTemplates.Rendered rendered = templates.render("signature-rejected", locale, model);
+        outbox.enqueue(new OutgoingMail(signer.email(), organiser + " via Mitzeichnen", appeal.contactEmail(),
+                texts.get(locale, "moderation.mail.rejected.subject", appeal.title()), rendered.text(),
+                rendered.html(), Map.of(), "moderation.signature-rejected"));
+    }
+}
