@@ -3,6 +3,7 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.map.GermanyMap;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.web.Languages;
 import io.micronaut.http.HttpRequest;
@@ -23,11 +24,17 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
     private final SupportCounts counts;
     private final Languages languages;
     private final Clock clock;
+    private final GermanyMap map;
 
-    SigningPageParts(SupportCounts counts, Languages languages, Clock clock) {
+    SigningPageParts(SupportCounts counts, Languages languages, Clock clock, GermanyMap map) {
         this.counts = counts;
         this.languages = languages;
         this.clock = clock;
+        this.map = map;
+    }
+
+    /** A supporting municipality on the public map. */
+    public record MapPoint(String name, GermanyMap.Point at, double r) {
     }
 
     /** A country for the select box. */
@@ -38,6 +45,14 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
     public void contribute(HttpRequest<?> request, Appeal appeal, Map<String, Object> model) {
         model.put("counts", counts.of(appeal.id()));
         model.put("byLand", counts.byLand(appeal.id()));
+        List<SupportCounts.Supporter> supporters = counts.supporters(appeal.id());
+        model.put("supporters", supporters);
+        model.put("map", map);
+        model.put("mapPoints", supporters.stream().filter(s -> s.lat() != null && s.lon() != null)
+                .map(s -> new MapPoint(s.name(), map.project(s.lat(), s.lon()),
+                        // area grows with population: 2 px for a village, about 9 px for Berlin
+                        Math.round(Math.min(9, 2 + Math.sqrt(s.population()) / 270) * 10) / 10.0))
+                .toList());
         if (appeal.acceptsSignatures(clock.instant())) {
             model.putIfAbsent("form", SignForm.empty());
             model.putIfAbsent("errors", Map.of());

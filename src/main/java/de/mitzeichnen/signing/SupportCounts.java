@@ -48,6 +48,31 @@ public class SupportCounts {
         });
     }
 
+    /** A supporting German municipality with its map point (where the register has one). */
+    public record Supporter(String ags, String name, String land, long population, Double lat, Double lon) {
+    }
+
+    /** The supporting German municipalities, largest first. */
+    public List<Supporter> supporters(long appealId) {
+        return jdbc.prepareStatement("""
+                SELECT m.ags, m.display_name, l.name, m.population, m.lat, m.lon
+                  FROM municipality m JOIN land l ON l.code = m.land_code
+                 WHERE m.ags IN (SELECT s.municipality_ags FROM signature s
+                                  WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND s.municipality_ags IS NOT NULL)
+                 ORDER BY m.population DESC, m.display_name
+                """, (PreparedStatement ps) -> {
+            ps.setLong(1, appealId);
+            List<Supporter> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Supporter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            (Double) rs.getObject(5, Double.class), (Double) rs.getObject(6, Double.class)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Supporting German municipalities per Land, most first. */
     public List<LandCount> byLand(long appealId) {
         return jdbc.prepareStatement("""

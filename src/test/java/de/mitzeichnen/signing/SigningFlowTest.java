@@ -138,6 +138,12 @@ class SigningFlowTest {
         assertEquals(1, after[0]);
         assertEquals(1, after[1]);
         assertEquals(frankfurt, after[2]);
+        org.jsoup.nodes.Document appealPage = web.get("/aufrufe/" + appeal.slug()).doc();
+        assertEquals(1, appealPage.select("figure.map svg circle.supporter").size());
+        assertEquals("Frankfurt am Main", appealPage.selectFirst("figure.map svg circle.supporter title").text());
+        assertEquals(16, appealPage.select("figure.map svg path.land").size());
+        assertTrue(appealPage.selectFirst("figure.map figcaption").text().contains("© GeoBasis-DE / BKG 2021"));
+        assertTrue(appealPage.select("ul.supporters li").text().contains("Frankfurt am Main (Hessen)"));
 
         MimeMessage confirmedMail = mails(email, 2).get(1);
         assertEquals("Ihre Unterschrift ist bestätigt: Migration als Chance begreifen!", subject(confirmedMail));
