@@ -291,6 +291,22 @@ class ConsoleInvitationsTest {
     }
 
     @Test
+    void aLongListIsPaged() {
+        StringBuilder list = new StringBuilder("name,email,role,municipality\n");
+        for (int i = 1; i <= ConsoleInvitationPages.PAGE_SIZE + 1; i++) {
+            list.append("Person ").append(i).append(',').append(addr("p" + i)).append(",MAYOR,06412000\n");
+        }
+        invitations.invite(appeal, csv.parse(appeal, list.toString().getBytes(StandardCharsets.UTF_8)).lines(),
+                "orga@stadt.example", Locale.GERMAN);
+        Document first = web.get(page).doc();
+        assertEquals(ConsoleInvitationPages.PAGE_SIZE, first.select("table.invitation-list tbody tr").size());
+        assertEquals("Seite 1 von 2", first.selectFirst(".pager span").text());
+        Document second = web.get(first.selectFirst(".pager a[rel=next]").attr("href")).doc();
+        assertEquals(List.of("Person " + (ConsoleInvitationPages.PAGE_SIZE + 1)),
+                second.select("table.invitation-list tbody tr td:first-child").eachText());
+    }
+
+    @Test
     void theAppealPageLinksToTheInvitations() {
         Document edit = web.get("/verwaltung/aufrufe/" + appeal.id()).doc();
         assertNotNull(edit.selectFirst(".status-panel a[href=" + page + "]"));
