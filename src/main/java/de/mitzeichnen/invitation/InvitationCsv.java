@@ -36,9 +36,9 @@ import java.util.Set;
  */
 @Singleton
 @Connectable
-class InvitationCsv {
+public class InvitationCsv {
 
-    static final int MAX_ROWS = 5000;
+    public static final int MAX_ROWS = 5000;
     private static final Map<String, String> HEADERS = Map.ofEntries(
             Map.entry("name", "name"), Map.entry("vor- und nachname", "name"),
             Map.entry("email", "email"), Map.entry("e-mail", "email"), Map.entry("mail", "email"),
@@ -59,25 +59,25 @@ class InvitationCsv {
     }
 
     /** One row of the file: what it says, what it resolved to, and its problems (message keys). */
-    record Line(int number, String name, String email, String role, String municipality, String body,
+    public record Line(int number, String name, String email, String role, String municipality, String body,
                 EmailAddress address, SignerRole signerRole, Municipality place, List<String> problems) {
-        boolean ok() {
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
 
     /** The whole file: its lines, or a problem with the file itself. */
-    record Parsed(List<Line> lines, String fileProblem) {
-        List<Line> good() {
+    public record Parsed(List<Line> lines, String fileProblem) {
+        public List<Line> good() {
             return lines.stream().filter(Line::ok).toList();
         }
 
-        long bad() {
+        public long bad() {
             return lines.stream().filter(l -> !l.ok()).count();
         }
     }
 
-    Parsed parse(Appeal appeal, byte[] bytes) {
+    public Parsed parse(Appeal appeal, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             return new Parsed(List.of(), "invitation.csv.empty");
         }

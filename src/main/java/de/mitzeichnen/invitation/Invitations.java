@@ -72,7 +72,7 @@ public class Invitations {
 
     /** Stores the good lines as invitations and queues their mails, all in one transaction. */
     @Transactional
-    int invite(Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
+    public int invite(Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         String now = instants.convertToPersistedValue(clock.instant(), null);
         int n = 0;
@@ -212,6 +212,41 @@ public class Invitations {
                 return new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6));
             }
+        });
+    }
+
+    /** One invitation as the organiser's list shows it; {@code mailStatus} is the outbox state of the invitation mail. */
+    public record Listed(long id, String name, String email, String municipalityAgs, String municipalityName,
+                         InvitationStatus status, String mailStatus, int remindersSent, Instant lastRemindedAt) {
+    }
+
+    /** A page of the appeal's invitations, in the order they were stored. */
+    public List<Listed> list(long appealId, int offset, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT i.id, i.name, i.email, i.municipality_ags, m.display_name, i.status, o.status AS mail_status,
+                       i.reminders_sent, i.last_reminded_at
+                  FROM invitation i
+                  LEFT JOIN municipality m ON m.ags = i.municipality_ags
+                  LEFT JOIN outbox_message o ON o.id = i.outbox_id
+                 WHERE i.appeal_id = ?
+                 ORDER BY i.id
+                 LIMIT ? OFFSET ?""", ps -> {
+            ps.setLong(1, appealId);
+            ps.setInt(2, limit);
+            ps.setInt(3, offset);
+            List<Listed> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ags = rs.getString("municipality_ags");
+                    String place = rs.getString("display_name");
+                    String reminded = rs.getString("last_reminded_at");
+                    out.add(new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("email"), ags,
+                            place == null ? ags : place, InvitationStatus.valueOf(rs.getString("status")),
+                            rs.getString("mail_status"), rs.getInt("reminders_sent"),
+                            reminded == null ? null : instants.convertToEntityValue(reminded, null)));
+                }
+            }
+            return out;
         });
     }
 

@@ -1,0 +1,185 @@
+package de.mitzeichnen.console;
+
+import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.municipality.DomainImportReport;
+import de.mitzeichnen.municipality.LineError;
+import de.mitzeichnen.municipality.MailDomains;
+import de.mitzeichnen.municipality.MunicipalityImport;
+import de.mitzeichnen.municipality.MunicipalityImportReport;
+import de.mitzeichnen.municipality.MunicipalityRegister;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform admin's uploads: a newer municipality register (GV100AD as Destatis publishes it) and official mail
+ * domains (CSV). Each file is checked completely first; a file with errors changes nothing and the page lists
+ * the errors with their line numbers.
+ */
+@Controller("/verwaltung")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsoleRegisterPages {
+
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /** What the page reports after an upload: a heading line, counts (label → number) and error lines. */
+    record Outcome(String kind, boolean ok, String message, Map<String, Object> counts, List<String> errors) {
+    }
+
+    private final MunicipalityImport municipalities;
+    private final MailDomains domains;
+    private final MunicipalityRegister register;
+    private final RegisterUploads uploads;
+    private final AuditLog audit;
+    private final ConsoleView view;
+
+    ConsoleRegisterPages(MunicipalityImport municipalities, MailDomains domains, MunicipalityRegister register,
+                         RegisterUploads uploads, AuditLog audit, ConsoleView view) {
+        this.municipalities = municipalities;
+        this.domains = domains;
+        this.register = register;
+        this.uploads = uploads;
+        this.audit = audit;
+        this.view = view;
+    }
+
+    @Get("/register")
+    HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me) {
+        me.requirePlatformAdmin();
+        return page(request, me, HttpStatus.OK, null);
+    }
+
+    @Post(value = "/register/gemeinden", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<String> importRegister(HttpRequest<?> request, ConsoleUser me,
+                                        @Nullable @Part("file") CompletedFileUpload file) {
+        me.requirePlatformAdmin();
+        if (missing(file)) {
+            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
+                    view.text(request, "console.uploads.error.noFile")));
+        }
+        String name = ConsoleInvitationPages.fileName(file.getFilename());
+        MunicipalityImportReport r;
+        try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
+            r = municipalities.importGv100ad(in, name);
+        } catch (IOException | UncheckedIOException unreadable) {
+            audit.record(me.actor(), "REGISTER_IMPORT_REJECTED", null, null, Map.of("file", name, "errors", 1));
+            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
+                    view.text(request, "console.uploads.error.unreadable", name)));
+        }
+        if (!r.ok()) {
+            audit.record(me.actor(), "REGISTER_IMPORT_REJECTED", null, null,
+                    Map.of("file", name, "errors", r.errorCount()));
+            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, new Outcome("register", false,
+                    view.text(request, "municipality.import.rejected", name, r.errorCount()), Map.of(),
+                    errors(request, r.errors(), r.errorCount())));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", name);
+        details.put("gebietsstand", r.gebietsstand().toString());
+        details.put("municipalities", r.municipalities());
+        details.put("added", r.added());
+        details.put("updated", r.updated());
+        details.put("retired", r.retired());
+        details.put("reactivated", r.reactivated());
+        details.put("unchanged", r.unchanged());
+        audit.record(me.actor(), "REGISTER_IMPORTED", null, null, details);
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put(view.text(request, "console.uploads.report.municipalities"), r.municipalities());
+        counts.put(view.text(request, "console.uploads.report.added"), r.added());
+        counts.put(view.text(request, "console.uploads.report.updated"), r.updated());
+        counts.put(view.text(request, "console.uploads.report.retired"), r.retired());
+        counts.put(view.text(request, "console.uploads.report.reactivated"), r.reactivated());
+        counts.put(view.text(request, "console.uploads.report.unchanged"), r.unchanged());
+        counts.put(view.text(request, "console.uploads.report.laender"), r.laender());
+        counts.put(view.text(request, "console.uploads.report.kreise"), r.kreise());
+        counts.put(view.text(request, "console.uploads.report.verbaende"), r.verbaende());
+        counts.put(view.text(request, "console.uploads.report.unincorporated"), r.unincorporated());
+        return page(request, me, HttpStatus.OK, new Outcome("register", true,
+                view.text(request, "console.uploads.register.done", name, r.gebietsstand().format(GERMAN_DATE)),
+                counts, List.of()));
+    }
+
+    @Post(value = "/register/domains", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<String> importDomains(HttpRequest<?> request, ConsoleUser me,
+                                       @Nullable @Part("file") CompletedFileUpload file) {
+        me.requirePlatformAdmin();
+        if (missing(file)) {
+            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
+                    view.text(request, "console.uploads.error.noFile")));
+        }
+        String name = ConsoleInvitationPages.fileName(file.getFilename());
+        DomainImportReport r;
+        try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
+            r = domains.importCsv(in, "upload:" + name);
+        } catch (IOException | UncheckedIOException unreadable) {
+            audit.record(me.actor(), "DOMAINS_IMPORT_REJECTED", null, null, Map.of("file", name, "errors", 1));
+            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
+                    view.text(request, "console.uploads.error.unreadable", name)));
+        }
+        if (!r.ok()) {
+            audit.record(me.actor(), "DOMAINS_IMPORT_REJECTED", null, null,
+                    Map.of("file", name, "errors", r.errorCount()));
+            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, new Outcome("domains", false,
+                    view.text(request, "municipality.domains.rejected", name, r.errorCount()), Map.of(),
+                    errors(request, r.errors(), r.errorCount())));
+        }
+        audit.record(me.actor(), "DOMAINS_IMPORTED", null, null, Map.of("file", name, "rows", r.rows(),
+                "added", r.added(), "updated", r.updated(), "unchanged", r.unchanged()));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put(view.text(request, "console.uploads.domains.rows"), r.rows());
+        counts.put(view.text(request, "console.uploads.domains.added"), r.added());
+        counts.put(view.text(request, "console.uploads.domains.updated"), r.updated());
+        counts.put(view.text(request, "console.uploads.domains.unchanged"), r.unchanged());
+        return page(request, me, HttpStatus.OK, new Outcome("domains", true,
+                view.text(request, "console.uploads.domains.done", name), counts, List.of()));
+    }
+
+    private List<String> errors(HttpRequest<?> request, List<LineError> errors, int count) {
+        List<String> out = new ArrayList<>();
+        for (LineError e : errors) {
+            out.add(view.text(request, e.messageKey(), e.args().toArray()));
+        }
+        if (count > errors.size()) {
+            out.add(view.text(request, "municipality.import.moreErrors", count - errors.size()));
+        }
+        return out;
+    }
+
+    private static Outcome failure(String kind, String message) {
+        return new Outcome(kind, false, message, Map.of(), List.of());
+    }
+
+    private static boolean missing(@Nullable CompletedFileUpload file) {
+        return file == null || file.getFilename() == null || file.getFilename().isBlank();
+    }
+
+    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, HttpStatus status,
+                                      @Nullable Outcome outcome) {
+        return view.render(request, me, status, "console/register", Pages.model(
+                "outcome", outcome,
+                "activeCount", register.activeCount(),
+                "imports", uploads.recentImports(5)));
+    }
+}
