@@ -7,6 +7,8 @@ import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
 import de.mitzeichnen.export.Exports;
+import de.mitzeichnen.moderation.Moderation;
+import de.mitzeichnen.moderation.ModerationFilter;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;
@@ -70,7 +72,35 @@ public final class ExportCsvBenchmark {
                         round, rows, out.count / 1e6, seconds, rows / seconds, before / 1e6, peak.get() / 1e6,
                         memory.getHeapMemoryUsage().getMax() / 1e6);
             }
+            moderationPaging(ctx.getBean(Moderation.class), appeal.id());
         }
+    }
+
+    /** The organiser's list on the same appeal: first page, a page deep in the list, a filtered search, the count. */
+    private static void moderationPaging(Moderation moderation, long appealId) {
+        ModerationFilter all = ModerationFilter.none();
+        Moderation.Page page = moderation.page(appealId, all, null);
+        for (int i = 0; i < 3; i++) {
+            page = moderation.page(appealId, all, null);
+        }
+        long t0 = System.nanoTime();
+        page = moderation.page(appealId, all, null);
+        double first = (System.nanoTime() - t0) / 1e6;
+        Long before = page.nextBefore();
+        for (int i = 0; i < 200 && before != null; i++) {
+            before = moderation.page(appealId, all, before).nextBefore();
+        }
+        t0 = System.nanoTime();
+        moderation.page(appealId, all, before);
+        double deep = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        moderation.page(appealId, ModerationFilter.of(Map.of("q", "Person 99999")), null);
+        double search = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        long count = moderation.count(appealId, all);
+        double counting = (System.nanoTime() - t0) / 1e6;
+        System.out.printf(Locale.ROOT, "moderation list on %,d signatures: first page %.1f ms, page 202 %.1f ms, "
+                + "name search %.1f ms, count %.1f ms%n", count, first, deep, search, counting);
     }
 
     private static Appeal seed(ApplicationContext ctx, int n) throws Exception {
