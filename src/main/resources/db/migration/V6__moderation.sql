@@ -15,3 +15,5 @@ CREATE TABLE signature_event (
 -- Paging the moderation list newest first, with and without a status filter, stays an index range scan.
 CREATE INDEX ix_signature_appeal_id ON signature (appeal_id, id);
 CREATE INDEX ix_signature_appeal_status_id ON signature (appeal_id, status, id);
+-- Searching by the start of a name stays a range scan.
+CREATE INDEX ix_signature_appeal_name ON signature (appeal_id, name);

@@ -84,7 +84,9 @@ public record ModerationFilter(@Nullable SignatureStatus status, @Nullable Trust
         }
         if (query != null) {
             String like = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (s.name LIKE ? OR s.email_key LIKE ? OR m.display_name LIKE ? OR s.municipality_ags = ?)");
+            // Each alternative can use an index: (appeal_id, name), (appeal_id, email_key), the municipality's name.
+            sql.append(" AND (s.name LIKE ? OR s.email_key LIKE ? OR s.municipality_ags IN"
+                    + " (SELECT x.ags FROM municipality x WHERE x.display_name LIKE ? OR x.ags = ?))");
             params.add(like);
             params.add(like.toLowerCase());
             params.add(like);
