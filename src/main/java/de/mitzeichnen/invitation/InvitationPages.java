@@ -5,6 +5,7 @@ import de.mitzeichnen.appeal.PublicAppeals;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.SignForm;
 import de.mitzeichnen.web.PageRenderer;
+import de.mitzeichnen.web.TokenPages;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,7 +58,7 @@ class InvitationPages {
                         place, "DE", invitation.email(), false, false),
                 "invitationToken", token);
         extensions.contribute(request, page.appeal(), model);
-        return noReferrer(pages.render(request, HttpStatus.OK, "appeal", model));
+        return TokenPages.privately(pages.render(request, HttpStatus.OK, "appeal", model));
     }
 
     @Get("/{token}/keine-erinnerung")
@@ -67,7 +68,7 @@ class InvitationPages {
             return invalid(request);
         }
         var appeal = invitations.appeal(invitation.appealId()).orElseThrow();
-        return noReferrer(pages.render(request, HttpStatus.OK, "invitation/opt-out",
+        return TokenPages.privately(pages.render(request, HttpStatus.OK, "invitation/opt-out",
                 Pages.model("appeal", appeal, "token", token, "done", invitation.status() == InvitationStatus.OPTED_OUT)));
     }
 
@@ -80,15 +81,12 @@ class InvitationPages {
         }
         invitations.optOut(token);
         var appeal = invitations.appeal(invitation.appealId()).orElseThrow();
-        return noReferrer(pages.render(request, HttpStatus.OK, "invitation/opt-out",
+        return TokenPages.privately(pages.render(request, HttpStatus.OK, "invitation/opt-out",
                 Pages.model("appeal", appeal, "token", token, "done", true)));
     }
 
     private MutableHttpResponse<String> invalid(HttpRequest<?> request) {
-        return noReferrer(pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model()));
+        return TokenPages.privately(pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model()));
     }
 
-    private static MutableHttpResponse<String> noReferrer(MutableHttpResponse<String> response) {
-        return response.header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
-    }
 }

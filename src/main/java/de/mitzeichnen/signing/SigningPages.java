@@ -8,6 +8,7 @@ import de.mitzeichnen.security.ClientIp;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.PageRenderer;
+import de.mitzeichnen.web.TokenPages;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -108,25 +109,25 @@ class SigningPages {
     @Get("/bestaetigen/{token}")
     HttpResponse<String> showConfirm(HttpRequest<?> request, String token) {
         ConfirmSignature.Outcome outcome = confirm.look(token);
-        return noReferrer(confirmPage(request, token, outcome));
+        return TokenPages.privately(confirmPage(request, token, outcome));
     }
 
     @Post("/bestaetigen/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> doConfirm(HttpRequest<?> request, String token) {
         ConfirmSignature.Outcome outcome = confirm.confirm(token, languages.resolveOrDefault(request));
-        return noReferrer(confirmPage(request, token, outcome));
+        return TokenPages.privately(confirmPage(request, token, outcome));
     }
 
     @Get("/zurueckziehen/{token}")
     HttpResponse<String> showWithdraw(HttpRequest<?> request, String token) {
-        return noReferrer(withdrawPage(request, token, withdraw.look(token)));
+        return TokenPages.privately(withdrawPage(request, token, withdraw.look(token)));
     }
 
     @Post("/zurueckziehen/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> doWithdraw(HttpRequest<?> request, String token) {
-        return noReferrer(withdrawPage(request, token, withdraw.withdraw(token)));
+        return TokenPages.privately(withdrawPage(request, token, withdraw.withdraw(token)));
     }
 
     private MutableHttpResponse<String> confirmPage(HttpRequest<?> request, String token,
@@ -172,9 +173,5 @@ class SigningPages {
         return Pages.model("page", page, "appeal", page.appeal(), "organiser", page.organiser());
     }
 
-    /** Token pages must not leak their address to other sites, nor be kept in caches. */
-    private static MutableHttpResponse<String> noReferrer(MutableHttpResponse<String> response) {
-        return response.header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store");
-    }
 
 }
