@@ -9,7 +9,6 @@ import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Markdown;
-import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -54,6 +53,7 @@ class ConsoleAppealPages {
     }
 
     private final AppealRepository appeals;
+    private final ManagedAppeals managed;
     private final OrganiserRepository organisers;
     private final AppealVersions versions;
     private final AppealEditor editor;
@@ -61,9 +61,10 @@ class ConsoleAppealPages {
     private final ConsoleView view;
     private final Clock clock;
 
-    ConsoleAppealPages(AppealRepository appeals, OrganiserRepository organisers, AppealVersions versions,
-                       AppealEditor editor, Markdown markdown, ConsoleView view, Clock clock) {
+    ConsoleAppealPages(AppealRepository appeals, ManagedAppeals managed, OrganiserRepository organisers,
+                       AppealVersions versions, AppealEditor editor, Markdown markdown, ConsoleView view, Clock clock) {
         this.appeals = appeals;
+        this.managed = managed;
         this.organisers = organisers;
         this.versions = versions;
         this.editor = editor;
@@ -113,7 +114,7 @@ class ConsoleAppealPages {
 
     @Get("/aufrufe/{id}")
     HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         String notice = ok != null && NOTICES.contains(ok) ? view.text(request, "console.appeal.notice." + ok) : null;
         return formPage(request, me, HttpStatus.OK, appeal, AppealForm.of(appeal), new FormErrors(), null, notice);
     }
@@ -121,7 +122,7 @@ class ConsoleAppealPages {
     @Post("/aufrufe/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body AppealForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         FormErrors errors = new FormErrors();
         AppealForm.Input input = form.validate(errors);
         if (form.isPreview()) {
@@ -144,7 +145,7 @@ class ConsoleAppealPages {
     @Post("/aufrufe/{id}/veroeffentlichen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         return afterTransition(request, me, appeal, editor.publish(me, appeal, AppealForm.parseLong(form.version())),
                 "published");
     }
@@ -152,7 +153,7 @@ class ConsoleAppealPages {
     @Post("/aufrufe/{id}/schliessen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         return afterTransition(request, me, appeal, editor.close(me, appeal, AppealForm.parseLong(form.version())),
                 "closed");
     }
@@ -160,7 +161,7 @@ class ConsoleAppealPages {
     @Post("/aufrufe/{id}/archivieren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         return afterTransition(request, me, appeal, editor.archive(me, appeal, AppealForm.parseLong(form.version())),
                 "archived");
     }
@@ -175,11 +176,6 @@ class ConsoleAppealPages {
     }
 
     /** The appeal, if it exists and is this account's to see (404 / 403 page otherwise). */
-    private Appeal load(ConsoleUser me, long id) {
-        Appeal appeal = appeals.findById(id).orElseThrow(NotFoundException::new);
-        me.requireManage(appeal.organiserId());
-        return appeal;
-    }
 
     private Appeal reload(Appeal appeal) {
         return appeals.findById(appeal.id()).orElse(appeal);

@@ -1,12 +1,10 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.municipality.DomainException;
 import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.security.ConsoleUser;
-import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -44,15 +42,15 @@ class ConsoleDomainPages {
     record AddForm(@Nullable String ags, @Nullable String domain) {
     }
 
-    private final AppealRepository appeals;
+    private final ManagedAppeals managed;
     private final LearntDomains learnt;
     private final MailDomains domains;
     private final AuditLog audit;
     private final ConsoleView view;
 
-    ConsoleDomainPages(AppealRepository appeals, LearntDomains learnt, MailDomains domains, AuditLog audit,
+    ConsoleDomainPages(ManagedAppeals managed, LearntDomains learnt, MailDomains domains, AuditLog audit,
                        ConsoleView view) {
-        this.appeals = appeals;
+        this.managed = managed;
         this.learnt = learnt;
         this.domains = domains;
         this.audit = audit;
@@ -61,7 +59,7 @@ class ConsoleDomainPages {
 
     @Get("/aufrufe/{id}/domains")
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         String notice = "added".equals(ok) ? view.text(request, "console.domains.notice.added") : null;
         return page(request, me, HttpStatus.OK, appeal, notice, null);
     }
@@ -69,7 +67,7 @@ class ConsoleDomainPages {
     @Post("/aufrufe/{id}/domains")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> add(HttpRequest<?> request, ConsoleUser me, long id, @Body AddForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         String ags = form.ags() == null ? "" : form.ags().strip();
         Optional<LearntDomains.Learnt> found = learnt.find(appeal.id(), ags, form.domain());
         if (found.isEmpty()) {
@@ -98,9 +96,4 @@ class ConsoleDomainPages {
                 "appeal", appeal, "rows", learnt.of(appeal.id()), "notice", notice, "error", error));
     }
 
-    private Appeal load(ConsoleUser me, long id) {
-        Appeal appeal = appeals.findById(id).orElseThrow(NotFoundException::new);
-        me.requireManage(appeal.organiserId());
-        return appeal;
-    }
 }

@@ -1,14 +1,12 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
 import de.mitzeichnen.export.Exports;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Languages;
-import de.mitzeichnen.web.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -42,15 +40,15 @@ class ConsoleExports {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleExports.class);
 
-    private final AppealRepository appeals;
+    private final ManagedAppeals managed;
     private final Exports exports;
     private final AuditLog audit;
     private final Languages languages;
     private final ExecutorService executor;
 
-    ConsoleExports(AppealRepository appeals, Exports exports, AuditLog audit, Languages languages,
+    ConsoleExports(ManagedAppeals managed, Exports exports, AuditLog audit, Languages languages,
                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.appeals = appeals;
+        this.managed = managed;
         this.exports = exports;
         this.audit = audit;
         this.languages = languages;
@@ -80,8 +78,7 @@ class ConsoleExports {
 
     private HttpResponse<StreamedFile> export(HttpRequest<?> request, ConsoleUser me, String slug, ExportFormat format,
                                               char separator, String status, String verified, String land) {
-        Appeal appeal = appeals.findBySlug(slug).orElseThrow(NotFoundException::new);
-        me.requireManage(appeal.organiserId());
+        Appeal appeal = managed.bySlug(me, slug);
         ExportFilter filter = ExportFilter.of(status, verified, land);
         Locale locale = languages.resolveOrDefault(request);
         PipedInputStream in = new PipedInputStream(1 << 16);

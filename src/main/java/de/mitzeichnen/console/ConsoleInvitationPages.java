@@ -1,14 +1,12 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.invitation.InvitationCsv;
 import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.security.ConsoleUser;
-import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -71,16 +69,16 @@ class ConsoleInvitationPages {
     record PreviewRow(InvitationCsv.Line line, String role, String municipality, List<String> problems) {
     }
 
-    private final AppealRepository appeals;
+    private final ManagedAppeals managed;
     private final InvitationCsv csv;
     private final Invitations invitations;
     private final AuditLog audit;
     private final ConsoleView view;
     private final Clock clock;
 
-    ConsoleInvitationPages(AppealRepository appeals, InvitationCsv csv, Invitations invitations, AuditLog audit,
+    ConsoleInvitationPages(ManagedAppeals managed, InvitationCsv csv, Invitations invitations, AuditLog audit,
                            ConsoleView view, Clock clock) {
-        this.appeals = appeals;
+        this.managed = managed;
         this.csv = csv;
         this.invitations = invitations;
         this.audit = audit;
@@ -91,7 +89,7 @@ class ConsoleInvitationPages {
     @Get("/aufrufe/{id}/einladungen")
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok,
                               @Nullable @QueryValue String n, @Nullable @QueryValue String seite) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         String notice = ok != null && NOTICES.contains(ok)
                 ? view.text(request, "console.invitations.notice." + ok, number(n, 0)) : null;
         return page(request, me, HttpStatus.OK, appeal, number(seite, 1), notice, null, daysText(appeal));
@@ -100,7 +98,7 @@ class ConsoleInvitationPages {
     @Post(value = "/aufrufe/{id}/einladungen/vorschau", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<String> preview(HttpRequest<?> request, ConsoleUser me, long id,
                                  @Nullable @Part("file") CompletedFileUpload file) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         if (!canInvite(appeal)) {
             return page(request, me, HttpStatus.CONFLICT, appeal, 1, null,
                     view.text(request, "console.invitations.notOpen"), daysText(appeal));
@@ -150,7 +148,7 @@ class ConsoleInvitationPages {
     @Post("/aufrufe/{id}/einladungen/senden")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> send(HttpRequest<?> request, ConsoleUser me, long id, @Body ConfirmForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         if (!canInvite(appeal)) {
             return page(request, me, HttpStatus.CONFLICT, appeal, 1, null,
                     view.text(request, "console.invitations.notOpen"), daysText(appeal));
@@ -193,7 +191,7 @@ class ConsoleInvitationPages {
     @Post("/aufrufe/{id}/einladungen/erinnern")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> remind(HttpRequest<?> request, ConsoleUser me, long id) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         if (!canInvite(appeal)) {
             return page(request, me, HttpStatus.CONFLICT, appeal, 1, null,
                     view.text(request, "console.invitations.notOpen"), daysText(appeal));
@@ -207,7 +205,7 @@ class ConsoleInvitationPages {
     @Post("/aufrufe/{id}/einladungen/erinnerungstage")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reminderDays(HttpRequest<?> request, ConsoleUser me, long id, @Body DaysForm form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         String typed = form.days() == null ? "" : form.days().strip();
         List<Integer> days = parseDays(typed);
         if (days != null) {
@@ -273,11 +271,6 @@ class ConsoleInvitationPages {
         return String.join(", ", invitations.reminderDays(appeal.id()).stream().map(String::valueOf).toList());
     }
 
-    private Appeal load(ConsoleUser me, long id) {
-        Appeal appeal = appeals.findById(id).orElseThrow(NotFoundException::new);
-        me.requireManage(appeal.organiserId());
-        return appeal;
-    }
 
     private static HttpResponse<?> redirect(Appeal appeal, String notice, int count) {
         return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + appeal.id() + "/einladungen?ok=" + notice

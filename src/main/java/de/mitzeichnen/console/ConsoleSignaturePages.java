@@ -1,7 +1,6 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.moderation.Moderation;
@@ -11,7 +10,6 @@ import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.SignatureStatus;
 import de.mitzeichnen.signing.Trust;
 import de.mitzeichnen.signing.TrustFlag;
-import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,13 +42,13 @@ class ConsoleSignaturePages {
 
     private static final int MAX_REASON = 500;
 
-    private final AppealRepository appeals;
+    private final ManagedAppeals managed;
     private final Moderation moderation;
     private final AuditLog audit;
     private final ConsoleView view;
 
-    ConsoleSignaturePages(AppealRepository appeals, Moderation moderation, AuditLog audit, ConsoleView view) {
-        this.appeals = appeals;
+    ConsoleSignaturePages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view) {
+        this.managed = managed;
         this.moderation = moderation;
         this.audit = audit;
         this.view = view;
@@ -58,7 +56,7 @@ class ConsoleSignaturePages {
 
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me, long id) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         Map<String, String> params = params(request.getParameters().asMap());
         return page(request, me, appeal, params, HttpStatus.OK, null, null);
     }
@@ -66,7 +64,7 @@ class ConsoleSignaturePages {
     @Post("/{signatureId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> act(HttpRequest<?> request, ConsoleUser me, long id, long signatureId, @Body Map<String, String> form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         Optional<ModerationAction> action = action(form.get("action"));
         String reason = form.getOrDefault("reason", "").strip();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
@@ -87,7 +85,7 @@ class ConsoleSignaturePages {
     @Post("/alle")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> actOnAll(HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
-        Appeal appeal = load(me, id);
+        Appeal appeal = managed.byId(me, id);
         Map<String, String> params = params(form);
         ModerationFilter filter = ModerationFilter.of(params);
         Optional<ModerationAction> action = action(form.get("action"));
@@ -131,11 +129,6 @@ class ConsoleSignaturePages {
         return view.render(request, me, status, "console/signatures", model);
     }
 
-    private Appeal load(ConsoleUser me, long id) {
-        Appeal appeal = appeals.findById(id).orElseThrow(NotFoundException::new);
-        me.requireManage(appeal.organiserId());
-        return appeal;
-    }
 
     private static Optional<ModerationAction> action(String value) {
         if (value == null) {

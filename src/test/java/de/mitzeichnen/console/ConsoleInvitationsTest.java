@@ -8,13 +8,13 @@ import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.Mails;
 import de.mitzeichnen.testsupport.TestClock;
 import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -155,7 +153,7 @@ class ConsoleInvitationsTest {
         for (String to : good()) {
             List<MimeMessage> mails = TestSmtp.awaitMessagesTo(to, 1, MAIL_WAIT);
             assertEquals(1, mails.size(), to);
-            String link = link(mails.get(0));
+            String link = Mails.link(mails.get(0), "/einladung/");
             assertEquals(200, new Web(base).get(link).status(), "the personal link opens the sign form");
         }
         assertEquals(0, TestSmtp.messagesTo("kein-mail").size());
@@ -310,17 +308,5 @@ class ConsoleInvitationsTest {
     void theAppealPageLinksToTheInvitations() {
         Document edit = web.get("/verwaltung/aufrufe/" + appeal.id()).doc();
         assertNotNull(edit.selectFirst(".status-panel a[href=" + page + "]"));
-    }
-
-    static String link(MimeMessage m) {
-        try {
-            String text = m.getContent() instanceof Multipart mp ? (String) mp.getBodyPart(0).getContent()
-                    : (String) m.getContent();
-            Matcher matcher = Pattern.compile("https?://[^/\\s]+(/einladung/[A-Za-z0-9_-]+)").matcher(text);
-            assertTrue(matcher.find(), text);
-            return matcher.group(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

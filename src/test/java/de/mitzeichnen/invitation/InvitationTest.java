@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.Mails;
 import de.mitzeichnen.testsupport.TestClock;
 import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -103,7 +102,7 @@ class InvitationTest {
         assertEquals(5, invitations.invite(appeal, parsed.lines(), "orga@stadt.example", Locale.GERMAN));
         for (String who : List.of("anna", "bert", "cora", "dana", "emil")) {
             MimeMessage m = TestSmtp.awaitMessagesTo(addr(who), 1, Duration.ofSeconds(15)).get(0);
-            assertTrue(SigningMail.subject(m).startsWith("Einladung zum Mitzeichnen: Einladungs-Aufruf"));
+            assertTrue(Mails.subject(m).startsWith("Einladung zum Mitzeichnen: Einladungs-Aufruf"));
         }
         Invitations.Progress p = invitations.progress(appeal.id());
         assertEquals(5, p.invited());
@@ -127,7 +126,7 @@ class InvitationTest {
     void signingThroughTheInvitationLinkIsPrefilledAndGivesTrustInvited() {
         invitations.invite(appeal, csv.parse(appeal, file()).lines(), "orga@stadt.example", Locale.GERMAN);
         MimeMessage mail = TestSmtp.awaitMessagesTo(addr("anna"), 1, Duration.ofSeconds(15)).get(0);
-        String path = SigningMail.link(mail, "/einladung/");
+        String path = Mails.link(mail, "/einladung/");
         Web.Page form = web.get(path);
         assertEquals(200, form.status());
         Document doc = form.doc();
@@ -173,7 +172,7 @@ class InvitationTest {
         invitations.invite(appeal, csv.parse(appeal, file()).lines(), "orga@stadt.example", Locale.GERMAN);
         TestSmtp.awaitMessagesTo(addr("emil"), 1, Duration.ofSeconds(15));
         db.update("UPDATE invitation SET status = 'SIGNED' WHERE email_key = ?", addr("bert"));
-        String optOut = SigningMail.link(TestSmtp.awaitMessagesTo(addr("cora"), 1, Duration.ofSeconds(15)).get(0), "/einladung/");
+        String optOut = Mails.link(TestSmtp.awaitMessagesTo(addr("cora"), 1, Duration.ofSeconds(15)).get(0), "/einladung/");
         Web.Page optOutPage = web.get(optOut + "/keine-erinnerung");
         assertEquals(200, optOutPage.status());
         assertEquals("SENT", db.row("SELECT status FROM invitation WHERE email_key = ?", addr("cora")).get("status"),
@@ -199,30 +198,5 @@ class InvitationTest {
     static String csrf(Web.Page page) {
         var input = page.doc().selectFirst("input[name=csrfToken]");
         return input == null ? "" : input.attr("value");
-    }
-
-    /** Reading links and subjects from mails. */
-    static final class SigningMail {
-        static String subject(MimeMessage m) {
-            try {
-                return m.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        static String link(MimeMessage m, String prefix) {
-            try {
-                String text = m.getContent() instanceof jakarta.mail.Multipart mp
-                        ? (String) mp.getBodyPart(0).getContent() : (String) m.getContent();
-                Matcher matcher = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)").matcher(text);
-                if (!matcher.find()) {
-                    throw new AssertionError("no link in " + text);
-                }
-                return matcher.group(1);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -1,10 +1,8 @@
 package de.mitzeichnen.signing;
 
+import de.mitzeichnen.testsupport.Mails;
 import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Element;
 
@@ -12,8 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Browser-like steps of the signing flow for tests. */
 final class SigningTestSupport {
@@ -61,44 +57,15 @@ final class SigningTestSupport {
     }
 
     static String text(MimeMessage message) {
-        try {
-            return textOf(message);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Mails.text(message);
     }
 
-    private static String textOf(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart mp) {
-            for (int i = 0; i < mp.getCount(); i++) {
-                BodyPart bp = mp.getBodyPart(i);
-                String t = textOf(bp);
-                if (t != null) {
-                    return t;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** The path of the first link to {@code prefix} in a mail's text, e.g. "/bestaetigen/". */
     static String link(MimeMessage message, String prefix) {
-        Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)").matcher(text(message));
-        if (!m.find()) {
-            throw new AssertionError("no link " + prefix + " in: " + text(message));
-        }
-        return m.group(1);
+        return Mails.link(message, prefix);
     }
 
     static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Mails.subject(message);
     }
 
     static void pause(Duration d) {
