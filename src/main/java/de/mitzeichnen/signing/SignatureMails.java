@@ -73,10 +73,10 @@ class SignatureMails {
 
     private void send(Appeal appeal, Signature s, Locale locale, String template, String subjectKey,
                       Map<String, Object> model) {
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        // the model already names the organiser; no second lookup
         MailTemplates.Rendered rendered = templates.render(template, locale, model);
-        outbox.enqueue(new OutgoingMail(s.email(), organiser.name() + " via Mitzeichnen", appeal.contactEmail(),
-                texts.get(locale, subjectKey, appeal.title()), rendered.text(), rendered.html(), Map.of(),
+        outbox.enqueue(new OutgoingMail(s.email(), model.get("organiserName") + " via Mitzeichnen",
+                appeal.contactEmail(), texts.get(locale, subjectKey, appeal.title()), rendered.text(), rendered.html(), Map.of(),
                 "signing." + template));
     }
 }

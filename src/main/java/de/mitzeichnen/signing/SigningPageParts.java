@@ -44,8 +44,8 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
     @Override
     public void contribute(HttpRequest<?> request, Appeal appeal, Map<String, Object> model) {
         model.put("counts", counts.of(appeal.id()));
-        model.put("byLand", counts.byLand(appeal.id()));
         List<SupportCounts.Supporter> supporters = counts.supporters(appeal.id());
+        model.put("byLand", SupportCounts.byLand(supporters));
         model.put("supporters", supporters);
         model.put("map", map);
         model.put("mapPoints", supporters.stream().filter(s -> s.lat() != null && s.lon() != null)

@@ -7,7 +7,10 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How much support an appeal has. A municipality supports it when it has at least one CONFIRMED signature;
@@ -73,23 +76,17 @@ public class SupportCounts {
         });
     }
 
-    /** Supporting German municipalities per Land, most first. */
-    public List<LandCount> byLand(long appealId) {
-        return jdbc.prepareStatement("""
-                SELECT l.name, COUNT(*), COALESCE(SUM(m.population), 0)
-                  FROM municipality m JOIN land l ON l.code = m.land_code
-                 WHERE m.ags IN (SELECT s.municipality_ags FROM signature s
-                                  WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND s.municipality_ags IS NOT NULL)
-                 GROUP BY l.name ORDER BY COUNT(*) DESC, l.name
-                """, (PreparedStatement ps) -> {
-            ps.setLong(1, appealId);
-            List<LandCount> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new LandCount(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
-            return out;
-        });
+    /** Supporting German municipalities per Land, most first — derived from the supporters, no second query. */
+    public static List<LandCount> byLand(List<Supporter> supporters) {
+        Map<String, long[]> perLand = new TreeMap<>();
+        for (Supporter s : supporters) {
+            long[] sums = perLand.computeIfAbsent(s.land(), l -> new long[2]);
+            sums[0]++;
+            sums[1] += s.population();
+        }
+        return perLand.entrySet().stream()
+                .map(e -> new LandCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong(LandCount::municipalities).reversed())
+                .toList();
     }
 }
