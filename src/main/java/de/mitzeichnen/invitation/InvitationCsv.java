@@ -5,6 +5,7 @@ import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.EmailAddress;
+import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -124,9 +125,7 @@ public class InvitationCsv {
             String municipality = get(rec, columns.get("municipality"));
             String body = columns.containsKey("body") ? get(rec, columns.get("body")) : "";
             List<String> problems = new ArrayList<>();
-            if (name.isBlank() || name.length() > 200 || "=+-@".indexOf(name.charAt(0)) >= 0) {
-                problems.add("invitation.problem.name");
-            }
+            SignerText.name(name).ifPresent(p -> problems.add("invitation.problem.name." + p.name()));
             EmailAddress address = EmailAddress.parse(email).orElse(null);
             if (address == null) {
                 problems.add("invitation.problem.email");
@@ -138,16 +137,16 @@ public class InvitationCsv {
                 problems.add("invitation.problem.invited");
             }
             SignerRole signerRole = role(role);
-            if (signerRole == null || !appeal.allowedRoles().contains(signerRole) || signerRole == SignerRole.OTHER) {
-                problems.add("invitation.problem.role");
+            if (signerRole == null || signerRole == SignerRole.OTHER) {
+                problems.add("invitation.problem.role.unknown");
+            } else if (!appeal.allowedRoles().contains(signerRole)) {
+                problems.add("invitation.problem.role.notAllowed");
             }
             Municipality place = municipality(municipality);
             if (place == null) {
                 problems.add("invitation.problem.municipality");
             }
-            if (body.length() > 200) {
-                problems.add("invitation.problem.body");
-            }
+            SignerText.body(body).ifPresent(p -> problems.add("invitation.problem.body." + p.name()));
             lines.add(new Line(rec.getRecordNumber() == 0 ? r + 1 : (int) rec.getRecordNumber(), name, email, role,
                     municipality, body.isBlank() ? null : body, address, signerRole, place, problems));
         }
@@ -158,6 +157,10 @@ public class InvitationCsv {
         Optional<SignerRole> byCode = SignerRole.parse(value.toUpperCase(Locale.ROOT));
         if (byCode.isPresent()) {
             return byCode.get();
+        }
+        Optional<SignerRole> byWord = RoleWords.parse(value);
+        if (byWord.isPresent()) {
+            return byWord.get();
         }
         for (SignerRole r : SignerRole.values()) {
             for (Locale l : List.of(Locale.GERMAN, Locale.ENGLISH)) {

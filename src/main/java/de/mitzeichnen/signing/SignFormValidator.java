@@ -19,11 +19,10 @@ import java.util.regex.Pattern;
 @Singleton
 class SignFormValidator {
 
-    static final int MAX_NAME = 200;
+    static final int MAX_NAME = SignerText.MAX_NAME;
     static final int MAX_ROLE_OTHER = 100;
-    static final int MAX_BODY = 200;
-    private static final Pattern URL_LIKE = Pattern.compile(
-            "(?i)(https?:|ftp:|www\\.|://|\\b[a-z0-9-]+\\.(de|com|net|org|info|eu|io|ru|cn|xyz|top|biz|me)\\b)");
+    static final int MAX_BODY = SignerText.MAX_BODY;
+    private static final Pattern URL_LIKE = SignerText.URL_LIKE;
     private static final Pattern AGS_AT_END = Pattern.compile("\\((\\d{8})\\)\\s*$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -54,17 +53,13 @@ class SignFormValidator {
         List<Municipality> candidates = List.of();
 
         String name = form.name();
-        if (hasControl(name)) {
-            errors.put("name", "signing.error.control");
-        } else if (name.isBlank()) {
-            errors.put("name", "signing.error.name.required");
-        } else if (name.length() > MAX_NAME) {
-            errors.put("name", "signing.error.name.tooLong");
-        } else if (startsLikeFormula(name)) {
-            errors.put("name", "signing.error.name.formula");
-        } else if (URL_LIKE.matcher(name).find()) {
-            errors.put("name", "signing.error.name.url");
-        }
+        SignerText.name(name).ifPresent(p -> errors.put("name", switch (p) {
+            case CONTROL -> "signing.error.control";
+            case REQUIRED -> "signing.error.name.required";
+            case TOO_LONG -> "signing.error.name.tooLong";
+            case FORMULA -> "signing.error.name.formula";
+            case URL -> "signing.error.name.url";
+        }));
 
         SignerRole role = SignerRole.parse(form.role()).orElse(null);
         if (hasControl(form.role())) {
@@ -90,13 +85,11 @@ class SignFormValidator {
         }
 
         String body = form.body().isBlank() ? null : form.body();
-        if (hasControl(form.body())) {
-            errors.put("body", "signing.error.control");
-        } else if (body != null && body.length() > MAX_BODY) {
-            errors.put("body", "signing.error.body.tooLong");
-        } else if (body != null && (startsLikeFormula(body) || URL_LIKE.matcher(body).find())) {
-            errors.put("body", "signing.error.text.invalid");
-        }
+        SignerText.body(form.body()).ifPresent(p -> errors.put("body", switch (p) {
+            case CONTROL -> "signing.error.control";
+            case TOO_LONG -> "signing.error.body.tooLong";
+            default -> "signing.error.text.invalid";
+        }));
 
         Place place = null;
         String country = form.country().toUpperCase(Locale.ROOT);
@@ -167,12 +160,11 @@ class SignFormValidator {
 
     /** Text that a spreadsheet would take for a formula. */
     static boolean startsLikeFormula(String s) {
-        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0;
+        return SignerText.startsLikeFormula(s);
     }
 
-    /** Control characters (also line breaks: every field is a single line) and bidirectional overrides. */
+    /** Control characters (also line breaks) and bidirectional overrides. */
     static boolean hasControl(String s) {
-        return s != null && s.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+        return SignerText.hasControl(s);
     }
 }
