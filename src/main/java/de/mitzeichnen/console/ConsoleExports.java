@@ -76,6 +76,19 @@ class ConsoleExports {
         return export(request, me, slug, ExportFormat.PDF, ';', status, verified, land);
     }
 
+    /** The hand-over document as a printable page (the same template as the PDF), with the same filters. */
+    @Get(value = "/uebergabe", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> handover(HttpRequest<?> request, ConsoleUser me, String slug,
+                                  @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
+                                  @Nullable @QueryValue String land) {
+        Appeal appeal = managed.bySlug(me, slug);
+        ExportFilter filter = ExportFilter.of(status, verified, land);
+        String pdf = "/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf" + filter.query();
+        String back = "/verwaltung/aufrufe/" + appeal.id() + "/unterschriften";
+        return HttpResponse.ok(exports.handoverPage(appeal, filter, languages.resolveOrDefault(request), back, pdf))
+                .header("Cache-Control", "no-store");
+    }
+
     private HttpResponse<StreamedFile> export(HttpRequest<?> request, ConsoleUser me, String slug, ExportFormat format,
                                               char separator, String status, String verified, String land) {
         Appeal appeal = managed.bySlug(me, slug);

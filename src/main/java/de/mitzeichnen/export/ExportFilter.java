@@ -18,6 +18,21 @@ public record ExportFilter(boolean confirmedOnly, boolean verifiedOnly, @Nullabl
         return new ExportFilter(!"all".equals(status), "true".equals(verified) || "on".equals(verified), l);
     }
 
+    /** The query string that selects this filter again ({@code ?status=all&land=06}), empty for the defaults. */
+    public String query() {
+        StringBuilder q = new StringBuilder();
+        if (!confirmedOnly) {
+            q.append("&status=all");
+        }
+        if (verifiedOnly) {
+            q.append("&verified=true");
+        }
+        if (landCode != null) {
+            q.append("&land=").append(landCode);
+        }
+        return q.isEmpty() ? "" : "?" + q.substring(1);
+    }
+
     public String describe() {
         return (confirmedOnly ? "confirmed" : "all") + (verifiedOnly ? ",verified" : "")
                 + (landCode != null ? ",land=" + landCode : "");

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes an appeal's signatures in one of the export formats; returns the number of signatures written. */
 @Singleton
@@ -35,6 +36,15 @@ public class Exports {
                 yield pdf.write(appeal, organiser, filter, locale, out);
             }
         };
+    }
+
+    /**
+     * The hand-over document as an HTML page for printing in the browser, with links back to {@code backUrl} and to
+     * the PDF at {@code pdfUrl}.
+     */
+    public String handoverPage(Appeal appeal, ExportFilter filter, Locale locale, String backUrl, String pdfUrl) {
+        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        return pdf.html(appeal, organiser, filter, locale, Map.of("back", backUrl, "pdfLink", pdfUrl));
     }
 
     /** A file name like {@code migration-als-chance-unterschriften.csv}. */

@@ -150,8 +150,9 @@ public final class Web {
     /** A download: status, headers and the raw bytes. */
     public HttpResponse<byte[]> download(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
+            defaultHeaders.forEach(b::header);
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
