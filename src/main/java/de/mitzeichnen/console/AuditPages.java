@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.audit.AuditEntry;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.audit.AuditWords;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.ConsoleUser;
@@ -40,8 +41,11 @@ class AuditPages {
     private final OrganiserRepository organisers;
     private final AppealRepository appeals;
     private final ConsoleView view;
+    private final AuditWords words;
 
-    AuditPages(AuditLog audit, OrganiserRepository organisers, AppealRepository appeals, ConsoleView view) {
+    AuditPages(AuditLog audit, OrganiserRepository organisers, AppealRepository appeals, ConsoleView view,
+               AuditWords words) {
+        this.words = words;
         this.audit = audit;
         this.organisers = organisers;
         this.appeals = appeals;
@@ -54,7 +58,8 @@ class AuditPages {
         Page<AuditEntry> page = me.isPlatformAdmin() ? audit.all(pageNo - 1) : audit.ofOrganiser(me.organiserId(), pageNo - 1);
         Map<Long, String> organiserNames = new HashMap<>();
         Map<Long, Appeal> appealsById = new HashMap<>();
-        List<Row> rows = page.getContent().stream().map(e -> new Row(e, label(request, e.action()), audit.details(e),
+        List<Row> rows = page.getContent().stream().map(e -> new Row(e, label(request, e.action()),
+                words.describe(audit.details(e), view.locale(request)),
                 e.organiserId() == null ? "" : organiserNames.computeIfAbsent(e.organiserId(),
                         id -> organisers.findById(id).map(Organiser::name).orElse("#" + id)),
                 e.appealId() == null ? null : appealsById.computeIfAbsent(e.appealId(),

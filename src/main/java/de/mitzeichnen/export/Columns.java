@@ -27,10 +27,18 @@ final class Columns {
         return row.textHash() == null ? "" : row.textHash().substring(0, Math.min(12, row.textHash().length()));
     }
 
-    static String trust(ExportRow row) {
+    /** The trust level in words ({@code trust.CODE}, flag {@code trust.flag.FLAG}); a code without words as is. */
+    static String trust(ExportRow row, Texts texts, Locale locale) {
         if (row.trust() == null) {
             return "";
         }
-        return row.trustFlag() == null ? row.trust() : row.trust() + " (" + row.trustFlag() + ")";
+        String trust = word(texts, locale, "trust." + row.trust(), row.trust());
+        return row.trustFlag() == null ? trust
+                : trust + " (" + word(texts, locale, "trust.flag." + row.trustFlag(), row.trustFlag()) + ")";
+    }
+
+    private static String word(Texts texts, Locale locale, String key, String code) {
+        String text = texts.get(locale, key);
+        return text.equals(key) ? code : text;
     }
 }

@@ -42,7 +42,7 @@ class CsvExport {
                 try {
                     csv.printRecord(safe(row.municipality()), safe(row.ags()), safe(row.land()), safe(row.kreis()),
                             row.population() == null ? "" : row.population().toString(), safe(row.name()),
-                            safe(row.role()), safe(row.body()), safe(row.email()), safe(Columns.trust(row)),
+                            safe(row.role()), safe(row.body()), safe(row.email()), safe(Columns.trust(row, texts, locale)),
                             row.confirmedAt() == null ? "" : Columns.CONFIRMED_AT.format(row.confirmedAt()),
                             Columns.textVersion(row));
                 } catch (IOException e) {

@@ -52,7 +52,7 @@ class XlsxExport {
                 sheet.value(i, 6, row.role());
                 sheet.value(i, 7, row.body());
                 sheet.value(i, 8, row.email());
-                sheet.value(i, 9, Columns.trust(row));
+                sheet.value(i, 9, Columns.trust(row, texts, locale));
                 if (row.confirmedAt() != null) {
                     sheet.value(i, 10, LocalDateTime.ofInstant(row.confirmedAt(), MitzeichnenConfig.ZONE));
                     sheet.style(i, 10).format("dd.mm.yyyy hh:mm:ss").set();

@@ -47,7 +47,7 @@ class AuditPageTest {
         Web.Page page = web.get("/verwaltung/protokoll");
         assertEquals(200, page.status());
         String text = page.text();
-        assertTrue(text.contains("fields: " + marker + "-mine"), text);
+        assertTrue(text.contains("Felder: " + marker + "-mine"), text);
         assertFalse(text.contains(marker + "-other"), "another organisation's entries stay hidden");
         assertTrue(text.contains("Aufruf geändert"));
         assertTrue(text.contains("Anmeldung"), "the own login is in the log");
