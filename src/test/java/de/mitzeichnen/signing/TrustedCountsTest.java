@@ -199,6 +199,10 @@ class TrustedCountsTest {
         assertEquals(List.of(1L, 1L, 2L, kreis), List.of(n[0], n[1], n[2], n[3]),
                 "Fulda's inhabitants are already covered by the Landkreis");
         assertTrue(page().select("ul.supporters li").text().contains("Landkreis Fulda (Hessen)"));
+        String hessen = page().select("details table tbody tr").stream().filter(tr -> tr.text().startsWith("Hessen"))
+                .findFirst().orElseThrow().text();
+        assertEquals("Hessen 1 1 2 " + String.format(Locale.GERMANY, "%,d", kreis), hessen,
+                "per Land: 1 municipality, 1 Kreis, 2 signatures, the Kreis's inhabitants once");
     }
 
     @Test
