@@ -53,7 +53,7 @@ public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust 
             sql.append(" AND s.status = ?");
             params.add(status.name());
         } else {
-            sql.append(" AND s.status <> 'WITHDRAWN'");
+            sql.append(" AND s.status NOT IN ('WITHDRAWN', 'ANONYMISED')");
         }
         if (trust != null) {
             sql.append(" AND s.trust = ?");
