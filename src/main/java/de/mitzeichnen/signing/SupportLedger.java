@@ -149,13 +149,18 @@ class SupportLedger {
                  WHERE appeal_id = ?""", appealId, appealId, appealId, appealId, appealId, now(), appealId);
     }
 
-    /** Rebuilds the appeal's places from its signatures (the recount; see {@link SupportRecount}). */
+    /**
+     * Rebuilds the appeal's places from its signatures (the recount; see {@link SupportRecount}). The caller holds
+     * the aggregate lock and reads the signatures without locking them: every transition takes that lock before it
+     * touches the places, so the snapshot and the places agree, and a confirmation in flight is never blocked by
+     * (or deadlocked with) a recount.
+     */
     void rebuildPlaces(long appealId, PublicCount mode) {
-        update("DELETE FROM support_unit WHERE appeal_id = ?", appealId);
         String all = mode == PublicCount.ALL_CONFIRMED ? "TRUE" : "FALSE";
-        update("""
-                INSERT INTO support_unit (appeal_id, kind, place_key, counted, awaiting, updated_at)
-                SELECT ?, x.kind, x.place_key, SUM(x.c), SUM(x.a), ? FROM (
+        record Row(String kind, String key, long counted, long awaiting) {
+        }
+        java.util.List<Row> rows = jdbc.prepareStatement("""
+                SELECT x.kind, x.place_key, SUM(x.c), SUM(x.a) FROM (
                     SELECT CASE WHEN s.municipality_ags IS NOT NULL THEN 'M'
                                 WHEN s.district_ags IS NOT NULL THEN 'K' ELSE 'F' END AS kind,
                            COALESCE(s.municipality_ags, s.district_ags, CAST(s.foreign_municipality_id AS CHAR)) AS place_key,
@@ -166,7 +171,31 @@ class SupportLedger {
                      WHERE s.appeal_id = ? AND s.status IN ('CONFIRMED', 'SUSPECTED')
                        AND (s.municipality_ags IS NOT NULL OR s.district_ags IS NOT NULL
                             OR s.foreign_municipality_id IS NOT NULL)
-                ) x GROUP BY x.kind, x.place_key""".formatted(all), appealId, now(), appealId);
+                ) x GROUP BY x.kind, x.place_key""".formatted(all), (PreparedStatement ps) -> {
+            ps.setLong(1, appealId);
+            java.util.List<Row> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+            return out;
+        });
+        update("DELETE FROM support_unit WHERE appeal_id = ?", appealId);
+        String at = now();
+        jdbc.prepareStatement("INSERT INTO support_unit (appeal_id, kind, place_key, counted, awaiting, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", (PreparedStatement ps) -> {
+            for (Row r : rows) {
+                ps.setLong(1, appealId);
+                ps.setString(2, r.kind());
+                ps.setString(3, r.key());
+                ps.setLong(4, r.counted());
+                ps.setLong(5, r.awaiting());
+                ps.setString(6, at);
+                ps.addBatch();
+            }
+            return rows.isEmpty() ? new int[0] : ps.executeBatch();
+        });
     }
 
     private String now() {
