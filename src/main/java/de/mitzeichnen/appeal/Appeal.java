@@ -34,6 +34,7 @@ public record Appeal(
         @TypeDef(type = DataType.STRING) @MappedProperty(converter = RolesConverter.class) Set<SignerRole> allowedRoles,
         boolean publishNames,
         @Nullable Integer goal,
+        PublicCount publicCount,
         @Utc Instant createdAt,
         @Utc Instant updatedAt,
         @Version @Nullable Long version) {
@@ -67,6 +68,6 @@ public record Appeal(
 
     public Appeal withStatus(AppealStatus newStatus, Instant now) {
         return new Appeal(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline,
-                graceSeconds, newStatus, allowedRoles, publishNames, goal, createdAt, now, version);
+                graceSeconds, newStatus, allowedRoles, publishNames, goal, publicCount, createdAt, now, version);
     }
 }

@@ -1,6 +1,7 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.security.Emails;
 import io.micronaut.core.annotation.Nullable;
@@ -34,6 +35,7 @@ record AppealForm(
         @Nullable List<String> roles,
         @Nullable String publishNames,
         @Nullable String goal,
+        @Nullable String publicCount,
         @Nullable String reason,
         @Nullable String version,
         @Nullable String action) {
@@ -47,7 +49,7 @@ record AppealForm(
     /** The checked values of a valid form. */
     record Input(@Nullable Long organiserId, String title, String slug, String addressee, String bodyMarkdown,
                  String contactEmail, Instant opensAt, Instant deadline, int graceSeconds, Set<SignerRole> roles,
-                 boolean publishNames, @Nullable Integer goal, String reason, @Nullable Long version) {
+                 boolean publishNames, @Nullable Integer goal, PublicCount publicCount, String reason, @Nullable Long version) {
     }
 
     /** The form for an appeal as stored. */
@@ -57,7 +59,7 @@ record AppealForm(
                 BerlinTime.date(a.deadline()), BerlinTime.time(a.deadline()),
                 String.valueOf(Duration.ofSeconds(a.graceSeconds()).toHours()),
                 a.allowedRoles().stream().sorted().map(Enum::name).toList(), a.publishNames() ? "on" : null,
-                a.goal() == null ? "" : String.valueOf(a.goal()), "",
+                a.goal() == null ? "" : String.valueOf(a.goal()), a.publicCount().name(), "",
                 a.version() == null ? "" : String.valueOf(a.version()), null);
     }
 
@@ -65,13 +67,14 @@ record AppealForm(
     static AppealForm blank(@Nullable Long organiserId, String contactEmail, Instant now) {
         return new AppealForm(organiserId == null ? "" : String.valueOf(organiserId), "", "", "", "", contactEmail,
                 BerlinTime.date(now), BerlinTime.time(now), "", "", "24",
-                SignerRole.all().stream().sorted().map(Enum::name).toList(), "on", "", "", "", null);
+                SignerRole.all().stream().sorted().map(Enum::name).toList(), "on", "", PublicCount.TRUSTED_ONLY.name(), "", "",
+                null);
     }
 
     /** The same form with the version the stored appeal has now (after someone else's change). */
     AppealForm withVersion(@Nullable Long newVersion) {
         return new AppealForm(organiserId, title, slug, addressee, bodyMarkdown, contactEmail, opensDate, opensTime,
-                deadlineDate, deadlineTime, graceHours, roles, publishNames, goal, reason,
+                deadlineDate, deadlineTime, graceHours, roles, publishNames, goal, publicCount, reason,
                 newVersion == null ? "" : String.valueOf(newVersion), action);
     }
 
@@ -124,6 +127,14 @@ record AppealForm(
             errors.field("roles", "console.appeal.error.roles");
         }
         Integer g = number(goal, "goal", 1, MAX_GOAL, false, errors);
+        PublicCount counting = PublicCount.TRUSTED_ONLY;
+        if (!trim(publicCount).isEmpty()) {
+            try {
+                counting = PublicCount.valueOf(trim(publicCount));
+            } catch (IllegalArgumentException e) {
+                errors.field("publicCount", "console.appeal.error.publicCount");
+            }
+        }
         String why = trim(reason);
         if (why.length() > MAX_REASON) {
             errors.field("reason", "console.error.tooLong", MAX_REASON);
@@ -134,7 +145,7 @@ record AppealForm(
             return null;
         }
         return new Input(organiser, t, s, a, b, c, opens, deadline, grace * 3600, parsedRoles,
-                publishNames != null && !publishNames.isEmpty(), g, why, v);
+                publishNames != null && !publishNames.isEmpty(), g, counting, why, v);
     }
 
     private static String required(String value, String field, int max, FormErrors errors) {

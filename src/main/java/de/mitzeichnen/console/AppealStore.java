@@ -5,6 +5,7 @@ import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.AppealVersion;
 import de.mitzeichnen.appeal.AppealVersions;
+import de.mitzeichnen.signing.SupportRecount;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.security.ConsoleUser;
 import jakarta.inject.Singleton;
@@ -27,8 +28,11 @@ class AppealStore {
     private final AppealVersions versions;
     private final AuditLog audit;
     private final Clock clock;
+    private final SupportRecount recount;
 
-    AppealStore(AppealRepository appeals, AppealVersions versions, AuditLog audit, Clock clock) {
+    AppealStore(AppealRepository appeals, AppealVersions versions, AuditLog audit, Clock clock,
+                SupportRecount recount) {
+        this.recount = recount;
         this.appeals = appeals;
         this.versions = versions;
         this.audit = audit;
@@ -40,7 +44,7 @@ class AppealStore {
         Instant now = clock.instant();
         Appeal appeal = appeals.save(new Appeal(null, organiserId, in.slug(), in.title(), in.addressee(),
                 in.bodyMarkdown(), in.contactEmail(), in.opensAt(), in.deadline(), in.graceSeconds(), AppealStatus.DRAFT,
-                in.roles(), in.publishNames(), in.goal(), now, now, null));
+                in.roles(), in.publishNames(), in.goal(), in.publicCount(), now, now, null));
         versions.first(appeal, me.accountId());
         audit.record(me.actor(), "APPEAL_CREATED", organiserId, appeal.id(),
                 Map.of("slug", appeal.slug(), "title", appeal.title()));
@@ -58,8 +62,12 @@ class AppealStore {
                 in.bodyMarkdown(), in.contactEmail(), sameMinute(before.opensAt(), in.opensAt()),
                 sameMinute(before.deadline(), in.deadline()),
                 in.graceSeconds() / 3600 == before.graceSeconds() / 3600 ? before.graceSeconds() : in.graceSeconds(),
-                before.status(), in.roles(), in.publishNames(), in.goal(), before.createdAt(), now, in.version());
+                before.status(), in.roles(), in.publishNames(), in.goal(), in.publicCount(), before.createdAt(), now, in.version());
         Appeal saved = appeals.update(changed);
+        if (before.publicCount() != changed.publicCount()) {
+            // what counts publicly changed: the aggregate is rebuilt from the signatures in this transaction
+            recount.recount(before.id());
+        }
         List<String> fields = changedFields(before, changed);
         if (textChanged(before, changed)) {
             if (before.isPublic()) {
@@ -90,7 +98,7 @@ class AppealStore {
             // Closing early ends the signing now; the grace for confirmations counts from here.
             moved = new Appeal(moved.id(), moved.organiserId(), moved.slug(), moved.title(), moved.addressee(),
                     moved.bodyMarkdown(), moved.contactEmail(), moved.opensAt(), now, moved.graceSeconds(),
-                    moved.status(), moved.allowedRoles(), moved.publishNames(), moved.goal(), moved.createdAt(),
+                    moved.status(), moved.allowedRoles(), moved.publishNames(), moved.goal(), moved.publicCount(), moved.createdAt(),
                     moved.updatedAt(), moved.version());
             details.put("plannedDeadline", appeal.deadline().toString());
         }

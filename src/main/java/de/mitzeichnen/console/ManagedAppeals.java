@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /** The appeal a console page is about: 404 when it does not exist, 403 when the account may not manage it. */
 @Singleton
-class ManagedAppeals {
+public class ManagedAppeals {
 
     private final AppealRepository appeals;
 
@@ -16,11 +16,11 @@ class ManagedAppeals {
         this.appeals = appeals;
     }
 
-    Appeal byId(ConsoleUser me, long id) {
+    public Appeal byId(ConsoleUser me, long id) {
         return checked(me, appeals.findById(id).orElseThrow(NotFoundException::new));
     }
 
-    Appeal bySlug(ConsoleUser me, String slug) {
+    public Appeal bySlug(ConsoleUser me, String slug) {
         return checked(me, appeals.findBySlug(slug).orElseThrow(NotFoundException::new));
     }
 

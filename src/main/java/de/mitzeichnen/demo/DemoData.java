@@ -3,6 +3,7 @@ package de.mitzeichnen.demo;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.db.EmbeddedDatabase;
@@ -97,7 +98,7 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
         }
         appeals.save(new Appeal(null, organiser.id(), slug, title, addressee, text(textFile), contact,
                 opensAt.truncatedTo(ChronoUnit.SECONDS), deadline, 86_400, AppealStatus.OPEN,
-                EnumSet.allOf(SignerRole.class), true, goal, now, now, null));
+                EnumSet.allOf(SignerRole.class), true, goal, PublicCount.TRUSTED_ONLY, now, now, null));
         return 1;
     }
 

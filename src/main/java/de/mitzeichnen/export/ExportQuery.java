@@ -23,19 +23,24 @@ import java.util.function.Consumer;
 class ExportQuery {
 
     private static final String SQL = """
-            SELECT COALESCE(m.display_name, f.name, '') AS municipality, s.municipality_ags, m.land_code,
-                   COALESCE(l.name, f.country, '') AS land, k.name AS kreis, m.population, s.name, s.role,
+            SELECT COALESCE(m.display_name, kd.display_name, f.name, '') AS municipality,
+                   COALESCE(s.municipality_ags, s.district_ags) AS municipality_ags,
+                   COALESCE(m.land_code, kd.land_code) AS land_code,
+                   COALESCE(l.name, f.country, '') AS land, COALESCE(k.name, kd.name) AS kreis,
+                   COALESCE(m.population, kd.population) AS population, s.name, s.role,
                    s.role_other, s.body, s.email, s.trust, s.trust_flag, s.confirmed_at, s.appeal_text_hash,
                    s.public_name
               FROM signature s
               LEFT JOIN municipality m ON m.ags = s.municipality_ags
-              LEFT JOIN land l ON l.code = m.land_code
               LEFT JOIN kreis k ON k.ags = m.kreis_ags
+              LEFT JOIN kreis kd ON kd.ags = s.district_ags
+              LEFT JOIN land l ON l.code = COALESCE(m.land_code, kd.land_code)
               LEFT JOIN foreign_municipality f ON f.id = s.foreign_municipality_id
              WHERE s.appeal_id = ?
                AND s.status IN (%s)
                %s %s
-             ORDER BY m.land_code IS NULL, m.land_code, municipality, s.confirmed_at, s.id
+             ORDER BY COALESCE(m.land_code, kd.land_code) IS NULL, COALESCE(m.land_code, kd.land_code), municipality,
+                      s.confirmed_at, s.id
             """;
 
     private final JdbcOperations jdbc;
@@ -52,7 +57,7 @@ class ExportQuery {
         String sql = SQL.formatted(
                 filter.confirmedOnly() ? "'CONFIRMED'" : "'CONFIRMED', 'PENDING'",
                 filter.verifiedOnly() ? "AND s.trust IN ('OFFICIAL_DOMAIN', 'INVITED', 'VERIFIED_BY_ORGANISER')" : "",
-                filter.landCode() != null ? "AND m.land_code = ?" : "");
+                filter.landCode() != null ? "AND COALESCE(m.land_code, kd.land_code) = ?" : "");
         return jdbc.execute(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
@@ -81,8 +86,11 @@ class ExportQuery {
         String confirmed = rs.getString("confirmed_at");
         return new ExportRow(rs.getString("municipality"), rs.getString("municipality_ags"), rs.getString("land"),
                 rs.getString("land_code"), rs.getString("kreis"), population,
-                rs.getString("name"), roleText, rs.getString("body"), rs.getString("email"), rs.getString("trust"),
-                rs.getString("trust_flag"), confirmed == null ? null : instants.convertToEntityValue(confirmed, null),
+                rs.getString("name"), roleText, rs.getString("body"), rs.getString("email"),
+                // the trust level in words of the export's language
+                rs.getString("trust") == null ? null : texts.get(locale, "export.trust." + rs.getString("trust")),
+                rs.getString("trust_flag") == null ? null
+                        : texts.get(locale, "console.signatures.flag." + rs.getString("trust_flag")), confirmed == null ? null : instants.convertToEntityValue(confirmed, null),
                 rs.getString("appeal_text_hash"), rs.getBoolean("public_name"));
     }
 }

@@ -6,6 +6,7 @@ import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.EmailAddress;
 import de.mitzeichnen.signing.SignerText;
+import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -53,7 +54,10 @@ public class InvitationCsv {
     private final JdbcOperations jdbc;
     private final Texts texts;
 
-    InvitationCsv(MunicipalityRegister register, JdbcOperations jdbc, Texts texts) {
+    private final Signatures signatures;
+
+    InvitationCsv(MunicipalityRegister register, JdbcOperations jdbc, Texts texts, Signatures signatures) {
+        this.signatures = signatures;
         this.register = register;
         this.jdbc = jdbc;
         this.texts = texts;
@@ -180,7 +184,7 @@ public class InvitationCsv {
     }
 
     private Set<String> confirmedAddresses(long appealId) {
-        return addresses("SELECT email_key FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED' AND email_key IS NOT NULL", appealId);
+        return signatures.confirmedAddresses(appealId);
     }
 
     private Set<String> invitedAddresses(long appealId) {

@@ -9,7 +9,10 @@ import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.signing.SignatureConfirmed;
+import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.Tokens;
+import io.micronaut.runtime.event.annotation.EventListener;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Personal invitations: each invitee gets a link that opens the sign form filled in; signing through it proves
@@ -47,10 +51,12 @@ public class Invitations {
     private final MitzeichnenConfig config;
     private final Texts texts;
     private final Clock clock;
+    private final Signatures signatures;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Invitations(JdbcOperations jdbc, Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
-                AppealRepository appeals, MitzeichnenConfig config, Texts texts, Clock clock) {
+                AppealRepository appeals, MitzeichnenConfig config, Texts texts, Clock clock, Signatures signatures) {
+        this.signatures = signatures;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.templates = templates;
@@ -143,13 +149,14 @@ public class Invitations {
         List<Invitation> open = jdbc.prepareStatement("""
                 SELECT i.* FROM invitation i
                  WHERE i.appeal_id = ? AND i.status = 'SENT' AND i.auto_reminders < ?
-                   AND NOT EXISTS (SELECT 1 FROM signature s WHERE s.appeal_id = i.appeal_id
-                                    AND s.email_key = i.email_key AND s.status = 'CONFIRMED')
                  FOR UPDATE""", ps -> {
             ps.setLong(1, appeal.id());
             ps.setInt(2, autoLevel);
             return readAll(ps);
         });
+        // Those who signed without the link are done too (signing marks invitations only on confirmation).
+        Set<String> signed = signatures.confirmedAddresses(appeal.id());
+        open = open.stream().filter(i -> !signed.contains(i.emailKey())).toList();
         String now = instants.convertToPersistedValue(clock.instant(), null);
         for (Invitation inv : open) {
             // A reminder carries a fresh link; earlier links keep working.
@@ -189,8 +196,13 @@ public class Invitations {
         return inv.isPresent();
     }
 
-    /** Called when a signature is confirmed: the invitation of that address is done. */
-    public void markSigned(long appealId, String emailKey) {
+    /** A confirmed signature (told by signing inside its transaction): the invitation of that address is done. */
+    @EventListener
+    void onConfirmed(SignatureConfirmed confirmed) {
+        markSigned(confirmed.appealId(), confirmed.emailKey());
+    }
+
+    void markSigned(long appealId, String emailKey) {
         String now = instants.convertToPersistedValue(clock.instant(), null);
         update("UPDATE invitation SET status = 'SIGNED', signed_at = ?, updated_at = ? WHERE appeal_id = ?"
                 + " AND email_key = ? AND status <> 'SIGNED'", now, now, appealId, emailKey);

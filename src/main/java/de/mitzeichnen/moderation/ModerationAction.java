@@ -1,25 +1,19 @@
 package de.mitzeichnen.moderation;
 
-/** What an organiser can do to signatures; each needs a reason and is recorded. */
+import de.mitzeichnen.signing.Transition;
+
+/** What an organiser can do to signatures from the moderation list; each needs a reason and is recorded. */
 public enum ModerationAction {
-    /** Checked by other means (e.g. a phone call): counts, with trust VERIFIED_BY_ORGANISER. */
-    VERIFY("'PENDING', 'CONFIRMED'",
-            "s.status = 'CONFIRMED', s.trust = 'VERIFIED_BY_ORGANISER', s.confirmed_at = COALESCE(s.confirmed_at, ?)"),
+    /** Checked by other means (e.g. a phone call): counts, with trust VERIFIED_BY_ORGANISER; a pending one is confirmed. */
+    VERIFY(Transition.VERIFY),
     /** No longer counted. */
-    REJECT("'PENDING', 'CONFIRMED'", "s.status = 'REJECTED'"),
+    REJECT(Transition.REJECT),
     /** Undo a rejection: back to confirmed (or pending, if it never was confirmed). */
-    RESTORE("'REJECTED'", "s.status = CASE WHEN s.confirmed_at IS NULL THEN 'PENDING' ELSE 'CONFIRMED' END");
+    RESTORE(Transition.RESTORE);
 
-    final String fromStates;
-    /** The SET clause on signature {@code s}. */
-    final String set;
+    final Transition transition;
 
-    ModerationAction(String fromStates, String set) {
-        this.fromStates = fromStates;
-        this.set = set;
-    }
-
-    boolean setTakesNow() {
-        return this == VERIFY;
+    ModerationAction(Transition transition) {
+        this.transition = transition;
     }
 }

@@ -7,10 +7,10 @@ import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.web.Texts;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import de.mitzeichnen.signing.Signature;
+import de.mitzeichnen.signing.Signatures;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,16 +19,16 @@ import java.util.Map;
 @Singleton
 class RejectionNotices {
 
-    private final JdbcOperations jdbc;
+    private final Signatures signatures;
     private final AppealRepository appeals;
     private final OrganiserRepository organisers;
     private final MailTemplates templates;
     private final Outbox outbox;
     private final Texts texts;
 
-    RejectionNotices(JdbcOperations jdbc, AppealRepository appeals, OrganiserRepository organisers,
+    RejectionNotices(Signatures signatures, AppealRepository appeals, OrganiserRepository organisers,
                      MailTemplates templates, Outbox outbox, Texts texts) {
-        this.jdbc = jdbc;
+        this.signatures = signatures;
         this.appeals = appeals;
         this.organisers = organisers;
         this.templates = templates;
@@ -37,15 +37,7 @@ class RejectionNotices {
     }
 
     void rejected(long signatureId, String reason) {
-        record Signer(long appealId, String name, String email, String language) {
-        }
-        Signer signer = jdbc.prepareStatement("SELECT appeal_id, name, email, language FROM signature WHERE id = ?",
-                ps -> {
-                    ps.setLong(1, signatureId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? new Signer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)) : null;
-                    }
-                });
+        Signature signer = signatures.find(signatureId).orElse(null);
         if (signer == null || signer.email() == null) {
             return;
         }

@@ -2,9 +2,6 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.invitation.Invitations;
-import de.mitzeichnen.municipality.DomainTrust;
-import de.mitzeichnen.municipality.MailDomains;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -27,19 +24,14 @@ class ConfirmSignature {
 
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
-    private final MailDomains domains;
-    private final SignatureMails mails;
+    private final Signatures owner;
     private final Clock clock;
-    private final Invitations invitations;
 
-    ConfirmSignature(SignatureRepository signatures, AppealRepository appeals, MailDomains domains,
-                     SignatureMails mails, Clock clock, Invitations invitations) {
+    ConfirmSignature(SignatureRepository signatures, AppealRepository appeals, Signatures owner, Clock clock) {
         this.signatures = signatures;
         this.appeals = appeals;
-        this.domains = domains;
-        this.mails = mails;
+        this.owner = owner;
         this.clock = clock;
-        this.invitations = invitations;
     }
 
     /** What the link stands for, without touching it. */
@@ -60,33 +52,7 @@ class ConfirmSignature {
         if (outcome.state() != State.SHOW) {
             return outcome;
         }
-        Signature s = outcome.signature();
-        Trust trust = Trust.EMAIL_ONLY;
-        TrustFlag flag = null;
-        String domain = s.emailKey().substring(s.emailKey().lastIndexOf('@') + 1);
-        if (s.municipalityAgs() != null) {
-            DomainTrust dt = domains.trustFor(s.emailKey(), s.municipalityAgs());
-            switch (dt) {
-                case OFFICIAL_DOMAIN -> trust = Trust.OFFICIAL_DOMAIN;
-                case OTHER_MUNICIPALITY -> flag = TrustFlag.OTHER_MUNICIPALITY;
-                case FREEMAIL -> flag = TrustFlag.FREEMAIL;
-                default -> { }
-            }
-        } else if (domains.isFreemail(domain)) {
-            flag = TrustFlag.FREEMAIL;
-        }
-        if (s.trust() == Trust.INVITED) {
-            trust = Trust.INVITED;
-        }
-        String withdrawToken = Tokens.newToken();
-        Signature confirmed = signatures.update(new Signature(s.id(), s.appealId(), SignatureStatus.CONFIRMED,
-                s.email(), s.emailKey(), s.name(), s.role(), s.roleOther(), s.body(), s.municipalityAgs(),
-                s.gebietsstand(), s.foreignMunicipalityId(), s.publicName(), s.privacyVersion(),
-                s.privacyConsentAt(), s.language(), s.appealTextHash(), s.ipHash(), trust, flag,
-                s.confirmTokenHash(), s.confirmExpiresAt(), Tokens.hash(withdrawToken), s.mailsSent() + 1,
-                s.submittedAt(), now, null, s.createdAt(), now, s.version()));
-        mails.confirmed(outcome.appeal(), confirmed, withdrawToken, Locale.forLanguageTag(s.language()));
-        invitations.markSigned(s.appealId(), s.emailKey());
+        Signature confirmed = owner.confirm(outcome.appeal(), outcome.signature(), now);
         return new Outcome(State.CONFIRMED_NOW, confirmed, outcome.appeal());
     }
 

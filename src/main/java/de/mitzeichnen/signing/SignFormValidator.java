@@ -39,6 +39,13 @@ class SignFormValidator {
     /** Clean input, ready to be stored. */
     record SignRequest(String name, SignerRole role, String roleOther, String body, Place place, EmailAddress email,
                        boolean publicName) {
+
+        SignatureRequest toRequest() {
+            SignTarget target = place.german() != null
+                    ? new SignTarget.Municipality(place.german().ags(), place.german().gebietsstand())
+                    : new SignTarget.Foreign(place.country(), place.foreignName());
+            return new SignatureRequest(name, role, roleOther, body, target, email, publicName);
+        }
     }
 
     /** The outcome: a request, or errors (field → message key) and, for an ambiguous place, candidates. */

@@ -11,7 +11,10 @@ import io.micronaut.data.annotation.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One official's signature for one municipality under one appeal. */
+/**
+ * One official's signature for one place (a municipality, a Landkreis via {@code districtAgs}, or a foreign
+ * municipality) under one appeal. Only {@link Signatures} changes it, through the withers below.
+ */
 @MappedEntity("signature")
 public record Signature(
         @Id @GeneratedValue @Nullable Long id,
@@ -24,6 +27,7 @@ public record Signature(
         @Nullable String roleOther,
         @Nullable String body,
         @Nullable String municipalityAgs,
+        @Nullable String districtAgs,
         @Nullable LocalDate gebietsstand,
         @Nullable Long foreignMunicipalityId,
         boolean publicName,
@@ -38,10 +42,88 @@ public record Signature(
         @Nullable @Utc Instant confirmExpiresAt,
         @Nullable String withdrawTokenHash,
         int mailsSent,
+        @Nullable String verifiedBy,
+        @Nullable @Utc Instant verifiedAt,
+        @Nullable VerificationMethod verificationMethod,
+        @Nullable String verificationNote,
         @Utc Instant submittedAt,
         @Nullable @Utc Instant confirmedAt,
         @Nullable @Utc Instant withdrawnAt,
         @Utc Instant createdAt,
         @Utc Instant updatedAt,
         @Version @Nullable Long version) {
+
+    /** What a submission says: who signs, for which place, and the link's hash and lifetime. */
+    record Submission(String email, String emailKey, String name, SignerRole role, @Nullable String roleOther,
+                      @Nullable String body, SignTarget.Resolved place, boolean publicName, String privacyVersion,
+                      String language, String appealTextHash, @Nullable String ipHash, boolean invited,
+                      String confirmTokenHash, Instant confirmExpiresAt) {
+    }
+
+    static Signature pending(long appealId, Submission in, Instant now) {
+        return new Signature(null, appealId, SignatureStatus.PENDING, in.email(), in.emailKey(), in.name(), in.role(),
+                in.roleOther(), in.body(), in.place().municipalityAgs(), in.place().districtAgs(),
+                in.place().gebietsstand(), in.place().foreignId(), in.publicName(), in.privacyVersion(), now,
+                in.language(), in.appealTextHash(), in.ipHash(), in.invited() ? Trust.INVITED : null, null,
+                in.confirmTokenHash(), in.confirmExpiresAt(), null, in.invited() ? 0 : 1, null, null, null, null,
+                now, null, null, now, now, null);
+    }
+
+    /** The same address submits again while pending: the new data replace the old, with a fresh link. */
+    Signature resubmitted(Submission in, Instant now) {
+        return new Signature(id, appealId, status, in.email(), emailKey, in.name(), in.role(), in.roleOther(),
+                in.body(), in.place().municipalityAgs(), in.place().districtAgs(), in.place().gebietsstand(),
+                in.place().foreignId(), in.publicName(), in.privacyVersion(), now, in.language(),
+                in.appealTextHash(), in.ipHash(), in.invited() ? Trust.INVITED : trust, null, in.confirmTokenHash(),
+                in.confirmExpiresAt(), null, mailsSent + (in.invited() ? 0 : 1), verifiedBy, verifiedAt,
+                verificationMethod, verificationNote, now, null, null, createdAt, now, version);
+    }
+
+    Signature withMailsSent(int sent, Instant now) {
+        return new Signature(id, appealId, status, email, emailKey, name, role, roleOther, body, municipalityAgs,
+                districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion, privacyConsentAt,
+                language, appealTextHash, ipHash, trust, trustFlag, confirmTokenHash, confirmExpiresAt,
+                withdrawTokenHash, sent, verifiedBy, verifiedAt, verificationMethod, verificationNote, submittedAt,
+                confirmedAt, withdrawnAt, createdAt, now, version);
+    }
+
+    Signature withStatus(SignatureStatus next, Instant now) {
+        return new Signature(id, appealId, next, email, emailKey, name, role, roleOther, body, municipalityAgs,
+                districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion, privacyConsentAt,
+                language, appealTextHash, ipHash, trust, trustFlag, confirmTokenHash, confirmExpiresAt,
+                withdrawTokenHash, mailsSent, verifiedBy, verifiedAt, verificationMethod, verificationNote,
+                submittedAt, confirmedAt, withdrawnAt, createdAt, now, version);
+    }
+
+    /** Confirmed with the trust found for the address; one mail (with the withdrawal link) goes out with it. */
+    Signature confirmed(Trust newTrust, @Nullable TrustFlag flag, String withdrawHash, Instant now) {
+        return new Signature(id, appealId, SignatureStatus.CONFIRMED, email, emailKey, name, role, roleOther, body,
+                municipalityAgs, districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion,
+                privacyConsentAt, language, appealTextHash, ipHash, newTrust, flag, confirmTokenHash,
+                confirmExpiresAt, withdrawHash, mailsSent + 1, verifiedBy, verifiedAt, verificationMethod,
+                verificationNote, submittedAt, now, null, createdAt, now, version);
+    }
+
+    /** Checked by the organiser by other means; the flags stay, for the record. */
+    Signature verified(String by, @Nullable VerificationMethod method, @Nullable String note, Instant now) {
+        return new Signature(id, appealId, SignatureStatus.CONFIRMED, email, emailKey, name, role, roleOther, body,
+                municipalityAgs, districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion,
+                privacyConsentAt, language, appealTextHash, ipHash, Trust.VERIFIED_BY_ORGANISER, trustFlag,
+                confirmTokenHash, confirmExpiresAt, withdrawTokenHash, mailsSent, by, now, method, note,
+                submittedAt, confirmedAt == null ? now : confirmedAt, withdrawnAt, createdAt, now, version);
+    }
+
+    /** Withdrawn or anonymised: the personal data go; what the count history needs stays. */
+    Signature erased(SignatureStatus next, Instant now) {
+        return new Signature(id, appealId, next, null, null, null, role, null, null, municipalityAgs, districtAgs,
+                gebietsstand, foreignMunicipalityId, false, privacyVersion, privacyConsentAt, language,
+                appealTextHash, null, trust, trustFlag, null, null, withdrawTokenHash, mailsSent, verifiedBy,
+                verifiedAt, verificationMethod, null, submittedAt, confirmedAt,
+                next == SignatureStatus.WITHDRAWN ? now : withdrawnAt, createdAt, now, version);
+    }
+
+    /** The mail domain of the address (lower case, ASCII). */
+    String domain() {
+        return emailKey.substring(emailKey.lastIndexOf('@') + 1);
+    }
 }

@@ -34,6 +34,10 @@ public class SignatureDescriber {
             return m == null ? new Description(role, s.municipalityAgs(), "")
                     : new Description(role, m.displayName(), m.landName());
         }
+        if (s.districtAgs() != null) {
+            // the register's Kreis names come with the Landkreis work; until then the key
+            return new Description(role, s.districtAgs(), "");
+        }
         if (s.foreignMunicipalityId() != null) {
             return foreign.findById(s.foreignMunicipalityId())
                     .map(f -> new Description(role, f.name() + " (" + new Locale("", f.country()).getDisplayCountry(locale) + ")", ""))

@@ -23,4 +23,7 @@ interface SignatureRepository extends CrudRepository<Signature, Long> {
     Optional<Signature> findByWithdrawTokenForUpdate(String hash);
 
     Optional<Signature> findByWithdrawTokenHash(String withdrawTokenHash);
+
+    @Query("SELECT * FROM signature WHERE id = :id AND appeal_id = :appealId FOR UPDATE")
+    Optional<Signature> findInAppealForUpdate(Long appealId, Long id);
 }

@@ -43,12 +43,13 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
 
     @Override
     public void contribute(HttpRequest<?> request, Appeal appeal, Map<String, Object> model) {
+        // the maintained aggregate and two bounded lists: never a count over the signatures on a request
         model.put("counts", counts.of(appeal.id()));
-        List<SupportCounts.Supporter> supporters = counts.supporters(appeal.id());
-        model.put("byLand", SupportCounts.byLand(supporters));
-        model.put("supporters", supporters);
+        model.put("byLand", counts.byLand(appeal.id()));
+        List<SupportCounts.Supporter> largest = counts.supporters(appeal.id(), SupportCounts.MAP_LIMIT);
+        model.put("supporters", largest.subList(0, Math.min(largest.size(), SupportCounts.LIST_LIMIT)));
         model.put("map", map);
-        model.put("mapPoints", supporters.stream().filter(s -> s.lat() != null && s.lon() != null)
+        model.put("mapPoints", largest.stream().filter(s -> s.lat() != null && s.lon() != null)
                 .map(s -> new MapPoint(s.name(), map.project(s.lat(), s.lon()),
                         // area grows with population: 2 px for a village, about 9 px for Berlin
                         Math.round(Math.min(9, 2 + Math.sqrt(s.population()) / 270) * 10) / 10.0))

@@ -3,7 +3,6 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import de.mitzeichnen.appeal.PublicAppeals;
-import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.security.ClientIp;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.NotFoundException;
@@ -43,13 +42,13 @@ class SigningPages {
     private final PageRenderer pages;
     private final Languages languages;
     private final Clock clock;
-    private final Invitations invitations;
+    private final InvitationLinks invitations;
     private final ClientIp clientIp;
 
     SigningPages(PublicAppeals appeals, AppealPageExtensions extensions, SignFormValidator validator,
                  SubmitSignature submit, ConfirmSignature confirm, WithdrawSignature withdraw,
                  SignatureDescriber describer, PageRenderer pages, Languages languages, Clock clock,
-                 Invitations invitations, ClientIp clientIp) {
+                 InvitationLinks invitations, ClientIp clientIp) {
         this.appeals = appeals;
         this.extensions = extensions;
         this.validator = validator;
@@ -86,12 +85,11 @@ class SigningPages {
             return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", model);
         }
         String invitationToken = fields == null ? null : fields.get("invitation");
-        boolean invited = invitationToken != null && invitations.byToken(invitationToken)
-                .filter(i -> i.appealId() == appeal.id() && i.emailKey().equals(result.request().email().key()))
-                .isPresent();
+        boolean invited = invitationToken != null
+                && invitations.invites(invitationToken, appeal.id(), result.request().email().key());
         Optional<String> confirmToken;
         try {
-            confirmToken = submit.submit(appeal, result.request(), languages.resolveOrDefault(request),
+            confirmToken = submit.submit(appeal, result.request().toRequest(), languages.resolveOrDefault(request),
                     clientIp.hash(request), invited);
         } catch (SigningClosedException e) {
             return closed(request, page);

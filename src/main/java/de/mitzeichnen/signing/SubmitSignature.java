@@ -24,7 +24,7 @@ class SubmitSignature {
     }
 
     /** Returns the confirmation token when signing through an invitation (see {@link SubmitTransaction#submit}). */
-    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest request, Locale locale, String ipHash,
+    Optional<String> submit(Appeal appeal, SignatureRequest request, Locale locale, String ipHash,
                             boolean invited) {
         for (int attempt = 1; ; attempt++) {
             try {

@@ -35,24 +35,16 @@ class SubmitTransaction {
      * mail goes out and the confirmation token is returned, so that the signer confirms on the next page.
      */
     @Transactional
-    Optional<String> submit(Appeal appeal, SignFormValidator.SignRequest r, Locale locale, String ipHash,
-                            boolean invited) {
+    Optional<String> submit(Appeal appeal, SignatureRequest r, Locale locale, String ipHash, boolean invited) {
         Instant now = clock.instant();
         if (!appeal.acceptsSignatures(now)) {
             throw new SigningClosedException();
         }
         Optional<Signature> existing = signatures.findForUpdate(appeal.id(), r.email().key());
         if (existing.isEmpty()) {
-            Long foreignId = r.place().german() == null
-                    ? foreign.findOrCreate(r.place().country(), r.place().foreignName()).id() : null;
             String token = Tokens.newToken();
-            Signature s = signatures.save(new Signature(null, appeal.id(), SignatureStatus.PENDING,
-                    r.email().address(), r.email().key(), r.name(), r.role(), r.roleOther(), r.body(),
-                    r.place().german() == null ? null : r.place().german().ags(),
-                    r.place().german() == null ? null : r.place().german().gebietsstand(),
-                    foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
-                    AppealText.hash(appeal), ipHash, invited ? Trust.INVITED : null, null, Tokens.hash(token),
-                    expiry(appeal, now), null, invited ? 0 : 1, now, null, null, now, now, null));
+            Signature s = signatures.save(Signature.pending(appeal.id(), submission(appeal, r, locale, ipHash,
+                    invited, token, now), now));
             if (invited) {
                 return Optional.of(token);
             }
@@ -66,17 +58,9 @@ class SubmitTransaction {
         }
         switch (s.status()) {
             case PENDING -> {
-                Long foreignId = r.place().german() == null
-                        ? foreign.findOrCreate(r.place().country(), r.place().foreignName()).id() : null;
                 String token = Tokens.newToken();
-                Signature updated = signatures.update(new Signature(s.id(), s.appealId(), s.status(),
-                        r.email().address(), s.emailKey(), r.name(), r.role(), r.roleOther(), r.body(),
-                        r.place().german() == null ? null : r.place().german().ags(),
-                        r.place().german() == null ? null : r.place().german().gebietsstand(),
-                        foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
-                        AppealText.hash(appeal), ipHash, invited ? Trust.INVITED : s.trust(), null,
-                        Tokens.hash(token), expiry(appeal, now), null, s.mailsSent() + (invited ? 0 : 1), now, null,
-                        null, s.createdAt(), now, s.version()));
+                Signature updated = signatures.update(s.resubmitted(submission(appeal, r, locale, ipHash, invited,
+                        token, now), now));
                 if (invited) {
                     return Optional.of(token);
                 }
@@ -86,28 +70,35 @@ class SubmitTransaction {
                 if (invited) {
                     return Optional.empty();
                 }
-                Signature counted = signatures.update(withMailsSent(s, s.mailsSent() + 1, now));
+                Signature counted = signatures.update(s.withMailsSent(s.mailsSent() + 1, now));
                 mails.alreadySigned(appeal, counted, locale);
             }
             default -> {
-                // rejected by the organiser: nothing to send
+                // rejected, suspected or otherwise held by the organiser: nothing to send
             }
         }
         return Optional.empty();
+    }
+
+    private Signature.Submission submission(Appeal appeal, SignatureRequest r, Locale locale, String ipHash,
+                                            boolean invited, String token, Instant now) {
+        SignTarget.Resolved place;
+        if (r.target() instanceof SignTarget.Municipality m) {
+            place = new SignTarget.Resolved(m.ags(), null, m.gebietsstand(), null);
+        } else if (r.target() instanceof SignTarget.District d) {
+            place = new SignTarget.Resolved(null, d.ags(), null, null);
+        } else {
+            SignTarget.Foreign f = (SignTarget.Foreign) r.target();
+            place = new SignTarget.Resolved(null, null, null, foreign.findOrCreate(f.country(), f.name()).id());
+        }
+        return new Signature.Submission(r.email().address(), r.email().key(), r.name(), r.role(), r.roleOther(),
+                r.body(), place, r.publicName(), config.getPrivacyVersion(), locale.getLanguage(),
+                AppealText.hash(appeal), ipHash, invited, Tokens.hash(token), expiry(appeal, now));
     }
 
     /** A confirmation link lives 7 days, and never beyond the deadline plus the appeal's grace window. */
     Instant expiry(Appeal appeal, Instant now) {
         Instant week = now.plus(config.getTokenValidity());
         return week.isBefore(appeal.confirmableUntil()) ? week : appeal.confirmableUntil();
-    }
-
-    static Signature withMailsSent(Signature s, int mailsSent, Instant now) {
-        return new Signature(s.id(), s.appealId(), s.status(), s.email(), s.emailKey(), s.name(), s.role(),
-                s.roleOther(), s.body(), s.municipalityAgs(), s.gebietsstand(), s.foreignMunicipalityId(),
-                s.publicName(), s.privacyVersion(), s.privacyConsentAt(), s.language(), s.appealTextHash(),
-                s.ipHash(), s.trust(), s.trustFlag(), s.confirmTokenHash(), s.confirmExpiresAt(),
-                s.withdrawTokenHash(), mailsSent, s.submittedAt(), s.confirmedAt(), s.withdrawnAt(), s.createdAt(),
-                now, s.version());
     }
 }

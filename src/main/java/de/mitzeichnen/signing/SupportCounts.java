@@ -1,24 +1,26 @@
 package de.mitzeichnen.signing;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * How much support an appeal has. A municipality supports it when it has at least one CONFIRMED signature;
- * withdrawn and rejected ones do not count.
+ * How much support an appeal has, as the public sees it: read from the aggregate that {@link SupportLedger}
+ * maintains with every transition, never counted from the signatures on a request. Lists are capped.
  */
 @Singleton
 @Connectable
 public class SupportCounts {
+
+    /** At most this many supporting places in the list on the appeal page (largest first). */
+    public static final int LIST_LIMIT = 50;
+    /** At most this many dots on the map (largest first). */
+    public static final int MAP_LIMIT = 2000;
 
     private final JdbcOperations jdbc;
 
@@ -26,67 +28,76 @@ public class SupportCounts {
         this.jdbc = jdbc;
     }
 
-    public record Counts(long municipalities, long signatures, long population) {
+    /**
+     * Publicly counted support: municipalities (German and foreign), Landkreise, signatures, inhabitants covered
+     * (each person once), and confirmed signatures that still await the organiser's verification.
+     */
+    public record Counts(long municipalities, long districts, long signatures, long population, long awaiting) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0);
     }
 
-    public record LandCount(String land, long municipalities, long population) {
+    /** Per Land: supporting municipalities, Landkreise, publicly counted signatures and inhabitants covered. */
+    public record LandCount(String land, long municipalities, long districts, long signatures, long population) {
     }
 
     public Counts of(long appealId) {
-        return jdbc.prepareStatement("""
-                SELECT COUNT(DISTINCT COALESCE(s.municipality_ags, CONCAT('F', s.foreign_municipality_id))),
-                       COUNT(*),
-                       (SELECT COALESCE(SUM(m.population), 0) FROM municipality m WHERE m.ags IN
-                           (SELECT c.municipality_ags FROM signature c
-                             WHERE c.appeal_id = ? AND c.status = 'CONFIRMED' AND c.municipality_ags IS NOT NULL))
-                  FROM signature s
-                 WHERE s.appeal_id = ? AND s.status = 'CONFIRMED'
-                """, ps -> {
+        return jdbc.prepareStatement("SELECT municipalities, districts, signatures, population, awaiting"
+                + " FROM appeal_support WHERE appeal_id = ?", ps -> {
             ps.setLong(1, appealId);
-            ps.setLong(2, appealId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                return rs.next() ? new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)) : Counts.NONE;
             }
         });
     }
 
-    /** A supporting German municipality with its map point (where the register has one). */
-    public record Supporter(String ags, String name, String land, long population, Double lat, Double lon) {
-    }
-
-    /** The supporting German municipalities, largest first. */
-    public List<Supporter> supporters(long appealId) {
+    /** Supporting places per Land, most municipalities first. */
+    public List<LandCount> byLand(long appealId) {
         return jdbc.prepareStatement("""
-                SELECT m.ags, m.display_name, l.name, m.population, m.lat, m.lon
-                  FROM municipality m JOIN land l ON l.code = m.land_code
-                 WHERE m.ags IN (SELECT s.municipality_ags FROM signature s
-                                  WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND s.municipality_ags IS NOT NULL)
-                 ORDER BY m.population DESC, m.display_name
-                """, (PreparedStatement ps) -> {
+                SELECT l.name, s.municipalities, s.districts, s.signatures, s.population
+                  FROM appeal_support_land s JOIN land l ON l.code = s.land_code
+                 WHERE s.appeal_id = ?
+                 ORDER BY s.municipalities + s.districts DESC, l.name""", (PreparedStatement ps) -> {
             ps.setLong(1, appealId);
-            List<Supporter> out = new ArrayList<>();
+            List<LandCount> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Supporter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            (Double) rs.getObject(5, Double.class), (Double) rs.getObject(6, Double.class)));
+                    out.add(new LandCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5)));
                 }
             }
             return out;
         });
     }
 
-    /** Supporting German municipalities per Land, most first — derived from the supporters, no second query. */
-    public static List<LandCount> byLand(List<Supporter> supporters) {
-        Map<String, long[]> perLand = new TreeMap<>();
-        for (Supporter s : supporters) {
-            long[] sums = perLand.computeIfAbsent(s.land(), l -> new long[2]);
-            sums[0]++;
-            sums[1] += s.population();
-        }
-        return perLand.entrySet().stream()
-                .map(e -> new LandCount(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .sorted(Comparator.comparingLong(LandCount::municipalities).reversed())
-                .toList();
+    /** A supporting German municipality or Landkreis, with its map point where the register has one. */
+    public record Supporter(String ags, String name, String land, long population, Double lat, Double lon,
+                            boolean district) {
+    }
+
+    /** The largest supporting municipalities and Landkreise, at most {@code limit}. */
+    public List<Supporter> supporters(long appealId, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT * FROM (
+                    SELECT m.ags, m.display_name, l.name AS land, m.population, m.lat, m.lon, FALSE AS district
+                      FROM support_unit u JOIN municipality m ON m.ags = u.place_key JOIN land l ON l.code = m.land_code
+                     WHERE u.appeal_id = ? AND u.kind = 'M' AND u.counted > 0
+                    UNION ALL
+                    SELECT k.ags, k.display_name, l.name, k.population, NULL, NULL, TRUE
+                      FROM support_unit u JOIN kreis k ON k.ags = u.place_key JOIN land l ON l.code = k.land_code
+                     WHERE u.appeal_id = ? AND u.kind = 'K' AND u.counted > 0
+                ) x ORDER BY x.population DESC, x.display_name LIMIT ?""", (PreparedStatement ps) -> {
+            ps.setLong(1, appealId);
+            ps.setLong(2, appealId);
+            ps.setInt(3, limit);
+            List<Supporter> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Supporter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getObject(5, Double.class), rs.getObject(6, Double.class), rs.getBoolean(7)));
+                }
+            }
+            return out;
+        });
     }
 }

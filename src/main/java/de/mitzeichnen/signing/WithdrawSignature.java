@@ -23,11 +23,13 @@ class WithdrawSignature {
 
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
+    private final Signatures owner;
     private final Clock clock;
 
-    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Clock clock) {
+    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Signatures owner, Clock clock) {
         this.signatures = signatures;
         this.appeals = appeals;
+        this.owner = owner;
         this.clock = clock;
     }
 
@@ -48,12 +50,7 @@ class WithdrawSignature {
         if (outcome.state() != State.SHOW) {
             return outcome;
         }
-        Signature s = outcome.signature();
-        Signature erased = signatures.update(new Signature(s.id(), s.appealId(), SignatureStatus.WITHDRAWN,
-                null, null, null, s.role(), null, null, s.municipalityAgs(), s.gebietsstand(),
-                s.foreignMunicipalityId(), false, s.privacyVersion(), s.privacyConsentAt(), s.language(),
-                s.appealTextHash(), null, s.trust(), s.trustFlag(), null, null, s.withdrawTokenHash(),
-                s.mailsSent(), s.submittedAt(), s.confirmedAt(), now, s.createdAt(), now, s.version()));
+        Signature erased = owner.withdraw(outcome.appeal(), outcome.signature(), now);
         return new Outcome(State.WITHDRAWN_NOW, erased, outcome.appeal());
     }
 

@@ -24,7 +24,7 @@ class AppealLifecycleTest {
 
     static Appeal appeal(AppealStatus status, Instant opens, Instant deadline, int graceSeconds) {
         return new Appeal(1L, 1L, "x", "T", "an", "b", "c@x.example", opens, deadline, graceSeconds, status,
-                EnumSet.allOf(SignerRole.class), true, null, opens, opens, 0L);
+                EnumSet.allOf(SignerRole.class), true, null, PublicCount.TRUSTED_ONLY, opens, opens, 0L);
     }
 
     @Test

@@ -8,7 +8,8 @@ import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
 import de.mitzeichnen.export.Exports;
 import de.mitzeichnen.moderation.Moderation;
-import de.mitzeichnen.moderation.ModerationFilter;
+import de.mitzeichnen.signing.SignatureFilter;
+import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;
@@ -78,8 +79,8 @@ public final class ExportCsvBenchmark {
 
     /** The organiser's list on the same appeal: first page, a page deep in the list, a filtered search, the count. */
     private static void moderationPaging(Moderation moderation, long appealId) {
-        ModerationFilter all = ModerationFilter.none();
-        Moderation.Page page = moderation.page(appealId, all, null);
+        SignatureFilter all = SignatureFilter.none();
+        SignatureSearch.Page page = moderation.page(appealId, all, null);
         for (int i = 0; i < 3; i++) {
             page = moderation.page(appealId, all, null);
         }
@@ -94,7 +95,7 @@ public final class ExportCsvBenchmark {
         moderation.page(appealId, all, before);
         double deep = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
-        moderation.page(appealId, ModerationFilter.of(Map.of("q", "Person 99999")), null);
+        moderation.page(appealId, SignatureFilter.of(Map.of("q", "Person 99999")), null);
         double search = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
         long count = moderation.count(appealId, all);
@@ -116,7 +117,7 @@ public final class ExportCsvBenchmark {
                 "Benchmark", OrganiserKind.CITY, null, "bench@example.org", null, now, now, null)));
         Appeal appeal = appeals.save(new Appeal(null, o.id(), slug, "Benchmark", "an alle", "Text", "bench@example.org",
                 now, now.plus(30, ChronoUnit.DAYS), 0, AppealStatus.OPEN, EnumSet.allOf(SignerRole.class), true, null,
-                now, now, null));
+                de.mitzeichnen.appeal.PublicCount.TRUSTED_ONLY, now, now, null));
         DataSource ds = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
         long t0 = System.nanoTime();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {

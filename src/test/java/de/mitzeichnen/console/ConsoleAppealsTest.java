@@ -457,6 +457,24 @@ class ConsoleAppealsTest {
     }
 
     @Test
+    void theOrganiserChoosesWhatCountsPublicly() {
+        long id = create(Fixtures.unique("zaehlen").toLowerCase());
+        assertEquals("TRUSTED_ONLY", db.row("SELECT public_count FROM appeal WHERE id = ?", id).get("public_count"));
+        Document page = web.get("/verwaltung/aufrufe/" + id).doc();
+        assertEquals("TRUSTED_ONLY", page.selectFirst("select[name=publicCount] option[selected]").val());
+        Map<String, Object> f = formOf(id);
+        f.put("publicCount", "EVERYTHING");
+        Web.Page bad = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
+        assertEquals(422, bad.status());
+        assertTrue(bad.text().contains("Bitte wählen Sie, was öffentlich gezählt wird."), bad.text());
+        f.put("publicCount", "ALL_CONFIRMED");
+        assertEquals(303, post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status());
+        assertEquals("ALL_CONFIRMED", db.row("SELECT public_count FROM appeal WHERE id = ?", id).get("public_count"));
+        assertEquals("ALL_CONFIRMED", web.get("/verwaltung/aufrufe/" + id).doc()
+                .selectFirst("select[name=publicCount] option[selected]").val());
+    }
+
+    @Test
     void platformAdminsChooseTheOrganisationOfANewAppeal() {
         Web admin = accounts.signedIn(base, accounts.admin());
         Web.Page form = admin.get("/verwaltung/aufrufe/neu");

@@ -87,6 +87,8 @@ class ExportTest {
         assertTrue(csv.contains(";\"'=HYPERLINK(\"\"http://evil\"\")\";"), csv);
         assertFalse(csv.contains("Pending Person"));
         assertTrue(lines.get(4).contains(";2025-11-21 10:30:00;"), lines.get(4));
+        assertTrue(lines.get(4).contains(";amtliche Domain;"), "trust level in words: " + lines.get(4));
+        assertTrue(lines.get(1).contains(";nur E-Mail bestätigt;"), lines.get(1));
         assertTrue(csv.endsWith("\r\n"));
 
         String comma = new String(export(ExportFormat.CSV, ExportFilter.defaults(), ','), StandardCharsets.UTF_8);

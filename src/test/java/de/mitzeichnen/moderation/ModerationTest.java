@@ -2,6 +2,8 @@ package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.signing.SignatureFilter;
+import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -54,15 +56,15 @@ class ModerationTest {
         long official = insert("09162000", "Otto Offiziell", "CONFIRMED", "OFFICIAL_DOMAIN", null);
         long pending = insert("06412000", "Paula Pending", "PENDING", null, null);
 
-        assertEquals(3, moderation.count(appeal.id(), ModerationFilter.none()));
-        ModerationFilter freemail = ModerationFilter.of(Map.of("flag", "FREEMAIL"));
+        assertEquals(3, moderation.count(appeal.id(), SignatureFilter.none()));
+        SignatureFilter freemail = SignatureFilter.of(Map.of("flag", "FREEMAIL"));
         assertEquals(1, moderation.count(appeal.id(), freemail));
-        assertEquals(2, moderation.count(appeal.id(), ModerationFilter.of(Map.of("land", "06"))));
-        assertEquals(1, moderation.count(appeal.id(), ModerationFilter.of(Map.of("q", "Otto"))));
-        assertEquals(2, moderation.count(appeal.id(), ModerationFilter.of(Map.of("q", "Frankfurt"))));
-        assertEquals(3, moderation.count(appeal.id(), ModerationFilter.of(Map.of("status", "nonsense"))));
+        assertEquals(2, moderation.count(appeal.id(), SignatureFilter.of(Map.of("land", "06"))));
+        assertEquals(1, moderation.count(appeal.id(), SignatureFilter.of(Map.of("q", "Otto"))));
+        assertEquals(2, moderation.count(appeal.id(), SignatureFilter.of(Map.of("q", "Frankfurt"))));
+        assertEquals(3, moderation.count(appeal.id(), SignatureFilter.of(Map.of("status", "nonsense"))));
 
-        Moderation.Page page = moderation.page(appeal.id(), ModerationFilter.none(), null);
+        SignatureSearch.Page page = moderation.page(appeal.id(), SignatureFilter.none(), null);
         assertEquals(pending, page.rows().get(0).id(), "newest first");
         assertNull(page.nextBefore());
 
@@ -88,9 +90,9 @@ class ModerationTest {
         for (int i = 0; i < Moderation.PAGE_SIZE + 7; i++) {
             insert("06412000", "Person " + i, "CONFIRMED", "EMAIL_ONLY", null);
         }
-        Moderation.Page first = moderation.page(appeal.id(), ModerationFilter.none(), null);
+        SignatureSearch.Page first = moderation.page(appeal.id(), SignatureFilter.none(), null);
         assertEquals(Moderation.PAGE_SIZE, first.rows().size());
-        Moderation.Page second = moderation.page(appeal.id(), ModerationFilter.none(), first.nextBefore());
+        SignatureSearch.Page second = moderation.page(appeal.id(), SignatureFilter.none(), first.nextBefore());
         assertEquals(7, second.rows().size());
         assertNull(second.nextBefore());
         assertTrue(first.rows().get(first.rows().size() - 1).id() > second.rows().get(0).id());

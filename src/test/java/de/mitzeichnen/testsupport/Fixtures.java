@@ -1,6 +1,7 @@
 package de.mitzeichnen.testsupport;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.SignerRole;
@@ -45,6 +46,6 @@ public class Fixtures {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return appeals.save(new Appeal(null, organiser.id(), unique("aufruf").toLowerCase(), title,
                 "an die Bundesregierung", body, "aufruf@stadt.example", opensAt, deadline, 86_400, status,
-                EnumSet.allOf(SignerRole.class), true, null, now, now, null));
+                EnumSet.allOf(SignerRole.class), true, null, PublicCount.TRUSTED_ONLY, now, now, null));
     }
 }

@@ -1,14 +1,12 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.municipality.learnt;
 
 import de.mitzeichnen.municipality.DomainTrust;
 import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import de.mitzeichnen.signing.SignatureSearch;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,44 +17,27 @@ import java.util.Optional;
  * signer's municipality. Free-mail domains never qualify.
  */
 @Singleton
-@Connectable
 class LearntDomains {
 
     /** A domain used for a municipality by {@code signatures} vouched-for signers of the appeal. */
     record Learnt(String domain, String ags, String municipality, long signatures) {
     }
 
-    private final JdbcOperations jdbc;
+    private final SignatureSearch search;
     private final MailDomains domains;
     private final MunicipalityRegister register;
 
-    LearntDomains(JdbcOperations jdbc, MailDomains domains, MunicipalityRegister register) {
-        this.jdbc = jdbc;
+    LearntDomains(SignatureSearch search, MailDomains domains, MunicipalityRegister register) {
+        this.search = search;
         this.domains = domains;
         this.register = register;
     }
 
     List<Learnt> of(long appealId) {
-        List<Object[]> found = jdbc.prepareStatement("""
-                SELECT SUBSTRING_INDEX(email_key, '@', -1), municipality_ags, COUNT(*)
-                  FROM signature
-                 WHERE appeal_id = ? AND status = 'CONFIRMED' AND trust IN ('VERIFIED_BY_ORGANISER', 'INVITED')
-                   AND email_key IS NOT NULL AND municipality_ags IS NOT NULL
-                 GROUP BY SUBSTRING_INDEX(email_key, '@', -1), municipality_ags
-                 ORDER BY 1, 2""", ps -> {
-            ps.setLong(1, appealId);
-            List<Object[]> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Object[]{rs.getString(1), rs.getString(2), rs.getLong(3)});
-                }
-            }
-            return out;
-        });
         List<Learnt> out = new ArrayList<>();
-        for (Object[] row : found) {
-            Optional<String> domain = MailDomains.normaliseDomain((String) row[0]);
-            String ags = (String) row[1];
+        for (SignatureSearch.DomainUse row : search.vouchedDomains(appealId)) {
+            Optional<String> domain = MailDomains.normaliseDomain(row.domain());
+            String ags = row.ags();
             if (domain.isEmpty() || domains.isFreemail(domain.get())) {
                 continue;
             }
@@ -68,7 +49,7 @@ class LearntDomains {
             if (place.isEmpty()) {
                 continue;
             }
-            out.add(new Learnt(domain.get(), ags, place.get().displayName(), (Long) row[2]));
+            out.add(new Learnt(domain.get(), ags, place.get().displayName(), row.signatures()));
         }
         return out;
     }

@@ -1,12 +1,13 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.audit.AuditLog;
-import de.mitzeichnen.moderation.Moderation;
-import de.mitzeichnen.moderation.ModerationAction;
-import de.mitzeichnen.moderation.ModerationFilter;
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.signing.SignatureFilter;
+import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.signing.SignatureStatus;
 import de.mitzeichnen.signing.Trust;
 import de.mitzeichnen.signing.TrustFlag;
@@ -87,7 +88,7 @@ class ConsoleSignaturePages {
     HttpResponse<?> actOnAll(HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
         Appeal appeal = managed.byId(me, id);
         Map<String, String> params = params(form);
-        ModerationFilter filter = ModerationFilter.of(params);
+        SignatureFilter filter = SignatureFilter.of(params);
         Optional<ModerationAction> action = action(form.get("action"));
         String reason = form.getOrDefault("reason", "").strip();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
@@ -116,9 +117,9 @@ class ConsoleSignaturePages {
 
     private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, Map<String, String> params,
                                       HttpStatus status, String error, Map<String, Object> preview) {
-        ModerationFilter filter = ModerationFilter.of(params);
+        SignatureFilter filter = SignatureFilter.of(params);
         Long before = parseLong(params.get("before"));
-        Moderation.Page page = moderation.page(appeal.id(), filter, before);
+        SignatureSearch.Page page = moderation.page(appeal.id(), filter, before);
         String query = String.join("&", filter.asParams());
         Map<String, Object> model = Pages.model("appeal", appeal, "rows", page.rows(), "nextBefore", page.nextBefore(),
                 "total", moderation.count(appeal.id(), filter), "filter", filter, "query", query,

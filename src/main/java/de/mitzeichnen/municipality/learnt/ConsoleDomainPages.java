@@ -1,7 +1,9 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.municipality.learnt;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.municipality.DomainException;
 import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.security.ConsoleUser;

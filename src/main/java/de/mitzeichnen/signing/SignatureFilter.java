@@ -1,9 +1,6 @@
-package de.mitzeichnen.moderation;
+package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.SignerRole;
-import de.mitzeichnen.signing.SignatureStatus;
-import de.mitzeichnen.signing.Trust;
-import de.mitzeichnen.signing.TrustFlag;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.LocalDate;
@@ -12,17 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The moderation list's filters; every one optional. Unknown values are ignored rather than failing. */
-public record ModerationFilter(@Nullable SignatureStatus status, @Nullable Trust trust, @Nullable TrustFlag flag,
+/** The filters of the organiser's signature lists; every one optional. Unknown values are ignored rather than failing. */
+public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust trust, @Nullable TrustFlag flag,
                                @Nullable String landCode, @Nullable SignerRole role, @Nullable LocalDate from,
                                @Nullable LocalDate to, @Nullable String query) {
 
-    public static ModerationFilter none() {
-        return new ModerationFilter(null, null, null, null, null, null, null, null);
+    public static SignatureFilter none() {
+        return new SignatureFilter(null, null, null, null, null, null, null, null);
     }
 
-    public static ModerationFilter of(Map<String, String> p) {
-        return new ModerationFilter(
+    public static SignatureFilter of(Map<String, String> p) {
+        return new SignatureFilter(
                 parse(SignatureStatus.class, p.get("status")), parse(Trust.class, p.get("trust")),
                 parse(TrustFlag.class, p.get("flag")),
                 p.get("land") != null && p.get("land").matches("\\d{2}") ? p.get("land") : null,
@@ -56,7 +53,7 @@ public record ModerationFilter(@Nullable SignatureStatus status, @Nullable Trust
             sql.append(" AND s.status = ?");
             params.add(status.name());
         } else {
-            sql.append(" AND s.status <> 'WITHDRAWN'");
+            sql.append(" AND s.status NOT IN ('WITHDRAWN', 'ANONYMISED')");
         }
         if (trust != null) {
             sql.append(" AND s.trust = ?");

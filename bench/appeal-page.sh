@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Requests/s and p99 of the public appeal page with 0, 100,000 and 1,000,000 signatures, in one run.
+#
+#   ./mvnw -B package -DskipTests && bench/appeal-page.sh
+#   SIZES="0 100000" DURATION=10 bench/appeal-page.sh      # a shorter run
+#
+# Needs wrk and a MySQL/MariaDB with the mysql client (default root@127.0.0.1:3306, no password). The script
+# creates (and drops again) the database BENCH_DB (default mz_page_bench), starts the jar on PORT against it,
+# creates one appeal, and per phase seeds signatures with SQL (bench/appeal-page-seed.sql), waits until the
+# service's recount has brought the aggregate up to date, then loads GET /aufrufe/{slug} for DURATION seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES="${SIZES:-0 100000 1000000}"
+DURATION="${DURATION:-15}"
+PORT="${PORT:-18091}"
+CONNECTIONS="${CONNECTIONS:-20}"
+DB_HOST="${DB_HOST:-127.0.0.1}"
+DB_PORT="${DB_PORT:-3306}"
+DB_USER="${DB_USER:-root}"
+DB_PASSWORD="${DB_PASSWORD:-}"
+BENCH_DB="${BENCH_DB:-mz_page_bench}"
+APP_PID=""
+LOG="$(mktemp "${TMPDIR:-/tmp}/appeal-page-bench.XXXXXX.log")"
+
+sql() { MYSQL_PWD="$DB_PASSWORD" mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" --batch --skip-column-names "$@"; }
+
+cleanup() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ -z "${KEEP_DB:-}" ]]; then sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`" || true; fi
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
+JAR="${JAR:-$(ls target/mitzeichnen-*.jar 2>/dev/null | grep -v original | head -1 || true)}"
+[[ -n "$JAR" && -f "$JAR" ]] || { echo "No jar: run ./mvnw -B package -DskipTests first (or set JAR)." >&2; exit 2; }
+
+sql -e "DROP DATABASE IF EXISTS \`$BENCH_DB\`; CREATE DATABASE \`$BENCH_DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+URL="http://127.0.0.1:${PORT}"
+echo "Starting $JAR on port $PORT against $BENCH_DB (log: $LOG) ..."
+# the recount runs every 2 s here, so that seeded signatures reach the aggregate quickly
+DATASOURCES_DEFAULT_URL="jdbc:mysql://${DB_HOST}:${DB_PORT}/${BENCH_DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true" \
+DATASOURCES_DEFAULT_USERNAME="$DB_USER" DATASOURCES_DEFAULT_PASSWORD="$DB_PASSWORD" \
+MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DEMO=false \
+  java -Xmx768m -Dmitzeichnen.support.recount-interval=2s -Dmitzeichnen.support.recount-initial-delay=1s \
+  -jar "$JAR" >"$LOG" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 240); do
+  if curl -fsS "$URL/health" >/dev/null 2>&1; then break; fi
+  kill -0 "$APP_PID" 2>/dev/null || { echo "The application ended; its log:" >&2; cat "$LOG" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fsS "$URL/health" >/dev/null || { echo "The application did not become healthy in 120 s" >&2; exit 1; }
+
+SLUG="bench-aufruf"
+APPEAL=$(sql "$BENCH_DB" -e "
+  INSERT INTO organiser (name, kind, contact_email, created_at, updated_at)
+  VALUES ('Bench-Stadt', 'CITY', 'bench@example.org', NOW(6), NOW(6));
+  INSERT INTO appeal (organiser_id, slug, title, addressee, body_markdown, contact_email, opens_at, deadline,
+                      grace_seconds, status, allowed_roles, publish_names, goal, created_at, updated_at, version)
+  VALUES (LAST_INSERT_ID(), '$SLUG', 'Benchmark-Aufruf', 'an alle', 'Text des Aufrufs.', 'bench@example.org',
+          NOW(6) - INTERVAL 1 DAY, NOW(6) + INTERVAL 30 DAY, 86400, 'OPEN',
+          'COUNCILLOR,MAYOR,OTHER', TRUE, NULL, NOW(6), NOW(6), 0);
+  SELECT LAST_INSERT_ID();")
+PAGE="$URL/aufrufe/$SLUG"
+curl -fsS -o /dev/null "$PAGE" || { echo "The appeal page does not answer: $PAGE" >&2; exit 1; }
+
+printf '\n%-12s %12s %10s %10s  %s\n' "signatures" "requests/s" "p50" "p99" "page shows"
+seeded=0
+for size in $SIZES; do
+  if (( size > seeded )); then
+    started=$(date +%s)
+    sql "$BENCH_DB" -e "SET @appeal = $APPEAL, @from = $seeded, @to = $size; SOURCE bench/appeal-page-seed.sql;"
+    seeded=$size
+    # the public count includes the 70 % on an official domain once the recount has run
+    expected=$(sql "$BENCH_DB" -e "SELECT COUNT(*) FROM signature WHERE appeal_id = $APPEAL AND trust <> 'EMAIL_ONLY'")
+    for _ in $(seq 1 600); do
+      got=$(sql "$BENCH_DB" -e "SELECT COALESCE(MAX(signatures), 0) FROM appeal_support WHERE appeal_id = $APPEAL")
+      [[ "$got" == "$expected" ]] && break
+      sleep 1
+    done
+    echo "(seeded $size in $(( $(date +%s) - started )) s, aggregate at $got of $expected)" >&2
+  fi
+  shows=$(curl -fsS "$PAGE" | grep -o '<span class="n">[^<]*</span>' | sed 's/<[^>]*>//g' | tr '\n' ' ')
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$PAGE")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  printf '%-12s %12s %10s %10s  %s\n' "$size" "$rps" "$p50" "$p99" "$shows"
+done

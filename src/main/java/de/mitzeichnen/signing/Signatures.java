@@ -1,0 +1,259 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.municipality.DomainTrust;
+import de.mitzeichnen.municipality.MailDomains;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The owner of the signature table: every change of a signature is one of the {@link Transition}s and happens
+ * here, with the same effects wherever it starts (the mails, the count aggregate, the {@link SignatureConfirmed}
+ * event, the record of what an organiser did and why).
+ */
+@Singleton
+public class Signatures {
+
+    private final SignatureRepository signatures;
+    private final AppealRepository appeals;
+    private final SubmitSignature submit;
+    private final SupportLedger ledger;
+    private final SignatureMails mails;
+    private final MailDomains domains;
+    private final ApplicationEventPublisher<SignatureConfirmed> confirmations;
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+    private final UtcInstantConverter instants = new UtcInstantConverter();
+
+    Signatures(SignatureRepository signatures, AppealRepository appeals, SubmitSignature submit,
+               SupportLedger ledger, SignatureMails mails, MailDomains domains,
+               ApplicationEventPublisher<SignatureConfirmed> confirmations, JdbcOperations jdbc, Clock clock) {
+        this.signatures = signatures;
+        this.appeals = appeals;
+        this.submit = submit;
+        this.ledger = ledger;
+        this.mails = mails;
+        this.domains = domains;
+        this.confirmations = confirmations;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * SUBMIT or RESUBMIT: stores a checked request for a municipality, a Landkreis or a foreign municipality and
+     * queues the confirmation mail. Through an invitation ({@code invited}) no mail goes out and the confirmation
+     * token is returned instead, for the signer to confirm on the next page.
+     */
+    public Optional<String> submit(Appeal appeal, SignatureRequest request, Locale locale, @Nullable String ipHash,
+                                   boolean invited) {
+        return submit.submit(appeal, request, locale, ipHash, invited);
+    }
+
+    @Transactional
+    public Optional<Signature> find(long id) {
+        return signatures.findById(id);
+    }
+
+    /** VERIFY: the organiser checked it by other means. A pending signature is confirmed on the way. */
+    @Transactional
+    public boolean verify(long appealId, long signatureId, String actor, @Nullable VerificationMethod method,
+                          @Nullable String note) {
+        String how = method == null ? "" : method.name();
+        String reason = note == null || note.isBlank() ? how : how.isEmpty() ? note : how + ": " + note;
+        return apply(appealId, List.of(signatureId), Transition.VERIFY, actor, reason, method,
+                note == null || note.isBlank() ? null : note) == 1;
+    }
+
+    /** REJECT: no longer counted. */
+    @Transactional
+    public boolean reject(long appealId, long signatureId, String actor, String reason) {
+        return apply(appealId, List.of(signatureId), Transition.REJECT, actor, reason, null, null) == 1;
+    }
+
+    /** RESTORE: a rejection undone. */
+    @Transactional
+    public boolean restore(long appealId, long signatureId, String actor, String reason) {
+        return apply(appealId, List.of(signatureId), Transition.RESTORE, actor, reason, null, null) == 1;
+    }
+
+    /** SUSPECT: held back from the count while someone looks at it. */
+    @Transactional
+    public boolean suspect(long appealId, long signatureId, String actor, String reason) {
+        return apply(appealId, List.of(signatureId), Transition.SUSPECT, actor, reason, null, null) == 1;
+    }
+
+    /** CLEAR: a suspected signature counts again. */
+    @Transactional
+    public boolean clear(long appealId, long signatureId, String actor, String reason) {
+        return apply(appealId, List.of(signatureId), Transition.CLEAR, actor, reason, null, null) == 1;
+    }
+
+    /** ANONYMISE: the personal data go for good. */
+    @Transactional
+    public boolean anonymise(long appealId, long signatureId, String actor, String reason) {
+        return apply(appealId, List.of(signatureId), Transition.ANONYMISE, actor, reason, null, null) == 1;
+    }
+
+    /**
+     * Applies an organiser's transition to each of the signatures (those not in a state it starts from are left
+     * alone); returns the ids that changed. The aggregate is rolled up once at the end.
+     */
+    @Transactional
+    public List<Long> applyAll(long appealId, List<Long> ids, Transition transition, String actor, String reason,
+                               @Nullable VerificationMethod method) {
+        List<Long> changed = new java.util.ArrayList<>();
+        Appeal appeal = appeals.findById(appealId).orElseThrow();
+        Instant now = clock.instant();
+        for (Long id : ids) {
+            if (one(appeal, id, transition, actor, reason, method, null, now, false)) {
+                changed.add(id);
+            }
+        }
+        if (!changed.isEmpty()) {
+            ledger.lock(appealId);
+            ledger.rollUp(appealId);
+        }
+        return changed;
+    }
+
+    private int apply(long appealId, List<Long> ids, Transition transition, String actor, String reason,
+                      @Nullable VerificationMethod method, @Nullable String note) {
+        Appeal appeal = appeals.findById(appealId).orElseThrow();
+        Instant now = clock.instant();
+        int n = 0;
+        for (Long id : ids) {
+            if (one(appeal, id, transition, actor, reason, method, note, now, true)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private boolean one(Appeal appeal, long id, Transition transition, String actor, String reason,
+                        @Nullable VerificationMethod method, @Nullable String note, Instant now, boolean rollUp) {
+        Optional<Signature> found = signatures.findInAppealForUpdate(appeal.id(), id);
+        if (found.isEmpty() || !transition.allowedFrom(found.get().status())) {
+            return false;
+        }
+        Signature before = found.get();
+        Signature current = before;
+        Confirmation confirmation = null;
+        if (transition == Transition.VERIFY && current.status() == SignatureStatus.PENDING) {
+            confirmation = confirmation(current, now);
+            current = confirmation.signature();
+        }
+        SignatureStatus target = transition.target(current.status(), current.confirmedAt() != null);
+        Signature next = switch (transition) {
+            case VERIFY -> current.verified(actor, method, note, now);
+            case ANONYMISE -> current.erased(SignatureStatus.ANONYMISED, now);
+            default -> current.withStatus(target, now);
+        };
+        Signature saved = signatures.update(next);
+        if (confirmation != null) {
+            announce(appeal, saved, confirmation.withdrawToken());
+        }
+        record(saved, transition, reason, actor, now);
+        if (rollUp) {
+            ledger.changed(appeal, before, saved);
+        } else {
+            ledger.moved(appeal, before, saved);
+        }
+        return true;
+    }
+
+    /** A confirmed signature, not yet stored, and the withdrawal token its mail carries. */
+    record Confirmation(Signature signature, String withdrawToken) {
+    }
+
+    /**
+     * CONFIRM, first half: fixes the trust of the address for the place. The caller holds the row lock, stores
+     * the result, then calls {@link #announce} and updates the aggregate.
+     */
+    Confirmation confirmation(Signature s, Instant now) {
+        Trust trust = Trust.EMAIL_ONLY;
+        TrustFlag flag = null;
+        if (s.municipalityAgs() != null) {
+            DomainTrust dt = domains.trustFor(s.emailKey(), s.municipalityAgs());
+            switch (dt) {
+                case OFFICIAL_DOMAIN -> trust = Trust.OFFICIAL_DOMAIN;
+                case OTHER_MUNICIPALITY -> flag = TrustFlag.OTHER_MUNICIPALITY;
+                case FREEMAIL -> flag = TrustFlag.FREEMAIL;
+                default -> { }
+            }
+        } else if (domains.isFreemail(s.domain())) {
+            flag = TrustFlag.FREEMAIL;
+        }
+        if (s.trust() == Trust.INVITED) {
+            trust = Trust.INVITED;
+        }
+        String withdrawToken = Tokens.newToken();
+        return new Confirmation(s.confirmed(trust, flag, Tokens.hash(withdrawToken), now), withdrawToken);
+    }
+
+    /** CONFIRM, second half: the mail with the withdrawal link, and the news for the others. */
+    void announce(Appeal appeal, Signature confirmed, String withdrawToken) {
+        mails.confirmed(appeal, confirmed, withdrawToken, Locale.forLanguageTag(confirmed.language()));
+        confirmations.publishEvent(new SignatureConfirmed(appeal.id(), confirmed.id(), confirmed.emailKey()));
+    }
+
+    /** CONFIRM by the signer's link (see {@link ConfirmSignature}); the caller holds the row lock. */
+    Signature confirm(Appeal appeal, Signature pending, Instant now) {
+        Transition.CONFIRM.target(pending.status(), false);
+        Confirmation c = confirmation(pending, now);
+        Signature saved = signatures.update(c.signature());
+        announce(appeal, saved, c.withdrawToken());
+        ledger.changed(appeal, pending, saved);
+        return saved;
+    }
+
+    /** WITHDRAW by the signer's link (see {@link WithdrawSignature}); the caller holds the row lock. */
+    Signature withdraw(Appeal appeal, Signature confirmed, Instant now) {
+        Signature saved = signatures.update(confirmed.erased(
+                Transition.WITHDRAW.target(confirmed.status(), true), now));
+        ledger.changed(appeal, confirmed, saved);
+        return saved;
+    }
+
+    /** The confirmed addresses (address keys) of an appeal, e.g. to flag invitations of people who signed. */
+    @Transactional
+    public Set<String> confirmedAddresses(long appealId) {
+        return jdbc.prepareStatement("SELECT email_key FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED'"
+                + " AND email_key IS NOT NULL", ps -> {
+            ps.setLong(1, appealId);
+            Set<String> out = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private void record(Signature s, Transition transition, String reason, String actor, Instant now) {
+        jdbc.prepareStatement("INSERT INTO signature_event (signature_id, appeal_id, action, reason, actor, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setLong(1, s.id());
+            ps.setLong(2, s.appealId());
+            ps.setString(3, transition.name());
+            ps.setString(4, reason.length() > 500 ? reason.substring(0, 500) : reason);
+            ps.setString(5, actor);
+            ps.setString(6, instants.convertToPersistedValue(now, null));
+            return ps.executeUpdate();
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.AppealStatus;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compares each appeal's aggregate with its signatures and repairs any drift (a bug, a hand edit in the
+ * database), logging a WARN line with the old and new numbers. Also fills the aggregate after an upgrade.
+ */
+@Singleton
+public class SupportRecount {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupportRecount.class);
+
+    private final AppealRepository appeals;
+    private final SupportLedger ledger;
+    private final SupportCounts counts;
+
+    SupportRecount(AppealRepository appeals, SupportLedger ledger, SupportCounts counts) {
+        this.appeals = appeals;
+        this.ledger = ledger;
+        this.counts = counts;
+    }
+
+    @Scheduled(initialDelay = "${mitzeichnen.support.recount-initial-delay:5s}",
+            fixedDelay = "${mitzeichnen.support.recount-interval:10m}")
+    void recountAll() {
+        for (Appeal appeal : appeals.findAll()) {
+            if (appeal.status() != AppealStatus.DRAFT) {
+                recount(appeal.id());
+            }
+        }
+    }
+
+    /** Recounts one appeal under its aggregate lock; returns whether the stored numbers were wrong. */
+    @Transactional
+    public boolean recount(long appealId) {
+        ledger.lock(appealId);
+        Appeal appeal = appeals.findById(appealId).orElseThrow();
+        SupportCounts.Counts before = counts.of(appealId);
+        ledger.rebuildPlaces(appealId, appeal.publicCount());
+        ledger.rollUp(appealId);
+        SupportCounts.Counts after = counts.of(appealId);
+        if (!before.equals(after)) {
+            LOG.warn("Support counts of appeal {} drifted: stored {}, recounted {}", appealId, before, after);
+            return true;
+        }
+        return false;
+    }
+}
