@@ -11,6 +11,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
@@ -125,8 +126,22 @@ class AppealApi {
     }
 
     private RenderCache.Rendered notFound(HttpRequest<?> request) {
-        return RenderCache.Rendered.of(HttpStatus.NOT_FOUND, JSON, bytes(new ApiJson.Error(
+        throw new UnknownAppeal();
+    }
+
+    /** A JSON 404 with a message (the global status page would answer without one). */
+    @Error(exception = UnknownAppeal.class)
+    HttpResponse<byte[]> unknownAppeal(HttpRequest<?> request) {
+        RenderCache.Rendered r = RenderCache.Rendered.of(HttpStatus.NOT_FOUND, JSON, bytes(new ApiJson.Error(
                 texts.get(languages.resolveOrDefault(request), "public.api.error.unknownAppeal"))));
+        return HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND).contentType(r.contentType())
+                .header(io.micronaut.http.HttpHeaders.ETAG, r.etag()).body(r.body());
+    }
+
+    static final class UnknownAppeal extends RuntimeException {
+        UnknownAppeal() {
+            super(null, null, false, false);
+        }
     }
 
     private byte[] bytes(Object body) {

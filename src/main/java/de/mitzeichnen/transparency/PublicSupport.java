@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.signing.PublicSignatories;
+import de.mitzeichnen.web.PublicCacheConfig;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,12 +31,12 @@ public class PublicSupport {
     private final PublicSignatories signatories;
     private final Clock clock;
     // a burst of readers of one appeal costs one query per second
-    private final Cache<Long, List<PublicSignatories.Signatory>> recent = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(1)).maximumSize(200).build();
+    private final Cache<Long, List<PublicSignatories.Signatory>> recent;
 
-    PublicSupport(PublicSignatories signatories, Clock clock) {
+    PublicSupport(PublicSignatories signatories, Clock clock, PublicCacheConfig config) {
         this.signatories = signatories;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(config.getRenderTtl()).maximumSize(200).build();
     }
 
     /** Counted support of one Land. */
