@@ -21,10 +21,10 @@ public record TimelineChart(int width, int height, int left, int right, int top,
     static TimelineChart of(List<PublicSupport.Day> days) {
         int width = 720;
         int height = 260;
-        int left = 48;
-        int right = 56;
+        int left = 64;
+        int right = 64;
         int top = 16;
-        int bottom = 36;
+        int bottom = 44;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
         long maxPlaces = Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).municipalities());
