@@ -9,11 +9,11 @@ import de.mitzeichnen.web.PublicGet;
 import de.mitzeichnen.web.RenderCache;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.concurrent.CompletableFuture;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.util.Locale;
 
 /** The open API's description: generated at build time from the code (micronaut-openapi), and a page for people. */
 @Controller("/api")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 class ApiDocs {
 
@@ -50,7 +49,7 @@ class ApiDocs {
 
     @Get("/openapi.yml")
     @PublicGet
-    HttpResponse<byte[]> openApi() {
+    CompletableFuture<MutableHttpResponse<byte[]>> openApi() {
         if (document == null) {
             throw new NotFoundException();
         }
@@ -60,7 +59,7 @@ class ApiDocs {
 
     @Get
     @PublicGet
-    HttpResponse<byte[]> page(HttpRequest<?> request) {
+    CompletableFuture<MutableHttpResponse<byte[]>> page(HttpRequest<?> request) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond("api-page:" + locale.getLanguage(), () -> RenderCache.Rendered.of(
                 pages.render(request, HttpStatus.OK, "transparency/api",

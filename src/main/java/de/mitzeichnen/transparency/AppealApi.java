@@ -8,14 +8,14 @@ import de.mitzeichnen.web.RenderCache;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.concurrent.CompletableFuture;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -31,7 +31,6 @@ import java.util.List;
 /** The open API: public appeals and their counted support, for the press, cities' websites and researchers. */
 @Controller("/api/v1/appeals")
 @Produces(MediaType.APPLICATION_JSON)
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Appeals", description = "Public appeals and their counted support")
 class AppealApi {
 
@@ -60,7 +59,7 @@ class AppealApi {
     @PublicGet
     @Operation(summary = "Public appeals (open and closed) with their counts",
             responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiJson.Appeals.class))))
-    HttpResponse<byte[]> list() {
+    CompletableFuture<MutableHttpResponse<byte[]>> list() {
         return cache.respond("api:list", () -> {
             PublicAppeals.Overview overview = appeals.overview();
             return ok(new ApiJson.Appeals(java.util.stream.Stream.concat(overview.open().stream(),
@@ -77,7 +76,7 @@ class AppealApi {
                     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiJson.Appeal.class))),
                     @ApiResponse(responseCode = "404", description = "no public appeal at this address",
                             content = @Content(schema = @Schema(implementation = ApiJson.Error.class)))})
-    HttpResponse<byte[]> one(HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> one(HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
         String lang = languages.resolveOrDefault(request).getLanguage();
         return cache.respond("api:appeal:" + slug + ":" + lang, () -> appeals.page(slug)
                 .map(p -> ok(appeal(p.appeal(), p.organiser().name()))).orElseGet(() -> notFound(request)));
@@ -90,7 +89,7 @@ class AppealApi {
                     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiJson.Places.class))),
                     @ApiResponse(responseCode = "404", description = "no public appeal at this address",
                             content = @Content(schema = @Schema(implementation = ApiJson.Error.class)))})
-    HttpResponse<byte[]> municipalities(HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> municipalities(HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
         String lang = languages.resolveOrDefault(request).getLanguage();
         return cache.respond("api:places:" + slug + ":" + lang, () -> appeals.publicAppeal(slug).map(a -> {
             List<ApiJson.Place> places = support.places(a).stream().map(p -> place(p, texts, languages.resolveOrDefault(request)))

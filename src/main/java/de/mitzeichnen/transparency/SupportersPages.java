@@ -13,13 +13,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import java.util.concurrent.CompletableFuture;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.apache.commons.csv.CSVFormat;
@@ -38,7 +38,6 @@ import java.util.Map;
  * the embeddable widget and the count badge. All are the same for every visitor, so caches may share them.
  */
 @Controller("/aufrufe/{slug}")
-@ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 class SupportersPages {
 
@@ -65,7 +64,7 @@ class SupportersPages {
 
     @Get("/unterstuetzer")
     @PublicGet
-    HttpResponse<byte[]> supporters(HttpRequest<?> request, String slug, @Nullable @QueryValue String q,
+    CompletableFuture<MutableHttpResponse<byte[]>> supporters(HttpRequest<?> request, String slug, @Nullable @QueryValue String q,
                                     @Nullable @QueryValue String seite) {
         Locale locale = languages.resolveOrDefault(request);
         String query = q == null ? "" : q.trim();
@@ -91,7 +90,7 @@ class SupportersPages {
 
     @Get("/unterstuetzer.csv")
     @PublicGet
-    HttpResponse<byte[]> csv(HttpRequest<?> request, String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> csv(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond("supporters.csv:" + slug + ":" + locale.getLanguage(), () -> {
             Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
@@ -111,12 +110,13 @@ class SupportersPages {
                 throw new UncheckedIOException(e);
             }
             return RenderCache.Rendered.of(HttpStatus.OK, "text/csv;charset=utf-8", out.toString());
-        }).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-unterstuetzer.csv\"");
+        }).thenApply(r -> r.header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + slug + "-unterstuetzer.csv\""));
     }
 
     @Get("/unterstuetzer.json")
     @PublicGet
-    HttpResponse<byte[]> json(HttpRequest<?> request, String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> json(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond("supporters.json:" + slug + ":" + locale.getLanguage(), () -> {
             Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
@@ -128,12 +128,13 @@ class SupportersPages {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + "-unterstuetzer.json\"");
+        }).thenApply(r -> r.header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + slug + "-unterstuetzer.json\""));
     }
 
     @Get("/verlauf")
     @PublicGet
-    HttpResponse<byte[]> timeline(HttpRequest<?> request, String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> timeline(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond("timeline:" + slug + ":" + locale.getLanguage(), () -> {
             PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
@@ -146,7 +147,7 @@ class SupportersPages {
 
     @Get("/widget")
     @PublicGet
-    HttpResponse<byte[]> widget(HttpRequest<?> request, String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> widget(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond("widget:" + slug + ":" + locale.getLanguage(), () -> {
             PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
@@ -158,7 +159,7 @@ class SupportersPages {
 
     @Get("/badge.svg")
     @PublicGet
-    HttpResponse<byte[]> badge(HttpRequest<?> request, String slug) {
+    CompletableFuture<MutableHttpResponse<byte[]>> badge(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond("badge:" + slug + ":" + locale.getLanguage(), () -> {
             Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
