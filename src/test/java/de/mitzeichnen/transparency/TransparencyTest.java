@@ -383,6 +383,21 @@ class TransparencyTest {
         assertEquals("Open API", web.get("/api?lang=en").doc().selectFirst("h1").text());
     }
 
+    @Test
+    void appealPageLinksToTheSupportersAndItsConsentTextSaysWhatAppearsThere() {
+        Web.Page page = web.get("/aufrufe/" + appeal.slug());
+        assertEquals(200, page.status());
+        Element link = page.doc().selectFirst(".transparency-links a[href=/aufrufe/" + appeal.slug() + "/unterstuetzer]");
+        assertNotNull(link, page.body());
+        String consent = page.doc().selectFirst("input[name=publicName]").parent().text();
+        assertTrue(consent.contains("Name, Funktion und Kommune stehen dann in der öffentlichen Liste der Unterstützer"),
+                consent);
+        assertTrue(consent.contains("Ohne Häkchen erscheinen dort nur Kommune und Funktion"), consent);
+        Web.Page english = web.get("/aufrufe/" + appeal.slug() + "?lang=en");
+        assertNotNull(english.doc().selectFirst(".transparency-links a[href=/aufrufe/" + appeal.slug()
+                + "/unterstuetzer?lang=en]"));
+    }
+
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.entries().forEach(e -> names.add(e.getKey()));
