@@ -27,6 +27,8 @@ public class Languages implements HttpLocaleResolver {
     public static final List<Locale> SUPPORTED = List.of(GERMAN, ENGLISH);
     static final String PARAM = "lang";
     static final String COOKIE = "lang";
+    /** Set on public, shared pages: their language is decided by the URL alone, so every visitor gets the same bytes. */
+    static final String FROM_URL_ONLY = "mitzeichnen.lang.urlOnly";
 
     /** The supported locale for a language code, if it is one. */
     public static Optional<Locale> supported(String code) {
@@ -40,8 +42,8 @@ public class Languages implements HttpLocaleResolver {
     @Override
     public Optional<Locale> resolve(HttpRequest<?> request) {
         Optional<Locale> fromParam = supported(request.getParameters().get(PARAM));
-        if (fromParam.isPresent()) {
-            return fromParam;
+        if (fromParam.isPresent() || request.getAttribute(FROM_URL_ONLY).isPresent()) {
+            return Optional.of(fromParam.orElse(GERMAN));
         }
         Optional<Locale> fromCookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
                 .flatMap(Languages::supported);

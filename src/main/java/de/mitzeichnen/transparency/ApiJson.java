@@ -1,0 +1,85 @@
+package de.mitzeichnen.transparency;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** The shapes of the open API (instants as ISO-8601 UTC text). */
+final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "StateCount", description = "Counted support in one Land")
+    record State(@Schema(example = "06") String code, @Schema(example = "Hessen") String name,
+                 long municipalities, long signatures) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Counts", description = "Publicly counted support")
+    record Counts(long municipalities,
+                  @Schema(description = "counted Landkreise") long districts,
+                  long signatures,
+                  @Schema(description = "inhabitants of the counted German municipalities") long population,
+                  @Schema(description = "confirmed signatures not yet counted publicly") long awaitingVerification,
+                  List<State> byState) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Appeal", description = "A public appeal with its counts")
+    record Appeal(@Schema(example = "migration-als-chance") String slug, String title, String organiser,
+                  @Schema(allowableValues = {"upcoming", "open", "closed", "archived"}) String status,
+                  @Schema(example = "2025-12-03T22:59:59Z") String deadline, Counts counts,
+                  @Schema(description = "when the counted support last changed", nullable = true)
+                  @Nullable String updatedAt) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "AppealList")
+    record Appeals(List<Appeal> appeals) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Signatory", description = "An office that signed; the name only where its owner agreed and the appeal publishes names")
+    record Signatory(@Schema(example = "MAYOR") String role, @Schema(example = "Bürgermeister:in") String roleLabel,
+                     @Nullable String name, String confirmedAt) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "SupportingPlace", description = "A counted municipality, Landkreis or foreign place")
+    record Place(@Schema(allowableValues = {"municipality", "district", "foreign"}) String kind,
+                 @Schema(example = "06412000", nullable = true) @Nullable String ags,
+                 @Schema(example = "CH", nullable = true) @Nullable String country,
+                 String name,
+                 @Schema(nullable = true) @Nullable Land state,
+                 String firstSupport, List<Signatory> signatories) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "SupportingPlaces")
+    record Places(String slug, long count, List<Place> municipalities) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Land")
+    record Land(@Schema(example = "06") String code, @Schema(example = "Hessen") String name) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Error")
+    record Error(@Schema(example = "Diesen Aufruf gibt es nicht.") String message) {
+    }
+}
