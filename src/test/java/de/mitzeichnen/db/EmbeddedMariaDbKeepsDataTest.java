@@ -31,6 +31,12 @@ class EmbeddedMariaDbKeepsDataTest {
                 s.execute("INSERT INTO kept VALUES ('still here')");
             }
             assertTrue(Files.isDirectory(dataDir.resolve(EmbeddedMariaDb.DATABASE)), "data directory kept on stop");
+            // The binaries live beside the data; gone (another process, a cleaner), they are unpacked again.
+            Path server = EmbeddedMariaDb.serverDir(dataDir);
+            assertTrue(Files.isDirectory(server.resolve("bin")), server.toString());
+            try (var files = Files.walk(server)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
             try (EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, true);
                  Connection c = DriverManager.getConnection(second.jdbcUrl(), "root", "");
                  Statement s = c.createStatement();
