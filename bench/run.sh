@@ -22,7 +22,7 @@
 # Environment: DURATION, CONNS (sign connections, default 16), PORT (18090), NGINX_PORT (18091), BENCH_DB
 # (database on 127.0.0.1:3306, default mitzeichnen_bench, dropped and created here), NO_BUILD=1 (use the jar in
 # target/), and the routes: APPEAL (slug, default the demo appeal migration-als-chance), PAGE_PATH, COUNT_PATH,
-# SEARCH_PATH; KEEP=1 keeps the logs (app, wrk, nginx) in the temporary directory. Needs wrk (/usr/bin/wrk), nginx (/usr/sbin/nginx, for the static-file limit), curl, mariadb client.
+# SEARCH_PATH; JAR (default: the one in target/); KEEP=1 keeps the logs (app, wrk, nginx) in the temporary directory. Needs wrk (/usr/bin/wrk), nginx (/usr/sbin/nginx, for the static-file limit), curl, mariadb client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -127,8 +127,8 @@ CONF
 
 wrk_run() {  # $1 url, $2 connections, [$3 lua script]; prints "req/s p99"
   local out
-  if [[ -n "${3:-}" ]]; then out=$(timeout $((DURATION + 30)) wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "$3" "$1")
-  else out=$(timeout $((DURATION + 30)) wrk -t2 -c"$2" -d"${DURATION}s" --latency "$1"); fi
+  if [[ -n "${3:-}" ]]; then out=$(timeout $((DURATION + 30)) wrk -t2 -c"$2" -d"${DURATION}s" --timeout 10s --latency -s "$3" "$1")
+  else out=$(timeout $((DURATION + 30)) wrk -t2 -c"$2" -d"${DURATION}s" --timeout 10s --latency "$1"); fi
   echo "$out" >>"$WORK/wrk.log"
   local rps p50 p99 non2xx timeouts
   rps=$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")
@@ -137,7 +137,7 @@ wrk_run() {  # $1 url, $2 connections, [$3 lua script]; prints "req/s p99"
   non2xx=$(awk '/Non-2xx/{print $NF}' <<<"$out")
   timeouts=$(awk '/Socket errors/{gsub(",", ""); print $NF}' <<<"$out")
   [[ "${timeouts:-0}" == 0 ]] && timeouts=""
-  echo "${rps} req/s, p50 ${p50}, p99 ${p99}${non2xx:+, non-2xx ${non2xx}}${timeouts:+, ${timeouts} timeouts (wrk: 2 s)}"
+  echo "${rps} req/s, p50 ${p50}, p99 ${p99}${non2xx:+, non-2xx ${non2xx}}${timeouts:+, ${timeouts} timeouts (over 10 s)}"
 }
 
 # ---- phases -------------------------------------------------------------------------------------------------------
@@ -240,7 +240,7 @@ phase_mnrun() {
 for tool in wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
 sql "SELECT 1" >/dev/null || { log "no MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --background --exec /usr/sbin/mariadbd)"; exit 2; }
 if [[ "${NO_BUILD:-}" != 1 ]]; then log "building the jar (./mvnw package -DskipTests)"; ./mvnw -B -q package -DskipTests >/dev/null; fi
-JAR="$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)"
+JAR="${JAR:-$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)}"
 
 settings=$(sql "SELECT CONCAT(@@version, ', innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit, ', sync_binlog=', @@sync_binlog, ', log_bin=', @@log_bin, ', innodb_buffer_pool_size=', ROUND(@@innodb_buffer_pool_size/1048576), ' MB, innodb_doublewrite=', @@innodb_doublewrite)")
 for p in "${PHASES[@]}"; do
