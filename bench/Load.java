@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  *   sign  BASE SLUG CONNECTIONS SECONDS   each connection: GET the appeal page as a browser would, take the form's
  *                                         csrfToken, POST the sign form (a new address each time); closed loop
  *   get   BASE PATH RATE SECONDS          open loop at a fixed rate (requests/s), latency from the planned send time
+ *   confirm BASE LINKS CONNECTIONS SECONDS  each connection takes the next confirmation link (a file, one path
+ *                                         /bestaetigen/TOKEN per line): GET it, POST its form; until the links or
+ *                                         the time run out
  * </pre>
  * Prints one line: {@code ok=N errors=N seconds=S rate=R p50_ms=X p99_ms=Y}.
  */
@@ -94,8 +97,34 @@ public class Load {
             }
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
+        } else if (mode.equals("confirm")) {
+            List<String> links = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[2]));
+            int connections = Integer.parseInt(args[3]);
+            long end = started + TimeUnit.SECONDS.toNanos(Long.parseLong(args[4]));
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            for (int c = 0; c < connections; c++) {
+                pool.execute(() -> {
+                    int i;
+                    while (System.nanoTime() < end && (i = next.getAndIncrement()) < links.size()) {
+                        long t0 = System.nanoTime();
+                        try {
+                            if (confirmOnce(http, base, links.get(i).trim())) {
+                                ok.incrementAndGet();
+                                latencies.add(System.nanoTime() - t0);
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+            pool.shutdown();
+            pool.awaitTermination(Long.parseLong(args[4]) + 30, TimeUnit.SECONDS);
         } else {
-            throw new IllegalArgumentException("mode: sign or get");
+            throw new IllegalArgumentException("mode: sign, get or confirm");
         }
         seconds = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
@@ -124,6 +153,22 @@ public class Load {
         page.headers().allValues("set-cookie").forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
         HttpResponse<Void> r = http.send(post.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode() == 303;
+    }
+
+    static boolean confirmOnce(HttpClient http, String base, String path) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200) {
+            return false;
+        }
+        Matcher m = CSRF.matcher(page.body());
+        String form = m.find() ? "csrfToken=" + enc((m.group(1) != null ? m.group(1) : m.group(2)).replace("&amp;", "&")) : "";
+        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        page.headers().allValues("set-cookie").forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
+        HttpResponse<String> r = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200;
     }
 
     static String enc(String s) {

@@ -12,11 +12,12 @@
 #   count    count endpoint (COUNT_PATH) req/s and p99, beside nginx; skipped while the route answers 404
 #   sign     sign submissions/s, p50/p99 (bench/Load.java: GET the page, POST the form with its csrfToken), beside
 #            the same two INSERTs per transaction over plain JDBC with the same durability (bench/RawInsert.java)
+#   confirm  confirmations/s: GET and POST the confirmation links the sign phase queued (taken from the outbox)
 #   rss      resident memory of the application after the phases before it (under load if run after sign)
 #   export   bench/export-csv.sh (CSV of EXPORT_ROWS signatures, default 1,000,000: time and peak heap)
 #   outbox   bench/mail-dispatch.sh (outbox into GreenMail: mails/s idle, enqueue -> arrival)
 #   mnrun    `./mvnw mn:run` as the README says: first (compiles, creates the embedded database) and later
-# Not yet built (printed as "not yet measured"): confirmations/s, page/count at 100k and 1M signatures, XLSX export,
+# Not yet built (printed as "not yet measured"): page/count at 100k and 1M signatures, XLSX export,
 # outbox under sign load with p99 submission -> arrival.
 #
 # Environment: DURATION, CONNS (sign connections, default 16), PORT (18090), NGINX_PORT (18091), BENCH_DB
@@ -37,7 +38,7 @@ COUNT_PATH="${COUNT_PATH:-/api/v1/appeals/${APPEAL}}"
 SEARCH_PATH="${SEARCH_PATH:-/api/v1/municipalities?q=Frankfurt&limit=10}"
 EXPORT_ROWS="${EXPORT_ROWS:-1000000}"
 PHASES=("$@")
-[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign rss export outbox mnrun)
+[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign confirm rss export outbox mnrun)
 
 BASE="http://127.0.0.1:${PORT}"
 DB_URL="jdbc:mysql://127.0.0.1:3306/${DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
@@ -144,6 +145,11 @@ wrk_run() {  # $1 url, $2 connections, [$3 lua script]; prints "req/s p99"
 
 phase_startup() {
   stop_pid "$APP_PID"; APP_PID=""
+  # The lean jar without a database URL must stop at once and say what to set.
+  local said; said=$(cd "$WORK" && env -u DATASOURCES_DEFAULT_URL MITZEICHNEN_PORT="$PORT" timeout 120 java -jar "$JAR" 2>&1 \
+    | grep -m1 -o "No database is configured: set DATASOURCES_DEFAULT_URL" || true)
+  [[ -n "$said" ]] && said="stops: „${said} …“" || said="DID NOT STOP WITH THE MESSAGE"
+  row "jar ($(du -m "$JAR" | cut -f1) MB) without DATASOURCES_DEFAULT_URL" "$said" "no embedded binaries in the jar"
   fresh_db
   local first
   start_app; first="$STARTUP_MS"; stop_pid "$APP_PID"; APP_PID=""
@@ -200,6 +206,18 @@ phase_sign() {
   row "sign submissions (GET page + POST form, $CONNS conn)" "$app" "plain JDBC, same 2 INSERTs/commit: $raw"
 }
 
+phase_confirm() {  # confirms what the sign phase left pending; the links come from the dev mailbox's outbox rows
+  ensure_app
+  local links="$WORK/links.txt"
+  sql "SELECT text_body FROM ${DB}.outbox_message WHERE kind = 'signing.signature-confirm' ORDER BY id" 2>/dev/null \
+    | grep -o '/bestaetigen/[A-Za-z0-9_-]*' | sort -u >"$links" || true
+  local before; before=$(sql "SELECT COUNT(*) FROM ${DB}.signature WHERE status = 'CONFIRMED'" 2>/dev/null || echo 0)
+  if [[ ! -s "$links" ]]; then row "confirmations" "skipped: no pending confirmation links (run the sign phase first)" ""; return; fi
+  local out; out=$(timeout $((DURATION + 60)) java bench/Load.java confirm "$BASE" "$links" "$CONNS" "$DURATION")
+  local after; after=$(sql "SELECT COUNT(*) FROM ${DB}.signature WHERE status = 'CONFIRMED'" 2>/dev/null || echo "?")
+  row "confirmations (GET link + POST, $CONNS conn, $(wc -l <"$links") links)" "$out; confirmed rows ${before} -> ${after}" ""
+}
+
 phase_rss() {
   ensure_app
   local kb; kb=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
@@ -248,7 +266,7 @@ for p in "${PHASES[@]}"; do
   log "phase $p"
   "phase_$p"
 done
-for missing in "confirmations/s" "appeal page and count endpoint at 100,000 and 1,000,000 signatures"; do
+for missing in "appeal page and count endpoint at 100,000 and 1,000,000 signatures"; do
   row "$missing" "not yet measured (no phase yet)" ""
 done
 
