@@ -16,6 +16,7 @@
 #   rss      resident memory of the application after the phases before it (under load if run after sign)
 #   export   bench/export-csv.sh (CSV of EXPORT_ROWS signatures, default 1,000,000: time and peak heap)
 #   outbox   bench/mail-dispatch.sh (outbox into GreenMail: mails/s idle, enqueue -> arrival)
+#   embedded the -embedded jar (if built with ./mvnw package -Pembedded-jar): first start and a later one
 #   mnrun    `./mvnw mn:run` as the README says: first (compiles, creates the embedded database) and later
 # Not yet built (printed as "not yet measured"): page/count at 100k and 1M signatures, XLSX export,
 # outbox under sign load with p99 submission -> arrival.
@@ -38,7 +39,7 @@ COUNT_PATH="${COUNT_PATH:-/api/v1/appeals/${APPEAL}}"
 SEARCH_PATH="${SEARCH_PATH:-/api/v1/municipalities?q=Frankfurt&limit=10}"
 EXPORT_ROWS="${EXPORT_ROWS:-1000000}"
 PHASES=("$@")
-[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign confirm rss export outbox mnrun)
+[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign confirm rss export outbox embedded mnrun)
 
 BASE="http://127.0.0.1:${PORT}"
 DB_URL="jdbc:mysql://127.0.0.1:3306/${DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
@@ -235,6 +236,23 @@ phase_outbox() {
   local out; out=$(timeout 900 bench/mail-dispatch.sh 2>&1 | grep '^\[bench\]' | tr '\n' ' ' || true)
   row "outbox into GreenMail, idle" "${out:-failed, see bench/mail-dispatch.sh}" "goal >= 200 mails/s"
   row "outbox while signing at full rate, p99 submission -> arrival" "not yet measured" "goal >= 200 mails/s, p99 < 5 s"
+}
+
+phase_embedded() {  # the -embedded jar (./mvnw package -Pembedded-jar): first start and a later one on the same data
+  local emb; emb="$(ls target/mitzeichnen-*-embedded.jar 2>/dev/null | head -1 || true)"
+  if [[ -z "$emb" ]]; then row "start-up, embedded MariaDB (java -jar …-embedded.jar)" "skipped: build it with ./mvnw package -Pembedded-jar" ""; return; fi
+  stop_pid "$APP_PID"; APP_PID=""
+  local data="$WORK/embedded-data" t ms first=""
+  for attempt in first later; do
+    t=$(date +%s%N)
+    env -u DATASOURCES_DEFAULT_URL MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DATA_DIR="$data" java -Xmx512m -jar "$emb" >>"$WORK/embedded.log" 2>&1 &
+    APP_PID=$!
+    ms=$(await_health "$APP_PID" 240 "$t") || ms="did not start (see log)"
+    stop_pid "$APP_PID"; APP_PID=""
+    [[ "$attempt" == first ]] && first="$ms"
+  done
+  row "start-up, embedded MariaDB from the -embedded jar, first (unpack, create, migrate, register, demo)" "${first} ms" "until /health 200"
+  row "start-up, embedded MariaDB from the -embedded jar, later (data kept)" "${ms} ms" "until /health 200"
 }
 
 phase_mnrun() {
