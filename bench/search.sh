@@ -5,7 +5,8 @@
 #   BENCH_URL=http://127.0.0.1:8080 bench/search.sh    # uses a running instance instead
 #
 # Environment: DURATION (seconds per phase, default 20), PORT (default 18089), JAR, and for the started app
-# DATASOURCES_DEFAULT_URL/USERNAME/PASSWORD (default: the embedded MariaDB in a temporary data directory).
+# DATASOURCES_DEFAULT_URL/USERNAME/PASSWORD (default: database mitzeichnen_bench_search on the MariaDB at
+# 127.0.0.1:3306, created and dropped here; the packaged jar carries no embedded database).
 # Phase 1 holds about 200 requests/s (the target: p99 < 20 ms); phase 2 measures the most the machine serves.
 # Uses wrk (apt-get install -y wrk); without it a small Java load generator (bench/SearchLoad.java).
 set -euo pipefail
@@ -24,6 +25,9 @@ cleanup() {
   if [[ -n "$DATA_DIR" ]]; then
     rm -rf "$DATA_DIR"
   fi
+  if [[ -n "${CREATED_DB:-}" ]]; then
+    mariadb --protocol=TCP -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS ${CREATED_DB}" || true
+  fi
 }
 trap cleanup EXIT
 
@@ -41,7 +45,13 @@ else
   fi
   URL="http://127.0.0.1:${PORT}"
   DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/mitzeichnen-bench.XXXXXX")"
-  echo "Starting $JAR on port $PORT (data in $DATA_DIR) ..."
+  if [[ -z "${DATASOURCES_DEFAULT_URL:-}" ]]; then
+    CREATED_DB=mitzeichnen_bench_search
+    mariadb --protocol=TCP -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS ${CREATED_DB}; CREATE DATABASE ${CREATED_DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    export DATASOURCES_DEFAULT_URL="jdbc:mysql://127.0.0.1:3306/${CREATED_DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+    export DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD=
+  fi
+  echo "Starting $JAR on port $PORT ..."
   started=$(date +%s%N)
   MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DATA_DIR="$DATA_DIR/data" MITZEICHNEN_DEMO=false \
     java -Xmx512m -jar "$JAR" >"$DATA_DIR/app.log" 2>&1 &

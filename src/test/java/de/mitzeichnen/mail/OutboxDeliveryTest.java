@@ -1,6 +1,7 @@
 package de.mitzeichnen.mail;
 
 import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.TestClock;
 import de.mitzeichnen.testsupport.TestSmtp;
@@ -88,29 +89,11 @@ class OutboxDeliveryTest {
     }
 
     Map<String, Object> awaitRow(long id, Predicate<Map<String, Object>> condition) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        Map<String, Object> row = row(id);
-        while (!condition.test(row)) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("row did not reach the expected state: " + row);
-            }
-            sleep(20);
-            row = row(id);
-        }
-        return row;
+        return Eventually.await("outbox row " + id + " to reach the expected state", WAIT, () -> row(id), condition);
     }
 
     static Instant instant(Object datetime) {
         return ((LocalDateTime) datetime).toInstant(ZoneOffset.UTC);
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -168,8 +151,7 @@ class OutboxDeliveryTest {
         long id = transactions.executeWrite(status -> {
             long newId = outbox.enqueue(mail(to, "Nach dem Commit"));
             // A wake-up before the commit would find nothing (and polling is off): the mail would not come.
-            sleep(300);
-            assertEquals(0, TestSmtp.messagesTo(to).size());
+            Eventually.never("a mail before the commit", Duration.ofMillis(300), () -> !TestSmtp.messagesTo(to).isEmpty());
             return newId;
         });
         // no dispatchDue() here: the commit wakes the dispatcher
@@ -192,8 +174,8 @@ class OutboxDeliveryTest {
         });
         assertEquals(0, db.count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", to));
         dispatcher.dispatchDue();
-        sleep(300);
-        assertEquals(0, TestSmtp.messagesTo(to).size());
+        Eventually.never("a mail from a rolled-back transaction", Duration.ofMillis(300),
+                () -> !TestSmtp.messagesTo(to).isEmpty());
     }
 
     @Test
@@ -223,9 +205,9 @@ class OutboxDeliveryTest {
         assertEquals(2, sent.get("attempts"));
         assertNull(sent.get("last_error"));
         clock.advance(Duration.ofHours(1));
-        dispatcher.dispatchDue();
-        sleep(200);
+        dispatcher.dispatchDue();   // synchronous: a second delivery would have happened by now
         assertEquals(1, TestSmtp.messagesTo(to).size());
+        assertEquals("SENT", row(id).get("status"));
     }
 
     @Test
@@ -263,8 +245,7 @@ class OutboxDeliveryTest {
 
         TestSmtp.start();
         clock.advance(Duration.ofDays(1));
-        dispatcher.dispatchDue();
-        sleep(200);
+        dispatcher.dispatchDue();   // synchronous: nothing is left for a background run
         assertEquals("FAILED", row(id).get("status"));
         assertEquals(0, TestSmtp.messagesTo(to).size());
     }
@@ -325,7 +306,8 @@ class OutboxDeliveryTest {
         for (String r : recipients) {
             TestSmtp.awaitMessagesTo(r, 1, WAIT);
         }
-        sleep(300);
+        Eventually.await("every mail of the run marked SENT", WAIT, () -> db.count(
+                "SELECT COUNT(*) FROM outbox_message WHERE recipient LIKE ? AND status <> 'SENT'", prefix + "-%") == 0);
         for (String r : recipients) {
             assertEquals(1, TestSmtp.messagesTo(r).size(), r);
         }
@@ -361,7 +343,8 @@ class OutboxDeliveryTest {
         Map<String, Object> failed = row(ancientId);
         assertEquals("FAILED", failed.get("status"));
         assertTrue(((String) failed.get("last_error")).contains("interrupted"), (String) failed.get("last_error"));
-        sleep(200);
+        Eventually.never("a mail to a row another dispatcher still holds, or to an abandoned one", Duration.ofMillis(200),
+                () -> !TestSmtp.messagesTo(busy).isEmpty() || !TestSmtp.messagesTo(ancient).isEmpty());
         assertEquals(0, TestSmtp.messagesTo(busy).size());
         assertEquals(0, TestSmtp.messagesTo(ancient).size());
         assertEquals(1, TestSmtp.messagesTo(crashed).size());

@@ -2,13 +2,13 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.testsupport.Chromium;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,13 +32,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real browser (Debian's Chromium, headless) signs with the type-ahead and confirms through the mailed link.
- * Skipped, with a message, where Chromium or its driver is not installed.
+ * Without Chromium or its driver it fails in CI and is skipped, with a message, elsewhere ({@link Chromium}).
  */
 @MicronautTest(transactional = false)
 class SignInBrowserTest {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File DRIVER = new File("/usr/bin/chromedriver");
+    static final File CHROMIUM = Chromium.BINARY;
+    static final File DRIVER = Chromium.DRIVER;
 
     @Inject
     EmbeddedServer server;
@@ -51,8 +51,7 @@ class SignInBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(),
-                "Browser test skipped: install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        Chromium.require();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

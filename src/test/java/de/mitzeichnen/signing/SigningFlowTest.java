@@ -1,5 +1,6 @@
 package de.mitzeichnen.signing;
 
+import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.AppealText;
@@ -202,12 +203,12 @@ class SigningFlowTest {
             assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
         }
         List<MimeMessage> four = mails(email, 4);
-        SigningTestSupport.pause(java.time.Duration.ofMillis(1500));
+        awaitOutboxSettled(email);
         assertEquals(4, SigningTestSupport.mails(email, 4).size(), "resending stops, one mail stays reserved");
         pressButton(web, link(four.get(3), "/bestaetigen/"));
         assertEquals(5, mails(email, 5).size());
         sign(web, appeal.slug(), validForm(email));
-        SigningTestSupport.pause(java.time.Duration.ofMillis(1500));
+        awaitOutboxSettled(email);
         assertEquals(5, SigningTestSupport.mails(email, 5).size());
         assertEquals(5, db.count("SELECT mails_sent FROM signature WHERE email_key = ?", email));
     }
@@ -238,6 +239,13 @@ class SigningFlowTest {
     @Inject
     de.mitzeichnen.mail.MailDispatcher dispatcher;
 
+    /** Every mail to {@code email} has been handled (none waiting or being sent), so GreenMail holds all it will get. */
+    void awaitOutboxSettled(String email) {
+        Eventually.await("no mail to " + email + " still waiting or being sent", java.time.Duration.ofSeconds(15),
+                () -> db.count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
+                        email) == 0);
+    }
+
     Map<String, Object> outboxRow(String email) {
         return db.row("SELECT status, attempts, last_error FROM outbox_message WHERE recipient = ?", email);
     }
@@ -249,10 +257,8 @@ class SigningFlowTest {
         try {
             assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
             dispatcher.dispatchDue();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (((Number) outboxRow(email).get("attempts")).intValue() == 0 && System.currentTimeMillis() < deadline) {
-                SigningTestSupport.pause(java.time.Duration.ofMillis(50));
-            }
+            Eventually.await("a first, failed delivery attempt", java.time.Duration.ofSeconds(10),
+                    () -> ((Number) outboxRow(email).get("attempts")).intValue() > 0);
             assertEquals("PENDING", outboxRow(email).get("status"));
             assertTrue(((Number) outboxRow(email).get("attempts")).intValue() >= 1);
             assertEquals(0, de.mitzeichnen.testsupport.TestSmtp.messagesTo(email).size());
@@ -262,8 +268,8 @@ class SigningFlowTest {
         clock.advance(java.time.Duration.ofHours(1));
         dispatcher.dispatchDue();
         assertEquals(1, mails(email, 1).size());
-        dispatcher.dispatchDue();
-        SigningTestSupport.pause(java.time.Duration.ofMillis(500));
+        dispatcher.dispatchDue();   // synchronous: a second delivery would have happened by now
+        awaitOutboxSettled(email);
         assertEquals(1, de.mitzeichnen.testsupport.TestSmtp.messagesTo(email).size(), "sent exactly once");
         assertEquals("SENT", outboxRow(email).get("status"));
     }
@@ -273,11 +279,10 @@ class SigningFlowTest {
         String email = email();
         de.mitzeichnen.testsupport.TestSmtp.rejectPermanently(email);
         assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!"FAILED".equals(outboxRow(email).get("status")) && System.currentTimeMillis() < deadline) {
+        Eventually.await("the mail marked FAILED", java.time.Duration.ofSeconds(10), () -> {
             dispatcher.dispatchDue();
-            SigningTestSupport.pause(java.time.Duration.ofMillis(50));
-        }
+            return "FAILED".equals(outboxRow(email).get("status"));
+        });
         assertEquals("FAILED", outboxRow(email).get("status"));
         assertTrue(String.valueOf(outboxRow(email).get("last_error")).contains("550"), String.valueOf(outboxRow(email).get("last_error")));
     }

@@ -68,11 +68,4 @@ final class SigningTestSupport {
         return Mails.subject(message);
     }
 
-    static void pause(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -105,22 +105,11 @@ public final class TestSmtp {
      * than {@code count} if more came: assert the size when "exactly" matters).
      */
     public static List<MimeMessage> awaitMessagesTo(String recipient, int count, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<MimeMessage> found = messagesTo(recipient);
-            if (found.size() >= count) {
-                return found;
-            }
-            if (System.nanoTime() > end) {
-                throw new AssertionError("expected " + count + " mail(s) to " + recipient + " within " + timeout
-                        + ", got " + found.size() + "; all recipients so far: " + allRecipients());
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            return Eventually.await(count + " mail(s) to " + recipient, timeout, () -> messagesTo(recipient),
+                    found -> found.size() >= count);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; all recipients so far: " + allRecipients(), e);
         }
     }
 

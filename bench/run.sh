@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# One command for the benchmarks of issue 14: builds the jar, starts it against the local MariaDB, runs the load
+# from a second process and prints ONE table, each figure beside its limit measured in the same run.
+#
+#   bench/run.sh                          # every phase
+#   bench/run.sh startup search page      # only these phases (in this order)
+#
+# Phases (each bounded in time; DURATION seconds of load per measurement, default 10):
+#   startup  start-up of the jar on the external MariaDB: first (migrates, loads the register) and later
+#   search   municipality search p99 at about 200 req/s (wrk, paced by bench/search.lua), and its saturation
+#   page     appeal page req/s and p99 (wrk), beside nginx serving the same bytes as a static file
+#   count    count endpoint (COUNT_PATH) req/s and p99, beside nginx; skipped while the route answers 404
+#   sign     sign submissions/s, p50/p99 (bench/Load.java: GET the page, POST the form with its csrfToken), beside
+#            the same two INSERTs per transaction over plain JDBC with the same durability (bench/RawInsert.java)
+#   confirm  confirmations/s: GET and POST the confirmation links the sign phase queued (taken from the outbox)
+#   rss      resident memory of the application after the phases before it (under load if run after sign)
+#   export   bench/export-csv.sh (CSV of EXPORT_ROWS signatures, default 1,000,000: time and peak heap)
+#   outbox   bench/mail-dispatch.sh (outbox into GreenMail: mails/s idle, enqueue -> arrival)
+#   embedded the -embedded jar (if built with ./mvnw package -Pembedded-jar): first start and a later one
+#   mnrun    `./mvnw mn:run` as the README says: first (compiles, creates the embedded database) and later
+# Not yet built (printed as "not yet measured"): page/count at 100k and 1M signatures, XLSX export,
+# outbox under sign load with p99 submission -> arrival.
+#
+# Environment: DURATION, CONNS (sign connections, default 16), PORT (18090), NGINX_PORT (18091), BENCH_DB
+# (database on 127.0.0.1:3306, default mitzeichnen_bench, dropped and created here), NO_BUILD=1 (use the jar in
+# target/), and the routes: APPEAL (slug, default the demo appeal migration-als-chance), PAGE_PATH, COUNT_PATH,
+# SEARCH_PATH; JAR (default: the one in target/); KEEP=1 keeps the logs (app, wrk, nginx) in the temporary directory. Needs wrk (/usr/bin/wrk), nginx (/usr/sbin/nginx, for the static-file limit), curl, mariadb client.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${DURATION:-10}"
+CONNS="${CONNS:-16}"
+PORT="${PORT:-18090}"
+NGINX_PORT="${NGINX_PORT:-18091}"
+DB="${BENCH_DB:-mitzeichnen_bench}"
+APPEAL="${APPEAL:-migration-als-chance}"
+PAGE_PATH="${PAGE_PATH:-/aufrufe/${APPEAL}}"
+COUNT_PATH="${COUNT_PATH:-/api/v1/appeals/${APPEAL}}"
+SEARCH_PATH="${SEARCH_PATH:-/api/v1/municipalities?q=Frankfurt&limit=10}"
+EXPORT_ROWS="${EXPORT_ROWS:-1000000}"
+PHASES=("$@")
+[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign confirm rss export outbox embedded mnrun)
+
+BASE="http://127.0.0.1:${PORT}"
+DB_URL="jdbc:mysql://127.0.0.1:3306/${DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/mitzeichnen-bench.XXXXXX")"
+RESULTS="$WORK/results.tsv"
+APP_PID=""
+NGINX_PID=""
+MVN_PID=""
+: >"$RESULTS"
+
+log() { echo "[bench] $*" >&2; }
+row() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$RESULTS"; }   # what, figure, beside it (limit / goal)
+sql() { mariadb --protocol=TCP -h127.0.0.1 -P3306 -uroot -N -B -e "$1"; }
+
+descendants() { local p; for p in $(pgrep -P "$1" 2>/dev/null || true); do descendants "$p"; echo "$p"; done; }
+stop_pid() {  # a process this script started, and the processes it started
+  local pid="$1" kids
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kids="$(descendants "$pid")"
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$pid" $kids 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+cleanup() {
+  stop_pid "$APP_PID"; stop_pid "$NGINX_PID"; stop_pid "$MVN_PID"
+  sql "DROP DATABASE IF EXISTS ${DB}" >/dev/null 2>&1 || true
+  if [[ "${KEEP:-}" == 1 ]]; then log "kept $WORK (logs)"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+await_health() {  # $1 pid, $2 timeout seconds; prints ms until /health answered 200
+  local started="$3"
+  for _ in $(seq 1 $(( $2 * 10 ))); do
+    if curl -fsS -o /dev/null "$BASE/health" 2>/dev/null; then ms_since "$started"; return 0; fi
+    kill -0 "$1" 2>/dev/null || return 1
+    sleep 0.1
+  done
+  return 1
+}
+
+fresh_db() { sql "DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"; }
+
+STARTUP_MS=""
+start_app() {  # starts the jar on the bench database (not in a subshell: APP_PID must stay set); STARTUP_MS
+  local started; started=$(date +%s%N)
+  DATASOURCES_DEFAULT_URL="$DB_URL" DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= \
+    MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DEMO=true MITZEICHNEN_BASE_URL="$BASE" \
+    java -Xmx512m -jar "$JAR" >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  if curl -fsS -o /dev/null "$BASE/health" 2>/dev/null; then log "port $PORT is taken by another process"; exit 1; fi
+  STARTUP_MS=$(await_health "$APP_PID" 120 "$started") \
+    || { log "the application did not start; its log:"; tail -40 "$WORK/app.log" >&2; exit 1; }
+}
+ensure_app() {
+  if [[ -z "$APP_PID" ]] || ! kill -0 "$APP_PID" 2>/dev/null; then
+    sql "SELECT 1 FROM information_schema.schemata WHERE schema_name='${DB}'" | grep -q 1 || fresh_db
+    start_app
+  fi
+}
+
+start_nginx() {  # serves $WORK/www on NGINX_PORT, as this user's own process
+  [[ -n "$NGINX_PID" ]] && return 0
+  command -v /usr/sbin/nginx >/dev/null || { log "nginx missing: no static-file limit"; return 1; }
+  mkdir -p "$WORK/nginx/logs" "$WORK/www"
+  chmod 755 "$WORK" "$WORK/www"
+  cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes $(nproc);
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy; fastcgi_temp_path $WORK/nginx/fcgi;
+  uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+  types { text/html html; application/json json; }
+  sendfile on; keepalive_requests 100000;
+  server { listen 127.0.0.1:${NGINX_PORT}; root $WORK/www; }
+}
+CONF
+  /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" 2>>"$WORK/nginx/logs/error.log" &
+  NGINX_PID=$!
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:${NGINX_PORT}/" 2>/dev/null && break; curl -s -o /dev/null "http://127.0.0.1:${NGINX_PORT}/x" && break; sleep 0.1; done
+}
+
+wrk_run() {  # $1 url, $2 connections, [$3 lua script]; prints "req/s p99"
+  local out
+  if [[ -n "${3:-}" ]]; then out=$(timeout $((DURATION + 30)) wrk -t2 -c"$2" -d"${DURATION}s" --timeout 10s --latency -s "$3" "$1")
+  else out=$(timeout $((DURATION + 30)) wrk -t2 -c"$2" -d"${DURATION}s" --timeout 10s --latency "$1"); fi
+  echo "$out" >>"$WORK/wrk.log"
+  local rps p50 p99 non2xx timeouts
+  rps=$(awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$out")
+  p50=$(awk '/Latency Distribution/{f=1} f && $1=="50%"{print $2; exit}' <<<"$out")
+  p99=$(awk '/Latency Distribution/{f=1} f && $1=="99%"{print $2; exit}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/{print $NF}' <<<"$out")
+  timeouts=$(awk '/Socket errors/{gsub(",", ""); print $NF}' <<<"$out")
+  [[ "${timeouts:-0}" == 0 ]] && timeouts=""
+  echo "${rps} req/s, p50 ${p50}, p99 ${p99}${non2xx:+, non-2xx ${non2xx}}${timeouts:+, ${timeouts} timeouts (over 10 s)}"
+}
+
+# ---- phases -------------------------------------------------------------------------------------------------------
+
+phase_startup() {
+  stop_pid "$APP_PID"; APP_PID=""
+  # The lean jar without a database URL must stop at once and say what to set.
+  local said; said=$(cd "$WORK" && env -u DATASOURCES_DEFAULT_URL MITZEICHNEN_PORT="$PORT" timeout 120 java -jar "$JAR" 2>&1 \
+    | grep -m1 -o "No database is configured: set DATASOURCES_DEFAULT_URL" || true)
+  [[ -n "$said" ]] && said="stops: „${said} …“" || said="DID NOT STOP WITH THE MESSAGE"
+  row "jar ($(du -m "$JAR" | cut -f1) MB) without DATASOURCES_DEFAULT_URL" "$said" "no embedded binaries in the jar"
+  fresh_db
+  local first
+  start_app; first="$STARTUP_MS"; stop_pid "$APP_PID"; APP_PID=""
+  start_app
+  row "start-up, external MariaDB, first (migrate, register, demo)" "${first} ms" "until /health 200"
+  row "start-up, external MariaDB, later" "${STARTUP_MS} ms" "until /health 200"
+}
+
+phase_search() {
+  ensure_app
+  local path="${SEARCH_PATH%%\?*}"
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$SEARCH_PATH")" == 404 ]]; then row "municipality search" "skipped: $path answers 404" ""; return; fi
+  PACE_MS=0 timeout 30 wrk -t2 -c8 -d3s -s bench/search.lua "$BASE" >/dev/null   # warm-up
+  row "municipality search at ~200 req/s (10 conn, 50 ms pause)" "$(PACE_MS=50 wrk_run "$BASE" 10 bench/search.lua)" "goal p99 < 20 ms"
+  row "municipality search, saturated (32 conn)" "$(PACE_MS=0 wrk_run "$BASE" 32 bench/search.lua)" ""
+}
+
+static_beside() {  # $1 label, $2 path on the app, $3 file name; measures the app and nginx with the same bytes
+  local code
+  code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$BASE$2")
+  if [[ "$code" == 404 ]]; then row "$1" "skipped: $2 answers 404 (set the path variable when the route exists)" ""; return; fi
+  if [[ "$code" != 200 ]]; then row "$1" "skipped: $2 answers $code" ""; return; fi
+  start_nginx || true
+  cp "$WORK/body" "$WORK/www/$3"
+  chmod 644 "$WORK/www/$3"
+  timeout 30 wrk -t2 -c16 -d3s "$BASE$2" >/dev/null   # warm-up
+  local app static
+  app=$(wrk_run "$BASE$2" 32)
+  static=$(wrk_run "http://127.0.0.1:${NGINX_PORT}/$3" 32)
+  row "$1 ($(wc -c <"$WORK/body") bytes, 32 conn)" "$app" "nginx, same bytes: $static"
+}
+
+signatures() { sql "SELECT COUNT(*) FROM ${DB}.signature" 2>/dev/null || echo "?"; }
+
+phase_page() {
+  ensure_app
+  static_beside "appeal page, $(signatures) signatures" "$PAGE_PATH" page.html
+}
+
+phase_count() {
+  ensure_app
+  static_beside "count endpoint, $(signatures) signatures" "$COUNT_PATH" count.json
+}
+
+connector_jar() { ls ~/.m2/repository/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1; }
+
+phase_sign() {
+  ensure_app
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE$PAGE_PATH")" != 200 ]]; then row "sign submissions" "skipped: $PAGE_PATH is not 200" ""; return; fi
+  timeout 60 java bench/Load.java sign "$BASE" "$APPEAL" 4 3 >/dev/null   # warm-up
+  local app raw
+  app=$(timeout $((DURATION + 60)) java bench/Load.java sign "$BASE" "$APPEAL" "$CONNS" "$DURATION")
+  raw=$(timeout $((DURATION + 60)) java -cp "$(connector_jar)" bench/RawInsert.java "$DB_URL" root "" "$CONNS" "$DURATION")
+  row "sign submissions (GET page + POST form, $CONNS conn)" "$app" "plain JDBC, same 2 INSERTs/commit: $raw"
+}
+
+phase_confirm() {  # confirms what the sign phase left pending; the links come from the dev mailbox's outbox rows
+  ensure_app
+  local links="$WORK/links.txt"
+  sql "SELECT text_body FROM ${DB}.outbox_message WHERE kind = 'signing.signature-confirm' ORDER BY id" 2>/dev/null \
+    | grep -o '/bestaetigen/[A-Za-z0-9_-]*' | sort -u >"$links" || true
+  local before; before=$(sql "SELECT COUNT(*) FROM ${DB}.signature WHERE status = 'CONFIRMED'" 2>/dev/null || echo 0)
+  if [[ ! -s "$links" ]]; then row "confirmations" "skipped: no pending confirmation links (run the sign phase first)" ""; return; fi
+  local out; out=$(timeout $((DURATION + 60)) java bench/Load.java confirm "$BASE" "$links" "$CONNS" "$DURATION")
+  local after; after=$(sql "SELECT COUNT(*) FROM ${DB}.signature WHERE status = 'CONFIRMED'" 2>/dev/null || echo "?")
+  row "confirmations (GET link + POST, $CONNS conn, $(wc -l <"$links") links)" "$out; confirmed rows ${before} -> ${after}" ""
+}
+
+phase_rss() {
+  ensure_app
+  local kb; kb=$(awk '/VmRSS/{print $2}' "/proc/$APP_PID/status")
+  local hwm; hwm=$(awk '/VmHWM/{print $2}' "/proc/$APP_PID/status")
+  row "application RSS now / peak (-Xmx512m)" "$((kb / 1024)) MB / $((hwm / 1024)) MB" "after: ${PHASES[*]}"
+}
+
+phase_export() {
+  local out; out=$(timeout 900 bench/export-csv.sh "$EXPORT_ROWS" 2>&1 | grep -E "^round" || true)
+  row "CSV export, $EXPORT_ROWS signatures (-Xmx256m)" "${out:-failed, see bench/export-csv.sh}" "goal <= 10 s in 256 MB"
+  row "XLSX export, $EXPORT_ROWS signatures" "not yet measured" "goal <= 30 s"
+}
+
+phase_outbox() {
+  local out; out=$(timeout 900 bench/mail-dispatch.sh 2>&1 | grep '^\[bench\]' | tr '\n' ' ' || true)
+  row "outbox into GreenMail, idle" "${out:-failed, see bench/mail-dispatch.sh}" "goal >= 200 mails/s"
+  row "outbox while signing at full rate, p99 submission -> arrival" "not yet measured" "goal >= 200 mails/s, p99 < 5 s"
+}
+
+phase_embedded() {  # the -embedded jar (./mvnw package -Pembedded-jar): first start and a later one on the same data
+  local emb; emb="$(ls target/mitzeichnen-*-embedded.jar 2>/dev/null | head -1 || true)"
+  if [[ -z "$emb" ]]; then row "start-up, embedded MariaDB (java -jar …-embedded.jar)" "skipped: build it with ./mvnw package -Pembedded-jar" ""; return; fi
+  stop_pid "$APP_PID"; APP_PID=""
+  local data="$WORK/embedded-data" t ms first=""
+  for attempt in first later; do
+    t=$(date +%s%N)
+    env -u DATASOURCES_DEFAULT_URL MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DATA_DIR="$data" java -Xmx512m -jar "$emb" >>"$WORK/embedded.log" 2>&1 &
+    APP_PID=$!
+    ms=$(await_health "$APP_PID" 240 "$t") || ms="did not start (see log)"
+    stop_pid "$APP_PID"; APP_PID=""
+    [[ "$attempt" == first ]] && first="$ms"
+  done
+  row "start-up, embedded MariaDB from the -embedded jar, first (unpack, create, migrate, register, demo)" "${first} ms" "until /health 200"
+  row "start-up, embedded MariaDB from the -embedded jar, later (data kept)" "${ms} ms" "until /health 200"
+}
+
+phase_mnrun() {
+  stop_pid "$APP_PID"; APP_PID=""
+  local data="$WORK/mnrun-data" t first later
+  for attempt in first later; do
+    [[ "$attempt" == first ]] && rm -rf target/classes   # the first start compiles, as on a fresh checkout
+    t=$(date +%s%N)
+    MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DATA_DIR="$data" ./mvnw -B mn:run >>"$WORK/mnrun.log" 2>&1 &
+    MVN_PID=$!
+    if ms=$(await_health "$MVN_PID" 240 "$t"); then :; else ms="did not start (see log)"; tail -30 "$WORK/mnrun.log" >&2; fi
+    stop_pid "$MVN_PID"; MVN_PID=""
+    [[ "$attempt" == first ]] && first="$ms" || later="$ms"
+  done
+  row "./mvnw mn:run, first (compile, create embedded DB, register, demo)" "${first} ms" "until /health 200"
+  row "./mvnw mn:run, later (data kept)" "${later} ms" "until /health 200"
+}
+
+# ---- run ----------------------------------------------------------------------------------------------------------
+
+for tool in wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
+sql "SELECT 1" >/dev/null || { log "no MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --background --exec /usr/sbin/mariadbd)"; exit 2; }
+if [[ "${NO_BUILD:-}" != 1 ]]; then log "building the jar (./mvnw package -DskipTests)"; ./mvnw -B -q package -DskipTests >/dev/null; fi
+JAR="${JAR:-$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)}"
+
+settings=$(sql "SELECT CONCAT(@@version, ', innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit, ', sync_binlog=', @@sync_binlog, ', log_bin=', @@log_bin, ', innodb_buffer_pool_size=', ROUND(@@innodb_buffer_pool_size/1048576), ' MB, innodb_doublewrite=', @@innodb_doublewrite)")
+for p in "${PHASES[@]}"; do
+  declare -F "phase_$p" >/dev/null || { log "unknown phase: $p"; exit 2; }
+  log "phase $p"
+  "phase_$p"
+done
+for missing in "appeal page and count endpoint at 100,000 and 1,000,000 signatures"; do
+  row "$missing" "not yet measured (no phase yet)" ""
+done
+
+echo
+echo "Mitzeichnen benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(awk '/MemTotal/{printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, load average $(cut -d' ' -f1-3 /proc/loadavg); app, database and load generator on the same machine"
+echo "Database: MariaDB ${settings}; $(java -version 2>&1 | head -1); jar $(du -m "$JAR" | cut -f1) MB; ${DURATION} s per measurement"
+echo
+echo "| measurement | figure | beside it (limit or goal, same run) |"
+echo "|---|---|---|"
+awk -F'\t' '{printf "| %s | %s | %s |\n", $1, $2, $3}' "$RESULTS"
