@@ -37,7 +37,7 @@ public class SupportCounts {
     }
 
     /** Per Land: supporting municipalities, Landkreise, publicly counted signatures and inhabitants covered. */
-    public record LandCount(String land, long municipalities, long districts, long signatures, long population) {
+    public record LandCount(String code, String land, long municipalities, long districts, long signatures, long population) {
     }
 
     public Counts of(long appealId) {
@@ -54,7 +54,7 @@ public class SupportCounts {
     /** Supporting places per Land, most municipalities first. */
     public List<LandCount> byLand(long appealId) {
         return jdbc.prepareStatement("""
-                SELECT l.name, s.municipalities, s.districts, s.signatures, s.population
+                SELECT l.code, l.name, s.municipalities, s.districts, s.signatures, s.population
                   FROM appeal_support_land s JOIN land l ON l.code = s.land_code
                  WHERE s.appeal_id = ?
                  ORDER BY s.municipalities + s.districts DESC, l.name""", (PreparedStatement ps) -> {
@@ -62,8 +62,8 @@ public class SupportCounts {
             List<LandCount> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new LandCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5)));
+                    out.add(new LandCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6)));
                 }
             }
             return out;

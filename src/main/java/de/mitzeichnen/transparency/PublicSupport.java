@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.signing.PublicSignatories;
+import de.mitzeichnen.signing.SupportCounts;
 import de.mitzeichnen.web.PublicCacheConfig;
 import jakarta.inject.Singleton;
 
@@ -22,19 +23,22 @@ import java.util.TreeMap;
 
 /**
  * Every read of support data that the public pages and the open API make goes through here — and only here, so
- * that switching to a maintained aggregate is a change of this one class. Today it derives everything from the
- * counted signatures ({@link PublicSignatories}), loaded at most once a second per appeal.
+ * that the public side has one source. The headline numbers come from signing's maintained aggregate
+ * ({@link SupportCounts}); lists and the timeline from the publicly counted signatures ({@link PublicSignatories}),
+ * loaded at most once a second per appeal.
  */
 @Singleton
 public class PublicSupport {
 
     private final PublicSignatories signatories;
+    private final SupportCounts counts;
     private final Clock clock;
     // a burst of readers of one appeal costs one query per second
     private final Cache<Long, List<PublicSignatories.Signatory>> recent;
 
-    PublicSupport(PublicSignatories signatories, Clock clock, PublicCacheConfig config) {
+    PublicSupport(PublicSignatories signatories, SupportCounts counts, Clock clock, PublicCacheConfig config) {
         this.signatories = signatories;
+        this.counts = counts;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().expireAfterWrite(config.getRenderTtl()).maximumSize(200).build();
     }
@@ -44,8 +48,8 @@ public class PublicSupport {
     }
 
     /**
-     * The headline numbers. {@code districts} and {@code awaitingVerification} stay 0 until Kreise sign and
-     * trust decides what counts publicly; {@code updatedAt} is the last change that counted (null: none yet).
+     * The headline numbers, read from signing's maintained aggregate; {@code updatedAt} is the last confirmation
+     * that counts publicly (null: none yet).
      */
     public record Counts(long municipalities, long districts, long signatures, long population,
                          long awaitingVerification, List<StateCount> byState, Instant updatedAt) {
@@ -72,34 +76,14 @@ public class PublicSupport {
     }
 
     public Counts counts(Appeal appeal) {
-        List<PublicSignatories.Signatory> all = load(appeal);
-        Set<String> places = new HashSet<>();
-        Map<String, long[]> perState = new TreeMap<>();
-        Map<String, String> stateNames = new TreeMap<>();
-        Map<String, Set<String>> placesPerState = new TreeMap<>();
-        long population = 0;
-        Instant updated = null;
-        for (PublicSignatories.Signatory s : all) {
-            String key = key(s);
-            if (places.add(key)) {
-                population += s.population();
-            }
-            if (s.landCode() != null) {
-                stateNames.put(s.landCode(), s.landName());
-                perState.computeIfAbsent(s.landCode(), c -> new long[1])[0]++;
-                placesPerState.computeIfAbsent(s.landCode(), c -> new HashSet<>()).add(key);
-            }
-            if (updated == null || s.confirmedAt().isAfter(updated)) {
-                updated = s.confirmedAt();
-            }
-        }
-        List<StateCount> byState = perState.entrySet().stream()
-                .map(e -> new StateCount(e.getKey(), stateNames.get(e.getKey()),
-                        placesPerState.get(e.getKey()).size(), e.getValue()[0]))
-                .sorted(Comparator.comparingLong(StateCount::municipalities).reversed()
-                        .thenComparing(StateCount::code))
+        SupportCounts.Counts c = counts.of(appeal.id());
+        List<StateCount> byState = counts.byLand(appeal.id()).stream()
+                .map(l -> new StateCount(l.code(), l.land(), l.municipalities() + l.districts(), l.signatures()))
                 .toList();
-        return new Counts(places.size(), 0, all.size(), population, 0, byState, updated);
+        Instant updated = load(appeal).stream().map(PublicSignatories.Signatory::confirmedAt)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Counts(c.municipalities(), c.districts(), c.signatures(), c.population(), c.awaiting(), byState,
+                updated);
     }
 
     /** Every counted place, grouped by Land in register order (foreign places last), then by name. */
@@ -111,7 +95,9 @@ public class PublicSupport {
         List<Place> out = new ArrayList<>();
         for (List<PublicSignatories.Signatory> rows : byPlace.values()) {
             PublicSignatories.Signatory first = rows.get(0);
-            out.add(new Place(first.ags() != null ? Kind.MUNICIPALITY : Kind.FOREIGN, first.ags(), first.country(),
+            Kind kind = first.ags() != null ? Kind.MUNICIPALITY
+                    : first.districtAgs() != null ? Kind.DISTRICT : Kind.FOREIGN;
+            out.add(new Place(kind, first.ags() != null ? first.ags() : first.districtAgs(), first.country(),
                     first.place(), first.landCode(), first.landName(), first.population(), first.confirmedAt(),
                     rows.stream().map(r -> new Signatory(r.role(), r.roleOther(), r.publicName(), r.confirmedAt()))
                             .toList()));
@@ -155,11 +141,11 @@ public class PublicSupport {
     }
 
     private List<PublicSignatories.Signatory> load(Appeal appeal) {
-        return recent.get(appeal.id(), id -> signatories.of(id, appeal.publishNames()));
+        return recent.get(appeal.id(), id -> signatories.of(id, appeal.publishNames(), appeal.publicCount()));
     }
 
     private static String key(PublicSignatories.Signatory s) {
-        return s.ags() != null ? s.ags() : "F" + s.foreignId();
+        return s.ags() != null ? s.ags() : s.districtAgs() != null ? "K" + s.districtAgs() : "F" + s.foreignId();
     }
 
     private static LocalDate berlinDate(Instant instant) {
