@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.municipality.DomainTrust;
+import de.mitzeichnen.municipality.ForeignMunicipalities;
 import de.mitzeichnen.municipality.MailDomains;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -31,15 +32,17 @@ class ConfirmSignature {
     private final SignatureMails mails;
     private final Clock clock;
     private final Invitations invitations;
+    private final ForeignMunicipalities foreign;
 
     ConfirmSignature(SignatureRepository signatures, AppealRepository appeals, MailDomains domains,
-                     SignatureMails mails, Clock clock, Invitations invitations) {
+                     SignatureMails mails, Clock clock, Invitations invitations, ForeignMunicipalities foreign) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.domains = domains;
         this.mails = mails;
         this.clock = clock;
         this.invitations = invitations;
+        this.foreign = foreign;
     }
 
     /** What the link stands for, without touching it. */
@@ -64,8 +67,10 @@ class ConfirmSignature {
         Trust trust = Trust.EMAIL_ONLY;
         TrustFlag flag = null;
         String domain = s.emailKey().substring(s.emailKey().lastIndexOf('@') + 1);
-        if (s.municipalityAgs() != null) {
-            DomainTrust dt = domains.trustFor(s.emailKey(), s.municipalityAgs());
+        String place = s.municipalityAgs() != null ? s.municipalityAgs()
+                : signatures.findDistrictAgs(s.id()).orElse(null);
+        if (place != null) {
+            DomainTrust dt = domains.trustFor(s.emailKey(), place);
             switch (dt) {
                 case OFFICIAL_DOMAIN -> trust = Trust.OFFICIAL_DOMAIN;
                 case OTHER_MUNICIPALITY -> flag = TrustFlag.OTHER_MUNICIPALITY;
@@ -87,6 +92,9 @@ class ConfirmSignature {
                 s.submittedAt(), now, null, s.createdAt(), now, s.version()));
         mails.confirmed(outcome.appeal(), confirmed, withdrawToken, Locale.forLanguageTag(s.language()));
         invitations.markSigned(s.appealId(), s.emailKey());
+        if (s.foreignMunicipalityId() != null) {
+            foreign.markListed(s.foreignMunicipalityId());
+        }
         return new Outcome(State.CONFIRMED_NOW, confirmed, outcome.appeal());
     }
 

@@ -1,6 +1,7 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.municipality.District;
 import de.mitzeichnen.municipality.ForeignMunicipalities;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
@@ -8,6 +9,7 @@ import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** Human words for a signature: its role and its municipality, in a given language. */
 @Singleton
@@ -16,11 +18,14 @@ public class SignatureDescriber {
     private final MunicipalityRegister register;
     private final ForeignMunicipalities foreign;
     private final Texts texts;
+    private final SignatureRepository signatures;
 
-    SignatureDescriber(MunicipalityRegister register, ForeignMunicipalities foreign, Texts texts) {
+    SignatureDescriber(MunicipalityRegister register, ForeignMunicipalities foreign, Texts texts,
+                       SignatureRepository signatures) {
         this.register = register;
         this.foreign = foreign;
         this.texts = texts;
+        this.signatures = signatures;
     }
 
     public record Description(String role, String municipality, String land) {
@@ -39,6 +44,9 @@ public class SignatureDescriber {
                     .map(f -> new Description(role, f.name() + " (" + new Locale("", f.country()).getDisplayCountry(locale) + ")", ""))
                     .orElse(new Description(role, "", ""));
         }
-        return new Description(role, "", "");
+        Optional<District> district = s.id() == null ? Optional.empty()
+                : signatures.findDistrictAgs(s.id()).flatMap(register::district);
+        return district.map(d -> new Description(role, d.displayName(), d.landName()))
+                .orElse(new Description(role, "", ""));
     }
 }

@@ -1,5 +1,6 @@
 package de.mitzeichnen.signing;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -23,4 +24,11 @@ interface SignatureRepository extends CrudRepository<Signature, Long> {
     Optional<Signature> findByWithdrawTokenForUpdate(String hash);
 
     Optional<Signature> findByWithdrawTokenHash(String withdrawTokenHash);
+
+    /** The Landkreis a signature is for (its 5-digit key), set apart from the municipality columns. */
+    @Query("UPDATE signature SET district_ags = :districtAgs WHERE id = :id")
+    void updateDistrictAgs(Long id, @Nullable String districtAgs);
+
+    @Query("SELECT district_ags FROM signature WHERE id = :id")
+    Optional<String> findDistrictAgs(Long id);
 }

@@ -43,7 +43,7 @@ class SubmitTransaction {
         }
         Optional<Signature> existing = signatures.findForUpdate(appeal.id(), r.email().key());
         if (existing.isEmpty()) {
-            Long foreignId = r.place().german() == null
+            Long foreignId = r.place().abroad()
                     ? foreign.findOrCreate(r.place().country(), r.place().foreignName()).id() : null;
             String token = Tokens.newToken();
             Signature s = signatures.save(new Signature(null, appeal.id(), SignatureStatus.PENDING,
@@ -53,6 +53,9 @@ class SubmitTransaction {
                     foreignId, r.publicName(), config.getPrivacyVersion(), now, locale.getLanguage(),
                     AppealText.hash(appeal), ipHash, invited ? Trust.INVITED : null, null, Tokens.hash(token),
                     expiry(appeal, now), null, invited ? 0 : 1, now, null, null, now, now, null));
+            if (r.place().district() != null) {
+                signatures.updateDistrictAgs(s.id(), r.place().district().key());
+            }
             if (invited) {
                 return Optional.of(token);
             }
@@ -66,7 +69,7 @@ class SubmitTransaction {
         }
         switch (s.status()) {
             case PENDING -> {
-                Long foreignId = r.place().german() == null
+                Long foreignId = r.place().abroad()
                         ? foreign.findOrCreate(r.place().country(), r.place().foreignName()).id() : null;
                 String token = Tokens.newToken();
                 Signature updated = signatures.update(new Signature(s.id(), s.appealId(), s.status(),
@@ -77,6 +80,7 @@ class SubmitTransaction {
                         AppealText.hash(appeal), ipHash, invited ? Trust.INVITED : s.trust(), null,
                         Tokens.hash(token), expiry(appeal, now), null, s.mailsSent() + (invited ? 0 : 1), now, null,
                         null, s.createdAt(), now, s.version()));
+                signatures.updateDistrictAgs(s.id(), r.place().district() == null ? null : r.place().district().key());
                 if (invited) {
                     return Optional.of(token);
                 }

@@ -1,0 +1,7 @@
+-- Addresses are compared byte by byte: the key is already normalised (NFC, local part lower-cased, domain in its
+-- UTS #46 ASCII form), so a folding collation would only merge different people ("müller@" and "muller@").
+ALTER TABLE signature MODIFY email_key VARCHAR(254) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NULL;
+ALTER TABLE invitation MODIFY email_key VARCHAR(254) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL;
+
+-- A signature for a Landkreis (or equivalent) names its 5-digit key; municipality_ags stays NULL then.
+ALTER TABLE signature ADD COLUMN district_ags CHAR(5) NULL;
