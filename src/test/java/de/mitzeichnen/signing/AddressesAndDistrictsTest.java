@@ -1,0 +1,130 @@
+package de.mitzeichnen.signing;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.TestClock;
+import de.mitzeichnen.testsupport.TestSmtp;
+import de.mitzeichnen.testsupport.Web;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import static de.mitzeichnen.signing.SigningTestSupport.link;
+import static de.mitzeichnen.signing.SigningTestSupport.mails;
+import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
+import static de.mitzeichnen.signing.SigningTestSupport.sign;
+import static de.mitzeichnen.signing.SigningTestSupport.validForm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Addresses are what they look like (UTS #46 / UTS #39, the ASCII form on the wire, byte-exact uniqueness),
+ * Landkreise sign, and foreign places typed by signers appear in the type-ahead only once confirmed.
+ */
+@MicronautTest(transactional = false)
+class AddressesAndDistrictsTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    TestClock clock;
+    @Inject
+    Db db;
+
+    Web web;
+    Appeal appeal;
+    String tag;
+
+    @BeforeEach
+    void setUp() {
+        clock.set(Instant.parse("2025-11-20T10:00:00Z"));
+        web = new Web(URI.create(server.getURL().toString()));
+        appeal = fixtures.appeal("Adressen und Kreise", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"),
+                Instant.parse("2025-12-03T22:59:59Z"));
+        tag = Fixtures.unique("a").substring(2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        clock.reset();
+    }
+
+    private String row(String sql, Object... params) {
+        Object v = db.row(sql, params).values().iterator().next();
+        return v == null ? null : v.toString();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "ob2-TAG@muenℭhen.de, ob2-TAG@muenchen.de",
+            "bm2-TAG@ℱrankfurt.de, bm2-TAG@frankfurt.de",
+            "ob3-TAG@mueｎchen.de, ob3-TAG@muenchen.de",
+            "ob4-TAG@münchen.de, ob4-TAG@xn--mnchen-3ya.de"})
+    void lookAlikeAndInternationalAddressesReachExactlyTheirAsciiForm(String typed, String ascii) throws Exception {
+        String email = typed.replace("TAG", tag);
+        String expected = ascii.replace("TAG", tag);
+        Web.Page page = sign(web, appeal.slug(), validForm(email));
+        assertEquals(303, page.status(), page.text());
+        MimeMessage mail = mails(expected, 1).get(0);
+        assertEquals(expected, ((InternetAddress) mail.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress());
+        assertEquals(expected, row("SELECT email_key FROM signature WHERE appeal_id = ?", appeal.id()));
+        // nothing went anywhere else (each character cut to its low byte gave "muen-hen.de", "1rankfurt.de")
+        String local = expected.substring(0, expected.indexOf('@') + 1);
+        for (MimeMessage m : TestSmtp.greenMail().getReceivedMessages()) {
+            String to = ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+            assertTrue(!to.startsWith(local) || to.equals(expected), to);
+        }
+    }
+
+    @Test
+    void aCyrillicMixedDomainIsRefusedAtTheForm() {
+        // "muеnchen.de" with a Cyrillic е (U+0435)
+        Web.Page page = sign(web, appeal.slug(), validForm("ob-" + tag + "@mu\u0435nchen.de"));
+        assertEquals(422, page.status(), page.text());
+        assertTrue(page.text().contains("Der Domainname mischt Schriften"), page.text());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+    }
+
+    @Test
+    void aNonAsciiLocalPartIsRefusedWithItsOwnMessage() {
+        Web.Page page = sign(web, appeal.slug(), validForm("jürgen-" + tag + "@kiel.de"));
+        assertEquals(422, page.status(), page.text());
+        assertTrue(page.text().contains("Der Teil vor dem @"), page.text());
+    }
+
+    @Test
+    void signersAreUniqueByTheExactKeySoUmlautAndPlainLetterAreTwoPeople() {
+        // Umlauts before the @ are refused at the form (no SMTPUTF8), so the case is made in the key column itself:
+        // under the former utf8mb4_unicode_ci "müller…" and "muller…" collided in the unique index.
+        assertEquals(303, sign(web, appeal.slug(), validForm("muller-" + tag + "@kiel.de")).status());
+        assertEquals(303, sign(web, appeal.slug(), validForm("zweite-" + tag + "@kiel.de")).status());
+        assertEquals(1, db.update("UPDATE signature SET email_key = ? WHERE appeal_id = ? AND email_key = ?",
+                "müller-" + tag + "@kiel.de", appeal.id(), "zweite-" + tag + "@kiel.de"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND email_key = ?",
+                appeal.id(), "muller-" + tag + "@kiel.de"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND email_key = ?",
+                appeal.id(), "müller-" + tag + "@kiel.de"));
+        // a repeat of the plain address finds its own signature, not the other one
+        assertEquals(303, sign(web, appeal.slug(), validForm("Muller-" + tag + "@kiel.de")).status());
+        assertEquals(2, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+    }
+}
