@@ -7,6 +7,8 @@ import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.TestClock;
 import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -49,6 +51,8 @@ class AddressesAndDistrictsTest {
     TestClock clock;
     @Inject
     Db db;
+    @Inject
+    JsonMapper json;
 
     Web web;
     Appeal appeal;
@@ -126,5 +130,120 @@ class AddressesAndDistrictsTest {
         // a repeat of the plain address finds its own signature, not the other one
         assertEquals(303, sign(web, appeal.slug(), validForm("Muller-" + tag + "@kiel.de")).status());
         assertEquals(2, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+    }
+
+    private JsonNode search(String q) throws Exception {
+        Web.Page page = web.get("/api/v1/municipalities?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        assertEquals(200, page.status(), page.body());
+        return json.readValue(page.body(), JsonNode.class);
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node.get(name);
+        return v == null || v.isNull() ? null : v.coerceStringValue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Landkreis Fulda, 06631, Landkreis Fulda, Landkreis, Hessen",
+            "Märkischer Kreis, 05962, Märkischer Kreis, Kreis, Nordrhein-Westfalen",
+            "Kreis Unna, 05978, Kreis Unna, Kreis, Nordrhein-Westfalen",
+            "Region Hannover, 03241, Region Hannover, Landkreis, Niedersachsen",
+            "Regionalverband, 10041, Regionalverband Saarbrücken, Regionalverband, Saarland",
+            "06631, 06631, Landkreis Fulda, Landkreis, Hessen"})
+    void landkreiseAreFoundByTheSearchApiWithTheirTypeAndKey(String q, String key, String name, String type,
+                                                             String land) throws Exception {
+        JsonNode first = search(q).values().iterator().next();
+        assertEquals(key, text(first, "ags"));
+        assertEquals(name, text(first, "name"));
+        assertEquals(type, text(first, "type"));
+        assertEquals(land, text(first, "state"));
+        assertTrue(Integer.parseInt(text(first, "population")) > 100_000, first.toString());
+        assertNull(first.get("district"));
+    }
+
+    @Test
+    void aKreisfreieStadtStaysAMunicipality() throws Exception {
+        JsonNode first = search("Kassel").values().iterator().next();
+        assertEquals("06611000", text(first, "ags"));
+        // its Kreis key finds the city by the AGS prefix, but no district
+        search("06611").values().forEach(hit -> assertEquals(8, text(hit, "ags").length(), hit.toString()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "Landkreis Fulda, DISTRICT_ADMINISTRATOR, 06631",
+            "Märkischer Kreis, DISTRICT_COUNCILLOR, 05962",
+            "Kreis Unna, DISTRICT_DEPUTY, 05978",
+            "Landkreis Fulda (06631), DISTRICT_ADMINISTRATOR, 06631"})
+    void aDistrictOfficialSignsForTheLandkreisAndTheSignatureStoresItsKey(String place, String role, String key) {
+        String email = "landrat-" + tag + "@landkreis-fulda.de";
+        Map<String, String> form = validForm(email);
+        form.put("municipality", place);
+        form.put("role", role);
+        Web.Page page = sign(web, appeal.slug(), form);
+        assertEquals(303, page.status(), page.text());
+        Map<String, Object> row = db.row("SELECT district_ags, municipality_ags, foreign_municipality_id, role"
+                + " FROM signature WHERE appeal_id = ?", appeal.id());
+        assertEquals(key, row.get("district_ags"));
+        assertNull(row.get("municipality_ags"));
+        assertNull(row.get("foreign_municipality_id"));
+        assertEquals(role, row.get("role"));
+        // the confirmation mail and page name the Landkreis
+        MimeMessage mail = mails(email, 1).get(0);
+        String confirm = link(mail, "/bestaetigen/");
+        String name = place.replace(" (06631)", "");
+        assertTrue(SigningTestSupport.text(mail).contains(name), SigningTestSupport.text(mail));
+        assertTrue(web.get(confirm).text().contains(name));
+        assertEquals(200, pressButton(web, confirm).status());
+        assertEquals("CONFIRMED", row("SELECT status FROM signature WHERE appeal_id = ?", appeal.id()));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource({
+            "Landkreis Fulda, MAYOR, Für einen Landkreis unterzeichnen",
+            "Fulda, DISTRICT_ADMINISTRATOR, Diese Funktion gehört zu einem Landkreis"})
+    void rolesMustFitTheKindOfPlace(String place, String role, String message) {
+        Map<String, String> form = validForm("r-" + tag + "@stadt.example");
+        form.put("municipality", place);
+        form.put("role", role);
+        Web.Page page = sign(web, appeal.slug(), form);
+        assertEquals(422, page.status(), page.text());
+        assertTrue(page.text().contains(message), page.text());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+    }
+
+    @Test
+    void aForeignPlaceAppearsInTheTypeAheadOnlyOnceASignatureForItIsConfirmed() throws Exception {
+        String place = "Zzyzxdorf " + tag;
+        Map<String, String> form = validForm("maire-" + tag + "@mairie.example");
+        form.put("country", "FR");
+        form.put("municipality", place);
+        assertEquals(303, sign(web, appeal.slug(), form).status());
+        assertEquals(0, search(place).size(), "an unconfirmed name is shown to nobody");
+        String confirm = link(mails("maire-" + tag + "@mairie.example", 1).get(0), "/bestaetigen/");
+        assertEquals(0, search(place).size(), "opening the link confirms nothing");
+        assertEquals(200, pressButton(web, confirm).status());
+        JsonNode found = search(place);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("FR", text(found.values().iterator().next(), "country"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "%_%|Der Ortsname muss Buchstaben enthalten.",
+            "123 456|Der Ortsname muss Buchstaben enthalten.",
+            "www.spam-shop.example|sieht aus wie eine Web- oder E-Mail-Adresse",
+            "Spamville https://kaufen.example|sieht aus wie eine Web- oder E-Mail-Adresse",
+            "Spamville Werbung Kaufen Sie Jetzt Unsere Produkte Zum Besten Preis|länger als 60 Zeichen"})
+    void implausibleForeignPlaceNamesAreRefusedWithAMessage(String place, String message) throws Exception {
+        Map<String, String> form = validForm("f-" + tag + "@mairie.example");
+        form.put("country", "FR");
+        form.put("municipality", place);
+        Web.Page page = sign(web, appeal.slug(), form);
+        assertEquals(422, page.status(), page.text());
+        assertTrue(page.text().contains(message), page.text());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(0, search(place).size());
     }
 }
