@@ -24,6 +24,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static de.mitzeichnen.signing.SigningTestSupport.link;
@@ -160,6 +162,14 @@ class AddressesAndDistrictsTest {
         assertEquals(land, text(first, "state"));
         assertTrue(Integer.parseInt(text(first, "population")) > 100_000, first.toString());
         assertNull(first.get("district"));
+    }
+
+    @Test
+    void aCityComesBeforeTheLandkreisOfItsName() throws Exception {
+        // as documented in the README
+        List<String> names = new ArrayList<>();
+        search("fulda").values().forEach(hit -> names.add(text(hit, "name")));
+        assertEquals(List.of("Fulda", "Fuldatal", "Fuldabrück", "Rotenburg a. d. Fulda", "Landkreis Fulda"), names);
     }
 
     @Test
