@@ -6,11 +6,14 @@ import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.Mails;
 import de.mitzeichnen.testsupport.TestClock;
+import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,5 +108,35 @@ class ConsoleInvitationDistrictsTest {
                 appeal.id(), addr("lara")).get("municipality_ags"));
         Web.Page list = web.get(page);
         assertTrue(list.text().contains("Landkreis Fulda (06631)"), list.text());
+
+        // the Landrätin follows her link: the form names the Landkreis, and her signature is stored for it
+        Web signer = new Web(URI.create(server.getURL().toString()));
+        MimeMessage mail = TestSmtp.awaitMessagesTo(addr("lara"), 1, Duration.ofSeconds(15)).get(0);
+        Document invited = signer.get(Mails.link(mail, "/einladung/")).doc();
+        assertEquals("Landkreis Fulda (06631)", invited.selectFirst("input[name=municipality]").attr("value"));
+        Map<String, String> sign = new LinkedHashMap<>();
+        for (Element input : invited.select("form.stack input[name], form.stack select[name]")) {
+            if (input.tagName().equals("select")) {
+                Element selected = input.selectFirst("option[selected]");
+                sign.put(input.attr("name"), selected == null ? "" : selected.attr("value"));
+            } else if (!input.attr("type").equals("checkbox")) {
+                sign.put(input.attr("name"), input.attr("value"));
+            }
+        }
+        sign.put("privacy", "on");
+        Web.Page answer = signer.post("/aufrufe/" + appeal.slug() + "/unterzeichnen", sign);
+        assertEquals(303, answer.status(), answer.text());
+        Web.Page confirmPage = signer.get(answer.header("Location"));
+        Web.Page done = signer.post(answer.header("Location"),
+                Map.of("csrfToken", confirmPage.doc().selectFirst("input[name=csrfToken]").attr("value")));
+        assertTrue(done.text().contains("Vielen Dank"), done.text());
+        Map<String, Object> row = db.row("SELECT status, trust, role, district_ags, municipality_ags FROM signature"
+                + " WHERE email_key = ?", addr("lara"));
+        assertEquals("CONFIRMED", row.get("status"));
+        assertEquals("INVITED", row.get("trust"));
+        assertEquals("DISTRICT_ADMINISTRATOR", row.get("role"));
+        assertEquals("06631", row.get("district_ags"));
+        assertEquals(null, row.get("municipality_ags"));
+        assertEquals("SIGNED", db.row("SELECT status FROM invitation WHERE email_key = ?", addr("lara")).get("status"));
     }
 }
