@@ -140,7 +140,7 @@ public class MailDomains {
 
     /**
      * A domain in its stored form (lower case, ASCII/punycode by UTS #46, no trailing dot), or empty when it is not
-     * a valid host name with at least two labels or mixes scripts: "Stadt-Müllheim.DE." → "xn--stadt-mllheim-1ob.de".
+     * a valid host name with at least two labels or mixes scripts: "Stadt-Müllheim.DE." → "xn--stadt-mllheim-2ob.de".
      */
     public static Optional<String> normaliseDomain(String raw) {
         return Optional.ofNullable(MailDomain.check(raw).domain()).map(MailDomain::ascii);
