@@ -2,7 +2,7 @@ package de.mitzeichnen.console;
 
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRole;
-import de.mitzeichnen.security.Emails;
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.security.Passwords;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -38,7 +38,7 @@ record AccountForm(@Nullable String email, @Nullable String displayName, @Nullab
         String e = Account.normaliseEmail(email);
         if (e.isEmpty()) {
             errors.field("email", "console.error.required");
-        } else if (!Emails.valid(e)) {
+        } else if (!EmailAddress.valid(e)) {
             errors.field("email", "console.error.email");
         }
         String name = displayName == null ? "" : displayName.strip();

@@ -3,7 +3,7 @@ package de.mitzeichnen.console;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
-import de.mitzeichnen.security.Emails;
+import de.mitzeichnen.email.EmailAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -105,7 +105,7 @@ record AppealForm(
         String c = trim(contactEmail);
         if (c.isEmpty()) {
             errors.field("contactEmail", "console.error.required");
-        } else if (!Emails.valid(c)) {
+        } else if (!EmailAddress.valid(c)) {
             errors.field("contactEmail", "console.error.email");
         }
         Instant opens = BerlinTime.parse(opensDate, opensTime, "opensAt", errors);

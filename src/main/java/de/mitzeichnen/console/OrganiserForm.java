@@ -2,7 +2,7 @@ package de.mitzeichnen.console;
 
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.security.Emails;
+import de.mitzeichnen.email.EmailAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -54,7 +54,7 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
         String email = trim(contactEmail);
         if (email.isEmpty()) {
             errors.field("contactEmail", "console.error.required");
-        } else if (!Emails.valid(email)) {
+        } else if (!EmailAddress.valid(email)) {
             errors.field("contactEmail", "console.error.email");
         }
         String site = trim(website);

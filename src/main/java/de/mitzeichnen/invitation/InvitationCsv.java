@@ -4,7 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
-import de.mitzeichnen.signing.EmailAddress;
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Texts;
@@ -63,9 +63,17 @@ public class InvitationCsv {
         this.texts = texts;
     }
 
+    /**
+     * What an invitation is for: a municipality (8-digit AGS) or a Landkreis (its 5-digit key), with its name.
+     *
+     * @param district whether {@code ags} is a Landkreis's key
+     */
+    public record Place(String ags, String displayName, boolean district) {
+    }
+
     /** One row of the file: what it says, what it resolved to, and its problems (message keys). */
     public record Line(int number, String name, String email, String role, String municipality, String body,
-                EmailAddress address, SignerRole signerRole, Municipality place, List<String> problems) {
+                EmailAddress address, SignerRole signerRole, Place place, List<String> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -130,9 +138,11 @@ public class InvitationCsv {
             String body = columns.containsKey("body") ? get(rec, columns.get("body")) : "";
             List<String> problems = new ArrayList<>();
             SignerText.name(name).ifPresent(p -> problems.add("invitation.problem.name." + p.name()));
-            EmailAddress address = EmailAddress.parse(email).orElse(null);
+            EmailAddress.Check checked = EmailAddress.check(email);
+            EmailAddress address = checked.address();
             if (address == null) {
-                problems.add("invitation.problem.email");
+                problems.add(checked.errorKey().equals(EmailAddress.INVALID) ? "invitation.problem.email"
+                        : checked.errorKey());
             } else if (!seen.add(address.key())) {
                 problems.add("invitation.problem.duplicate");
             } else if (signed.contains(address.key())) {
@@ -146,9 +156,12 @@ public class InvitationCsv {
             } else if (!appeal.allowedRoles().contains(signerRole)) {
                 problems.add("invitation.problem.role.notAllowed");
             }
-            Municipality place = municipality(municipality);
+            Place place = place(municipality);
             if (place == null) {
                 problems.add("invitation.problem.municipality");
+            } else if (signerRole != null && !signerRole.fits(place.district())) {
+                problems.add(place.district() ? "invitation.problem.role.notForDistrict"
+                        : "invitation.problem.role.onlyForDistrict");
             }
             SignerText.body(body).ifPresent(p -> problems.add("invitation.problem.body." + p.name()));
             lines.add(new Line(rec.getRecordNumber() == 0 ? r + 1 : (int) rec.getRecordNumber(), name, email, role,
@@ -176,11 +189,23 @@ public class InvitationCsv {
         return null;
     }
 
-    private Municipality municipality(String value) {
+    /** An AGS, a Landkreis's key, or a name („Landkreis Fulda", „Märkischer Kreis", „Flensburg"). */
+    private Place place(String value) {
         if (value.matches("\\d{8}")) {
-            return register.findByAgs(value).filter(Municipality::active).orElse(null);
+            return register.findByAgs(value).filter(Municipality::active).map(InvitationCsv::place).orElse(null);
         }
-        return value.isBlank() ? null : register.resolve(value).match().orElse(null);
+        if (value.isBlank()) {
+            return null;
+        }
+        MunicipalityRegister.PlaceResolution r = register.resolvePlace(value);
+        if (r.district().isPresent()) {
+            return new Place(r.district().get().key(), r.district().get().displayName(), true);
+        }
+        return r.municipality().map(InvitationCsv::place).orElse(null);
+    }
+
+    private static Place place(Municipality m) {
+        return new Place(m.ags(), m.displayName(), false);
     }
 
     private Set<String> confirmedAddresses(long appealId) {

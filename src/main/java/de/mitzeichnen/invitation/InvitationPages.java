@@ -52,7 +52,9 @@ class InvitationPages {
             return invalid(request);
         }
         String place = register.findByAgs(invitation.municipalityAgs())
-                .map(m -> m.displayName() + " (" + m.ags() + ")").orElse(invitation.municipalityAgs());
+                .map(m -> m.displayName() + " (" + m.ags() + ")")
+                .or(() -> register.district(invitation.municipalityAgs()).map(d -> d.displayName() + " (" + d.key() + ")"))
+                .orElse(invitation.municipalityAgs());
         Map<String, Object> model = Pages.model("page", page, "appeal", page.appeal(), "organiser", page.organiser(),
                 "form", new SignForm(invitation.name(), invitation.role(), "", invitation.body() == null ? "" : invitation.body(),
                         place, "DE", invitation.email(), false, false),

@@ -235,10 +235,11 @@ public class Invitations {
     /** A page of the appeal's invitations, in the order they were stored. */
     public List<Listed> list(long appealId, int offset, int limit) {
         return jdbc.prepareStatement("""
-                SELECT i.id, i.name, i.email, i.municipality_ags, m.display_name, i.status, o.status AS mail_status,
-                       i.reminders_sent, i.last_reminded_at
+                SELECT i.id, i.name, i.email, i.municipality_ags, COALESCE(m.display_name, k.display_name) AS display_name,
+                       i.status, o.status AS mail_status, i.reminders_sent, i.last_reminded_at
                   FROM invitation i
                   LEFT JOIN municipality m ON m.ags = i.municipality_ags
+                  LEFT JOIN kreis k ON k.ags = i.municipality_ags
                   LEFT JOIN outbox_message o ON o.id = i.outbox_id
                  WHERE i.appeal_id = ?
                  ORDER BY i.id
@@ -307,8 +308,11 @@ public class Invitations {
     }
 
     private String municipalityName(String ags) {
-        return jdbc.prepareStatement("SELECT display_name FROM municipality WHERE ags = ?", ps -> {
+        // municipality_ags holds an AGS or, for an invitation to sign for a Landkreis, its 5-digit key
+        return jdbc.prepareStatement("SELECT display_name FROM municipality WHERE ags = ?"
+                + " UNION ALL SELECT display_name FROM kreis WHERE ags = ?", ps -> {
             ps.setString(1, ags);
+            ps.setString(2, ags);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : ags;
             }

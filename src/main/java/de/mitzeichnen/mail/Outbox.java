@@ -1,6 +1,7 @@
 package de.mitzeichnen.mail;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
+import de.mitzeichnen.email.EmailAddress;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -81,14 +82,17 @@ public class Outbox {
 
     private static String address(String value, String what) {
         String v = value == null ? "" : value.trim();
-        check(v.length() <= 254 && v.indexOf('@') > 0, "invalid " + what + " address: " + value);
+        // Stored as mail servers must see it: the ASCII (punycode) form of the domain.
+        EmailAddress.Check address = EmailAddress.check(v);
+        check(address.valid(), "invalid " + what + " address: " + value);
+        String ascii = address.address().ascii();
         try {
-            InternetAddress parsed = new InternetAddress(v, true);
-            check(parsed.getPersonal() == null && parsed.getAddress().equals(v), "invalid " + what + " address: " + value);
+            InternetAddress parsed = new InternetAddress(ascii, true);
+            check(parsed.getPersonal() == null && parsed.getAddress().equals(ascii), "invalid " + what + " address: " + value);
         } catch (AddressException e) {
             throw new IllegalArgumentException("invalid " + what + " address: " + value, e);
         }
-        return v;
+        return ascii;
     }
 
     private static boolean noLineBreak(String s) {

@@ -1,6 +1,7 @@
 package de.mitzeichnen.mail;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
+import de.mitzeichnen.email.EmailAddress;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -38,7 +39,7 @@ class SmtpTransport {
         props.put(p + "connectiontimeout", timeout);
         props.put(p + "timeout", timeout);
         props.put(p + "writetimeout", timeout);
-        props.put(p + "from", config.getFrom());
+        props.put(p + "from", ascii(config.getFrom()));
         // A stable EHLO name instead of whatever the container's hostname is.
         String host = URI.create(app.getBaseUrl()).getHost();
         props.put(p + "localhost", host == null || host.isBlank() ? "localhost" : host);
@@ -70,14 +71,15 @@ class SmtpTransport {
     MimeMessage build(OutboxMessage row, Instant now) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, row.messageId());
         try {
-            message.setFrom(row.fromName().isEmpty() ? new InternetAddress(config.getFrom())
-                    : new InternetAddress(config.getFrom(), row.fromName(), StandardCharsets.UTF_8.name()));
+            String from = ascii(config.getFrom());
+            message.setFrom(row.fromName().isEmpty() ? new InternetAddress(from)
+                    : new InternetAddress(from, row.fromName(), StandardCharsets.UTF_8.name()));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(row.recipient(), true));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(ascii(row.recipient()), true));
         if (row.replyTo() != null) {
-            message.setReplyTo(new InternetAddress[]{new InternetAddress(row.replyTo(), true)});
+            message.setReplyTo(new InternetAddress[]{new InternetAddress(ascii(row.replyTo()), true)});
         }
         message.setSubject(row.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(now));
@@ -101,6 +103,15 @@ class SmtpTransport {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The ASCII (punycode) form the envelope and headers must carry: Jakarta Mail writes each char of a non-ASCII
+     * address as its low byte ("muenℭhen.de" went to "muen-hen.de"). Rows are stored in this form already
+     * ({@link Outbox}); older rows are converted here. Something that is no address is left to Jakarta Mail to refuse.
+     */
+    static String ascii(String address) {
+        return EmailAddress.parse(address).map(EmailAddress::ascii).orElse(address);
     }
 
     /** Keeps the Message-ID generated at enqueue, so a resent mail can be recognised as the same one. */

@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A plain SVG map of Germany for the public pages: the Länder outlines (BKG VG5000, simplified) as paths, and a way
- * to place points by latitude/longitude. Server-rendered, so it needs no JavaScript and no map service.
+ * A plain SVG map of Germany for the public pages: the Länder outlines (BKG VG5000, simplified) as paths, the
+ * outlines of the Landkreise that sign (to shade the supporting ones), and a way to place points by latitude/longitude. Server-rendered, so it needs no JavaScript and no map service.
  */
 @Singleton
 public class GermanyMap {
@@ -33,14 +37,36 @@ public class GermanyMap {
     public record Land(String ags, String name, String path) {
     }
 
+    /**
+     * One Landkreis (or equivalent) outline as an SVG path; holes (a kreisfreie Stadt inside it) are rings of their
+     * own, so draw it with {@code fill-rule="evenodd"}.
+     */
+    public record District(String key, String name, String path) {
+    }
+
     /** A point on the map. */
     public record Point(double x, double y) {
     }
 
     private final List<Land> lands;
+    private final Map<String, District> districts;
 
     GermanyMap(JsonMapper json) {
-        this.lands = load(json);
+        this.lands = load(json, "/geo/laender_vg5000_2021.geojson").stream()
+                .map(o -> new Land(o.key(), o.name(), o.path())).toList();
+        Map<String, District> byKey = new LinkedHashMap<>();
+        for (Outline o : load(json, "/geo/kreise_vg5000_2021.geojson")) {
+            byKey.put(o.key(), new District(o.key(), o.name(), o.path()));
+        }
+        this.districts = Collections.unmodifiableMap(byKey);
+    }
+
+    /**
+     * The outlines of the supporting Landkreise, in the order of the given keys; keys without an outline (a
+     * kreisfreie Stadt, a Kreis newer than the 2021 map) are left out.
+     */
+    public List<District> districts(Collection<String> supportingKreisKeys) {
+        return supportingKreisKeys.stream().distinct().map(districts::get).filter(Objects::nonNull).toList();
     }
 
     public List<Land> lands() {
@@ -59,11 +85,14 @@ public class GermanyMap {
         return new Point(round((lon - WEST) * X_SCALE), round((NORTH - lat) * Y_SCALE));
     }
 
+    private record Outline(String key, String name, String path) {
+    }
+
     @SuppressWarnings("unchecked")
-    private List<Land> load(JsonMapper json) {
-        try (InputStream in = GermanyMap.class.getResourceAsStream("/geo/laender_vg5000_2021.geojson")) {
+    private List<Outline> load(JsonMapper json, String resource) {
+        try (InputStream in = GermanyMap.class.getResourceAsStream(resource)) {
             Map<String, Object> collection = json.readValue(in, Argument.mapOf(String.class, Object.class));
-            List<Land> out = new ArrayList<>();
+            List<Outline> out = new ArrayList<>();
             for (Object f : (List<Object>) collection.get("features")) {
                 Map<String, Object> feature = (Map<String, Object>) f;
                 Map<String, Object> props = (Map<String, Object>) feature.get("properties");
@@ -83,7 +112,7 @@ public class GermanyMap {
                         path.append('Z');
                     }
                 }
-                out.add(new Land((String) props.get("ags"), (String) props.get("name"), path.toString()));
+                out.add(new Outline((String) props.get("ags"), (String) props.get("name"), path.toString()));
             }
             return List.copyOf(out);
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Municipalities abroad (partner towns, cities of the same alliance), created when first named and found again by
@@ -23,7 +24,11 @@ import java.util.Set;
 public class ForeignMunicipalities {
 
     static final int MAX_NAME_LENGTH = 200;
+    /** Longer than any real place's name ("Llanfairpwllgwyngyll…" has 58 letters). */
+    public static final int MAX_TYPED_NAME = 60;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Pattern URL_LIKE = Pattern.compile(
+            "(?i)(https?:|ftp:|www\\.|://|@|\\b[a-z0-9-]+\\.(de|com|net|org|info|eu|io|ru|cn|xyz|top|biz|me|ch|at)\\b)");
 
     private final ForeignMunicipalityRepository repository;
     private final Clock clock;
@@ -35,7 +40,34 @@ public class ForeignMunicipalities {
     }
 
     /**
-     * The foreign municipality of this country and name, created when it is new.
+     * Null when a name typed for a foreign place could be one; else the message key of why not: no letters
+     * ("%_%"), looks like a web or mail address, or longer than {@value #MAX_TYPED_NAME} characters.
+     */
+    public static String nameProblem(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.codePoints().noneMatch(Character::isLetter)) {
+            return "municipality.foreign.error.noLetters";
+        }
+        if (URL_LIKE.matcher(n).find()) {
+            return "municipality.foreign.error.url";
+        }
+        if (n.codePointCount(0, n.length()) > MAX_TYPED_NAME) {
+            return "municipality.foreign.error.tooLong";
+        }
+        return null;
+    }
+
+    /**
+     * Lets the place appear in the type-ahead: called when a signature for it is confirmed, so that names typed
+     * in unconfirmed submissions are never shown to others.
+     */
+    public void markListed(long id) {
+        repository.updateListed(id, true);
+        repository.findById(id).ifPresent(this::remember);
+    }
+
+    /**
+     * The foreign municipality of this country and name, created when it is new (not listed in the search).
      *
      * @param countryIso2 ISO 3166-1 alpha-2, any case; not DE (German municipalities are in the register)
      * @throws IllegalArgumentException for an unknown country, DE, or an empty or overlong name
@@ -63,7 +95,7 @@ public class ForeignMunicipalities {
         }
         try {
             ForeignMunicipalityRow saved = repository.save(new ForeignMunicipalityRow(null, country, clean, key,
-                    clock.instant().truncatedTo(ChronoUnit.MICROS)));
+                    clock.instant().truncatedTo(ChronoUnit.MICROS), false));
             remember(saved);
             return saved.toPublic();
         } catch (DataAccessException raced) {
@@ -79,7 +111,10 @@ public class ForeignMunicipalities {
         return repository.findById(id).map(ForeignMunicipalityRow::toPublic);
     }
 
-    /** Foreign municipalities whose name or one of its words starts with the query (normalised like the register). */
+    /**
+     * Listed foreign municipalities whose name or one of its words starts with the query (normalised like the
+     * register).
+     */
     public List<ForeignMunicipality> search(String query, int limit) {
         if (query == null || limit < 1) {
             return List.of();
@@ -91,6 +126,7 @@ public class ForeignMunicipalities {
         String wordStart = " " + key;
         // Those starting with the query first, then those with a word starting with it.
         return rows().stream()
+                .filter(ForeignMunicipalityRow::listed)
                 .filter(r -> r.normalizedName().startsWith(key) || r.normalizedName().contains(wordStart))
                 .sorted(Comparator.comparing((ForeignMunicipalityRow r) -> r.normalizedName().startsWith(key) ? 0 : 1)
                         .thenComparing(ForeignMunicipalityRow::normalizedName)
@@ -118,8 +154,9 @@ public class ForeignMunicipalities {
 
     private synchronized void remember(ForeignMunicipalityRow row) {
         List<ForeignMunicipalityRow> rows = all;
-        if (rows != null && rows.stream().noneMatch(r -> r.id().equals(row.id()))) {
+        if (rows != null) {
             List<ForeignMunicipalityRow> copy = new ArrayList<>(rows);
+            copy.removeIf(r -> r.id().equals(row.id()));
             copy.add(row);
             all = List.copyOf(copy);
         }

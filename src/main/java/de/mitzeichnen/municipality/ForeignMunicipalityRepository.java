@@ -1,5 +1,6 @@
 package de.mitzeichnen.municipality;
 
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -10,4 +11,6 @@ import java.util.Optional;
 interface ForeignMunicipalityRepository extends CrudRepository<ForeignMunicipalityRow, Long> {
 
     Optional<ForeignMunicipalityRow> findByCountryAndNormalizedName(String country, String normalizedName);
+
+    void updateListed(@Id Long id, boolean listed);
 }

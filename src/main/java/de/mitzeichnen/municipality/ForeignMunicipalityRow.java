@@ -10,7 +10,7 @@ import java.time.Instant;
 
 @MappedEntity("foreign_municipality")
 record ForeignMunicipalityRow(@Id @GeneratedValue @Nullable Long id, String country, String name,
-                              String normalizedName, @Utc Instant createdAt) {
+                              String normalizedName, @Utc Instant createdAt, boolean listed) {
 
     ForeignMunicipality toPublic() {
         return new ForeignMunicipality(id, country, name);

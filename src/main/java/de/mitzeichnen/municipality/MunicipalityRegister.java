@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,8 @@ public class MunicipalityRegister {
     private static final Logger LOG = LoggerFactory.getLogger(MunicipalityRegister.class);
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern AGS = Pattern.compile("[0-9]{8}");
+    /** What the type-ahead puts into the field: "Name (AGS)" or "Landkreis X (Kreisschlüssel)". */
+    private static final Pattern KEY_AT_END = Pattern.compile("\\((\\d{5}|\\d{8})\\)\\s*$");
     /** Words people put before a name ("Stadt Flensburg") that the register does not have there. */
     private static final Set<String> LEADING_WORDS = Set.of("stadt", "gemeinde", "markt", "landeshauptstadt",
             "hansestadt", "kreisstadt", "universitatsstadt", "grosse", "kreisfreie");
@@ -43,6 +46,89 @@ public class MunicipalityRegister {
 
     /** How a name matched: 0 the name starts with the query, 1 a word of it does, 2 every query word starts one. */
     record Hit(Municipality municipality, int quality) {
+    }
+
+    /** A Landkreis (or equivalent) by its 5-digit key; empty for a kreisfreie Stadt or an unknown key. */
+    public Optional<District> district(String kreisKey) {
+        if (kreisKey == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(index().districts.get(kreisKey.trim()));
+    }
+
+    /** A district that matched a search, with the quality of the match as in {@link Hit}. */
+    record DistrictHit(District district, int quality) {
+    }
+
+    /**
+     * Active districts whose name as people say it ("Landkreis Fulda", "Märkischer Kreis") or official name
+     * starts with the query or has a word starting with it; a 5-digit query finds the district of that key.
+     */
+    List<DistrictHit> districtHits(String query, int limit) {
+        if (query == null || limit < 1) {
+            return List.of();
+        }
+        String q = query.strip();
+        if (q.length() < MIN_QUERY_LENGTH || q.length() > 200) {
+            return List.of();
+        }
+        Index idx = index();
+        if (DIGITS.matcher(q).matches()) {
+            District d = idx.districts.get(q);
+            return d != null && d.active() ? List.of(new DistrictHit(d, 0)) : List.of();
+        }
+        String key = SearchKeys.key(q);
+        if (key.replace(" ", "").length() < MIN_QUERY_LENGTH) {
+            return List.of();
+        }
+        String[] tokens = key.split(" ");
+        List<DistrictHit> out = new ArrayList<>();
+        for (DistrictEntry e : idx.districtEntries) {
+            int quality = e.key.startsWith(key) ? 0 : e.key.contains(" " + key) ? 1
+                    : allTokensStartWords(tokens, e.words) ? 2 : -1;
+            if (quality >= 0) {
+                out.add(new DistrictHit(e.district, quality));
+            }
+        }
+        out.sort(Comparator.comparingInt(DistrictHit::quality));
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    }
+
+    /**
+     * Turns text typed into a form or a CSV into what is signed for: "Landkreis Fulda (06631)" or "06631" (a
+     * district's key; a 5-digit number that is no district's key is a postal code), a district's exact name
+     * ("Kreis Unna"), or else a municipality as {@link #resolve(String)} finds it.
+     */
+    public PlaceResolution resolvePlace(String text) {
+        if (text == null || text.isBlank()) {
+            return new PlaceResolution(Optional.empty(), Optional.empty(), List.of());
+        }
+        String t = text.strip();
+        Matcher keyAtEnd = KEY_AT_END.matcher(t);
+        if (keyAtEnd.find()) {
+            t = keyAtEnd.group(1);
+        }
+        Index idx = index();
+        District byKey = idx.districts.get(t);
+        if (byKey != null && byKey.active()) {
+            return new PlaceResolution(Optional.empty(), Optional.of(byKey), List.of());
+        }
+        String key = SearchKeys.key(t);
+        for (DistrictEntry e : idx.districtEntries) {
+            if (e.key.equals(key)) {
+                return new PlaceResolution(Optional.empty(), Optional.of(e.district), List.of());
+            }
+        }
+        Resolution r = resolve(t);
+        return new PlaceResolution(r.match(), Optional.empty(), r.candidates());
+    }
+
+    /**
+     * The outcome of {@link #resolvePlace(String)}: a municipality or a district, or municipalities to choose
+     * from, or nothing.
+     */
+    public record PlaceResolution(Optional<Municipality> municipality, Optional<District> district,
+                                  List<Municipality> candidates) {
     }
 
     /** The municipality with this AGS, active or retired. */
@@ -232,7 +318,7 @@ public class MunicipalityRegister {
         long started = System.nanoTime();
         String version = store.version();
         List<Municipality> all = store.loadAll();
-        index = new Index(version, all);
+        index = new Index(version, all, store.loadDistricts(all));
         LOG.debug("Municipality index: {} active of {} in {} ms", index.active.length, all.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -271,6 +357,18 @@ public class MunicipalityRegister {
         }
     }
 
+    private static final class DistrictEntry {
+        final District district;
+        final String key;
+        final String[] words;
+
+        DistrictEntry(District district) {
+            this.district = district;
+            this.key = SearchKeys.key(district.displayName());
+            this.words = key.split(" ");
+        }
+    }
+
     private static final class Index {
         final String version;
         final Map<String, Municipality> byAgs;
@@ -281,9 +379,16 @@ public class MunicipalityRegister {
         final String[] suffixes;
         final int[] suffixRank;
         final byte[] suffixQuality;
+        final Map<String, District> districts;
+        /** Active districts, the most populous first. */
+        final List<DistrictEntry> districtEntries;
 
-        Index(String version, List<Municipality> all) {
+        Index(String version, List<Municipality> all, List<District> districtList) {
             this.version = version;
+            this.districts = new HashMap<>();
+            districtList.forEach(d -> districts.put(d.key(), d));
+            this.districtEntries = districtList.stream().filter(District::active)
+                    .sorted(Comparator.comparingInt((District d) -> -d.population())).map(DistrictEntry::new).toList();
             this.byAgs = new HashMap<>(all.size() * 2);
             List<Entry> entries = new ArrayList<>(all.size());
             for (Municipality m : all) {

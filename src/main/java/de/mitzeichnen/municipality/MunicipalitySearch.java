@@ -25,25 +25,45 @@ class MunicipalitySearch {
     }
 
     List<MunicipalitySearchHit> search(String query, int limit) {
-        List<MunicipalityRegister.Hit> german = register.hits(query, limit);
+        List<Ranked> german = german(query, limit);
         if (query == null || DIGITS.matcher(query).matches()) {
-            return german.stream().map(h -> MunicipalitySearchHit.of(h.municipality())).toList();
+            return german.stream().map(Ranked::hit).toList();
         }
         List<ForeignMunicipality> abroad = foreign.search(query, limit);
-        if (abroad.isEmpty()) {
-            return german.stream().map(h -> MunicipalitySearchHit.of(h.municipality())).toList();
-        }
+        List<Ranked> other = new ArrayList<>(abroad.size());
         String key = SearchKeys.key(query);
-        List<MunicipalitySearchHit> out = new ArrayList<>(limit);
-        int g = 0;
-        int f = 0;
-        while (out.size() < limit && (g < german.size() || f < abroad.size())) {
-            int foreignQuality = f < abroad.size() ? (SearchKeys.key(abroad.get(f).name()).startsWith(key) ? 0 : 1)
-                    : Integer.MAX_VALUE;
-            if (g < german.size() && german.get(g).quality() <= foreignQuality) {
-                out.add(MunicipalitySearchHit.of(german.get(g++).municipality()));
+        for (ForeignMunicipality f : abroad) {
+            other.add(new Ranked(MunicipalitySearchHit.of(f), SearchKeys.key(f.name()).startsWith(key) ? 0 : 1));
+        }
+        return merge(german, other, limit).stream().map(Ranked::hit).toList();
+    }
+
+    /** Municipalities and districts by match quality; a municipality before a district of equal quality. */
+    private List<Ranked> german(String query, int limit) {
+        List<Ranked> municipalities = register.hits(query, limit).stream()
+                .map(h -> new Ranked(MunicipalitySearchHit.of(h.municipality()), h.quality())).toList();
+        List<Ranked> districts = register.districtHits(query, limit).stream()
+                .map(h -> new Ranked(MunicipalitySearchHit.of(h.district()), h.quality())).toList();
+        if (query != null && DIGITS.matcher(query).matches() && !districts.isEmpty()) {
+            // A district's key is asked for on purpose: it comes first.
+            return merge(districts, municipalities, limit);
+        }
+        return merge(municipalities, districts, limit);
+    }
+
+    private record Ranked(MunicipalitySearchHit hit, int quality) {
+    }
+
+    /** Two lists each sorted by quality, merged by it; on equal quality the first list's entry first. */
+    private static List<Ranked> merge(List<Ranked> first, List<Ranked> second, int limit) {
+        List<Ranked> out = new ArrayList<>(limit);
+        int a = 0;
+        int b = 0;
+        while (out.size() < limit && (a < first.size() || b < second.size())) {
+            if (b >= second.size() || (a < first.size() && first.get(a).quality() <= second.get(b).quality())) {
+                out.add(first.get(a++));
             } else {
-                out.add(MunicipalitySearchHit.of(abroad.get(f++)));
+                out.add(second.get(b++));
             }
         }
         return out;

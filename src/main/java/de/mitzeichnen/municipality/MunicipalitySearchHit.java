@@ -6,7 +6,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * One result of {@code GET /api/v1/municipalities}: a German municipality ({@code ags} with type, Land, Kreis and
- * population) or a foreign one ({@code country} and {@code id} instead).
+ * population), a Landkreis ({@code ags} is its 5-digit key, {@code type} "Landkreis"/"Kreis", no {@code district})
+ * or a foreign one ({@code country} and {@code id} instead).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,6 +18,12 @@ public record MunicipalitySearchHit(@Nullable String ags, @Nullable String count
     static MunicipalitySearchHit of(Municipality m) {
         return new MunicipalitySearchHit(m.ags(), null, null, m.displayName(), m.typeLabel(), m.landName(),
                 m.kreisName(), m.population());
+    }
+
+    /** A district: its 5-digit key as {@code ags}, its type ("Landkreis", "Kreis"), no {@code district}. */
+    static MunicipalitySearchHit of(District d) {
+        return new MunicipalitySearchHit(d.key(), null, null, d.displayName(), d.typeLabel(), d.landName(), null,
+                d.population());
     }
 
     static MunicipalitySearchHit of(ForeignMunicipality f) {

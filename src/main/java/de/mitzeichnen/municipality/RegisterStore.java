@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,34 @@ class RegisterStore {
             }
         }
         return out;
+    }
+
+    /** The Kreise that sign as districts (not the kreisfreie Städte), with their Land and active municipalities. */
+    List<District> loadDistricts(List<Municipality> municipalities) {
+        Map<String, List<String>> members = new HashMap<>();
+        for (Municipality m : municipalities) {
+            if (m.active()) {
+                members.computeIfAbsent(m.kreisAgs(), k -> new ArrayList<>()).add(m.ags());
+            }
+        }
+        String sql = "SELECT k.ags, k.name, k.display_name, k.type_code, k.type_label, k.land_code, l.name,"
+                + " k.population, k.active FROM kreis k JOIN land l ON l.code = k.land_code";
+        return connections.executeRead(status -> {
+            List<District> out = new ArrayList<>(400);
+            try (PreparedStatement ps = status.getConnection().prepareStatement(sql);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (District.SIGNING_TYPES.contains(rs.getString(4))) {
+                        out.add(new District(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
+                                List.copyOf(members.getOrDefault(rs.getString(1), List.of()))));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("Loading the Kreise failed: " + e.getMessage(), e);
+            }
+            return out;
+        });
     }
 
     Map<String, KreisRow> kreise(Connection c) throws SQLException {

@@ -3,6 +3,7 @@ package de.mitzeichnen.security;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.db.EmbeddedDatabase;
+import de.mitzeichnen.email.EmailAddress;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -54,7 +55,7 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         }
         if (envEmail) {
             String email = Account.normaliseEmail(config.getAdminEmail());
-            if (!Emails.valid(email)) {
+            if (!EmailAddress.valid(email)) {
                 throw new ConfigurationException("MITZEICHNEN_ADMIN_EMAIL is not an e-mail address: " + email);
             }
             if (Passwords.problem(config.getAdminPassword()) != null) {

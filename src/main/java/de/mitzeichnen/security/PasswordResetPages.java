@@ -1,5 +1,6 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;
@@ -63,7 +64,7 @@ class PasswordResetPages {
     HttpResponse<String> request(HttpRequest<?> request, @Body RequestForm form) {
         String email = form.email() == null ? "" : form.email().trim();
         Locale locale = languages.resolveOrDefault(request);
-        if (!Emails.valid(Account.normaliseEmail(email))) {
+        if (!EmailAddress.valid(Account.normaliseEmail(email))) {
             return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "console/forgot", Pages.model("email", email,
                     "sent", false, "error", texts.get(locale, "security.reset.emailInvalid")));
         }

@@ -2,6 +2,9 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.email.EmailAddress;
+import de.mitzeichnen.municipality.District;
+import de.mitzeichnen.municipality.ForeignMunicipalities;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import jakarta.inject.Singleton;
@@ -32,8 +35,22 @@ class SignFormValidator {
         this.register = register;
     }
 
-    /** A municipality a signature is for: a German one, or a foreign one by country and name (made on submit). */
-    record Place(Municipality german, String country, String foreignName) {
+    /**
+     * What a signature is for: a German municipality, a Landkreis (or equivalent), or a foreign municipality by
+     * country and name (made on submit). Exactly one of the three is set.
+     */
+    record Place(Municipality german, District district, String country, String foreignName) {
+        static Place of(Municipality m) {
+            return new Place(m, null, null, null);
+        }
+
+        static Place of(District d) {
+            return new Place(null, d, null, null);
+        }
+
+        boolean abroad() {
+            return country != null;
+        }
     }
 
     /** Clean input, ready to be stored. */
@@ -43,6 +60,7 @@ class SignFormValidator {
         SignatureRequest toRequest() {
             SignTarget target = place.german() != null
                     ? new SignTarget.Municipality(place.german().ags(), place.german().gebietsstand())
+                    : place.district() != null ? new SignTarget.District(place.district().key())
                     : new SignTarget.Foreign(place.country(), place.foreignName());
             return new SignatureRequest(name, role, roleOther, body, target, email, publicName);
         }
@@ -55,114 +73,147 @@ class SignFormValidator {
         }
     }
 
-    Result validate(Appeal appeal, SignForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /** The fields of one form as they are checked; errors collects a message key per bad field. */
+    private static final class Check {
+        final Map<String, String> errors = new LinkedHashMap<>();
         List<Municipality> candidates = List.of();
+    }
 
-        String name = form.name();
-        SignerText.name(name).ifPresent(p -> errors.put("name", switch (p) {
+    Result validate(Appeal appeal, SignForm form) {
+        Check c = new Check();
+        String name = name(c, form.name());
+        SignerRole role = role(c, appeal, form.role());
+        String roleOther = role == SignerRole.OTHER ? roleOther(c, form.roleOther()) : null;
+        String body = body(c, form.body());
+        Place place = place(c, form.municipality(), form.country());
+        if (place != null && role != null && !c.errors.containsKey("role") && !role.fits(place.district() != null)) {
+            c.errors.put("role", place.district() != null ? "signing.error.role.notForDistrict"
+                    : "signing.error.role.onlyForDistrict");
+        }
+        EmailAddress email = email(c, form.email());
+        if (!form.privacy()) {
+            c.errors.put("privacy", "signing.error.privacy.required");
+        }
+        if (!c.errors.isEmpty()) {
+            return new Result(null, c.errors, c.candidates);
+        }
+        return new Result(new SignRequest(name, role, roleOther, body, place, email, form.publicName()), Map.of(),
+                List.of());
+    }
+
+    private static String name(Check c, String name) {
+        SignerText.name(name).ifPresent(p -> c.errors.put("name", switch (p) {
             case CONTROL -> "signing.error.control";
             case REQUIRED -> "signing.error.name.required";
             case TOO_LONG -> "signing.error.name.tooLong";
             case FORMULA -> "signing.error.name.formula";
             case URL -> "signing.error.name.url";
         }));
+        return name;
+    }
 
-        SignerRole role = SignerRole.parse(form.role()).orElse(null);
-        if (hasControl(form.role())) {
-            errors.put("role", "signing.error.control");
-        } else if (form.role().isBlank()) {
-            errors.put("role", "signing.error.role.required");
+    private static SignerRole role(Check c, Appeal appeal, String text) {
+        SignerRole role = SignerRole.parse(text).orElse(null);
+        if (hasControl(text)) {
+            c.errors.put("role", "signing.error.control");
+        } else if (text.isBlank()) {
+            c.errors.put("role", "signing.error.role.required");
         } else if (role == null || !appeal.allowedRoles().contains(role)) {
-            errors.put("role", "signing.error.role.unknown");
+            c.errors.put("role", "signing.error.role.unknown");
         }
-        String roleOther = null;
-        if (role == SignerRole.OTHER) {
-            if (hasControl(form.roleOther())) {
-                errors.put("roleOther", "signing.error.control");
-            } else if (form.roleOther().isBlank()) {
-                errors.put("roleOther", "signing.error.roleOther.required");
-            } else if (form.roleOther().length() > MAX_ROLE_OTHER) {
-                errors.put("roleOther", "signing.error.roleOther.tooLong");
-            } else if (startsLikeFormula(form.roleOther()) || URL_LIKE.matcher(form.roleOther()).find()) {
-                errors.put("roleOther", "signing.error.text.invalid");
-            } else {
-                roleOther = form.roleOther();
-            }
-        }
+        return role;
+    }
 
-        String body = form.body().isBlank() ? null : form.body();
-        SignerText.body(form.body()).ifPresent(p -> errors.put("body", switch (p) {
+    private static String roleOther(Check c, String text) {
+        if (hasControl(text)) {
+            c.errors.put("roleOther", "signing.error.control");
+        } else if (text.isBlank()) {
+            c.errors.put("roleOther", "signing.error.roleOther.required");
+        } else if (text.length() > MAX_ROLE_OTHER) {
+            c.errors.put("roleOther", "signing.error.roleOther.tooLong");
+        } else if (startsLikeFormula(text) || URL_LIKE.matcher(text).find()) {
+            c.errors.put("roleOther", "signing.error.text.invalid");
+        } else {
+            return text;
+        }
+        return null;
+    }
+
+    private static String body(Check c, String text) {
+        SignerText.body(text).ifPresent(p -> c.errors.put("body", switch (p) {
             case CONTROL -> "signing.error.control";
             case TOO_LONG -> "signing.error.body.tooLong";
             default -> "signing.error.text.invalid";
         }));
+        return text.isBlank() ? null : text;
+    }
 
-        Place place = null;
-        String country = form.country().toUpperCase(Locale.ROOT);
-        if (hasControl(form.municipality()) || hasControl(form.country())) {
-            errors.put("municipality", "signing.error.control");
-        } else if (form.municipality().isBlank()) {
-            errors.put("municipality", "signing.error.municipality.required");
-        } else if (form.municipality().length() > 200) {
-            errors.put("municipality", "signing.error.municipality.unknown");
+    private Place place(Check c, String text, String countryText) {
+        String country = countryText.toUpperCase(Locale.ROOT);
+        if (hasControl(text) || hasControl(countryText)) {
+            c.errors.put("municipality", "signing.error.control");
+        } else if (text.isBlank()) {
+            c.errors.put("municipality", "signing.error.municipality.required");
+        } else if (text.length() > 200) {
+            c.errors.put("municipality", "signing.error.municipality.unknown");
         } else if (!COUNTRIES.contains(country)) {
-            errors.put("country", "signing.error.country.unknown");
+            c.errors.put("country", "signing.error.country.unknown");
         } else if (!country.equals("DE")) {
-            if (startsLikeFormula(form.municipality()) || URL_LIKE.matcher(form.municipality()).find()) {
-                errors.put("municipality", "signing.error.text.invalid");
-            } else {
-                place = new Place(null, country, form.municipality());
+            String problem = startsLikeFormula(text) ? "signing.error.text.invalid"
+                    : ForeignMunicipalities.nameProblem(text);
+            if (problem == null) {
+                return new Place(null, null, country, text);
             }
+            c.errors.put("municipality", problem);
         } else {
-            String text = form.municipality();
-            Matcher agsAtEnd = AGS_AT_END.matcher(text);
-            if (agsAtEnd.find()) {
-                text = agsAtEnd.group(1);
-            }
-            if (text.matches("\\d{8}")) {
-                Optional<Municipality> byAgs = register.findByAgs(text);
-                if (byAgs.isEmpty()) {
-                    errors.put("municipality", "signing.error.municipality.unknown");
-                } else if (!byAgs.get().active()) {
-                    errors.put("municipality", "signing.error.municipality.inactive");
-                } else {
-                    place = new Place(byAgs.get(), null, null);
-                }
+            return germanPlace(c, text);
+        }
+        return null;
+    }
+
+    private Place germanPlace(Check c, String text) {
+        Matcher agsAtEnd = AGS_AT_END.matcher(text);
+        String ags = agsAtEnd.find() ? agsAtEnd.group(1) : text;
+        if (ags.matches("\\d{8}")) {
+            Optional<Municipality> byAgs = register.findByAgs(ags);
+            if (byAgs.isEmpty()) {
+                c.errors.put("municipality", "signing.error.municipality.unknown");
+            } else if (!byAgs.get().active()) {
+                c.errors.put("municipality", "signing.error.municipality.inactive");
             } else {
-                MunicipalityRegister.Resolution resolution = register.resolve(text);
-                if (resolution.match().isPresent()) {
-                    place = new Place(resolution.match().get(), null, null);
-                } else if (!resolution.candidates().isEmpty()) {
-                    errors.put("municipality", "signing.error.municipality.choose");
-                    candidates = resolution.candidates();
-                } else {
-                    errors.put("municipality", "signing.error.municipality.unknown");
-                }
+                return Place.of(byAgs.get());
             }
+            return null;
         }
-
-        EmailAddress email = null;
-        if (hasControl(form.email())) {
-            errors.put("email", "signing.error.control");
-        } else if (form.email().isBlank()) {
-            errors.put("email", "signing.error.email.required");
+        MunicipalityRegister.PlaceResolution resolution = register.resolvePlace(text);
+        if (resolution.district().isPresent()) {
+            return Place.of(resolution.district().get());
+        }
+        if (resolution.municipality().isPresent()) {
+            return Place.of(resolution.municipality().get());
+        }
+        if (!resolution.candidates().isEmpty()) {
+            c.errors.put("municipality", "signing.error.municipality.choose");
+            c.candidates = resolution.candidates();
         } else {
-            email = EmailAddress.parse(form.email()).orElse(null);
-            if (email == null) {
-                errors.put("email", "signing.error.email.invalid");
+            c.errors.put("municipality", "signing.error.municipality.unknown");
+        }
+        return null;
+    }
+
+    private static EmailAddress email(Check c, String text) {
+        if (hasControl(text)) {
+            c.errors.put("email", "signing.error.control");
+        } else if (text.isBlank()) {
+            c.errors.put("email", "signing.error.email.required");
+        } else {
+            EmailAddress.Check address = EmailAddress.check(text);
+            if (address.valid()) {
+                return address.address();
             }
+            c.errors.put("email", address.errorKey());
         }
-
-        if (!form.privacy()) {
-            errors.put("privacy", "signing.error.privacy.required");
-        }
-
-        if (!errors.isEmpty()) {
-            return new Result(null, errors, candidates);
-        }
-        return new Result(new SignRequest(name, role, roleOther, body, place, email, form.publicName()), Map.of(),
-                List.of());
+        return null;
     }
 
     /** Text that a spreadsheet would take for a formula. */

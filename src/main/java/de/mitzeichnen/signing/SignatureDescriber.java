@@ -35,8 +35,9 @@ public class SignatureDescriber {
                     : new Description(role, m.displayName(), m.landName());
         }
         if (s.districtAgs() != null) {
-            // the register's Kreis names come with the Landkreis work; until then the key
-            return new Description(role, s.districtAgs(), "");
+            return register.district(s.districtAgs())
+                    .map(d -> new Description(role, d.displayName(), d.landName()))
+                    .orElse(new Description(role, s.districtAgs(), ""));
         }
         if (s.foreignMunicipalityId() != null) {
             return foreign.findById(s.foreignMunicipalityId())

@@ -1,5 +1,6 @@
 package de.mitzeichnen.signing;
 
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.appeal.SignerRole;
 import io.micronaut.core.annotation.Nullable;
 

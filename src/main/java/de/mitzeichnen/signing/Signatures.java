@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.municipality.DomainTrust;
+import de.mitzeichnen.municipality.ForeignMunicipalities;
 import de.mitzeichnen.municipality.MailDomains;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -34,13 +35,14 @@ public class Signatures {
     private final SupportLedger ledger;
     private final SignatureMails mails;
     private final MailDomains domains;
+    private final ForeignMunicipalities foreign;
     private final ApplicationEventPublisher<SignatureConfirmed> confirmations;
     private final JdbcOperations jdbc;
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Signatures(SignatureRepository signatures, AppealRepository appeals, SubmitSignature submit,
-               SupportLedger ledger, SignatureMails mails, MailDomains domains,
+               SupportLedger ledger, SignatureMails mails, MailDomains domains, ForeignMunicipalities foreign,
                ApplicationEventPublisher<SignatureConfirmed> confirmations, JdbcOperations jdbc, Clock clock) {
         this.signatures = signatures;
         this.appeals = appeals;
@@ -48,6 +50,7 @@ public class Signatures {
         this.ledger = ledger;
         this.mails = mails;
         this.domains = domains;
+        this.foreign = foreign;
         this.confirmations = confirmations;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -186,8 +189,9 @@ public class Signatures {
     Confirmation confirmation(Signature s, Instant now) {
         Trust trust = Trust.EMAIL_ONLY;
         TrustFlag flag = null;
-        if (s.municipalityAgs() != null) {
-            DomainTrust dt = domains.trustFor(s.emailKey(), s.municipalityAgs());
+        String place = s.municipalityAgs() != null ? s.municipalityAgs() : s.districtAgs();
+        if (place != null) {
+            DomainTrust dt = domains.trustFor(s.emailKey(), place);
             switch (dt) {
                 case OFFICIAL_DOMAIN -> trust = Trust.OFFICIAL_DOMAIN;
                 case OTHER_MUNICIPALITY -> flag = TrustFlag.OTHER_MUNICIPALITY;
@@ -207,6 +211,10 @@ public class Signatures {
     /** CONFIRM, second half: the mail with the withdrawal link, and the news for the others. */
     void announce(Appeal appeal, Signature confirmed, String withdrawToken) {
         mails.confirmed(appeal, confirmed, withdrawToken, Locale.forLanguageTag(confirmed.language()));
+        if (confirmed.foreignMunicipalityId() != null) {
+            // a place typed by a signer becomes searchable only once someone confirmed signing for it
+            foreign.markListed(confirmed.foreignMunicipalityId());
+        }
         confirmations.publishEvent(new SignatureConfirmed(appeal.id(), confirmed.id(), confirmed.emailKey()));
     }
 

@@ -230,4 +230,30 @@ class MailDomainsTest {
     private static InputStream example() {
         return MailDomainsTest.class.getResourceAsStream("/reference/domains/okfde-shaped-example.csv");
     }
+
+    @Test
+    void landkreiseHaveOfficialDomainsLikeMunicipalitiesAndDomainsCompareInAsciiForm() {
+        String fulda = unique("landkreis-fulda");
+        DomainImportReport report = domains.importCsv(csv("ags,domain\n06631," + fulda + "\n"));
+        assertEquals(1, report.added(), report.toString());
+        assertEquals(DomainTrust.OFFICIAL_DOMAIN, domains.trustFor("landrat@" + fulda, "06631"));
+        assertEquals(DomainTrust.OTHER_MUNICIPALITY, domains.trustFor("landrat@" + fulda, KIEL));
+        // a kreisfreie Stadt's key (Kassel) is no district: refused, nothing changes
+        DomainImportReport refused = domains.importCsv(csv("ags,domain\n06611," + unique("kassel") + "\n"));
+        assertEquals(0, refused.added());
+        assertEquals(1, refused.errorCount(), refused.toString());
+
+        String umlaut = unique("kreis-höxter");
+        domains.addDomain("05762", umlaut, "console", true);
+        String ascii = MailDomains.normaliseDomain(umlaut).orElseThrow();
+        assertTrue(ascii.startsWith("xn--"), ascii);
+        assertEquals(DomainTrust.OFFICIAL_DOMAIN, domains.trustFor("landrat@" + umlaut, "05762"));
+        assertEquals(DomainTrust.OFFICIAL_DOMAIN, domains.trustFor("landrat@" + ascii, "05762"));
+        // "ℌöxter" maps to "höxter" by UTS #46: the same domain
+        assertEquals(DomainTrust.OFFICIAL_DOMAIN,
+                domains.trustFor("landrat@" + umlaut.replace("kreis-h", "kreis-\u210C"), "05762"));
+        // a Cyrillic і in it makes another, refused domain
+        assertEquals(DomainTrust.UNKNOWN, domains.trustFor("landrat@" + umlaut.replace("kreis", "kre\u0456s"), "05762"));
+        assertTrue(MailDomains.normaliseDomain("mu\u0435nchen.de").isEmpty());
+    }
 }

@@ -141,9 +141,11 @@ class MunicipalityApiTest {
 
     @Test
     void foreignMunicipalitiesAlreadyKnownAreOfferedWithTheirCountry() throws Exception {
+        // listed as signing does on a confirmed signature
         ForeignMunicipality zurich = foreign.findOrCreate("CH", "Zürich");
-        foreign.findOrCreate("ES", "Barcelona");
-        foreign.findOrCreate("AT", "Wien");
+        foreign.markListed(zurich.id());
+        foreign.markListed(foreign.findOrCreate("ES", "Barcelona").id());
+        foreign.markListed(foreign.findOrCreate("AT", "Wien").id());
         for (String q : List.of("Zürich", "zuerich", "zurich")) {
             JsonNode result = search(q);
             JsonNode hit = null;

@@ -78,7 +78,7 @@ class SignFormValidationTest {
             "country|XX|Bitte wählen Sie einen Staat aus der Liste.",
             "email|erika@|Das ist keine gültige E-Mail-Adresse.",
             "email|erika mustermann@stadt.example|Das ist keine gültige E-Mail-Adresse.",
-            "email|erika@stadt|Das ist keine gültige E-Mail-Adresse.",
+            "email|erika@stadt|Der Teil nach dem @ ist kein gültiger Domainname.",
             "email|''|Bitte geben Sie Ihre E-Mail-Adresse an.",
             "email|erika@stadt.example NEWLINE Bcc: x@y.example|Steuerzeichen",
             "privacy|''|Datenschutzhinweise gelesen haben"})

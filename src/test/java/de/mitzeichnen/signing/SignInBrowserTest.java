@@ -74,7 +74,10 @@ class SignInBrowserTest {
     /** Waits for the next page: a click returns before the browser has loaded it. */
     void awaitHeading(String text) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.tagName("h1")).stream()
+            // the page may be replaced between finding the heading and reading it: look again then
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.tagName("h1")).stream()
                     .anyMatch(h -> h.getText().contains(text)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("expected \"" + text + "\" on " + browser.getCurrentUrl() + ": "

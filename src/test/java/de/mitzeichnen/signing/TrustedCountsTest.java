@@ -1,5 +1,6 @@
 package de.mitzeichnen.signing;
 
+import de.mitzeichnen.email.EmailAddress;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
