@@ -134,7 +134,8 @@ class SigningPages {
                                                     ConfirmSignature.Outcome outcome) {
         Locale locale = languages.resolveOrDefault(request);
         return switch (outcome.state()) {
-            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model());
+            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
+                    Pages.model("kind", "confirm"));
             case EXPIRED -> pages.render(request, HttpStatus.GONE, "signing/link-expired",
                     Pages.model("appeal", outcome.appeal()));
             case SHOW -> pages.render(request, HttpStatus.OK, "signing/confirm", Pages.model(
@@ -150,7 +151,8 @@ class SigningPages {
                                                      WithdrawSignature.Outcome outcome) {
         Locale locale = languages.resolveOrDefault(request);
         return switch (outcome.state()) {
-            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model());
+            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
+                    Pages.model("kind", "withdraw"));
             case TOO_LATE -> pages.render(request, HttpStatus.GONE, "signing/withdraw-too-late",
                     Pages.model("appeal", outcome.appeal()));
             case SHOW -> pages.render(request, HttpStatus.OK, "signing/withdraw", Pages.model(
