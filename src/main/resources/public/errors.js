@@ -11,7 +11,14 @@
   summary.addEventListener('click', function (e) {
     var link = e.target.closest('a[href^="#"]');
     if (!link) { return; }
-    var field = document.getElementById(link.getAttribute('href').slice(1));
+    var id = link.getAttribute('href').slice(1);
+    var field = document.getElementById(id);
+    if (!field) {
+      // a group of fields (date and time, check boxes): its first field, found through the message
+      var message = document.getElementById(id + '-error');
+      var group = message && (message.closest('fieldset') || message.parentNode);
+      field = group && group.querySelector('input, select, textarea');
+    }
     if (!field) { return; }
     e.preventDefault();
     // like GOV.UK: the field's label (or the fieldset's legend) at the top, then the field itself
@@ -19,5 +26,16 @@
       : document.querySelector('label[for="' + field.id + '"]');
     (label || field).scrollIntoView();
     field.focus({ preventScroll: true });
+  });
+})();
+// Forms whose fields the template does not mark itself (console): tie each message to its field.
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll('.field-error[id$="-error"]'), function (message) {
+    var field = document.getElementById(message.id.slice(0, -'-error'.length));
+    if (!field || field.hasAttribute('aria-invalid')) { return; }
+    field.setAttribute('aria-invalid', 'true');
+    var described = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+    if (described.indexOf(message.id) < 0) { described.push(message.id); }
+    field.setAttribute('aria-describedby', described.join(' '));
   });
 })();

@@ -78,8 +78,10 @@ class PdfExport {
             long rows = query.stream(appeal.id(), filter, locale, groups::accept);
             groups.finish();
             doc.add(Chunk.NEWLINE);
-            doc.add(new Paragraph(texts.get(locale, "export.pdf.total", fmt.number(groups.totalMunicipalities),
-                    fmt.number(groups.totalPopulation), fmt.number(rows)), H2));
+            doc.add(new Paragraph(texts.get(locale, "export.pdf.totalCounts",
+                    texts.plural(locale, "plural.municipalities", groups.totalMunicipalities),
+                    texts.plural(locale, "plural.inhabitants", groups.totalPopulation),
+                    texts.plural(locale, "plural.signatures", rows)), H2));
             doc.close();
             return rows;
         } catch (DocumentException e) {
@@ -140,7 +142,7 @@ class PdfExport {
             Paragraph p = new Paragraph();
             p.add(new Chunk(name, BOLD));
             if (population != null) {
-                p.add(new Chunk("  " + texts.get(locale, "export.pdf.inhabitants", fmt.number(population)), SMALL));
+                p.add(new Chunk("  " + texts.plural(locale, "plural.inhabitants", population), SMALL));
             }
             p.setSpacingBefore(4);
             add(p);
@@ -157,9 +159,10 @@ class PdfExport {
             if (land == null) {
                 return;
             }
-            Paragraph sum = new Paragraph(texts.get(locale, "export.pdf.landTotal",
+            Paragraph sum = new Paragraph(texts.get(locale, "export.pdf.landTotalCounts",
                     land.isEmpty() ? texts.get(locale, "export.pdf.abroad") : land,
-                    fmt.number(landMunicipalities), fmt.number(landPopulation)), BOLD);
+                    texts.plural(locale, "plural.municipalities", landMunicipalities),
+                    texts.plural(locale, "plural.inhabitants", landPopulation)), BOLD);
             sum.setSpacingBefore(6);
             sum.setSpacingAfter(10);
             add(sum);

@@ -138,7 +138,7 @@ class ExportTest {
         assertTrue(text.contains("Kira Kiel, Oberbürgermeister:in"), text);
         assertTrue(text.contains("Hans Hessen"), text);
         assertFalse(text.contains("HYPERLINK"), "no consent, no name");
-        assertTrue(text.contains("Summe Hessen: 1 Kommunen"), text);
+        assertTrue(text.contains("Summe Hessen: 1 Kommune,"), text);
         assertTrue(text.contains("Insgesamt: 3 Kommunen"), text);
         assertTrue(text.contains("4 Unterschriften"), text);
         assertFalse(text.contains("Pending Person"));
