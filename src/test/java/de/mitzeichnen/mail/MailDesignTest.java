@@ -65,13 +65,18 @@ class MailDesignTest {
             "password-reset,      en, https://mitzeichnen.example/verwaltung/passwort/r3s3t, false, You receive this e-mail, What happens next",
     })
     void everyMailHasTheSameParts(String template, String lang, String url, boolean aboutAnAppeal, String why,
-                                  String next) {
+                                  String next) throws java.io.IOException {
         Map<String, Object> model = model();
         if (!aboutAnAppeal) {
             model.remove("organiserName");
             model.remove("appealTitle");
         }
         MailTemplates.Rendered r = templates.render(template, Locale.forLanguageTag(lang), model);
+        // artefacts to look at: target/mails/NAME-LANG.html and .txt
+        java.nio.file.Path out = java.nio.file.Path.of("target", "mails");
+        java.nio.file.Files.createDirectories(out);
+        java.nio.file.Files.writeString(out.resolve(template + "-" + lang + ".html"), r.html());
+        java.nio.file.Files.writeString(out.resolve(template + "-" + lang + ".txt"), r.text());
         String text = r.text();
         Document html = Jsoup.parse(r.html());
         assertFalse(text.isBlank() || r.html().isBlank(), "both parts");
