@@ -1,48 +1,100 @@
-// Type-ahead for the municipality field. Optional: without JavaScript the server resolves the typed text.
+// Type-ahead for the municipality field as a WAI-ARIA combobox (list autocomplete): arrow keys move through
+// all suggestions while focus stays in the field, Enter takes one, Escape closes. Optional: without JavaScript
+// the server resolves the typed text.
 (function () {
   var input = document.querySelector('input[data-typeahead]');
   if (!input || !window.fetch) { return; }
   var list = document.createElement('ul');
   list.className = 'typeahead';
-  list.setAttribute('role', 'listbox');
   list.id = 'municipality-suggestions';
-  input.setAttribute('aria-controls', list.id);
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', document.querySelector('label[for="' + input.id + '"]').textContent);
+  list.hidden = true;
+  input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', list.id);
   input.parentNode.appendChild(list);
+  var status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  input.parentNode.appendChild(status);
   var country = document.getElementById('country');
-  var timer = null, seq = 0;
-  function clear() { list.innerHTML = ''; }
-  function pick(m) {
+  var timer = null, seq = 0, items = [], active = -1;
+
+  function close() {
+    list.innerHTML = '';
+    list.hidden = true;
+    items = [];
+    active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+  function highlight(i) {
+    var options = list.children;
+    if (active >= 0 && options[active]) { options[active].setAttribute('aria-selected', 'false'); }
+    active = i;
+    if (i < 0) { input.removeAttribute('aria-activedescendant'); return; }
+    options[i].setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', options[i].id);
+    options[i].scrollIntoView({ block: 'nearest' });
+  }
+  function pick(i) {
+    var m = items[i];
     // "Name (AGS)" is resolved exactly by the server, also when two municipalities share a name.
     input.value = m.name + ' (' + m.ags + ')';
-    clear();
+    close();
+    input.focus();
+  }
+  function show(found) {
+    close();
+    items = found;
+    found.forEach(function (m, i) {
+      var li = document.createElement('li');
+      li.id = list.id + '-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.textContent = m.name + ' – ' + [m.type, m.district, m.state].filter(Boolean).join(', ');
+      // mousedown, not click: the field keeps focus
+      li.addEventListener('mousedown', function (e) { e.preventDefault(); pick(i); });
+      list.appendChild(li);
+    });
+    if (found.length) {
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    status.textContent = input.getAttribute('data-count-' + (found.length === 1 ? 'one' : 'other'))
+      ? input.getAttribute('data-count-' + (found.length === 1 ? 'one' : 'other')).replace('#', found.length) : '';
   }
   input.addEventListener('input', function () {
     clearTimeout(timer);
     var q = input.value.trim();
-    if (q.length < 2 || (country && country.value !== 'DE')) { clear(); return; }
+    if (q.length < 2 || (country && country.value !== 'DE')) { close(); return; }
     timer = setTimeout(function () {
       var mine = ++seq;
       fetch(input.getAttribute('data-typeahead') + '?limit=8&q=' + encodeURIComponent(q))
         .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (items) {
+        .then(function (found) {
           if (mine !== seq) { return; }
-          clear();
-          items.filter(function (m) { return m.ags; }).forEach(function (m) {
-            var li = document.createElement('li');
-            li.setAttribute('role', 'option');
-            li.tabIndex = 0;
-            li.textContent = m.name + ' – ' + [m.type, m.district, m.state].filter(Boolean).join(', ');
-            li.addEventListener('click', function () { pick(m); });
-            li.addEventListener('keydown', function (e) { if (e.key === 'Enter') { e.preventDefault(); pick(m); } });
-            list.appendChild(li);
-          });
+          show(found.filter(function (m) { return m.ags; }));
         })
-        .catch(clear);
+        .catch(close);
     }, 150);
   });
   input.addEventListener('keydown', function (e) {
-    if (e.key === 'ArrowDown' && list.firstChild) { e.preventDefault(); list.firstChild.focus(); }
-    if (e.key === 'Escape') { clear(); }
+    if (e.key === 'ArrowDown' && items.length) {
+      e.preventDefault();
+      highlight(active + 1 < items.length ? active + 1 : 0);
+    } else if (e.key === 'ArrowUp' && items.length) {
+      e.preventDefault();
+      highlight(active > 0 ? active - 1 : items.length - 1);
+    } else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      pick(active);
+    } else if (e.key === 'Escape' && !list.hidden) {
+      e.preventDefault();
+      close();
+    }
   });
+  input.addEventListener('blur', function () { setTimeout(close, 100); });
 })();

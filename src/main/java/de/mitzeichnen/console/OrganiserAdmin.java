@@ -39,7 +39,7 @@ class OrganiserAdmin {
         Instant now = clock.instant();
         try {
             Organiser o = organisers.save(new Organiser(null, in.name(), in.kind(), in.municipalityAgs(),
-                    in.contactEmail(), in.website(), now, now, null));
+                    in.contactEmail(), in.website(), now, now, null, in.nameGenitive()));
             audit.record(me.actor(), "ORGANISER_CREATED", o.id(), null, Map.of("name", o.name(), "kind", o.kind()));
             return new Outcome(o, null, false);
         } catch (DataAccessException e) {
@@ -61,7 +61,8 @@ class OrganiserAdmin {
         }
         try {
             Organiser o = organisers.update(new Organiser(current.id(), in.name(), in.kind(), in.municipalityAgs(),
-                    in.contactEmail(), in.website(), current.createdAt(), clock.instant(), in.version()));
+                    in.contactEmail(), in.website(), current.createdAt(), clock.instant(), in.version(),
+                    in.nameGenitive()));
             audit.record(me.actor(), "ORGANISER_UPDATED", o.id(), null, Map.of("name", o.name(), "kind", o.kind()));
             return new Outcome(o, null, false);
         } catch (OptimisticLockException e) {

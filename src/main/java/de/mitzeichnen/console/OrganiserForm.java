@@ -13,22 +13,24 @@ import java.util.regex.Pattern;
 /** The organiser form as submitted; {@link #validate} checks it. */
 @Serdeable
 record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable String municipalityAgs,
-                     @Nullable String contactEmail, @Nullable String website, @Nullable String version) {
+                     @Nullable String contactEmail, @Nullable String website, @Nullable String version,
+                     @Nullable String nameGenitive) {
 
     private static final Pattern AGS = Pattern.compile("\\d{8}");
 
     record Input(String name, OrganiserKind kind, @Nullable String municipalityAgs, String contactEmail,
-                 @Nullable String website, @Nullable Long version) {
+                 @Nullable String website, @Nullable Long version, @Nullable String nameGenitive) {
     }
 
     static OrganiserForm of(Organiser o) {
         return new OrganiserForm(o.name(), o.kind().name(), o.municipalityAgs() == null ? "" : o.municipalityAgs(),
                 o.contactEmail(), o.website() == null ? "" : o.website(),
-                o.version() == null ? "" : String.valueOf(o.version()));
+                o.version() == null ? "" : String.valueOf(o.version()),
+                o.nameGenitive() == null ? "" : o.nameGenitive());
     }
 
     static OrganiserForm blank() {
-        return new OrganiserForm("", OrganiserKind.CITY.name(), "", "", "", "");
+        return new OrganiserForm("", OrganiserKind.CITY.name(), "", "", "", "", "");
     }
 
     Input validate(FormErrors errors) {
@@ -61,11 +63,15 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
         if (!site.isEmpty() && !isWebAddress(site)) {
             errors.field("website", "console.organiser.error.website");
         }
+        String genitive = trim(nameGenitive);
+        if (genitive.length() > 230) {
+            errors.field("nameGenitive", "console.error.tooLong", 230);
+        }
         if (!errors.isEmpty()) {
             return null;
         }
         return new Input(n, k, ags.isEmpty() ? null : ags, email, site.isEmpty() ? null : site,
-                AppealForm.parseLong(version));
+                AppealForm.parseLong(version), genitive.isEmpty() ? null : genitive);
     }
 
     private static boolean isWebAddress(String s) {

@@ -93,7 +93,7 @@ class OrganiserPages {
         if (outcome.saved() == null) {
             Organiser now = organisers.findById(id).orElse(o);
             OrganiserForm kept = new OrganiserForm(form.name(), form.kind(), form.municipalityAgs(), form.contactEmail(),
-                    form.website(), now.version() == null ? "" : String.valueOf(now.version()));
+                    form.website(), now.version() == null ? "" : String.valueOf(now.version()), form.nameGenitive());
             return form(request, me, outcome.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, now,
                     outcome.conflict() ? kept : form, outcome.errors(), null);
         }

@@ -88,7 +88,7 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private Organiser organiser(String name, OrganiserKind kind, String ags, String email, String website,
                                 Instant now) {
         return organisers.findByName(name).orElseGet(() -> organisers.save(
-                new Organiser(null, name, kind, ags, email, website, now, now, null)));
+                new Organiser(null, name, kind, ags, email, website, now, now, null, null)));
     }
 
     private int appeal(Organiser organiser, String slug, String title, String addressee, String textFile,

@@ -88,7 +88,8 @@ class InvitationPages {
     }
 
     private MutableHttpResponse<String> invalid(HttpRequest<?> request) {
-        return TokenPages.privately(pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model()));
+        return TokenPages.privately(pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
+                Pages.model("kind", "invitation")));
     }
 
 }

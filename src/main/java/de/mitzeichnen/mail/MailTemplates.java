@@ -1,5 +1,6 @@
 package de.mitzeichnen.mail;
 
+import de.mitzeichnen.config.MitzeichnenConfig;
 import io.micronaut.views.ViewsConfiguration;
 import io.micronaut.views.thymeleaf.MessageSourceMessageResolver;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRendererConfiguration;
@@ -28,9 +29,13 @@ public class MailTemplates {
 
     private final TemplateEngine html;
     private final TemplateEngine text;
+    private final String imprintLink;
+    private final String privacyLink;
 
     MailTemplates(ViewsConfiguration views, ThymeleafViewsRendererConfiguration thymeleaf,
-                  MessageSourceMessageResolver messages) {
+                  MessageSourceMessageResolver messages, MitzeichnenConfig config) {
+        this.imprintLink = config.getImprintUrl().isEmpty() ? config.getBaseUrl() + "/impressum" : config.getImprintUrl();
+        this.privacyLink = config.getPrivacyUrl().isEmpty() ? config.getBaseUrl() + "/datenschutz" : config.getPrivacyUrl();
         String prefix = views.getFolder().replaceAll("^/+|/+$", "") + "/";
         this.html = engine(prefix, ".html", TemplateMode.HTML, thymeleaf, messages);
         this.text = engine(prefix, ".txt", TemplateMode.TEXT, thymeleaf, messages);
@@ -49,7 +54,13 @@ public class MailTemplates {
             throw new IllegalArgumentException("Invalid mail template name: " + name);
         }
         String template = "mail/" + name;
-        Context context = new Context(locale, model);
+        // every mail ends with the imprint and the privacy notice; mails about no appeal have no organiser
+        Map<String, Object> all = new java.util.HashMap<>(model);
+        all.putIfAbsent("imprintLink", imprintLink);
+        all.putIfAbsent("privacyLink", privacyLink);
+        all.putIfAbsent("organiserName", null);
+        all.putIfAbsent("appealTitle", null);
+        Context context = new Context(locale, all);
         return new Rendered(tidy(text.process(template, context)), html.process(template, context));
     }
 

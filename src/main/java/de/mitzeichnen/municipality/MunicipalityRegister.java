@@ -151,7 +151,7 @@ public class MunicipalityRegister {
     /**
      * Turns text typed into a form into a municipality: an active AGS is taken as it is; otherwise the search
      * decides – one result, or exactly one whose name equals the text, is the match; several are candidates
-     * (at most 10, those named exactly like the text first); none leaves both empty.
+     * (every match, up to 50, those named exactly like the text first: all 20 Neustadts); none leaves both empty.
      */
     public Resolution resolve(String text) {
         if (text == null || text.isBlank()) {
@@ -187,7 +187,7 @@ public class MunicipalityRegister {
         }
         Set<Municipality> candidates = new LinkedHashSet<>(equal);
         candidates.addAll(found);
-        return new Resolution(Optional.empty(), candidates.stream().limit(10).toList());
+        return new Resolution(Optional.empty(), candidates.stream().limit(50).toList());
     }
 
     /** The outcome of {@link #resolve(String)}: a match, or candidates to choose from, or neither. */

@@ -20,5 +20,38 @@ public record Organiser(
         @Nullable String website,
         @Utc Instant createdAt,
         @Utc Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version,
+        @Nullable String nameGenitive) {
+
+    /**
+     * The name with its article in the genitive, for „Ein Aufruf der Stadt Frankfurt am Main": the stored form
+     * when the organisation has one, else derived from the name's first word or the kind; for names that cannot
+     * be declined safely (associations) „von …".
+     */
+    public String genitive() {
+        if (nameGenitive != null && !nameGenitive.isBlank()) {
+            return nameGenitive.strip();
+        }
+        return derivedGenitive(name, kind);
+    }
+
+    static String derivedGenitive(String name, OrganiserKind kind) {
+        String n = name.strip();
+        String first = n.contains(" ") ? n.substring(0, n.indexOf(' ')) : n;
+        String rest = n.substring(first.length());
+        return switch (first) {
+            case "Stadt", "Gemeinde", "Hansestadt", "Landeshauptstadt", "Kreisstadt", "Universitätsstadt",
+                 "Samtgemeinde", "Verbandsgemeinde", "Region", "Städteregion" -> "der " + n;
+            case "Landkreis" -> "des Landkreises" + rest;
+            case "Kreis" -> "des Kreises" + rest;
+            case "Markt" -> "des Marktes" + rest;
+            case "Amt" -> "des Amtes" + rest;
+            case "Bezirk" -> "des Bezirks" + rest;
+            default -> switch (kind) {
+                case CITY -> "der Stadt " + n;
+                case DISTRICT -> n.endsWith("kreis") || n.endsWith("Kreis") ? "des " + n + "es" : "des Landkreises " + n;
+                case ASSOCIATION -> "von " + n;
+            };
+        };
+    }
 }

@@ -51,8 +51,9 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
         model.put("map", map);
         model.put("mapPoints", largest.stream().filter(s -> s.lat() != null && s.lon() != null)
                 .map(s -> new MapPoint(s.name(), map.project(s.lat(), s.lon()),
-                        // area grows with population: 2 px for a village, about 9 px for Berlin
-                        Math.round(Math.min(9, 2 + Math.sqrt(s.population()) / 270) * 10) / 10.0))
+                        // area grows with population; at least 6 units (about 7 px across on a phone, where the
+                        // 600-unit map is some 340 px wide) so that every dot can be seen and tapped, 13 for Berlin
+                        Math.round(Math.min(13, 6 + Math.sqrt(s.population()) / 270) * 10) / 10.0))
                 .toList());
         if (appeal.acceptsSignatures(clock.instant())) {
             model.putIfAbsent("form", SignForm.empty());

@@ -71,7 +71,7 @@ class SigningPages {
         if (!appeal.acceptsSignatures(clock.instant())) {
             return closed(request, page);
         }
-        SignForm form = SignForm.of(fields == null ? Map.of() : fields);
+        SignForm form = SignForm.of(withChosenPlace(fields));
         SignFormValidator.Result result = validator.validate(appeal, form);
         if (!result.valid()) {
             Map<String, Object> model = appealModel(page);
@@ -82,7 +82,7 @@ class SigningPages {
                 model.put("invitationToken", fields.get("invitation"));
             }
             extensions.contribute(request, appeal, model);
-            return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", model);
+            return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", answerOf(model, slug));
         }
         String invitationToken = fields == null ? null : fields.get("invitation");
         boolean invited = invitationToken != null
@@ -132,7 +132,8 @@ class SigningPages {
                                                     ConfirmSignature.Outcome outcome) {
         Locale locale = languages.resolveOrDefault(request);
         return switch (outcome.state()) {
-            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model());
+            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
+                    Pages.model("kind", "confirm"));
             case EXPIRED -> pages.render(request, HttpStatus.GONE, "signing/link-expired",
                     Pages.model("appeal", outcome.appeal()));
             case SHOW -> pages.render(request, HttpStatus.OK, "signing/confirm", Pages.model(
@@ -148,7 +149,8 @@ class SigningPages {
                                                      WithdrawSignature.Outcome outcome) {
         Locale locale = languages.resolveOrDefault(request);
         return switch (outcome.state()) {
-            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid", Pages.model());
+            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
+                    Pages.model("kind", "withdraw"));
             case TOO_LATE -> pages.render(request, HttpStatus.GONE, "signing/withdraw-too-late",
                     Pages.model("appeal", outcome.appeal()));
             case SHOW -> pages.render(request, HttpStatus.OK, "signing/withdraw", Pages.model(
@@ -164,7 +166,34 @@ class SigningPages {
         model.put("signingClosed", true);
         extensions.contribute(request, page.appeal(), model);
         HttpStatus status = page.upcoming() ? HttpStatus.CONFLICT : HttpStatus.GONE;
-        return pages.render(request, status, "appeal", model);
+        return pages.render(request, status, "appeal", answerOf(model, page.appeal().slug()));
+    }
+
+    /**
+     * The answer to a POST shows the appeal's page; its language switch must lead to that page's GET address
+     * (the POST address answers GET with 405), at the form.
+     */
+    private static Map<String, Object> answerOf(Map<String, Object> model, String slug) {
+        model.put("path", "/aufrufe/" + slug);
+        model.put("langAnchor", "#form");
+        return model;
+    }
+
+    /**
+     * A place picked from the list of ambiguous matches wins over the text field, which stays on the page so
+     * the signer can refine it instead.
+     */
+    private static Map<String, String> withChosenPlace(Map<String, String> fields) {
+        if (fields == null) {
+            return Map.of();
+        }
+        String chosen = fields.get("municipalityChoice");
+        if (chosen == null || chosen.isBlank()) {
+            return fields;
+        }
+        Map<String, String> copy = new java.util.HashMap<>(fields);
+        copy.put("municipality", chosen);
+        return copy;
     }
 
     private static Map<String, Object> appealModel(PublicAppeals.Page page) {

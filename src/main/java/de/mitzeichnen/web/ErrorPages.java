@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 500 for
@@ -46,6 +47,10 @@ class ErrorPages {
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
+        Optional<?> own = request.getAttribute(PageRenderer.OWN_NOT_FOUND_PAGE);
+        if (own.isPresent() && own.get() instanceof HttpResponse<?> page) {
+            return page;
+        }
         return render(request, HttpStatus.NOT_FOUND);
     }
 

@@ -69,9 +69,9 @@ public final class Formats {
         return minutes == 1 ? texts.get(locale, "time.left.minute") : texts.get(locale, "time.left.minutes", minutes);
     }
 
-    /** German and English have two CLDR plural forms: {@code key.one} for exactly 1, {@code key} otherwise. */
+    /** A count in words by CLDR plural rules (see {@link Texts#plural(Locale, String, long)}). */
     public String plural(String key, long n) {
-        return n == 1 ? texts.get(locale, key + ".one", number(n)) : texts.get(locale, key, number(n));
+        return texts.plural(locale, key, n);
     }
 
     public String text(String key, Object... args) {

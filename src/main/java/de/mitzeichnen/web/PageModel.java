@@ -41,6 +41,8 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
             model.putIfAbsent("imprintUrl", config.getImprintUrl());
             model.putIfAbsent("privacyUrl", config.getPrivacyUrl());
             model.putIfAbsent("fmt", new Formats(locale, clock, texts));
+            model.putIfAbsent("plural", texts.plurals(locale));
+            model.putIfAbsent("langAnchor", "");
             model.putIfAbsent("csrfToken", request.getAttribute(CSRF_TOKEN_ATTRIBUTE, String.class).orElse(""));
         });
     }

@@ -23,6 +23,8 @@ import java.util.Map;
 @Singleton
 public class PageRenderer {
 
+    static final String OWN_NOT_FOUND_PAGE = "mitzeichnen.ownNotFoundPage";
+
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
     private final PageModel pageModel;
 
@@ -41,7 +43,13 @@ public class PageRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.<String>status(status).contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8")
-                .body(out.toString());
+        MutableHttpResponse<String> response = HttpResponse.<String>status(status)
+                .contentType(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").body(out.toString());
+        if (status == HttpStatus.NOT_FOUND) {
+            // Micronaut hands every 404 to the global status handler, which would put the generic page in place
+            // of this one (e.g. the page for an unknown confirmation link); ErrorPages returns this instead.
+            request.setAttribute(OWN_NOT_FOUND_PAGE, response);
+        }
+        return response;
     }
 }

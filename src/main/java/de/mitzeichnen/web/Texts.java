@@ -32,6 +32,37 @@ public class Texts {
         return messages.getMessage(key, context).map(m -> messages.interpolate(m, context)).orElse(key);
     }
 
+    /**
+     * A count in words by the language's CLDR plural rules: the bundle text is an ICU message with the
+     * argument {@code n}, e.g. {@code {n, plural, one {# Kommune unterstützt} other {# Kommunen unterstützen}}}.
+     */
+    public String plural(Locale locale, String key, long n) {
+        return plural(locale, key, n, "");
+    }
+
+    /** As {@link #plural(Locale, String, long)}, with a second, already formatted argument {@code a}. */
+    public String plural(Locale locale, String key, long n, String a) {
+        com.ibm.icu.text.MessageFormat format = new com.ibm.icu.text.MessageFormat(raw(locale, key),
+                com.ibm.icu.util.ULocale.forLocale(locale));
+        return format.format(Map.of("n", n, "a", a));
+    }
+
+    /** The plural texts of one language, for templates: {@code ${plural.of('key', count)}}. */
+    public Plurals plurals(Locale locale) {
+        return new Plurals(this, locale);
+    }
+
+    /** {@link #plural} bound to a language. */
+    public record Plurals(Texts texts, Locale locale) {
+        public String of(String key, Number n) {
+            return texts.plural(locale, key, n == null ? 0 : n.longValue());
+        }
+
+        public String of(String key, Number n, String a) {
+            return texts.plural(locale, key, n == null ? 0 : n.longValue(), a);
+        }
+    }
+
     /** The text for {@code key} exactly as the bundle has it, e.g. a date pattern with quotes. */
     public String raw(Locale locale, String key) {
         return messages.getRawMessage(key, MessageSource.MessageContext.of(locale)).orElse(key);

@@ -77,7 +77,7 @@ class PublicPagesTest {
         assertEquals("Migration als Chance begreifen!", doc.selectFirst("h1").text());
         assertEquals("de", doc.selectFirst("html").attr("lang"));
         assertTrue(page.text().contains("an die Bundesregierung"));
-        assertTrue(page.text().contains("Ein Aufruf von Stadt Frankfurt am Main"));
+        assertTrue(page.text().contains("Ein Aufruf der Stadt Frankfurt am Main"));
         assertEquals("Wir fordern:", doc.selectFirst(".appeal-text h3").text());
         assertEquals("Verlässliche Finanzierung", doc.selectFirst(".appeal-text li strong").text());
         assertTrue(doc.select(".appeal-text script").isEmpty());

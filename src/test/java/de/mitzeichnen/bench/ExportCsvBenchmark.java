@@ -114,7 +114,7 @@ public final class ExportCsvBenchmark {
             return existing;
         }
         Organiser o = organisers.findByName("Benchmark").orElseGet(() -> organisers.save(new Organiser(null,
-                "Benchmark", OrganiserKind.CITY, null, "bench@example.org", null, now, now, null)));
+                "Benchmark", OrganiserKind.CITY, null, "bench@example.org", null, now, now, null, null)));
         Appeal appeal = appeals.save(new Appeal(null, o.id(), slug, "Benchmark", "an alle", "Text", "bench@example.org",
                 now, now.plus(30, ChronoUnit.DAYS), 0, AppealStatus.OPEN, EnumSet.allOf(SignerRole.class), true, null,
                 de.mitzeichnen.appeal.PublicCount.TRUSTED_ONLY, now, now, null));

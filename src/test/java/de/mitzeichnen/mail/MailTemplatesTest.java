@@ -31,7 +31,8 @@ class MailTemplatesTest {
     void signatureConfirmationInGerman() {
         MailTemplates.Rendered r = templates.render("signature-confirm", Locale.GERMAN, MODEL);
         String text = r.text();
-        assertTrue(text.startsWith("Guten Tag Anna <b>Müller</b>,\n\n"), text);
+        assertTrue(text.startsWith("Stadt Frankfurt am Main über Mitzeichnen\nAufruf „Migration als Chance begreifen!“\n"), text);
+        assertTrue(text.contains("\nGuten Tag Anna <b>Müller</b>,\n\n"), text);
         assertTrue(text.contains("Sie haben den Aufruf „Migration als Chance begreifen!“ von Stadt Frankfurt am Main mitgezeichnet:"), text);
         assertTrue(text.contains("Kommune: Offenbach am Main"), text);
         assertTrue(text.contains("Funktion: Oberbürgermeister:in"), text);

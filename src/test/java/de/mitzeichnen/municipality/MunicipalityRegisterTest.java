@@ -134,8 +134,8 @@ class MunicipalityRegisterTest {
                 frankfurt.candidates().stream().map(Municipality::ags).toList().subList(0, 2));
         MunicipalityRegister.Resolution neustadt = register.resolve("Neustadt");
         assertTrue(neustadt.match().isEmpty());
-        assertEquals(10, neustadt.candidates().size());
-        assertTrue(neustadt.candidates().stream().allMatch(m -> m.displayName().startsWith("Neustadt")));
+        assertEquals(20, neustadt.candidates().size(), "every Neustadt of the register");
+        assertTrue(neustadt.candidates().stream().allMatch(m -> m.displayName().contains("Neustadt")));
         MunicipalityRegister.Resolution none = register.resolve("Xyzzyqx");
         assertTrue(none.match().isEmpty());
         assertTrue(none.candidates().isEmpty());

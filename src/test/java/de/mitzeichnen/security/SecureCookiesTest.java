@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Behind https (as the public base URL says), the session and form cookies are Secure. */
 @MicronautTest(transactional = false)
 @Property(name = "mitzeichnen.base-url", value = "https://mitzeichnen.example")
+@Property(name = "mitzeichnen.legal.controller", value = "Stadt Beispiel | Markt 1 | 12345 Beispiel")
+@Property(name = "mitzeichnen.legal.contact", value = "datenschutz@beispiel.example")
 class SecureCookiesTest {
 
     @Inject

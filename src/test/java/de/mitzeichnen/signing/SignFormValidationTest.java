@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -132,10 +133,19 @@ class SignFormValidationTest {
         Web.Page page = sign(web, appeal.slug(), form);
         assertEquals(422, page.status());
         assertTrue(page.text().contains("Bitte wählen Sie Ihre Kommune aus der Liste."), page.text());
-        var options = page.doc().select("input[type=radio][name=municipality]");
-        assertTrue(options.size() >= 2, page.text());
+        var options = page.doc().select("input[type=radio][name=municipalityChoice]");
+        // every Neustadt of the register, told apart by Kreis and Land, none chosen, the text field kept
+        assertTrue(options.size() >= 17, page.text());
+        for (String place : List.of("Neustadt in Holstein", "Neustadt an der Weinstraße", "Neustadt a.d.Waldnaab",
+                "Neustadt am Kulm", "Neustadt/Vogtl.", "Neustadt (Dosse)", "Neustadt (Wied)", "Neustadt an der Orla")) {
+            assertTrue(options.stream().anyMatch(o -> o.attr("value").startsWith(place)), place + " missing");
+        }
+        assertEquals(0, page.doc().select("input[type=radio][checked]").size());
+        assertEquals("Neustadt", page.doc().selectFirst("input#municipality[type=text]").attr("value"));
+        assertTrue(page.doc().selectFirst("label[for=municipality-choice-3]").text().contains("Landkreis")
+                || page.doc().selectFirst("label[for=municipality-choice-3]").text().contains("Kreis"));
         String chosen = options.get(1).attr("value");
-        form.put("municipality", chosen);
+        form.put("municipalityChoice", chosen);
         assertEquals(303, sign(web, appeal.slug(), form).status());
         String ags = chosen.substring(chosen.lastIndexOf('(') + 1, chosen.lastIndexOf(')'));
         assertEquals(ags, db.row("SELECT municipality_ags FROM signature WHERE email_key = ?", email)

@@ -34,7 +34,7 @@ public class Fixtures {
     public Organiser organiser(String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return organisers.save(new Organiser(null, unique(name), OrganiserKind.CITY, "06412000",
-                "kontakt@stadt.example", "https://stadt.example", now, now, null));
+                "kontakt@stadt.example", "https://stadt.example", now, now, null, null));
     }
 
     public Appeal appeal(String title, AppealStatus status, Instant opensAt, Instant deadline) {
