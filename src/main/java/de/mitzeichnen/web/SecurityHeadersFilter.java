@@ -21,6 +21,9 @@ class SecurityHeadersFilter {
     static final String WIDGET_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(),"
             + " interest-cohort=()";
+    /** Pages whose address holds a secret token, also when the token is unknown (404): never in a Referer. */
+    private static final Pattern TOKEN_PAGE = Pattern.compile(
+            "^/(bestaetigen|zurueckziehen|einladung|verwaltung/passwort-neu)/.*");
     private static final Pattern WIDGET = Pattern.compile("^/aufrufe/[^/]+/widget/?$");
 
     private final boolean https;
@@ -42,7 +45,9 @@ class SecurityHeadersFilter {
         if (!h.contains("X-Content-Type-Options")) {
             h.add("X-Content-Type-Options", "nosniff");
         }
-        if (!h.contains("Referrer-Policy")) {
+        if (TOKEN_PAGE.matcher(request.getPath()).matches()) {
+            h.set("Referrer-Policy", "no-referrer");
+        } else if (!h.contains("Referrer-Policy")) {
             h.add("Referrer-Policy", "strict-origin-when-cross-origin");
         }
         h.add("Permissions-Policy", PERMISSIONS);
