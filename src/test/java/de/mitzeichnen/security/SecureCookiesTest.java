@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Behind https (as the public base URL says), the session and form cookies are Secure. */
 @MicronautTest(transactional = false)
 @Property(name = "mitzeichnen.base-url", value = "https://mitzeichnen.example")
+@Property(name = "mitzeichnen.security.session-secret", value = "ein-langes-Sitzungsgeheimnis-nur-fuer-Tests-0123456789")
+@Property(name = "mitzeichnen.security.ip-hash-key", value = "ein-langer-Schluessel-fuer-Adressen-nur-fuer-Tests-9876")
 class SecureCookiesTest {
 
     @Inject
