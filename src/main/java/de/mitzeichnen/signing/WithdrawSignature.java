@@ -2,6 +2,7 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.mail.Outbox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -24,11 +25,13 @@ class WithdrawSignature {
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
     private final Clock clock;
+    private final Outbox outbox;
 
-    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Clock clock) {
+    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Clock clock, Outbox outbox) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     Outcome look(String token) {
@@ -54,6 +57,7 @@ class WithdrawSignature {
                 s.foreignMunicipalityId(), false, s.privacyVersion(), s.privacyConsentAt(), s.language(),
                 s.appealTextHash(), null, s.trust(), s.trustFlag(), null, null, s.withdrawTokenHash(),
                 s.mailsSent(), s.submittedAt(), s.confirmedAt(), now, s.createdAt(), now, s.version()));
+        outbox.eraseFor(s.email());
         return new Outcome(State.WITHDRAWN_NOW, erased, outcome.appeal());
     }
 
