@@ -2,6 +2,8 @@ package de.mitzeichnen.mail;
 
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.scheduling.ScheduledJobs;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -58,6 +60,9 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final MailConfig config;
     private final Clock clock;
     private final ScheduledJobs jobs;
+    private final Counter sentCounter;
+    private final Counter failedCounter;
+    private final Counter retriedCounter;
     private final TransactionDefinition claimTransaction = claimTransaction();
     private final ExecutorService wakeExecutor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mail-dispatch");
@@ -67,8 +72,13 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     MailDispatcher(OutboxRepository repository, TransactionOperations<Connection> transactions, SmtpTransport smtp,
-                   MailConfig config, Clock clock, ScheduledJobs jobs) {
+                   MailConfig config, Clock clock, ScheduledJobs jobs, MeterRegistry meters) {
         this.jobs = jobs;
+        this.sentCounter = Counter.builder("mitzeichnen.mail.sent").description("mails delivered").register(meters);
+        this.failedCounter = Counter.builder("mitzeichnen.mail.failed").description("mails given up")
+                .register(meters);
+        this.retriedCounter = Counter.builder("mitzeichnen.mail.retried").description("delivery attempts to repeat")
+                .register(meters);
         this.repository = repository;
         this.transactions = transactions;
         this.smtp = smtp;
@@ -250,12 +260,14 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         if (repository.markSent(m.id(), m.version(), sql(now())) == 0) {
             LOG.warn("Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
         }
+        sentCounter.increment();
         erase(m);
     }
 
     private void failed(OutboxMessage m, String error) {
         LOG.warn("Mail {} ({}) failed for good: {}", m.id(), m.kind(), withoutAddresses(error));
         repository.markFailed(m.id(), m.version(), truncate(withoutAddresses(error)));
+        failedCounter.increment();
         erase(m);
     }
 
@@ -291,6 +303,7 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         LOG.info("Mail {} ({}) not sent on attempt {}, next attempt at {}: {}", m.id(), m.kind(), m.attempts() + 1,
                 next, withoutAddresses(error));
         repository.markRetry(m.id(), m.version(), sql(next), truncate(withoutAddresses(error)));
+        retriedCounter.increment();
     }
 
     /** 30 s after the first failed attempt, then doubling: 1 min, 2 min, 4 min … at most one hour apart. */

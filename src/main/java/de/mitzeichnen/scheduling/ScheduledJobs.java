@@ -1,5 +1,8 @@
 package de.mitzeichnen.scheduling;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -45,7 +48,10 @@ public class ScheduledJobs {
     private final String owner;
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
 
-    ScheduledJobs(DataSource dataSource, DataSourceResolver resolver) {
+    private final MeterRegistry meters;
+
+    ScheduledJobs(DataSource dataSource, DataSourceResolver resolver, MeterRegistry meters) {
+        this.meters = meters;
         this.dataSource = resolver.resolve(dataSource);
         String process = ManagementFactory.getRuntimeMXBean().getName();
         this.owner = process.substring(0, Math.min(process.length(), 60)) + "/" + UUID.randomUUID();
@@ -69,7 +75,13 @@ public class ScheduledJobs {
             LOG.error("Scheduled job {} failed; the next period tries again", name, e);
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        lastRuns.put(name, new LastRun(started, millis, error != null));
+        if (lastRuns.put(name, new LastRun(started, millis, error != null)) == null) {
+            Gauge.builder("mitzeichnen.job.last.run", lastRuns, runs -> runs.get(name).startedEpochMillis() / 1000.0)
+                    .tag("job", name).baseUnit("seconds").description("start of the job's last run here (epoch)")
+                    .register(meters);
+        }
+        Timer.builder("mitzeichnen.job.duration").tag("job", name).tag("outcome", error == null ? "ok" : "failed")
+                .description("duration of the job's runs").register(meters).record(Duration.ofMillis(millis));
         finish(name, millis, error);
         return true;
     }

@@ -58,6 +58,9 @@ class SignFormValidator {
             errors.put("name", "signing.error.control");
         } else if (name.isBlank()) {
             errors.put("name", "signing.error.name.required");
+        } else if (name.codePoints().noneMatch(Character::isLetter)) {
+            // only invisible characters, emoji or symbols: no one's name
+            errors.put("name", "signing.error.name.letters");
         } else if (name.length() > MAX_NAME) {
             errors.put("name", "signing.error.name.tooLong");
         } else if (startsLikeFormula(name)) {
