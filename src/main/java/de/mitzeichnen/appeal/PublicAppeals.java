@@ -67,7 +67,7 @@ public class PublicAppeals {
     /** The public page of an appeal; empty for unknown slugs and drafts. */
     public Optional<Page> page(String slug) {
         Instant now = clock.instant();
-        return appeals.findBySlug(slug).filter(Appeal::isPublic).map(a -> new Page(a,
+        return publicAppeal(slug).map(a -> new Page(a,
                 organisers.findById(a.organiserId()).orElseThrow(),
                 markdown.toSafeHtml(a.bodyMarkdown()),
                 a.statusAt(now), a.acceptsSignatures(now), a.upcomingAt(now)));
@@ -75,6 +75,12 @@ public class PublicAppeals {
 
     /** The appeal behind a public slug, for the features that hang off the public page. */
     public Optional<Appeal> publicAppeal(String slug) {
-        return appeals.findBySlug(slug).filter(Appeal::isPublic);
+        if (slug == null || slug.isEmpty() || slug.length() > MAX_SLUG_LENGTH) {
+            return Optional.empty();
+        }
+        // exactly this slug: the collation ignores case and trailing spaces ("slug%20" must not find "slug")
+        return appeals.findBySlug(slug).filter(a -> a.slug().equals(slug)).filter(Appeal::isPublic);
     }
+
+    private static final int MAX_SLUG_LENGTH = 200;
 }

@@ -66,6 +66,24 @@ public class MitzeichnenConfig {
     }
 
     /**
+     * A base URL on localhost, 127.0.0.1 or [::1] means development; any other means production, where secrets
+     * must come from the environment and there is no dev mailbox.
+     */
+    public boolean isDevelopment() {
+        return isLoopbackHost(URI.create(baseUrl).getHost());
+    }
+
+    /** localhost (and *.localhost), 127.x.y.z or ::1, with or without brackets. */
+    public static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|]$", "");
+        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
+                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /**
      * The data directory as an absolute path. A relative one is taken from the project folder when the
      * process runs inside Maven's target/ (as {@code mn:run} does), so that {@code mvn clean} keeps the data.
      */

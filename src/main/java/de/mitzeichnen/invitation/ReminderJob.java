@@ -3,15 +3,17 @@ package de.mitzeichnen.invitation;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.EnumSet;
 
-/** Sends the automatic reminders that are due. Safe with several instances: invitations are locked while reminded. */
+/** Sends the automatic reminders that are due. One instance per period runs it (ScheduledJobs); invitations are locked while reminded as well. */
 @Singleton
 class ReminderJob {
 
@@ -20,19 +22,24 @@ class ReminderJob {
     private final AppealRepository appeals;
     private final Invitations invitations;
     private final boolean automatic;
+    private final ScheduledJobs jobs;
+    private final Duration interval;
 
     ReminderJob(AppealRepository appeals, Invitations invitations,
-                @Value("${mitzeichnen.invitations.automatic-reminders:true}") boolean automatic) {
+                @Value("${mitzeichnen.invitations.automatic-reminders:true}") boolean automatic, ScheduledJobs jobs,
+                @Value("${mitzeichnen.invitations.reminder-interval:10m}") Duration interval) {
         this.appeals = appeals;
         this.invitations = invitations;
         this.automatic = automatic;
+        this.jobs = jobs;
+        this.interval = interval;
     }
 
     @Scheduled(fixedDelay = "${mitzeichnen.invitations.reminder-interval:10m}", initialDelay = "1m")
     void run() {
         // Off in tests: they move the clock and call runOnce() themselves.
         if (automatic) {
-            runOnce();
+            jobs.runIfDue("invitation-reminders", interval, this::runOnce);
         }
     }
 

@@ -21,17 +21,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The dev mailbox: with no SMTP host configured, mails are "delivered" here so that the whole flow works in a
- * browser without a mail server. Without SMTP host only, and only for a local installation (base URL on localhost)
- * or a visitor on this machine: a production server that lacks SMTP must not show everyone's confirmation links.
+ * browser without a mail server. It exists only in development (no SMTP host and a loopback base URL; production
+ * without SMTP host does not start, see {@link ProductionMail}) and answers only a browser on this machine that
+ * connects directly: a request with any forwarding header came through a proxy, maybe from anywhere, and gets 404.
  */
 @Controller("/dev/mails")
-@Requires(condition = DevMailbox.NoSmtpHost.class)
+@Requires(condition = DevMailbox.Development.class)
 class DevMailbox {
 
     static final int LIST_LIMIT = 200;
@@ -45,12 +45,13 @@ class DevMailbox {
 
     private final OutboxRepository repository;
     private final PageRenderer pages;
-    private final boolean localInstallation;
+    /** Headers a proxy adds; their presence means the connection is not the browser's own. */
+    static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP",
+            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP");
 
-    DevMailbox(OutboxRepository repository, PageRenderer pages, MitzeichnenConfig config) {
+    DevMailbox(OutboxRepository repository, PageRenderer pages) {
         this.repository = repository;
         this.pages = pages;
-        this.localInstallation = isLocalHost(URI.create(config.getBaseUrl()).getHost());
     }
 
     @Get
@@ -90,12 +91,10 @@ class DevMailbox {
     }
 
     private void guard(HttpRequest<?> request) {
-        if (localInstallation) {
-            return;
-        }
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();
-        if (address == null || !address.isLoopbackAddress()) {
+        if (address == null || !address.isLoopbackAddress()
+                || FORWARDING_HEADERS.stream().anyMatch(h -> request.getHeaders().contains(h))) {
             throw new NotFoundException();
         }
     }
@@ -131,20 +130,19 @@ class DevMailbox {
     }
 
     static boolean isLocalHost(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
-        return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.") || h.equals("::1");
+        return MitzeichnenConfig.isLoopbackHost(host);
     }
 
-    /** The mailbox exists only while no SMTP host is configured. */
-    static final class NoSmtpHost implements Condition {
+    /** The mailbox exists only while no SMTP host is configured and the base URL is a loopback one. */
+    static final class Development implements Condition {
         @Override
         public boolean matches(ConditionContext context) {
             if (context.getBeanContext() instanceof PropertyResolver properties) {
-                return properties.getProperty("mitzeichnen.mail.smtp-host", String.class).map(String::isBlank)
-                        .orElse(true);
+                boolean noSmtp = properties.getProperty("mitzeichnen.mail.smtp-host", String.class)
+                        .map(String::isBlank).orElse(true);
+                String baseUrl = properties.getProperty("mitzeichnen.base-url", String.class)
+                        .orElse("http://localhost:8080");
+                return noSmtp && isLocalHost(URI.create(baseUrl.trim()).getHost());
             }
             return false;
         }

@@ -28,7 +28,9 @@ public class MailConfig {
     private Duration timeout = Duration.ofSeconds(10);
     private int batchSize = 20;
     private Duration giveUpAfter = Duration.ofHours(24);
-    private Duration reclaimAfter = Duration.ofMinutes(5);
+    private Duration reclaimAfter = Duration.ofSeconds(45);
+    private Duration reclaimInterval = Duration.ofSeconds(10);
+    private boolean eraseSent = true;
 
     /** The sender address of every mail (the envelope sender too). */
     public String getFrom() {
@@ -133,13 +135,37 @@ public class MailConfig {
         this.giveUpAfter = giveUpAfter;
     }
 
-    /** A mail claimed (SENDING) for longer than this belonged to a dispatcher that died; it is taken up again. */
+    /**
+     * A mail claimed (SENDING) for longer than this belonged to a dispatcher that died; it is taken up again. A live
+     * dispatcher gives back what it has not sent after half of this, so it never loses a claim it still works on.
+     */
     public Duration getReclaimAfter() {
         return reclaimAfter;
     }
 
     public void setReclaimAfter(Duration reclaimAfter) {
         this.reclaimAfter = reclaimAfter;
+    }
+
+    /** How often one instance looks for mails of dead dispatchers (reclaim after + this ≤ 60 s). */
+    public Duration getReclaimInterval() {
+        return reclaimInterval;
+    }
+
+    public void setReclaimInterval(Duration reclaimInterval) {
+        this.reclaimInterval = reclaimInterval;
+    }
+
+    /**
+     * Sent and given-up mails keep only kind, status, times and Message-ID (recipient, subject and bodies with their
+     * one-time links erased). Never erased in development, where the dev mailbox shows them.
+     */
+    public boolean isEraseSent() {
+        return eraseSent && !devMailbox();
+    }
+
+    public void setEraseSent(boolean eraseSent) {
+        this.eraseSent = eraseSent;
     }
 
     /** True when no SMTP host is configured: mails go to the dev mailbox instead. */

@@ -1,6 +1,9 @@
 package de.mitzeichnen.mail;
 
 import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.scheduling.ScheduledJobs;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -56,6 +59,10 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final SmtpTransport smtp;
     private final MailConfig config;
     private final Clock clock;
+    private final ScheduledJobs jobs;
+    private final Counter sentCounter;
+    private final Counter failedCounter;
+    private final Counter retriedCounter;
     private final TransactionDefinition claimTransaction = claimTransaction();
     private final ExecutorService wakeExecutor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mail-dispatch");
@@ -65,7 +72,13 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     MailDispatcher(OutboxRepository repository, TransactionOperations<Connection> transactions, SmtpTransport smtp,
-                   MailConfig config, Clock clock) {
+                   MailConfig config, Clock clock, ScheduledJobs jobs, MeterRegistry meters) {
+        this.jobs = jobs;
+        this.sentCounter = Counter.builder("mitzeichnen.mail.sent").description("mails delivered").register(meters);
+        this.failedCounter = Counter.builder("mitzeichnen.mail.failed").description("mails given up")
+                .register(meters);
+        this.retriedCounter = Counter.builder("mitzeichnen.mail.retried").description("delivery attempts to repeat")
+                .register(meters);
         this.repository = repository;
         this.transactions = transactions;
         this.smtp = smtp;
@@ -86,7 +99,6 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
 
     /** Sends everything that is due now and returns how many mails were handled (sent, retried later or failed). */
     public int dispatchDue() {
-        reclaimStale();
         int handled = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
             List<OutboxMessage> batch = claim();
@@ -101,6 +113,16 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     @Scheduled(fixedDelay = "${mitzeichnen.mail.poll-interval:5s}", initialDelay = "${mitzeichnen.mail.poll-interval:5s}")
     void poll() {
         runSafely();
+    }
+
+    /** Takes up mails of dispatchers that died; one instance per period does it (see {@link ScheduledJobs}). */
+    @Scheduled(fixedDelay = "${mitzeichnen.mail.reclaim-interval:10s}", initialDelay = "${mitzeichnen.mail.reclaim-interval:10s}")
+    void reclaimJob() {
+        try {
+            jobs.runIfDue("outbox-reclaim", config.getReclaimInterval(), this::reclaimStale);
+        } catch (RuntimeException e) {
+            LOG.error("Outbox reclaim failed", e);
+        }
     }
 
     /** Dispatches soon on a background thread; wakes arriving during a run cause one more run, never a lost mail. */
@@ -132,13 +154,18 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    private void reclaimStale() {
+    /** Mails claimed longer ago than {@link MailConfig#getReclaimAfter()} are due again (or given up). */
+    public int reclaimStale() {
         Instant now = now();
         int reclaimed = repository.reclaimStale(sql(now.minus(config.getReclaimAfter())),
                 sql(now.minus(config.getGiveUpAfter())), sql(now));
         if (reclaimed > 0) {
             LOG.warn("Took up {} mail(s) again whose sending was interrupted", reclaimed);
+            if (config.isEraseSent()) {
+                repository.eraseFailed();
+            }
         }
+        return reclaimed;
     }
 
     private List<OutboxMessage> claim() {
@@ -176,9 +203,17 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             return batch.size();
         }
         Transport transport = null;
+        long started = System.nanoTime();
         try {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxMessage m = batch.get(i);
+                if (System.nanoTime() - started > config.getReclaimAfter().toNanos() / 2) {
+                    // a slow server: give back the rest before the reclaim would take it from us (and send twice)
+                    for (OutboxMessage rest : batch.subList(i, batch.size())) {
+                        repository.release(rest.id(), rest.version(), sql(now()));
+                    }
+                    return i;
+                }
                 MimeMessage mime;
                 try {
                     mime = smtp.build(m, now());
@@ -225,11 +260,33 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         if (repository.markSent(m.id(), m.version(), sql(now())) == 0) {
             LOG.warn("Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
         }
+        sentCounter.increment();
+        erase(m);
     }
 
     private void failed(OutboxMessage m, String error) {
-        LOG.warn("Mail {} ({}) failed for good: {}", m.id(), m.kind(), error);
-        repository.markFailed(m.id(), m.version(), truncate(error));
+        LOG.warn("Mail {} ({}) failed for good: {}", m.id(), m.kind(), withoutAddresses(error));
+        repository.markFailed(m.id(), m.version(), truncate(withoutAddresses(error)));
+        failedCounter.increment();
+        erase(m);
+    }
+
+    /**
+     * A sent or given-up mail keeps only its kind, status, times and Message-ID: recipient, subject and bodies (with
+     * their one-time links) are erased at once. Not in development, where the dev mailbox shows them.
+     */
+    private void erase(OutboxMessage m) {
+        if (config.isEraseSent()) {
+            repository.erase(m.id());
+        }
+    }
+
+    private static final java.util.regex.Pattern ADDRESS =
+            java.util.regex.Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+
+    /** SMTP answers often quote the recipient; the error kept in the table must not. */
+    static String withoutAddresses(String error) {
+        return ADDRESS.matcher(error).replaceAll("<address>");
     }
 
     private void retryOrGiveUp(OutboxMessage m, String error) {
@@ -244,8 +301,9 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             next = giveUpAt; // one last attempt when the retry period ends
         }
         LOG.info("Mail {} ({}) not sent on attempt {}, next attempt at {}: {}", m.id(), m.kind(), m.attempts() + 1,
-                next, error);
-        repository.markRetry(m.id(), m.version(), sql(next), truncate(error));
+                next, withoutAddresses(error));
+        repository.markRetry(m.id(), m.version(), sql(next), truncate(withoutAddresses(error)));
+        retriedCounter.increment();
     }
 
     /** 30 s after the first failed attempt, then doubling: 1 min, 2 min, 4 min … at most one hour apart. */

@@ -61,6 +61,20 @@ public class Outbox {
         });
     }
 
+    /**
+     * Erases what is still kept of mails to {@code recipient} that were sent or given up — part of erasing a
+     * person's data (e.g. on withdrawal). Mails still waiting are left to go out; they are erased once sent.
+     * Returns how many rows were removed.
+     */
+    public int eraseFor(String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            return 0;
+        }
+        // rows hold the ASCII (punycode) form of the address
+        String to = EmailAddress.parse(recipient).map(EmailAddress::ascii).orElse(recipient.trim());
+        return repository.deleteFinishedTo(to);
+    }
+
     private OutboxMessage toRow(OutgoingMail mail) {
         String to = address(mail.to(), "recipient");
         String replyTo = mail.replyTo() == null || mail.replyTo().isBlank() ? null : address(mail.replyTo(), "reply-to");

@@ -53,6 +53,38 @@ interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
             + " WHERE status = 'SENDING' AND claimed_at < :staleBefore", nativeQuery = true)
     int reclaimStale(String staleBefore, String giveUpBefore, String now);
 
+    /** Sending was stopped before this claimed mail's turn: due again at once, the attempt not counted. */
+    @Query(value = "UPDATE outbox_message SET status = 'PENDING', next_attempt_at = :now, claimed_at = NULL,"
+            + " version = version + 1 WHERE id = :id AND status = 'SENDING' AND version = :version", nativeQuery = true)
+    int release(long id, long version, String now);
+
+    /** Whom, what and the links (tokens) of a mail are kept only until it is sent or given up. */
+    @Query(value = "UPDATE outbox_message SET " + ERASED + " WHERE id = :id AND status IN ('SENT', 'FAILED')",
+            nativeQuery = true)
+    int erase(long id);
+
+    /** Mails the reclaim gave up on are erased as well (FAILED rows are few; recipient '' marks erased ones). */
+    @Query(value = "UPDATE outbox_message SET " + ERASED + " WHERE status = 'FAILED' AND recipient <> ''",
+            nativeQuery = true)
+    int eraseFailed();
+
+    /** Everything still kept of mails to this address that are sent or given up (a withdrawal, an erasure request). */
+    @Query(value = "DELETE FROM outbox_message WHERE recipient = :recipient AND status IN ('SENT', 'FAILED')",
+            nativeQuery = true)
+    int deleteFinishedTo(String recipient);
+
+    String ERASED = "recipient = '', from_name = '', reply_to = NULL, subject = '', text_body = '', html_body = '',"
+            + " headers = ''";
+
+    @Query(value = "SELECT COUNT(*) FROM outbox_message WHERE status IN ('PENDING', 'SENDING')", nativeQuery = true)
+    long countQueued();
+
+    /** Creation time (UTC text) of the oldest mail not yet sent, or null. */
+    @Query(value = "SELECT MIN(created_at) FROM outbox_message WHERE status IN ('PENDING', 'SENDING')",
+            nativeQuery = true)
+    @io.micronaut.core.annotation.Nullable
+    String oldestQueued();
+
     @Query(value = "SELECT * FROM outbox_message ORDER BY created_at DESC, id DESC LIMIT :limit", nativeQuery = true)
     List<OutboxMessage> newest(int limit);
 }

@@ -1,8 +1,9 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.config.MitzeichnenConfig;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.data.exceptions.DataAccessException;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,23 +18,44 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The application's signing secret and the keys derived from it, one per purpose (sessions, forms, hashed
- * addresses). From MITZEICHNEN_SESSION_SECRET when set (at least 32 characters); otherwise generated once and
- * stored in the database, so that all instances share it and sessions survive restarts.
+ * The application's signing secret and the keys derived from it, one per purpose (sessions, forms), and the
+ * separate key of hashed client addresses. In production (a base URL that is not localhost) both come from the
+ * environment — MITZEICHNEN_SESSION_SECRET and MITZEICHNEN_IP_HASH_KEY, at least 32 characters each and different —
+ * or the service does not start; production never reads the {@code app_secret} table, so a copy of the database
+ * gives nobody the keys. In development a missing secret is generated once and stored there (shared by all local
+ * instances, sessions survive restarts), and the address key is derived from it.
+ * Created at start ({@code @Context}) so that a missing secret stops the start, not the first request.
  */
-@Singleton
+@Context
 public class Secrets {
 
     private static final Logger LOG = LoggerFactory.getLogger(Secrets.class);
     static final int MIN_LENGTH = 32;
     private static final String STORED_NAME = "session-signing";
+    /** Client addresses are hashed with their own key (MITZEICHNEN_IP_HASH_KEY), never with the session secret. */
+    static final String ADDRESS_PURPOSE = "client-address";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] master;
+    private final byte[] addressKey;
 
-    Secrets(SecurityConfig config, AppSecretRepository stored, Clock clock) {
+    Secrets(SecurityConfig config, MitzeichnenConfig app, AppSecretRepository stored, Clock clock) {
         String configured = config.getSessionSecret();
+        String ipKey = config.getIpHashKey();
+        if (!app.isDevelopment()) {
+            require(configured, "MITZEICHNEN_SESSION_SECRET", "it signs the console's session and form cookies",
+                    app.getBaseUrl());
+            require(ipKey, "MITZEICHNEN_IP_HASH_KEY", "it keys the hashes of client addresses", app.getBaseUrl());
+            if (configured.equals(ipKey)) {
+                throw new ConfigurationException("MITZEICHNEN_IP_HASH_KEY must differ from MITZEICHNEN_SESSION_SECRET "
+                        + "(each key has one purpose).");
+            }
+        }
+        if (!ipKey.isEmpty() && ipKey.length() < MIN_LENGTH) {
+            throw new ConfigurationException("MITZEICHNEN_IP_HASH_KEY must be at least " + MIN_LENGTH
+                    + " characters long. Generate one with e.g. 'openssl rand -base64 48'.");
+        }
         if (!configured.isEmpty()) {
             if (configured.length() < MIN_LENGTH) {
                 throw new ConfigurationException("MITZEICHNEN_SESSION_SECRET must be at least " + MIN_LENGTH
@@ -43,6 +65,16 @@ public class Secrets {
             master = configured.getBytes(StandardCharsets.UTF_8);
         } else {
             master = storedSecret(stored, clock).getBytes(StandardCharsets.UTF_8);
+        }
+        addressKey = ipKey.isEmpty() ? key(ADDRESS_PURPOSE)
+                : hmac(ipKey.getBytes(StandardCharsets.UTF_8), "mitzeichnen:" + ADDRESS_PURPOSE);
+    }
+
+    private static void require(String value, String variable, String why, String baseUrl) {
+        if (value.isEmpty()) {
+            throw new ConfigurationException(variable + " is not set: with the public base URL " + baseUrl
+                    + " it must come from the environment (" + why + "; at least " + MIN_LENGTH
+                    + " characters, e.g. 'openssl rand -base64 48').");
         }
     }
 
@@ -73,7 +105,7 @@ public class Secrets {
 
     /** A keyed hash (hex) of {@code value}, e.g. of a client address: comparable, not reversible without the key. */
     public String keyedHash(String purpose, String value) {
-        return HexFormat.of().formatHex(hmac(key(purpose), value));
+        return HexFormat.of().formatHex(hmac(ADDRESS_PURPOSE.equals(purpose) ? addressKey : key(purpose), value));
     }
 
     static byte[] hmac(byte[] key, String value) {

@@ -13,7 +13,8 @@ public class SecurityConfig {
     private String sessionSecret = "";
     private Duration sessionIdleTimeout = Duration.ofHours(2);
     private Duration sessionMaxAge = Duration.ofHours(12);
-    private String clientIpHeader = "";
+    private String ipHashKey = "";
+    private java.util.List<String> trustedProxies = java.util.List.of();
     private int maxFailuresPerAccount = 5;
     private int maxFailuresPerAddress = 20;
     private Duration failureWindow = Duration.ofMinutes(15);
@@ -63,16 +64,26 @@ public class SecurityConfig {
         this.sessionMaxAge = sessionMaxAge;
     }
 
-    /**
-     * The header a trusted reverse proxy puts the client's address in (e.g. X-Forwarded-For); empty: the
-     * address of the connection. Only set it behind a proxy that overwrites the header, or it can be forged.
-     */
-    public String getClientIpHeader() {
-        return clientIpHeader;
+    /** Key of the hashed client addresses (MITZEICHNEN_IP_HASH_KEY), separate from the session secret. */
+    public String getIpHashKey() {
+        return ipHashKey;
     }
 
-    public void setClientIpHeader(String clientIpHeader) {
-        this.clientIpHeader = clientIpHeader == null ? "" : clientIpHeader.trim();
+    public void setIpHashKey(String ipHashKey) {
+        this.ipHashKey = ipHashKey == null ? "" : ipHashKey.trim();
+    }
+
+    /**
+     * Addresses or CIDR ranges of the reverse proxies in front of the service (MITZEICHNEN_TRUSTED_PROXIES):
+     * forwarding headers count only on connections from them.
+     */
+    public java.util.List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(java.util.List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies == null ? java.util.List.of() : trustedProxies.stream()
+                .map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     public int getMaxFailuresPerAccount() {

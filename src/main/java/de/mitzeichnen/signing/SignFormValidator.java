@@ -109,6 +109,10 @@ class SignFormValidator {
             case FORMULA -> "signing.error.name.formula";
             case URL -> "signing.error.name.url";
         }));
+        if (!c.errors.containsKey("name") && name.codePoints().noneMatch(Character::isLetter)) {
+            // only invisible characters, emoji or symbols: no one's name
+            c.errors.put("name", "signing.error.name.letters");
+        }
         return name;
     }
 

@@ -95,7 +95,7 @@ class SigningPages {
             return closed(request, page);
         }
         return HttpResponse.<String>seeOther(URI.create(confirmToken.map(t -> "/bestaetigen/" + t)
-                .orElse("/aufrufe/" + slug + "/bitte-bestaetigen")));
+                .orElse("/aufrufe/" + appeal.slug() + "/bitte-bestaetigen")));
     }
 
     @Get("/aufrufe/{slug}/bitte-bestaetigen")

@@ -2,6 +2,7 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.mail.Outbox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -25,12 +26,15 @@ class WithdrawSignature {
     private final AppealRepository appeals;
     private final Signatures owner;
     private final Clock clock;
+    private final Outbox outbox;
 
-    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Signatures owner, Clock clock) {
+    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Signatures owner, Clock clock,
+                      Outbox outbox) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.owner = owner;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     Outcome look(String token) {
@@ -51,6 +55,8 @@ class WithdrawSignature {
             return outcome;
         }
         Signature erased = owner.withdraw(outcome.appeal(), outcome.signature(), now);
+        // the mails to that person go too: what is withdrawn leaves no copy behind
+        outbox.eraseFor(outcome.signature().email());
         return new Outcome(State.WITHDRAWN_NOW, erased, outcome.appeal());
     }
 

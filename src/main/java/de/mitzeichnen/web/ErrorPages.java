@@ -1,10 +1,12 @@
 package de.mitzeichnen.web;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
@@ -13,17 +15,21 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 500 for
- * anything unexpected (logged with a reference, never shown as a stack trace). API paths get JSON.
+ * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 503 (with
+ * Retry-After) while the database cannot be reached, 500 for anything unexpected (logged with a reference, never shown as a stack trace). API paths get JSON.
  */
 @Controller
 class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    static final String RETRY_AFTER_SECONDS = "10";
 
     private final PageRenderer pages;
 
@@ -33,16 +39,37 @@ class ErrorPages {
 
     HttpResponse<?> render(HttpRequest<?> request, HttpStatus status) {
         if (request.getPath().startsWith("/api/")) {
-            return HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(Map.of("status", status.getCode(), "error", status.getReason()));
+            return retryLater(status, HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(Map.of("status", status.getCode(), "error", status.getReason())));
         }
         String view = switch (status) {
             case NOT_FOUND, GONE -> "error/404";
             case FORBIDDEN -> "error/403";
             case BAD_REQUEST -> "error/400";
+            case SERVICE_UNAVAILABLE -> "error/503";
             default -> "error/500";
         };
-        return pages.render(request, status, view, Pages.model("status", status.getCode()));
+        return retryLater(status, pages.render(request, status, view, Pages.model("status", status.getCode())));
+    }
+
+    private static MutableHttpResponse<?> retryLater(HttpStatus status, MutableHttpResponse<?> response) {
+        return status == HttpStatus.SERVICE_UNAVAILABLE
+                ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                : response;
+    }
+
+    /**
+     * True when the database cannot be reached: no connection within the pool's timeout, or the connection broke.
+     * Such requests get the 503 page (try again shortly), not the 500 page.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
@@ -92,6 +119,11 @@ class ErrorPages {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+            if (databaseUnavailable(exception)) {
+                LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(),
+                        RequestLogFilter.maskTokens(request.getPath()), exception.toString());
+                return errorPages.render(request, HttpStatus.SERVICE_UNAVAILABLE);
+            }
             LOG.error("Unexpected error on {} {}", request.getMethodName(),
                     RequestLogFilter.maskTokens(request.getPath()), exception);
             return errorPages.render(request, HttpStatus.INTERNAL_SERVER_ERROR);

@@ -1,5 +1,6 @@
 package de.mitzeichnen.web;
 
+import de.mitzeichnen.config.MitzeichnenConfig;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -13,6 +14,12 @@ import java.time.Duration;
 @ServerFilter("/**")
 class LanguageCookieFilter {
 
+    private final boolean https;
+
+    LanguageCookieFilter(MitzeichnenConfig config) {
+        this.https = config.getBaseUrl().regionMatches(true, 0, "https:", 0, 6);
+    }
+
     @ResponseFilter
     void remember(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Languages.supported(request.getParameters().get(Languages.PARAM)).ifPresent(locale ->
@@ -20,6 +27,7 @@ class LanguageCookieFilter {
                         .path("/")
                         .maxAge(Duration.ofDays(365))
                         .sameSite(SameSite.Lax)
-                        .httpOnly(true)));
+                        .httpOnly(true)
+                        .secure(https)));
     }
 }

@@ -37,7 +37,7 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
         modelAndView.getModel().ifPresent(model -> {
             Locale locale = languages.resolveOrDefault(request);
             model.putIfAbsent("lang", locale.getLanguage());
-            model.putIfAbsent("path", request.getPath());
+            model.putIfAbsent("path", switchPath(request.getPath()));
             model.putIfAbsent("imprintUrl", config.getImprintUrl());
             model.putIfAbsent("privacyUrl", config.getPrivacyUrl());
             model.putIfAbsent("fmt", new Formats(locale, clock, texts));
@@ -45,5 +45,15 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
             model.putIfAbsent("langAnchor", "");
             model.putIfAbsent("csrfToken", request.getAttribute(CSRF_TOKEN_ATTRIBUTE, String.class).orElse(""));
         });
+    }
+
+    /**
+     * The path the language links point to: one leading slash and only the characters our own routes use, so a
+     * request such as {@code //evil.example/} never turns into a link to another site; anything else links home.
+     */
+    static String switchPath(String path) {
+        String p = path == null ? "/" : path.replaceAll("/{2,}", "/");
+        return p.startsWith("/") && p.matches("[A-Za-z0-9/_.~%-]*") && !p.contains("%2F") && !p.contains("%2f")
+                && !p.contains("%5C") && !p.contains("%5c") ? p : "/";
     }
 }

@@ -125,6 +125,22 @@ class DevMailboxTest {
     }
 
     @Test
+    void requestsThroughAProxyOrFromAnotherMachineGetNotFound() throws Exception {
+        assertEquals(200, web.get("/dev/mails").status());
+        for (String header : new String[] {"X-Forwarded-For", "Forwarded", "X-Real-IP"}) {
+            assertEquals(404, web.get("/dev/mails", header, header.equals("Forwarded") ? "for=127.0.0.1" : "127.0.0.1")
+                    .status(), header);
+        }
+        // the same server reached over a non-loopback address of this machine, where it has one
+        java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback address on this machine");
+        Web remote = new Web(URI.create("http://" + other.getHostAddress() + ":" + server.getPort()));
+        assertEquals(404, remote.get("/dev/mails").status());
+    }
+
+    @Test
     void unknownMailsAreNotFound() {
         assertEquals(404, web.get("/dev/mails/999999999").status());
         assertEquals(404, web.get("/dev/mails/abc").status());

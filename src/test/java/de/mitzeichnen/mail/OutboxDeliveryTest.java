@@ -332,9 +332,10 @@ class OutboxDeliveryTest {
         String busy = recipient("busy");
         String ancient = recipient("ancient");
         long crashedId = insertClaimed(crashed, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(6)));
-        long busyId = insertClaimed(busy, now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofMinutes(1)));
+        long busyId = insertClaimed(busy, now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofSeconds(10)));
         long ancientId = insertClaimed(ancient, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(1)));
 
+        dispatcher.reclaimStale();
         dispatcher.dispatchDue();
         TestSmtp.awaitMessagesTo(crashed, 1, WAIT);
         Map<String, Object> sent = awaitRow(crashedId, r -> "SENT".equals(r.get("status")));

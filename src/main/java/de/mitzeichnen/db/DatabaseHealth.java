@@ -1,0 +1,80 @@
+package de.mitzeichnen.db;
+
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The database part of {@code /health}: a {@code SELECT 1} that must answer within {@link #TIMEOUT}, else DOWN. The
+ * check runs on its own thread, so a hanging database (a stuck socket ignores query timeouts) never holds up the
+ * health endpoint; while one check is stuck, the next reports DOWN at once instead of piling up threads.
+ */
+@Singleton
+class DatabaseHealth implements HealthIndicator {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "db-health");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
+
+    DatabaseHealth(DataSource dataSource, DataSourceResolver resolver) {
+        // the pool itself, not the transaction-aware view (which wants a surrounding connection)
+        this.dataSource = resolver.resolve(dataSource);
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        return Publishers.just(check());
+    }
+
+    HealthResult check() {
+        CompletableFuture<Void> current = running.get();
+        if (current == null || current.isDone()) {
+            current = CompletableFuture.runAsync(this::selectOne, checker);
+            running.set(current);
+        }
+        try {
+            current.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return HealthResult.builder("database", HealthStatus.UP).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthResult.builder("database", HealthStatus.DOWN).build();
+        } catch (Exception e) {
+            return HealthResult.builder("database", HealthStatus.DOWN).build();
+        }
+    }
+
+    private void selectOne() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout((int) TIMEOUT.toSeconds());
+            s.execute("SELECT 1");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        checker.shutdownNow();
+    }
+}

@@ -1,0 +1,80 @@
+package de.mitzeichnen.config;
+
+import de.mitzeichnen.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A public base URL means production: no start without SMTP host or without secrets from the environment. */
+class ProductionStartTest {
+
+    static final String SECRET = "ein-langes-Sitzungsgeheimnis-nur-fuer-Tests-0123456789";
+    static final String IP_KEY = "ein-langer-Schluessel-fuer-Adressen-nur-fuer-Tests-9876";
+
+    static Map<String, Object> production() {
+        TestDatabase.start();
+        Map<String, Object> p = new HashMap<>();
+        p.put("mitzeichnen.base-url", "https://mitzeichnen.example");
+        p.put("mitzeichnen.security.session-secret", SECRET);
+        p.put("mitzeichnen.security.ip-hash-key", IP_KEY);
+        p.put("mitzeichnen.mail.poll-interval", "1h");
+        return p;
+    }
+
+    static String refusal(Map<String, Object> properties) {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            fail("the service started although it must not: " + server.getURL());
+            return "";
+        } catch (RuntimeException e) {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            return messages.toString();
+        }
+    }
+
+    @Test
+    void noStartWithoutSmtpHost() {
+        Map<String, Object> p = production();
+        p.put("mitzeichnen.mail.smtp-host", "");
+        String message = refusal(p);
+        assertTrue(message.contains("MITZEICHNEN_SMTP_HOST"), message);
+    }
+
+    @Test
+    void noStartWithoutSessionSecret() {
+        Map<String, Object> p = production();
+        p.put("mitzeichnen.security.session-secret", "");
+        String message = refusal(p);
+        assertTrue(message.contains("MITZEICHNEN_SESSION_SECRET is not set"), message);
+    }
+
+    @Test
+    void noStartWithoutIpHashKeyOrWithTheSessionSecretAsIt() {
+        Map<String, Object> p = production();
+        p.put("mitzeichnen.security.ip-hash-key", "");
+        String message = refusal(p);
+        assertTrue(message.contains("MITZEICHNEN_IP_HASH_KEY is not set"), message);
+        p.put("mitzeichnen.security.ip-hash-key", SECRET);
+        message = refusal(p);
+        assertTrue(message.contains("MITZEICHNEN_IP_HASH_KEY must differ"), message);
+    }
+
+    @Test
+    void startsWithEverythingSetAndHasNoDevMailbox() throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, production(), "test")) {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/dev/mails"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, response.statusCode());
+        }
+    }
+}
