@@ -3,11 +3,15 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.scheduling.ScheduledJobs;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
 
 /**
  * Compares each appeal's aggregate with its signatures and repairs any drift (a bug, a hand edit in the
@@ -21,15 +25,25 @@ public class SupportRecount {
     private final AppealRepository appeals;
     private final SupportLedger ledger;
     private final SupportCounts counts;
+    private final ScheduledJobs jobs;
+    private final Duration interval;
 
-    SupportRecount(AppealRepository appeals, SupportLedger ledger, SupportCounts counts) {
+    SupportRecount(AppealRepository appeals, SupportLedger ledger, SupportCounts counts, ScheduledJobs jobs,
+                   @Value("${mitzeichnen.support.recount-interval:10m}") Duration interval) {
         this.appeals = appeals;
         this.ledger = ledger;
         this.counts = counts;
+        this.jobs = jobs;
+        this.interval = interval;
     }
 
+    // one instance per period recounts (ScheduledJobs); the others skip
     @Scheduled(initialDelay = "${mitzeichnen.support.recount-initial-delay:5s}",
             fixedDelay = "${mitzeichnen.support.recount-interval:10m}")
+    void tick() {
+        jobs.runIfDue("support-recount", interval, this::recountAll);
+    }
+
     void recountAll() {
         for (Appeal appeal : appeals.findAll()) {
             if (appeal.status() != AppealStatus.DRAFT) {
