@@ -43,7 +43,6 @@ class AccountAdmin {
     }
 
     Outcome create(ConsoleUser me, AccountForm.Input in) {
-        me.requirePlatformAdmin();
         FormErrors errors = check(in, null);
         if (!errors.isEmpty()) {
             return new Outcome(null, errors, false);
@@ -64,7 +63,6 @@ class AccountAdmin {
     }
 
     Outcome update(ConsoleUser me, Account current, AccountForm.Input in) {
-        me.requirePlatformAdmin();
         if (!Objects.equals(in.version(), current.version())) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         }

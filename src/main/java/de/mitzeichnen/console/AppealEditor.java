@@ -67,7 +67,6 @@ class AppealEditor {
         if (!errors.isEmpty()) {
             return Outcome.rejected(errors, null);
         }
-        me.requireManage(organiserId);
         try {
             return Outcome.saved(store.create(me, organiserId, in));
         } catch (DataAccessException e) {
@@ -79,7 +78,6 @@ class AppealEditor {
     }
 
     Outcome update(ConsoleUser me, Appeal current, AppealForm.Input in) {
-        me.requireManage(current.organiserId());
         FormErrors errors = new FormErrors();
         if (current.status() == AppealStatus.ARCHIVED) {
             return Outcome.conflicting(errors.general("console.appeal.error.archived"), current.version());
@@ -145,7 +143,6 @@ class AppealEditor {
     }
 
     private Outcome move(ConsoleUser me, Appeal a, @Nullable Long formVersion, AppealStatus target, String action) {
-        me.requireManage(a.organiserId());
         if (!Objects.equals(formVersion, a.version())) {
             return Outcome.conflicting(new FormErrors().general("console.appeal.error.conflict"), a.version());
         }

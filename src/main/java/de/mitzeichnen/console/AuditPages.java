@@ -15,6 +15,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The audit log: everything for platform admins, the own organisation's entries for organisers. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/protokoll")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

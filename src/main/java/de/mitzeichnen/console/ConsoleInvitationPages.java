@@ -17,6 +17,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
@@ -46,6 +48,7 @@ import java.util.Set;
  * the good rows and queue their mails; follow the progress, remind everyone who has not signed, set the days of the
  * automatic reminders. Nothing is stored or sent before the confirmation.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -15,6 +15,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
@@ -37,6 +38,7 @@ import java.util.Map;
  * domains (CSV). Each file is checked completely first; a file with errors changes nothing and the page lists
  * the errors with their line numbers.
  */
+@Secured(ConsoleUser.PLATFORM_ADMIN)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -67,14 +69,12 @@ class ConsoleRegisterPages {
 
     @Get("/register")
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me) {
-        me.requirePlatformAdmin();
         return page(request, me, HttpStatus.OK, null);
     }
 
     @Post(value = "/register/gemeinden", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<String> importRegister(HttpRequest<?> request, ConsoleUser me,
                                         @Nullable @Part("file") CompletedFileUpload file) {
-        me.requirePlatformAdmin();
         if (missing(file)) {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
                     view.text(request, "console.uploads.error.noFile")));
@@ -124,7 +124,6 @@ class ConsoleRegisterPages {
     @Post(value = "/register/domains", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<String> importDomains(HttpRequest<?> request, ConsoleUser me,
                                        @Nullable @Part("file") CompletedFileUpload file) {
-        me.requirePlatformAdmin();
         if (missing(file)) {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
                     view.text(request, "console.uploads.error.noFile")));
