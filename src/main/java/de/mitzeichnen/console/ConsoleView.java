@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Renders console pages: every one knows who is signed in ({@code me}) for the console's navigation. */
 @Singleton
-class ConsoleView {
+public class ConsoleView {
 
     private final PageRenderer pages;
     private final Languages languages;
@@ -26,25 +26,25 @@ class ConsoleView {
         this.texts = texts;
     }
 
-    MutableHttpResponse<String> render(HttpRequest<?> request, ConsoleUser me, HttpStatus status, String view,
+    public MutableHttpResponse<String> render(HttpRequest<?> request, ConsoleUser me, HttpStatus status, String view,
                                        Map<String, Object> model) {
         model.put("me", me);
         return pages.render(request, status, view, model);
     }
 
     /** Adds a form's messages in the reader's language: {@code errors} per field and {@code error} overall. */
-    Map<String, Object> withErrors(HttpRequest<?> request, Map<String, Object> model, FormErrors errors) {
+    public Map<String, Object> withErrors(HttpRequest<?> request, Map<String, Object> model, FormErrors errors) {
         Locale locale = locale(request);
         model.put("errors", errors.localized(texts, locale));
         model.put("error", errors.general(texts, locale));
         return model;
     }
 
-    Locale locale(HttpRequest<?> request) {
+    public Locale locale(HttpRequest<?> request) {
         return languages.resolveOrDefault(request);
     }
 
-    String text(HttpRequest<?> request, String key, Object... args) {
+    public String text(HttpRequest<?> request, String key, Object... args) {
         return texts.get(locale(request), key, args);
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * Refuses state-changing requests a browser sent from another site (OWASP: check the origin with standard
  * headers). Public forms (sign, confirm, withdraw, opt-out, login) need no per-visitor token, so public pages set
  * no cookie; console forms also carry a CSRF token. A request is refused when {@code Sec-Fetch-Site} says
- * cross-site or same-site, or when {@code Origin} is present and not the base URL's origin. Pages with
+ * cross-site or same-site, or when {@code Origin} is present and neither the base URL's origin nor this server
+ * as the browser addressed it ({@code Host}, which a cross-site page cannot change). Pages with
  * {@code Referrer-Policy: no-referrer} make browsers send {@code Origin: null}; that counts only together with
  * {@code Sec-Fetch-Site: same-origin}. Clients without these headers (not a browser) are let through.
  * Only headers are read; nothing waits for the body.
@@ -46,7 +47,7 @@ class CrossSiteFilter implements Ordered {
     MutableHttpResponse<?> check(HttpRequest<?> request) {
         String fetchSite = request.getHeaders().get("Sec-Fetch-Site");
         String from = request.getHeaders().get("Origin");
-        if (allowed(fetchSite, from)) {
+        if (allowed(fetchSite, from, request.getHeaders().get("Host"))) {
             return null;
         }
         LOG.info("Refused {} {} from another site (Origin {}, Sec-Fetch-Site {})", request.getMethodName(),
@@ -54,7 +55,7 @@ class CrossSiteFilter implements Ordered {
         return pages.render(request, HttpStatus.FORBIDDEN, "error/cross-site", Pages.model("status", 403));
     }
 
-    boolean allowed(@Nullable String fetchSite, @Nullable String from) {
+    boolean allowed(@Nullable String fetchSite, @Nullable String from, @Nullable String host) {
         if (fetchSite != null && !OWN_SITE.contains(fetchSite.trim().toLowerCase())) {
             return false;
         }
@@ -64,7 +65,8 @@ class CrossSiteFilter implements Ordered {
         if (from.trim().equals("null")) {
             return fetchSite != null && fetchSite.trim().equalsIgnoreCase("same-origin");
         }
-        return originOf(from).equals(origin);
+        String claimed = originOf(from);
+        return claimed.equals(origin) || (host != null && claimed.endsWith("://" + host.trim().toLowerCase()));
     }
 
     /** scheme://host[:port], lower case, default ports left out. */

@@ -1,5 +1,9 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.ManagedAppeals;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
@@ -149,7 +153,7 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.publish(me, appeal, AppealForm.parseLong(form.version())),
+        return afterTransition(request, me, appeal, editor.publish(me, appeal, FormFields.parseLong(form.version())),
                 "published");
     }
 
@@ -157,7 +161,7 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.close(me, appeal, AppealForm.parseLong(form.version())),
+        return afterTransition(request, me, appeal, editor.close(me, appeal, FormFields.parseLong(form.version())),
                 "closed");
     }
 
@@ -165,7 +169,7 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.archive(me, appeal, AppealForm.parseLong(form.version())),
+        return afterTransition(request, me, appeal, editor.archive(me, appeal, FormFields.parseLong(form.version())),
                 "archived");
     }
 

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.organiser.console;
 
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.security.Emails;
@@ -65,7 +67,7 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
             return null;
         }
         return new Input(n, k, ags.isEmpty() ? null : ags, email, site.isEmpty() ? null : site,
-                AppealForm.parseLong(version));
+                FormFields.parseLong(version));
     }
 
     private static boolean isWebAddress(String s) {

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.organiser.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;

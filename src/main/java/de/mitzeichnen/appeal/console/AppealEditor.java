@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal.console;
 
+import de.mitzeichnen.db.Sql;
+import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
@@ -70,7 +72,7 @@ class AppealEditor {
         try {
             return Outcome.saved(store.create(me, organiserId, in));
         } catch (DataAccessException e) {
-            if (isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return Outcome.rejected(new FormErrors().field("slug", "console.appeal.error.slugTaken"), null);
             }
             throw e;
@@ -109,7 +111,7 @@ class AppealEditor {
         } catch (OptimisticLockException e) {
             return conflict(current.id());
         } catch (DataAccessException e) {
-            if (isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return Outcome.rejected(new FormErrors().field("slug", "console.appeal.error.slugTaken"),
                         current.version());
             }
@@ -162,12 +164,4 @@ class AppealEditor {
         return Outcome.conflicting(new FormErrors().general("console.appeal.error.conflict"), now);
     }
 
-    static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException s && s.getErrorCode() == 1062) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

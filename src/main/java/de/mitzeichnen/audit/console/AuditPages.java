@@ -1,5 +1,6 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.audit.console;
 
+import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.audit.AuditEntry;

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.municipality.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.municipality.DomainImportReport;
 import de.mitzeichnen.municipality.LineError;
@@ -79,7 +81,7 @@ class ConsoleRegisterPages {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
                     view.text(request, "console.uploads.error.noFile")));
         }
-        String name = ConsoleInvitationPages.fileName(file.getFilename());
+        String name = FormFields.fileName(file.getFilename());
         MunicipalityImportReport r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
             r = municipalities.importGv100ad(in, name);
@@ -128,7 +130,7 @@ class ConsoleRegisterPages {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
                     view.text(request, "console.uploads.error.noFile")));
         }
-        String name = ConsoleInvitationPages.fileName(file.getFilename());
+        String name = FormFields.fileName(file.getFilename());
         DomainImportReport r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
             r = domains.importCsv(in, "upload:" + name);

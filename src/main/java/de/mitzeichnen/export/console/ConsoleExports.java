@@ -1,5 +1,6 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.export.console;
 
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.export.ExportFilter;
