@@ -29,8 +29,4 @@ public record SignForm(String name, String role, String roleOther, String body, 
         String v = fields.get(key);
         return v != null && (v.equals("on") || v.equals("true") || v.equals("1") || v.equals("yes"));
     }
-
-    public boolean foreign() {
-        return !country.equalsIgnoreCase("DE");
-    }
 }

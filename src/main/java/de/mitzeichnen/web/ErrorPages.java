@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 500 for
- * anything unexpected (logged with a reference, never shown as a stack trace). API paths get JSON.
+ * anything unexpected (logged with its stack trace, never shown to the visitor). API paths get JSON.
  */
 @Controller
 class ErrorPages {
