@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.invitation.InvitationCsv;
 import de.mitzeichnen.invitation.Invitations;
+import de.mitzeichnen.invitation.console.ConsoleInvitationPages;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;

@@ -54,9 +54,9 @@ import java.util.Set;
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ConsoleInvitationPages {
+public class ConsoleInvitationPages {
 
-    static final int PAGE_SIZE = 50;
+    public static final int PAGE_SIZE = 50;
     /** The preview carries the file in a hidden field (base64); this keeps the confirming post below the request limit. */
     static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
     private static final Set<String> NOTICES = Set.of("sent", "reminded", "days");
