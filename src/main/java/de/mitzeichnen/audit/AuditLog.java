@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ public class AuditLog {
     }
 
     /**
-     * Records one action.
+     * Records one action, in the caller's transaction when there is one: an entry commits or rolls back together
+     * with the change it records (callers record inside the service method that makes the change).
      *
      * @param who         who did it
      * @param action      what, e.g. {@code APPEAL_PUBLISHED}
@@ -43,6 +45,7 @@ public class AuditLog {
      * @param appealId    the appeal it concerns, or null
      * @param details     further facts; null values are left out
      */
+    @Transactional
     public AuditEntry record(Actor who, String action, @Nullable Long organiserId, @Nullable Long appealId,
                              Map<String, ?> details) {
         Map<String, Object> kept = new LinkedHashMap<>();

@@ -17,7 +17,7 @@ import java.util.List;
  * does not exist (skipped when summer time begins) or exists twice (when it ends) is refused with a message
  * instead of being guessed.
  */
-final class BerlinTime {
+public final class BerlinTime {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     /** What people type where a browser shows no date picker. */
@@ -29,7 +29,7 @@ final class BerlinTime {
     }
 
     /** Parses into {@code errors} under {@code field}; null when something is wrong. */
-    static Instant parse(String date, String time, String field, FormErrors errors) {
+    public static Instant parse(String date, String time, String field, FormErrors errors) {
         if (blank(date) || blank(time)) {
             errors.field(field, "console.error.dateTimeRequired");
             return null;
@@ -61,11 +61,11 @@ final class BerlinTime {
         return local.toInstant(offsets.get(0));
     }
 
-    static String date(Instant instant) {
+    public static String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant.atZone(MitzeichnenConfig.ZONE));
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(MitzeichnenConfig.ZONE));
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What is wrong with a submitted form: at most one message per field, plus one for the form as a whole. */
-final class FormErrors {
+public final class FormErrors {
 
     private record Message(String key, Object[] args) {
     }
@@ -15,33 +15,30 @@ final class FormErrors {
     private final Map<String, Message> fields = new LinkedHashMap<>();
     private Message general;
 
-    FormErrors field(String field, String key, Object... args) {
+    public FormErrors field(String field, String key, Object... args) {
         fields.putIfAbsent(field, new Message(key, args));
         return this;
     }
 
-    FormErrors general(String key, Object... args) {
+    public FormErrors general(String key, Object... args) {
         general = new Message(key, args);
         return this;
     }
 
-    boolean has(String field) {
-        return fields.containsKey(field);
-    }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return fields.isEmpty() && general == null;
     }
 
     /** The messages per field in the reader's language, for the template's {@code errors}. */
-    Map<String, String> localized(Texts texts, Locale locale) {
+    public Map<String, String> localized(Texts texts, Locale locale) {
         Map<String, String> out = new LinkedHashMap<>();
         fields.forEach((f, m) -> out.put(f, texts.get(locale, m.key(), m.args())));
         return out;
     }
 
     /** The message about the whole form, or null. */
-    String general(Texts texts, Locale locale) {
+    public String general(Texts texts, Locale locale) {
         return general == null ? null : texts.get(locale, general.key(), general.args());
     }
 }

@@ -6,7 +6,10 @@ import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.NotFoundException;
 import jakarta.inject.Singleton;
 
-/** The appeal a console page is about: 404 when it does not exist, 403 when the account may not manage it. */
+/**
+ * The appeal a console page is about (404 when it does not exist). Whether the account may manage it has already
+ * been decided for the whole route, by {@link ManagedAppealRule}.
+ */
 @Singleton
 public class ManagedAppeals {
 
@@ -17,15 +20,10 @@ public class ManagedAppeals {
     }
 
     public Appeal byId(ConsoleUser me, long id) {
-        return checked(me, appeals.findById(id).orElseThrow(NotFoundException::new));
+        return appeals.findById(id).orElseThrow(NotFoundException::new);
     }
 
     public Appeal bySlug(ConsoleUser me, String slug) {
-        return checked(me, appeals.findBySlug(slug).orElseThrow(NotFoundException::new));
-    }
-
-    private static Appeal checked(ConsoleUser me, Appeal appeal) {
-        me.requireManage(appeal.organiserId());
-        return appeal;
+        return appeals.findBySlug(slug).orElseThrow(NotFoundException::new);
     }
 }

@@ -2,6 +2,8 @@ package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.mail.MailTemplates;
@@ -50,12 +52,14 @@ public class Invitations {
     private final AppealRepository appeals;
     private final MitzeichnenConfig config;
     private final Texts texts;
+    private final AuditLog audit;
     private final Clock clock;
     private final Signatures signatures;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Invitations(JdbcOperations jdbc, Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
-                AppealRepository appeals, MitzeichnenConfig config, Texts texts, Clock clock, Signatures signatures) {
+                AppealRepository appeals, MitzeichnenConfig config, Texts texts, AuditLog audit, Clock clock,
+                Signatures signatures) {
         this.signatures = signatures;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -64,7 +68,35 @@ public class Invitations {
         this.appeals = appeals;
         this.config = config;
         this.texts = texts;
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /** {@link #invite}, recorded in the audit log in the same transaction (with {@code details} and the count). */
+    @Transactional
+    public int invite(Appeal appeal, List<InvitationCsv.Line> lines, Actor who, Locale language,
+                      Map<String, Object> details) {
+        int sent = invite(appeal, lines, who.email(), language);
+        Map<String, Object> recorded = new LinkedHashMap<>(details);
+        recorded.put("invited", sent);
+        audit.record(who, "INVITATIONS_SENT", appeal.organiserId(), appeal.id(), recorded);
+        return sent;
+    }
+
+    /** {@link #remindAll(Appeal)} by an organiser, recorded in the audit log in the same transaction. */
+    @Transactional
+    public int remindAll(Appeal appeal, Actor who) {
+        int reminded = remind(appeal, Integer.MAX_VALUE);
+        audit.record(who, "INVITATION_REMINDERS_SENT", appeal.organiserId(), appeal.id(), Map.of("reminded", reminded));
+        return reminded;
+    }
+
+    /** {@link #setReminderDays(long, List)} by an organiser, recorded in the audit log in the same transaction. */
+    @Transactional
+    public void setReminderDays(Appeal appeal, List<Integer> days, Actor who) {
+        setReminderDays(appeal.id(), days);
+        audit.record(who, "INVITATION_REMINDER_DAYS_SET", appeal.organiserId(), appeal.id(), Map.of("days",
+                String.join(",", reminderDays(appeal.id()).stream().map(String::valueOf).toList())));
     }
 
     /** An invitation as the invitation link sees it. */

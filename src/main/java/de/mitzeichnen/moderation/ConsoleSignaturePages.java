@@ -19,6 +19,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -36,6 +38,7 @@ import java.util.Optional;
  * Moderation of an appeal's signatures: a filtered, searchable list paged by keyset, actions with a reason on one
  * signature, and bulk actions on the filtered selection after a preview of how many they change.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/unterschriften")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -20,6 +20,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
@@ -30,6 +32,7 @@ import java.util.Map;
  * The verification queue: confirmed signatures that rest on the e-mail alone (with their free-mail and
  * other-municipality flags), each verified (saying how) or rejected in one step.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/pruefen")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -4,11 +4,20 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
-/** Lets console controllers take the signed-in {@link ConsoleUser} as a parameter. */
+import java.util.Optional;
+
+/** Lets console controllers take the signed-in {@link ConsoleUser} (from the request's Authentication) as a parameter. */
 @Singleton
 class ConsoleUserBinder implements TypedRequestArgumentBinder<ConsoleUser> {
+
+    private final ClientIp clientIp;
+
+    ConsoleUserBinder(ClientIp clientIp) {
+        this.clientIp = clientIp;
+    }
 
     @Override
     public Argument<ConsoleUser> argumentType() {
@@ -17,7 +26,8 @@ class ConsoleUserBinder implements TypedRequestArgumentBinder<ConsoleUser> {
 
     @Override
     public BindingResult<ConsoleUser> bind(ArgumentConversionContext<ConsoleUser> context, HttpRequest<?> source) {
-        var user = source.getAttribute(ConsoleAccessFilter.USER, ConsoleUser.class);
+        Optional<ConsoleUser> user = source.getUserPrincipal(Authentication.class)
+                .flatMap(a -> ConsoleUser.of(a, clientIp.hash(source)));
         return () -> user;
     }
 }

@@ -2,8 +2,9 @@ package de.mitzeichnen.security;
 
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -14,8 +15,8 @@ import java.util.Optional;
 @Singleton
 class Login {
 
-    /** How a login attempt ended; {@code cookie} is set only on success. */
-    record Result(Outcome outcome, Optional<Cookie> cookie) {
+    /** How a login attempt ended; {@code account} is set only on success. */
+    record Result(Outcome outcome, Optional<Account> account) {
     }
 
     enum Outcome { SUCCESS, WRONG, DISABLED, THROTTLED_ACCOUNT, THROTTLED_ADDRESS }
@@ -41,8 +42,8 @@ class Login {
         this.clock = clock;
     }
 
-    Result login(String emailInput, String password, HttpRequest<?> request) {
-        String email = Account.normaliseEmail(emailInput);
+    Result login(@Nullable String emailInput, @Nullable String password, @Nullable HttpRequest<?> request) {
+        String email = Account.normaliseEmail(emailInput == null ? "" : emailInput);
         String emailHash = secrets.keyedHash("login-email", email);
         String ipHash = clientIp.hash(request);
         Actor anonymous = Actor.anonymous(email, ipHash);
@@ -78,14 +79,12 @@ class Login {
         throttle.succeeded(emailHash);
         accounts.updateLastLoginAt(a.id(), clock.instant());
         audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
-        return new Result(Outcome.SUCCESS, Optional.of(sessions.start(a)));
+        return new Result(Outcome.SUCCESS, Optional.of(a));
     }
 
-    /** Ends the request's session (if any) and returns the cookie that deletes it in the browser. */
-    Cookie logout(HttpRequest<?> request) {
-        request.getAttribute(ConsoleAccessFilter.SESSION, SessionCodec.Session.class).ifPresent(sessions::end);
-        request.getAttribute(ConsoleAccessFilter.USER, ConsoleUser.class).ifPresent(user ->
-                audit.record(user.actor(), "LOGOUT", user.organiserId(), null));
-        return sessions.cleared();
+    /** Ends the session for good and records the logout. */
+    void logout(Authentication session, ConsoleUser user) {
+        sessions.end(session);
+        audit.record(user.actor(), "LOGOUT", user.organiserId(), null);
     }
 }

@@ -9,6 +9,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -18,20 +20,40 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.authentication.AuthenticationFailed;
+import io.micronaut.security.authentication.AuthenticationFailureReason;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.Authenticator;
+import io.micronaut.security.authentication.UsernamePasswordCredentials;
+import io.micronaut.security.csrf.CsrfConfiguration;
+import io.micronaut.security.token.cookie.TokenCookieLoginHandler;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-/** The login form and logout. */
+/**
+ * The login form (our page) and logout. The form's credentials go to Micronaut Security's {@link Authenticator}
+ * (and so to {@link ConsoleAuthentication}); a success gets the session cookie from the framework's login handler.
+ */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginPages {
 
     static final String LOGIN = "/verwaltung/anmelden";
     static final String LOGOUT = "/verwaltung/abmelden";
+    static final String FORGOT = "/verwaltung/passwort-vergessen";
+    static final String RESET = "/verwaltung/passwort-neu";
     static final String NEXT = "weiter";
     static final String EXPIRED = "abgelaufen";
     static final String LOGGED_OUT = "abgemeldet";
@@ -43,12 +65,20 @@ class LoginPages {
     }
 
     private final Login login;
+    private final Authenticator<HttpRequest<?>> authenticator;
+    private final TokenCookieLoginHandler loginHandler;
+    private final CsrfConfiguration csrf;
     private final PageRenderer pages;
     private final Languages languages;
     private final Texts texts;
 
-    LoginPages(Login login, PageRenderer pages, Languages languages, Texts texts) {
+    LoginPages(Login login, Authenticator<HttpRequest<?>> authenticator,
+               TokenCookieLoginHandler loginHandler, CsrfConfiguration csrf,
+               PageRenderer pages, Languages languages, Texts texts) {
         this.login = login;
+        this.authenticator = authenticator;
+        this.loginHandler = loginHandler;
+        this.csrf = csrf;
         this.pages = pages;
         this.languages = languages;
         this.texts = texts;
@@ -76,22 +106,72 @@ class LoginPages {
         if (email.isEmpty() || form.password() == null || form.password().isEmpty()) {
             return page(request, HttpStatus.UNPROCESSABLE_ENTITY, kept, "security.login.missing", null);
         }
-        Login.Result result = login.login(email, form.password(), request);
-        return switch (result.outcome()) {
-            case SUCCESS -> HttpResponse.seeOther(URI.create(kept.weiter())).cookie(result.cookie().orElseThrow());
-            case WRONG -> page(request, HttpStatus.UNAUTHORIZED, kept, "security.login.wrong", null);
-            case DISABLED -> page(request, HttpStatus.UNAUTHORIZED, kept, "security.login.disabled", null);
-            case THROTTLED_ACCOUNT -> page(request, HttpStatus.TOO_MANY_REQUESTS, kept,
-                    "security.login.throttledAccount", null);
-            case THROTTLED_ADDRESS -> page(request, HttpStatus.TOO_MANY_REQUESTS, kept,
-                    "security.login.throttledAddress", null);
-        };
+        AuthenticationResponse result = first(authenticator.authenticate(request,
+                new UsernamePasswordCredentials(email, form.password()))).join();
+        if (result.isAuthenticated() && result.getAuthentication().isPresent()) {
+            MutableHttpResponse<?> success = HttpResponse.seeOther(URI.create(kept.weiter()));
+            // the framework's session and form-token cookies, as browser-session cookies (no Max-Age)
+            for (Cookie c : loginHandler.getCookies(result.getAuthentication().get(), request)) {
+                Cookie cookie = Cookie.of(c.getName(), c.getValue()).path(c.getPath()).httpOnly(c.isHttpOnly())
+                        .secure(c.isSecure());
+                c.getSameSite().ifPresent(cookie::sameSite);
+                success.cookie(cookie);
+            }
+            return success;
+        }
+        Object reason = result instanceof AuthenticationFailed failed ? failed.getReason() : null;
+        String message = result.getMessage().orElse("");
+        if (reason == AuthenticationFailureReason.USER_DISABLED) {
+            return page(request, HttpStatus.UNAUTHORIZED, kept, "security.login.disabled", null);
+        }
+        if (reason == AuthenticationFailureReason.ACCOUNT_LOCKED) {
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, kept, "security.login.throttledAccount", null);
+        }
+        if (message.equals(ConsoleAuthentication.THROTTLED_ADDRESS)) {
+            return page(request, HttpStatus.TOO_MANY_REQUESTS, kept, "security.login.throttledAddress", null);
+        }
+        return page(request, HttpStatus.UNAUTHORIZED, kept, "security.login.wrong", null);
     }
 
     @Post(LOGOUT)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
-    HttpResponse<?> logout(HttpRequest<?> request) {
-        return HttpResponse.seeOther(URI.create(LOGIN + "?" + LOGGED_OUT + "=1")).cookie(login.logout(request));
+    HttpResponse<?> logout(Authentication session, ConsoleUser user) {
+        login.logout(session, user);
+        return HttpResponse.seeOther(URI.create(LOGIN + "?" + LOGGED_OUT + "=1"))
+                .cookie(Cookie.of(Sessions.COOKIE, "").path(Sessions.PATH).maxAge(0))
+                .cookie(Cookie.of(csrf.getCookieName(), "").path(csrf.getCookiePath().orElse("/")).maxAge(0));
+    }
+
+    /** The first answer of a publisher (the authenticator's), as a future. */
+    private static <T> CompletableFuture<T> first(Publisher<T> publisher) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        publisher.subscribe(new Subscriber<T>() {
+            private Subscription subscription;
+
+            @Override
+            public void onSubscribe(Subscription s) {
+                subscription = s;
+                s.request(1);
+            }
+
+            @Override
+            public void onNext(T value) {
+                result.complete(value);
+                subscription.cancel();
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                result.completeExceptionally(new IllegalStateException("no authentication response"));
+            }
+        });
+        return result;
     }
 
     /** Only addresses inside the console, so the login cannot be used to send people elsewhere. */

@@ -19,6 +19,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.net.URI;
@@ -27,6 +29,7 @@ import java.util.Map;
 
 /** "Forgot password": ask for a link, then set a new password with it. */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PasswordResetPages {
@@ -54,12 +57,12 @@ class PasswordResetPages {
         this.texts = texts;
     }
 
-    @Get(ConsoleAccessFilter.FORGOT)
+    @Get(LoginPages.FORGOT)
     HttpResponse<String> form(HttpRequest<?> request) {
         return pages.render(request, HttpStatus.OK, "console/forgot", Pages.model("email", "", "sent", false));
     }
 
-    @Post(ConsoleAccessFilter.FORGOT)
+    @Post(LoginPages.FORGOT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> request(HttpRequest<?> request, @Body RequestForm form) {
         String email = form.email() == null ? "" : form.email().trim();
@@ -73,7 +76,7 @@ class PasswordResetPages {
         return pages.render(request, HttpStatus.OK, "console/forgot", Pages.model("email", email, "sent", true));
     }
 
-    @Get(ConsoleAccessFilter.RESET + "/{token}")
+    @Get(LoginPages.RESET + "/{token}")
     HttpResponse<String> resetForm(HttpRequest<?> request, String token) {
         if (resets.accountFor(token).isEmpty()) {
             return invalid(request);
@@ -81,7 +84,7 @@ class PasswordResetPages {
         return page(request, HttpStatus.OK, token, Map.of());
     }
 
-    @Post(ConsoleAccessFilter.RESET + "/{token}")
+    @Post(LoginPages.RESET + "/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reset(HttpRequest<?> request, String token, @Body ResetForm form) {
         if (resets.accountFor(token).isEmpty()) {
@@ -105,7 +108,7 @@ class PasswordResetPages {
     private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String token,
                                              Map<String, String> errors) {
         return noReferrer(pages.render(request, status, "console/reset",
-                Pages.model("action", ConsoleAccessFilter.RESET + "/" + token, "errors", errors)));
+                Pages.model("action", LoginPages.RESET + "/" + token, "errors", errors)));
     }
 
     private MutableHttpResponse<String> invalid(HttpRequest<?> request) {

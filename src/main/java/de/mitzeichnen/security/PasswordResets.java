@@ -72,7 +72,7 @@ public class PasswordResets {
         String token = Secrets.randomToken(32);
         Instant expires = now.plus(VALID);
         resets.save(new PasswordReset(null, account.id(), Secrets.sha256(token), now, expires, null));
-        return new Issued(account, token, config.getBaseUrl() + ConsoleAccessFilter.RESET + "/" + token, expires);
+        return new Issued(account, token, config.getBaseUrl() + LoginPages.RESET + "/" + token, expires);
     }
 
     /** The account a link belongs to, if the link can still be used. */

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * What the sign form sends. The field names are a contract (other tools post them): name, role, roleOther,
- * body, municipality, country, email, publicName, privacy (+ csrfToken).
+ * body, municipality, country, email, publicName, privacy.
  */
 public record SignForm(String name, String role, String roleOther, String body, String municipality, String country,
                        String email, boolean publicName, boolean privacy) {
@@ -28,9 +28,5 @@ public record SignForm(String name, String role, String roleOther, String body, 
     private static boolean checked(Map<String, String> fields, String key) {
         String v = fields.get(key);
         return v != null && (v.equals("on") || v.equals("true") || v.equals("1") || v.equals("yes"));
-    }
-
-    public boolean foreign() {
-        return !country.equalsIgnoreCase("DE");
     }
 }

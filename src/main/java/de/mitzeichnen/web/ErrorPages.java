@@ -23,7 +23,8 @@ import java.util.Optional;
 
 /**
  * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 503 (with
- * Retry-After) while the database cannot be reached, 500 for anything unexpected (logged with a reference, never shown as a stack trace). API paths get JSON.
+ * Retry-After) while the database cannot be reached, 500 for anything unexpected (logged with its stack trace,
+ * never shown to the visitor). API paths get JSON.
  */
 @Controller
 class ErrorPages {

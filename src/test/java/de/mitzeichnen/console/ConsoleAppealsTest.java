@@ -97,7 +97,7 @@ class ConsoleAppealsTest {
 
     private Web.Page transition(long id, String what) {
         Web.Page edit = web.get("/verwaltung/aufrufe/" + id);
-        String version = edit.doc().selectFirst("form[action$=" + what + "] input[name=version]").val();
+        String version = edit.doc().selectFirst("form[action*=" + what + "] input[name=version]").val();
         return web.postWithToken(Web.csrf(edit), "/verwaltung/aufrufe/" + id + "/" + what, Map.of("version", version));
     }
 
@@ -429,7 +429,7 @@ class ConsoleAppealsTest {
         assertEquals(200, admin.get("/verwaltung/aufrufe/" + theirsId).status());
         assertEquals(200, admin.get("/verwaltung/aufrufe/" + mineId).status());
         Web.Page adminEdit = admin.get("/verwaltung/aufrufe/" + theirsId);
-        String version = adminEdit.doc().selectFirst("form[action$=veroeffentlichen] input[name=version]").val();
+        String version = adminEdit.doc().selectFirst("form[action*=veroeffentlichen] input[name=version]").val();
         assertEquals(303, admin.postWithToken(Web.csrf(adminEdit), "/verwaltung/aufrufe/" + theirsId + "/veroeffentlichen",
                 Map.of("version", version)).status());
         assertEquals("OPEN", db.row("SELECT status FROM appeal WHERE id = ?", theirsId).get("status"));

@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.invitation.InvitationCsv;
 import de.mitzeichnen.invitation.Invitations;
+import de.mitzeichnen.invitation.console.ConsoleInvitationPages;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
@@ -114,7 +115,7 @@ class ConsoleInvitationsTest {
 
     /** Sends the preview's confirmation form as the browser would. */
     Web.Page confirm(Web.Page preview) {
-        Element form = preview.doc().selectFirst("form[action$=/einladungen/senden]");
+        Element form = preview.doc().selectFirst("form[action*=/einladungen/senden]");
         assertNotNull(form, preview.text());
         Map<String, String> fields = new LinkedHashMap<>();
         form.select("input[name]").forEach(i -> fields.put(i.attr("name"), i.val()));

@@ -229,21 +229,29 @@ class LoginTest {
     }
 
     @Test
-    void aSessionCookieSignedWithAnotherSecretIsRejected() {
+    void aSessionCookieSignedWithAnotherSecretIsRejected() throws Exception {
         Account admin = accounts.admin();
-        Instant now = Instant.now();
-        SessionCodec.Session session = new SessionCodec.Session(Secrets.randomToken(18), admin.id(), 0, now, now);
-        String forged = new SessionCodec(Secrets.hmac("ein-ganz-anderes-Geheimnis-mit-Laenge".getBytes(), "x"))
-                .encode(session);
+        long now = clock.instant().getEpochSecond();
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(String.valueOf(admin.id()))
+                        .claim("roles", java.util.List.of("PLATFORM_ADMIN")).claim("sid", Secrets.randomToken(18))
+                        .claim("epoch", 0).claim("login", now).claim("iat", now).build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(Secrets.hmac("ein-ganz-anderes-Geheimnis".getBytes(), "x")));
         Web web = browser();
-        Web.Page page = web.get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + forged);
+        Web.Page page = web.get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + jwt.serialize());
         assertEquals(303, page.status());
         assertTrue(page.header("Location").startsWith("/verwaltung/anmelden"));
-        // Tampering with a genuine cookie (another account id) is rejected too.
+        // Tampering with a genuine cookie (another account id in the claims) is rejected too.
         Web real = accounts.signedIn(base, admin);
         String genuine = real.cookie(Sessions.COOKIE);
         String[] parts = genuine.split("\\.");
-        parts[2] = String.valueOf(admin.id() + 1);
+        java.util.Base64.Decoder dec = java.util.Base64.getUrlDecoder();
+        String claims = new String(dec.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"sub\":\"" + admin.id() + "\"", "\"sub\":\"" + (admin.id() + 1) + "\"");
+        parts[1] = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(claims.contains("\"sub\":\"" + (admin.id() + 1) + "\""), claims);
         assertEquals(303, browser().get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + String.join(".", parts)).status());
         assertEquals(200, browser().get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + genuine).status());
     }

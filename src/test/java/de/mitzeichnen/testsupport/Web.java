@@ -82,28 +82,36 @@ public final class Web {
     }
 
     /**
-     * Posts a form like a browser: GETs {@code pagePath} first (which also sets the form cookie), takes the form
-     * token from its hidden {@code csrfToken} field and sends it along. Values may be strings or collections of
-     * strings (repeated fields, e.g. checkboxes).
+     * Posts a form like a browser: GETs {@code pagePath} first and sends the form along with its hidden
+     * {@code csrfToken} field when the page has one (console forms; public forms have none). Values may be strings
+     * or collections of strings (repeated fields, e.g. checkboxes).
      */
     public Page postForm(String pagePath, String actionPath, Map<String, ?> form) {
         Page page = get(pagePath);
         if (page.status() != 200) {
             throw new AssertionError("GET " + pagePath + " gave " + page.status() + " instead of a page with a form");
         }
-        return postWithToken(csrf(page), actionPath, form);
+        String token = csrf(page);
+        return token.isEmpty() ? postEncoded(actionPath, encodeAll(form)) : postWithToken(token, actionPath, form);
     }
 
-    /** Posts a form with the given token (e.g. from {@link #csrf(Page)} of a page already fetched). */
+    /**
+     * Posts a form with the given token (e.g. from {@link #csrf(Page)} of a page already fetched), as console forms
+     * send it: in the action URL.
+     */
     public Page postWithToken(String token, String actionPath, Map<String, ?> form) {
-        Map<String, Object> withToken = new LinkedHashMap<>(form);
-        withToken.put("csrfToken", token);
-        return postEncoded(actionPath, encodeAll(withToken));
+        return postEncoded(withToken(actionPath, token), encodeAll(form));
+    }
+
+    /** The address with the form token as query parameter, as console forms' action URLs carry it. */
+    public static String withToken(String actionPath, String token) {
+        return actionPath + (actionPath.contains("?") ? "&" : "?") + "csrfToken="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /**
      * Uploads a file like a browser form with {@code enctype="multipart/form-data"}: upload forms carry the form
-     * token in their action URL (the CSRF check does not read multipart bodies), so it goes there.
+     * token in their action URL (the CSRF check reads no multipart bodies), so it goes there.
      */
     public Page postFile(String token, String actionPath, String field, String fileName, byte[] content) {
         String boundary = "----mz" + java.util.UUID.randomUUID().toString().replace("-", "");
@@ -112,8 +120,7 @@ public final class Web {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String path = actionPath + (actionPath.contains("?") ? "&" : "?") + "csrfToken="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String path = withToken(actionPath, token);
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
@@ -121,24 +128,23 @@ public final class Web {
         return send(b.build());
     }
 
-    /** The form token of a page (the value of its first hidden {@code csrfToken} field). */
+    /**
+     * The form token of a page (the value of its first hidden {@code csrfToken} field); empty for pages without
+     * one (public forms, login and password reset need none).
+     */
     public static String csrf(Page page) {
         var field = page.doc().selectFirst("input[name=csrfToken]");
-        if (field == null || field.attr("value").isEmpty()) {
-            throw new AssertionError("no csrfToken field on the page: " + page.body());
-        }
-        return field.attr("value");
+        return field == null ? "" : field.attr("value");
     }
 
     /**
-     * The form token this browser holds (its form cookie), e.g. to post to a page that shows no form (any more),
-     * as a browser would from a page opened earlier. Fetches the start page first if it has none yet.
+     * The console form token this browser holds (its form cookie, set at login), e.g. to post to a page that shows
+     * no form (any more), as a browser would from a page opened earlier; empty when it has none (public forms need
+     * none).
      */
     public String csrfToken() {
-        if (cookie("mz_csrf") == null) {
-            get("/");
-        }
-        return cookie("mz_csrf");
+        String token = cookie("mz_csrf");
+        return token == null ? "" : token;
     }
 
     /** The value of a cookie this client holds, or null. */

@@ -16,6 +16,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -33,6 +35,7 @@ import java.util.Optional;
  * Domains learnt from an appeal's vouched-for signatures, each registered as the municipality's official domain
  * with one click. Only domains the appeal has actually taught can be registered here.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,9 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.ManagedAppeals;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
@@ -18,6 +22,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -36,6 +42,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The console's appeals: the list, the form to create and edit one, and its life-cycle buttons. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -146,7 +153,7 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.publish(me, appeal, AppealForm.parseLong(form.version())),
+        return afterTransition(request, me, appeal, editor.publish(me, appeal, FormFields.parseLong(form.version())),
                 "published");
     }
 
@@ -154,7 +161,7 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.close(me, appeal, AppealForm.parseLong(form.version())),
+        return afterTransition(request, me, appeal, editor.close(me, appeal, FormFields.parseLong(form.version())),
                 "closed");
     }
 
@@ -162,7 +169,7 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.archive(me, appeal, AppealForm.parseLong(form.version())),
+        return afterTransition(request, me, appeal, editor.archive(me, appeal, FormFields.parseLong(form.version())),
                 "archived");
     }
 

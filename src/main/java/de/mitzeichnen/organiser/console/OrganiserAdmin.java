@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.organiser.console;
 
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
@@ -32,7 +34,6 @@ class OrganiserAdmin {
     }
 
     Outcome create(ConsoleUser me, OrganiserForm.Input in) {
-        me.requirePlatformAdmin();
         if (organisers.findByName(in.name()).isPresent()) {
             return nameTaken();
         }
@@ -43,7 +44,7 @@ class OrganiserAdmin {
             audit.record(me.actor(), "ORGANISER_CREATED", o.id(), null, Map.of("name", o.name(), "kind", o.kind()));
             return new Outcome(o, null, false);
         } catch (DataAccessException e) {
-            if (AppealEditor.isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return nameTaken();
             }
             throw e;
@@ -51,7 +52,6 @@ class OrganiserAdmin {
     }
 
     Outcome update(ConsoleUser me, Organiser current, OrganiserForm.Input in) {
-        me.requirePlatformAdmin();
         if (!Objects.equals(in.version(), current.version())) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         }
@@ -68,7 +68,7 @@ class OrganiserAdmin {
         } catch (OptimisticLockException e) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         } catch (DataAccessException e) {
-            if (AppealEditor.isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return nameTaken();
             }
             throw e;

@@ -1,4 +1,4 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal.console;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.organiser.console;
 
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.email.EmailAddress;
@@ -71,7 +73,7 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
             return null;
         }
         return new Input(n, k, ags.isEmpty() ? null : ags, email, site.isEmpty() ? null : site,
-                AppealForm.parseLong(version), genitive.isEmpty() ? null : genitive);
+                FormFields.parseLong(version), genitive.isEmpty() ? null : genitive);
     }
 
     private static boolean isWebAddress(String s) {

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal.console;
 
+import de.mitzeichnen.db.Sql;
+import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
@@ -67,11 +69,10 @@ class AppealEditor {
         if (!errors.isEmpty()) {
             return Outcome.rejected(errors, null);
         }
-        me.requireManage(organiserId);
         try {
             return Outcome.saved(store.create(me, organiserId, in));
         } catch (DataAccessException e) {
-            if (isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return Outcome.rejected(new FormErrors().field("slug", "console.appeal.error.slugTaken"), null);
             }
             throw e;
@@ -79,7 +80,6 @@ class AppealEditor {
     }
 
     Outcome update(ConsoleUser me, Appeal current, AppealForm.Input in) {
-        me.requireManage(current.organiserId());
         FormErrors errors = new FormErrors();
         if (current.status() == AppealStatus.ARCHIVED) {
             return Outcome.conflicting(errors.general("console.appeal.error.archived"), current.version());
@@ -111,7 +111,7 @@ class AppealEditor {
         } catch (OptimisticLockException e) {
             return conflict(current.id());
         } catch (DataAccessException e) {
-            if (isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return Outcome.rejected(new FormErrors().field("slug", "console.appeal.error.slugTaken"),
                         current.version());
             }
@@ -145,7 +145,6 @@ class AppealEditor {
     }
 
     private Outcome move(ConsoleUser me, Appeal a, @Nullable Long formVersion, AppealStatus target, String action) {
-        me.requireManage(a.organiserId());
         if (!Objects.equals(formVersion, a.version())) {
             return Outcome.conflicting(new FormErrors().general("console.appeal.error.conflict"), a.version());
         }
@@ -165,12 +164,4 @@ class AppealEditor {
         return Outcome.conflicting(new FormErrors().general("console.appeal.error.conflict"), now);
     }
 
-    static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException s && s.getErrorCode() == 1062) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

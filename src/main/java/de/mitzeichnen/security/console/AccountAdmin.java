@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.security.console;
 
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.Account;
@@ -43,7 +45,6 @@ class AccountAdmin {
     }
 
     Outcome create(ConsoleUser me, AccountForm.Input in) {
-        me.requirePlatformAdmin();
         FormErrors errors = check(in, null);
         if (!errors.isEmpty()) {
             return new Outcome(null, errors, false);
@@ -56,7 +57,7 @@ class AccountAdmin {
                     Map.of("account", a.email(), "role", a.role(), "enabled", a.enabled()));
             return new Outcome(a, null, false);
         } catch (DataAccessException e) {
-            if (AppealEditor.isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return new Outcome(null, new FormErrors().field("email", "console.account.error.emailTaken"), false);
             }
             throw e;
@@ -64,7 +65,6 @@ class AccountAdmin {
     }
 
     Outcome update(ConsoleUser me, Account current, AccountForm.Input in) {
-        me.requirePlatformAdmin();
         if (!Objects.equals(in.version(), current.version())) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         }
@@ -98,7 +98,7 @@ class AccountAdmin {
         } catch (OptimisticLockException e) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         } catch (DataAccessException e) {
-            if (AppealEditor.isDuplicate(e)) {
+            if (Sql.isDuplicateKey(e)) {
                 return new Outcome(null, new FormErrors().field("email", "console.account.error.emailTaken"), false);
             }
             throw e;

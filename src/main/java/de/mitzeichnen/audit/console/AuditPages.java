@@ -1,5 +1,6 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.audit.console;
 
+import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.audit.AuditEntry;
@@ -16,6 +17,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The audit log: everything for platform admins, the own organisation's entries for organisers. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/protokoll")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.organiser.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;
@@ -14,6 +16,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Organisers, for platform admins only. */
+@Secured(ConsoleUser.PLATFORM_ADMIN)
 @Controller("/verwaltung/organisationen")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,21 +48,18 @@ class OrganiserPages {
 
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
-        me.requirePlatformAdmin();
         List<Organiser> all = organisers.findAll().stream().sorted(Comparator.comparing(Organiser::name)).toList();
         return view.render(request, me, HttpStatus.OK, "console/organisers", Pages.model("organisers", all));
     }
 
     @Get("/neu")
     HttpResponse<String> newForm(HttpRequest<?> request, ConsoleUser me) {
-        me.requirePlatformAdmin();
         return form(request, me, HttpStatus.OK, null, OrganiserForm.blank(), new FormErrors(), null);
     }
 
     @Post("/neu")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, ConsoleUser me, @Body OrganiserForm form) {
-        me.requirePlatformAdmin();
         FormErrors errors = new FormErrors();
         OrganiserForm.Input input = form.validate(errors);
         if (input == null) {
@@ -73,7 +74,6 @@ class OrganiserPages {
 
     @Get("/{id}")
     HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
-        me.requirePlatformAdmin();
         Organiser o = organisers.findById(id).orElseThrow(NotFoundException::new);
         return form(request, me, HttpStatus.OK, o, OrganiserForm.of(o), new FormErrors(),
                 ok == null ? null : view.text(request, "console.saved"));
@@ -82,7 +82,6 @@ class OrganiserPages {
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body OrganiserForm form) {
-        me.requirePlatformAdmin();
         Organiser o = organisers.findById(id).orElseThrow(NotFoundException::new);
         FormErrors errors = new FormErrors();
         OrganiserForm.Input input = form.validate(errors);

@@ -1,9 +1,12 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.invitation.console;
 
+import de.mitzeichnen.db.Sql;
+import de.mitzeichnen.console.FormFields;
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.SignerRole;
-import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.invitation.InvitationCsv;
 import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.security.ConsoleUser;
@@ -17,6 +20,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
@@ -30,7 +35,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,12 +50,13 @@ import java.util.Set;
  * the good rows and queue their mails; follow the progress, remind everyone who has not signed, set the days of the
  * automatic reminders. Nothing is stored or sent before the confirmation.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ConsoleInvitationPages {
+public class ConsoleInvitationPages {
 
-    static final int PAGE_SIZE = 50;
+    public static final int PAGE_SIZE = 50;
     /** The preview carries the file in a hidden field (base64); this keeps the confirming post below the request limit. */
     static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
     private static final Set<String> NOTICES = Set.of("sent", "reminded", "days");
@@ -72,16 +77,14 @@ class ConsoleInvitationPages {
     private final ManagedAppeals managed;
     private final InvitationCsv csv;
     private final Invitations invitations;
-    private final AuditLog audit;
     private final ConsoleView view;
     private final Clock clock;
 
-    ConsoleInvitationPages(ManagedAppeals managed, InvitationCsv csv, Invitations invitations, AuditLog audit,
+    ConsoleInvitationPages(ManagedAppeals managed, InvitationCsv csv, Invitations invitations,
                            ConsoleView view, Clock clock) {
         this.managed = managed;
         this.csv = csv;
         this.invitations = invitations;
-        this.audit = audit;
         this.view = view;
         this.clock = clock;
     }
@@ -116,7 +119,7 @@ class ConsoleInvitationPages {
         InvitationCsv.Parsed parsed = csv.parse(appeal, bytes);
         if (parsed.fileProblem() != null) {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, 1, null,
-                    view.text(request, "console.invitations.preview.fileProblem", fileName(file.getFilename()))
+                    view.text(request, "console.invitations.preview.fileProblem", FormFields.fileName(file.getFilename()))
                             + " " + view.text(request, parsed.fileProblem()), daysText(appeal));
         }
         Locale locale = view.locale(request);
@@ -140,7 +143,7 @@ class ConsoleInvitationPages {
                 "problems", bad == 1 ? view.text(request, "console.invitations.preview.problems.one")
                         : view.text(request, "console.invitations.preview.problems", bad),
                 "fileContent", Base64.getEncoder().encodeToString(bytes),
-                "fileName", fileName(file.getFilename()),
+                "fileName", FormFields.fileName(file.getFilename()),
                 "language", MAIL_LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "de");
         return view.render(request, me, HttpStatus.OK, "console/invitations-preview", model);
     }
@@ -163,28 +166,26 @@ class ConsoleInvitationPages {
         InvitationCsv.Parsed parsed = csv.parse(appeal, bytes);
         if (parsed.fileProblem() != null) {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, 1, null,
-                    view.text(request, "console.invitations.preview.fileProblem", fileName(form.fileName()))
+                    view.text(request, "console.invitations.preview.fileProblem", FormFields.fileName(form.fileName()))
                             + " " + view.text(request, parsed.fileProblem()), daysText(appeal));
         }
         String language = form.language() != null && MAIL_LANGUAGES.contains(form.language()) ? form.language() : "de";
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("file", FormFields.fileName(form.fileName()));
+        details.put("rows", parsed.lines().size());
+        details.put("withProblems", parsed.bad());
+        details.put("language", language);
         int sent;
         try {
-            sent = invitations.invite(appeal, parsed.lines(), me.email(), Locale.forLanguageTag(language));
+            sent = invitations.invite(appeal, parsed.lines(), me.actor(), Locale.forLanguageTag(language), details);
         } catch (DataAccessException e) {
-            if (!duplicate(e)) {
+            if (!Sql.isDuplicateKey(e)) {
                 throw e;
             }
             // The same list confirmed twice at once (two tabs): the other confirmation has stored it.
             return page(request, me, HttpStatus.CONFLICT, appeal, 1, null,
                     view.text(request, "console.invitations.error.concurrent"), daysText(appeal));
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("file", fileName(form.fileName()));
-        details.put("rows", parsed.lines().size());
-        details.put("invited", sent);
-        details.put("withProblems", parsed.bad());
-        details.put("language", language);
-        audit.record(me.actor(), "INVITATIONS_SENT", appeal.organiserId(), appeal.id(), details);
         return redirect(appeal, "sent", sent);
     }
 
@@ -196,9 +197,7 @@ class ConsoleInvitationPages {
             return page(request, me, HttpStatus.CONFLICT, appeal, 1, null,
                     view.text(request, "console.invitations.notOpen"), daysText(appeal));
         }
-        int reminded = invitations.remindAll(appeal);
-        audit.record(me.actor(), "INVITATION_REMINDERS_SENT", appeal.organiserId(), appeal.id(),
-                Map.of("reminded", reminded));
+        int reminded = invitations.remindAll(appeal, me.actor());
         return redirect(appeal, "reminded", reminded);
     }
 
@@ -210,7 +209,7 @@ class ConsoleInvitationPages {
         List<Integer> days = parseDays(typed);
         if (days != null) {
             try {
-                invitations.setReminderDays(appeal.id(), days);
+                invitations.setReminderDays(appeal, days, me.actor());
             } catch (IllegalArgumentException invalid) {
                 days = null;
             }
@@ -219,8 +218,6 @@ class ConsoleInvitationPages {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, 1, null,
                     view.text(request, "invitation.reminderDays.invalid"), typed);
         }
-        audit.record(me.actor(), "INVITATION_REMINDER_DAYS_SET", appeal.organiserId(), appeal.id(),
-                Map.of("days", String.join(",", invitations.reminderDays(appeal.id()).stream().map(String::valueOf).toList())));
         return redirect(appeal, "days", 0);
     }
 
@@ -285,29 +282,11 @@ class ConsoleInvitationPages {
         }
     }
 
-    /** The name of the uploaded file without any path a browser may send, for messages and the audit log. */
-    static String fileName(@Nullable String raw) {
-        if (raw == null || raw.isBlank()) {
-            return "upload.csv";
-        }
-        String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).strip();
-        return name.length() > 100 ? name.substring(0, 100) : name;
-    }
-
     private static int number(@Nullable String s, int fallback) {
         try {
             return s == null ? fallback : Math.max(0, Integer.parseInt(s.strip()));
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    private static boolean duplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.export.console;
 
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.export.ExportFilter;
@@ -12,6 +13,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
@@ -34,6 +37,7 @@ import java.util.concurrent.ExecutorService;
  * that the server sends as it fills — so memory stays flat whatever the number of signatures. Every export is
  * recorded in the audit log with its format, filters and row count.
  */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{slug}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ConsoleExports {

@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.security.console;
 
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRole;
 import de.mitzeichnen.email.EmailAddress;
@@ -51,7 +53,7 @@ record AccountForm(@Nullable String email, @Nullable String displayName, @Nullab
         if (r == null) {
             errors.field("role", "console.account.error.role");
         }
-        Long organiser = AppealForm.parseLong(organiserId);
+        Long organiser = FormFields.parseLong(organiserId);
         if (r == AccountRole.ORGANISER && organiser == null) {
             errors.field("organiserId", "console.account.error.organiserRequired");
         }
@@ -66,6 +68,6 @@ record AccountForm(@Nullable String email, @Nullable String displayName, @Nullab
             return null;
         }
         return new Input(e, name, r, r == AccountRole.ORGANISER ? organiser : null, pw,
-                enabled != null && !enabled.isEmpty(), AppealForm.parseLong(version));
+                enabled != null && !enabled.isEmpty(), FormFields.parseLong(version));
     }
 }

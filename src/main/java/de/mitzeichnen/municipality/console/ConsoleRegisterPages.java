@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.municipality.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.municipality.DomainImportReport;
 import de.mitzeichnen.municipality.LineError;
@@ -15,6 +17,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
@@ -37,6 +40,7 @@ import java.util.Map;
  * domains (CSV). Each file is checked completely first; a file with errors changes nothing and the page lists
  * the errors with their line numbers.
  */
+@Secured(ConsoleUser.PLATFORM_ADMIN)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -67,19 +71,17 @@ class ConsoleRegisterPages {
 
     @Get("/register")
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me) {
-        me.requirePlatformAdmin();
         return page(request, me, HttpStatus.OK, null);
     }
 
     @Post(value = "/register/gemeinden", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<String> importRegister(HttpRequest<?> request, ConsoleUser me,
                                         @Nullable @Part("file") CompletedFileUpload file) {
-        me.requirePlatformAdmin();
         if (missing(file)) {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
                     view.text(request, "console.uploads.error.noFile")));
         }
-        String name = ConsoleInvitationPages.fileName(file.getFilename());
+        String name = FormFields.fileName(file.getFilename());
         MunicipalityImportReport r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
             r = municipalities.importGv100ad(in, name);
@@ -124,12 +126,11 @@ class ConsoleRegisterPages {
     @Post(value = "/register/domains", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<String> importDomains(HttpRequest<?> request, ConsoleUser me,
                                        @Nullable @Part("file") CompletedFileUpload file) {
-        me.requirePlatformAdmin();
         if (missing(file)) {
             return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
                     view.text(request, "console.uploads.error.noFile")));
         }
-        String name = ConsoleInvitationPages.fileName(file.getFilename());
+        String name = FormFields.fileName(file.getFilename());
         DomainImportReport r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
             r = domains.importCsv(in, "upload:" + name);

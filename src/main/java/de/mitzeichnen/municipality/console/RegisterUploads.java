@@ -1,4 +1,4 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.municipality.console;
 
 import de.mitzeichnen.db.UtcInstantConverter;
 import io.micronaut.data.connection.annotation.Connectable;

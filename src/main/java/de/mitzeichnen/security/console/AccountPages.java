@@ -1,5 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.security.console;
 
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.Account;
@@ -16,6 +18,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Console accounts, for platform admins only. */
+@Secured(ConsoleUser.PLATFORM_ADMIN)
 @Controller("/verwaltung/konten")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -53,7 +57,6 @@ class AccountPages {
 
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
-        me.requirePlatformAdmin();
         Map<Long, String> names = organisers.findAll().stream()
                 .collect(Collectors.toMap(Organiser::id, Organiser::name));
         List<Row> rows = accounts.listOrderByEmail().stream()
@@ -63,14 +66,12 @@ class AccountPages {
 
     @Get("/neu")
     HttpResponse<String> newForm(HttpRequest<?> request, ConsoleUser me) {
-        me.requirePlatformAdmin();
         return form(request, me, HttpStatus.OK, null, AccountForm.blank(), new FormErrors(), null);
     }
 
     @Post("/neu")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, ConsoleUser me, @Body AccountForm form) {
-        me.requirePlatformAdmin();
         FormErrors errors = new FormErrors();
         AccountForm.Input input = form.validate(true, errors);
         AccountAdmin.Outcome outcome = input == null ? null : admin.create(me, input);
@@ -83,7 +84,6 @@ class AccountPages {
 
     @Get("/{id}")
     HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
-        me.requirePlatformAdmin();
         Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
         return form(request, me, HttpStatus.OK, account, AccountForm.of(account), new FormErrors(),
                 ok == null ? null : view.text(request, "console.saved"));
@@ -92,7 +92,6 @@ class AccountPages {
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body AccountForm form) {
-        me.requirePlatformAdmin();
         Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
         FormErrors errors = new FormErrors();
         AccountForm.Input input = form.validate(false, errors);

@@ -1,5 +1,8 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal.console;
 
+import de.mitzeichnen.console.FormFields;
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.BerlinTime;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
@@ -139,8 +142,8 @@ record AppealForm(
         if (why.length() > MAX_REASON) {
             errors.field("reason", "console.error.tooLong", MAX_REASON);
         }
-        Long organiser = parseLong(organiserId);
-        Long v = parseLong(version);
+        Long organiser = FormFields.parseLong(organiserId);
+        Long v = FormFields.parseLong(version);
         if (!errors.isEmpty()) {
             return null;
         }
@@ -179,13 +182,6 @@ record AppealForm(
         }
     }
 
-    static Long parseLong(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     private static String trim(String s) {
         return s == null ? "" : s.strip();
