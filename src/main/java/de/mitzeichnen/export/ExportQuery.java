@@ -87,10 +87,9 @@ class ExportQuery {
         return new ExportRow(rs.getString("municipality"), rs.getString("municipality_ags"), rs.getString("land"),
                 rs.getString("land_code"), rs.getString("kreis"), population,
                 rs.getString("name"), roleText, rs.getString("body"), rs.getString("email"),
-                // the trust level in words of the export's language
-                rs.getString("trust") == null ? null : texts.get(locale, "export.trust." + rs.getString("trust")),
-                rs.getString("trust_flag") == null ? null
-                        : texts.get(locale, "console.signatures.flag." + rs.getString("trust_flag")), confirmed == null ? null : instants.convertToEntityValue(confirmed, null),
+                // codes; Columns puts them in words of the export's language
+                rs.getString("trust"), rs.getString("trust_flag"),
+                confirmed == null ? null : instants.convertToEntityValue(confirmed, null),
                 rs.getString("appeal_text_hash"), rs.getBoolean("public_name"));
     }
 }

@@ -13,18 +13,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** A public base URL means production: no start without SMTP host or without secrets from the environment. */
-class ProductionStartTest {
+public class ProductionStartTest {
 
     static final String SECRET = "ein-langes-Sitzungsgeheimnis-nur-fuer-Tests-0123456789";
     static final String IP_KEY = "ein-langer-Schluessel-fuer-Adressen-nur-fuer-Tests-9876";
 
-    static Map<String, Object> production() {
+    /** Everything a public (non-local) service needs to start; tests take one piece away. */
+    public static Map<String, Object> production() {
         TestDatabase.start();
         Map<String, Object> p = new HashMap<>();
         p.put("mitzeichnen.base-url", "https://mitzeichnen.example");
         p.put("mitzeichnen.security.session-secret", SECRET);
         p.put("mitzeichnen.security.ip-hash-key", IP_KEY);
         p.put("mitzeichnen.mail.poll-interval", "1h");
+        p.put("mitzeichnen.legal.controller", "Stadt Beispiel | Markt 1 | 12345 Beispiel");
+        p.put("mitzeichnen.legal.contact", "datenschutz@beispiel.example");
         return p;
     }
 

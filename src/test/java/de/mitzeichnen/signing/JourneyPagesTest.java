@@ -6,6 +6,7 @@ import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.TestClock;
 import de.mitzeichnen.testsupport.Web;
 import de.mitzeichnen.web.Texts;
+import de.mitzeichnen.config.ProductionStartTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -139,8 +140,10 @@ class JourneyPagesTest {
     @Test
     void aPublicServiceWithoutPrivacyNoticeDoesNotStart() {
         RuntimeException e = assertThrows(RuntimeException.class, () -> {
-            try (ApplicationContext ignored = ApplicationContext.run(
-                    Map.of("mitzeichnen.base-url", "https://mitzeichnen.example"), Environment.TEST)) {
+            Map<String, Object> withoutPrivacy = ProductionStartTest.production();
+            withoutPrivacy.remove("mitzeichnen.legal.controller");
+            withoutPrivacy.remove("mitzeichnen.legal.contact");
+            try (ApplicationContext ignored = ApplicationContext.run(withoutPrivacy, Environment.TEST)) {
                 // started: no error
             }
         });
@@ -154,9 +157,7 @@ class JourneyPagesTest {
 
     @Test
     void aPublicServiceWithPrivacyDataStarts() {
-        try (ApplicationContext context = ApplicationContext.run(Map.of("mitzeichnen.base-url",
-                "https://mitzeichnen.example", "mitzeichnen.legal.controller", "Stadt Beispiel | Markt 1 | 12345 Beispiel",
-                "mitzeichnen.legal.contact", "datenschutz@beispiel.example"), Environment.TEST)) {
+        try (ApplicationContext context = ApplicationContext.run(ProductionStartTest.production(), Environment.TEST)) {
             assertTrue(context.isRunning());
         }
     }

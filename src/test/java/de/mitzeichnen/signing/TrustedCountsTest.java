@@ -191,7 +191,7 @@ class TrustedCountsTest {
         long kreis = db.count("SELECT population FROM kreis WHERE ags = ?", LANDKREIS_FULDA);
         long[] n = counts();
         assertEquals(List.of(0L, 1L, 1L, kreis), List.of(n[0], n[1], n[2], n[3]), "0 municipalities, 1 Kreis");
-        assertTrue(page().text().contains("Landkreise unterstützen den Aufruf"));
+        assertTrue(page().text().contains("Landkreis unterstützt den Aufruf"));
 
         db.update("UPDATE appeal SET public_count = 'ALL_CONFIRMED' WHERE id = ?", appeal.id());
         recount.recount(appeal.id());

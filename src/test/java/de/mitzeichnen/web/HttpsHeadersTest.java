@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Under an https base URL: HSTS, and the language cookie is Secure. */
 @MicronautTest(transactional = false)
 @Property(name = "mitzeichnen.base-url", value = "https://mitzeichnen.example")
+@Property(name = "mitzeichnen.legal.controller", value = "Stadt Beispiel | Markt 1 | 12345 Beispiel")
+@Property(name = "mitzeichnen.legal.contact", value = "datenschutz@beispiel.example")
 @Property(name = "mitzeichnen.security.session-secret", value = "ein-langes-Sitzungsgeheimnis-nur-fuer-Tests-0123456789")
 @Property(name = "mitzeichnen.security.ip-hash-key", value = "ein-langer-Schluessel-fuer-Adressen-nur-fuer-Tests-9876")
 class HttpsHeadersTest {
