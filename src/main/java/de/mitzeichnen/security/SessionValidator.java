@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Checks a signed session token beyond its signature: idle timeout and maximum age (against the application's
  * clock), logout (revocation), a disabled account or a changed password (session epoch). Runs where the
- * framework validates tokens, on the blocking pool.
+ * framework validates tokens, on the blocking pool (micronaut.security.token.jwt.nimbus.reactive-validator-execute-on-blocking).
  */
 @Singleton
 class SessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {

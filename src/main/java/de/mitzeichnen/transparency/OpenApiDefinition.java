@@ -16,6 +16,10 @@ import io.swagger.v3.oas.annotations.info.License;
                 url = "https://www.govdata.de/dl-de/by-2-0")))
 @OpenAPIExclude(packages = {"de.mitzeichnen.appeal", "de.mitzeichnen.console", "de.mitzeichnen.invitation",
         "de.mitzeichnen.mail", "de.mitzeichnen.security", "de.mitzeichnen.signing", "de.mitzeichnen.web",
-        "de.mitzeichnen.moderation", "de.mitzeichnen.export", "de.mitzeichnen.map", "de.mitzeichnen.demo"})
+        "de.mitzeichnen.moderation", "de.mitzeichnen.export", "de.mitzeichnen.map", "de.mitzeichnen.demo",
+        // sub-packages are not covered by their parent: every feature's console pages are named here
+        "de.mitzeichnen.appeal.console", "de.mitzeichnen.organiser.console", "de.mitzeichnen.security.console",
+        "de.mitzeichnen.municipality.console", "de.mitzeichnen.municipality.learnt", "de.mitzeichnen.export.console",
+        "de.mitzeichnen.invitation.console", "de.mitzeichnen.audit.console"})
 interface OpenApiDefinition {
 }

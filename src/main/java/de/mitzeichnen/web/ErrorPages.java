@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,9 +126,22 @@ class ErrorPages {
                         RequestLogFilter.maskTokens(request.getPath()), exception.toString());
                 return errorPages.render(request, HttpStatus.SERVICE_UNAVAILABLE);
             }
+            if (malformedBody(exception)) {
+                // e.g. a form body with a broken %-escape: the client's fault, nothing was read or stored
+                return errorPages.render(request, HttpStatus.BAD_REQUEST);
+            }
             LOG.error("Unexpected error on {} {}", request.getMethodName(),
                     RequestLogFilter.maskTokens(request.getPath()), exception);
             return errorPages.render(request, HttpStatus.INTERNAL_SERVER_ERROR);
         }
+    }
+
+    private static boolean malformedBody(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
