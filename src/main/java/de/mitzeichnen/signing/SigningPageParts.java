@@ -105,8 +105,11 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
             return new LandShade(l.ags(), l.name(), l.path(), texts.get(locale, "signing.map.landShare", l.name(),
                     number.format(supporting), number.format(total), percent.format(share)), opacity);
         }).toList());
-        model.put("mapDistricts", map.districts(largest.stream().filter(SupportCounts.Supporter::district)
-                .map(SupportCounts.Supporter::ags).toList()));
+        // the outline from the map, the name from the register („Landkreis Fulda" rather than the map's „Fulda")
+        Map<String, String> districtNames = new HashMap<>();
+        largest.stream().filter(SupportCounts.Supporter::district).forEach(d -> districtNames.put(d.ags(), d.name()));
+        model.put("mapDistricts", map.districts(districtNames.keySet()).stream()
+                .map(d -> new GermanyMap.District(d.key(), districtNames.get(d.key()), d.path())).toList());
         model.put("abroad", counts.abroad(appeal.id(), ABROAD_LIMIT).stream()
                 .map(a -> new AbroadPlace(a.name(), new Locale("", a.country()).getDisplayCountry(locale))).toList());
         model.put("recent", signatories.recent(appeal.id(), appeal.publishNames(), appeal.publicCount(), RECENT_LIMIT)
