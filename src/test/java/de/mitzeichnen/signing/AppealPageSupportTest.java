@@ -91,12 +91,14 @@ class AppealPageSupportTest {
         assertNotNull(svg, doc.html());
         assertNotNull(svg.selectFirst("desc"));
         // Hessen (one of its municipalities supports) is shaded; Schleswig-Holstein (none) is not
-        Element hessen = svg.selectFirst("path.land-share[data-land=06]");
+        Element hessen = svg.selectFirst("use.land-share[data-land=06]");
         assertNotNull(hessen, svg.outerHtml());
         double opacity = Double.parseDouble(hessen.attr("fill-opacity"));
         assertTrue(opacity > 0 && opacity <= 1, hessen.outerHtml());
-        assertNull(svg.selectFirst("path.land-share[data-land=01]"));
-        String hessenTitle = svg.selectFirst("path.land[data-land=06] > title").text();
+        assertEquals("#land-06", hessen.attr("href"));
+        assertNotNull(svg.selectFirst("defs > path#land-06[d^=M]"));
+        assertNull(svg.selectFirst(".land-share[data-land=01]"));
+        String hessenTitle = svg.selectFirst("use.land[data-land=06] > title").text();
         assertTrue(hessenTitle.startsWith("Hessen: 1 von ") && hessenTitle.contains("Kommunen unterstützen"),
                 hessenTitle);
         // the supporting Landkreis as its outline, with its name
