@@ -1,5 +1,7 @@
 package de.mitzeichnen.appeal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.web.Markdown;
@@ -23,6 +25,8 @@ public class PublicAppeals {
     private final OrganiserRepository organisers;
     private final Markdown markdown;
     private final Clock clock;
+    /** Safe HTML per appeal text: the text changes only with a new version, Markdown and sanitising are costly. */
+    private final Cache<String, String> bodies = Caffeine.newBuilder().maximumSize(200).build();
 
     PublicAppeals(AppealRepository appeals, OrganiserRepository organisers, Markdown markdown, Clock clock) {
         this.appeals = appeals;
@@ -69,7 +73,7 @@ public class PublicAppeals {
         Instant now = clock.instant();
         return publicAppeal(slug).map(a -> new Page(a,
                 organisers.findById(a.organiserId()).orElseThrow(),
-                markdown.toSafeHtml(a.bodyMarkdown()),
+                bodies.get(a.bodyMarkdown(), markdown::toSafeHtml),
                 a.statusAt(now), a.acceptsSignatures(now), a.upcomingAt(now)));
     }
 

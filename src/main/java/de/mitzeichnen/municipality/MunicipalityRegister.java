@@ -200,6 +200,11 @@ public class MunicipalityRegister {
         return index().active.length;
     }
 
+    /** Number of active municipalities per Land code (for the share of supporting ones on the map). */
+    public Map<String, Integer> activeCountByLand() {
+        return index().activeByLand;
+    }
+
     List<Hit> hits(String query, int limit) {
         if (query == null || limit < 1) {
             return List.of();
@@ -382,6 +387,7 @@ public class MunicipalityRegister {
         final Map<String, District> districts;
         /** Active districts, the most populous first. */
         final List<DistrictEntry> districtEntries;
+        final Map<String, Integer> activeByLand;
 
         Index(String version, List<Municipality> all, List<District> districtList) {
             this.version = version;
@@ -390,6 +396,9 @@ public class MunicipalityRegister {
             this.districtEntries = districtList.stream().filter(District::active)
                     .sorted(Comparator.comparingInt((District d) -> -d.population())).map(DistrictEntry::new).toList();
             this.byAgs = new HashMap<>(all.size() * 2);
+            Map<String, Integer> perLand = new HashMap<>();
+            all.stream().filter(Municipality::active).forEach(m -> perLand.merge(m.landCode(), 1, Integer::sum));
+            this.activeByLand = Map.copyOf(perLand);
             List<Entry> entries = new ArrayList<>(all.size());
             for (Municipality m : all) {
                 byAgs.put(m.ags(), m);

@@ -68,4 +68,36 @@ public class PublicSignatories {
             return out;
         });
     }
+
+    /** A recent counted signature: the place, its country when abroad, the office, the name only where allowed. */
+    public record Recent(String place, String country, String role, String roleOther, String publicName,
+                         Instant confirmedAt) {
+    }
+
+    /** The most recently confirmed publicly counted signatures, newest first, at most {@code limit}. */
+    public List<Recent> recent(long appealId, boolean appealPublishesNames, PublicCount mode, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT COALESCE(m.display_name, k.display_name, f.name), f.country, s.role, s.role_other,
+                       CASE WHEN s.public_name AND ? THEN s.name END, s.confirmed_at
+                  FROM signature s
+                  LEFT JOIN municipality m ON m.ags = s.municipality_ags
+                  LEFT JOIN kreis k ON k.ags = s.district_ags
+                  LEFT JOIN foreign_municipality f ON f.id = s.foreign_municipality_id
+                 WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND (? OR s.trust <> 'EMAIL_ONLY')
+                 ORDER BY s.confirmed_at DESC, s.id DESC LIMIT ?
+                """, (PreparedStatement ps) -> {
+            ps.setBoolean(1, appealPublishesNames);
+            ps.setLong(2, appealId);
+            ps.setBoolean(3, mode == PublicCount.ALL_CONFIRMED);
+            ps.setInt(4, limit);
+            List<Recent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Recent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), instants.convertToEntityValue(rs.getString(6), null)));
+                }
+            }
+            return out;
+        });
+    }
 }

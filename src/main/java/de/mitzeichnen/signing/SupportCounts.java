@@ -100,4 +100,27 @@ public class SupportCounts {
             return out;
         });
     }
+
+    /** A supporting place abroad: its name and ISO country code. */
+    public record Abroad(String name, String country) {
+    }
+
+    /** Supporting places abroad, by country and name, at most {@code limit}. */
+    public List<Abroad> abroad(long appealId, int limit) {
+        return jdbc.prepareStatement("""
+                SELECT f.name, f.country
+                  FROM support_unit u JOIN foreign_municipality f ON f.id = CAST(u.place_key AS UNSIGNED)
+                 WHERE u.appeal_id = ? AND u.kind = 'F' AND u.counted > 0
+                 ORDER BY f.country, f.name LIMIT ?""", (PreparedStatement ps) -> {
+            ps.setLong(1, appealId);
+            ps.setInt(2, limit);
+            List<Abroad> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Abroad(rs.getString(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
 }

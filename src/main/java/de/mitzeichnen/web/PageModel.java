@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What every page's layout needs: language, the current path for the language switch, footer links, formats,
- * and the visitor's form token ({@code csrfToken}, to be put into every POST form as a hidden field).
+ * and, on console pages, the form token ({@code csrfToken}, for the action URL of every console form).
  */
 @Singleton
 public class PageModel implements ViewModelProcessor<Map<String, Object>> {

@@ -28,6 +28,10 @@ public class PageRenderer {
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
     private final PageModel pageModel;
 
+    static {
+        RecordPropertyAccessor.install();
+    }
+
     PageRenderer(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer, PageModel pageModel) {
         this.renderer = renderer;
         this.pageModel = pageModel;

@@ -57,7 +57,7 @@ class JourneyPagesTest {
         Web.Page page = SigningTestSupport.sign(web, appeal.slug(), Map.of("name", "Erika", "email", "kaputt"));
         assertEquals(422, page.status());
         assertTrue(page.doc().title().startsWith("Fehler: Sprach-Aufruf"), page.doc().title());
-        assertTrue(page.doc().selectFirst("form.stack").attr("action").endsWith("/unterzeichnen#form"));
+        assertTrue(page.doc().selectFirst("form.stack").attr("action").endsWith("/unterzeichnen?lang=de#form"));
         var links = page.doc().select("[data-error-summary] a");
         assertTrue(links.size() >= 3, page.text());
         for (Element link : links) {
@@ -81,7 +81,9 @@ class JourneyPagesTest {
         }
         Web.Page english = web.get("/aufrufe/" + appeal.slug() + "?lang=en");
         assertEquals(200, english.status());
-        Web.Page englishErrors = SigningTestSupport.sign(web, appeal.slug(), Map.of("name", ""));
+        // the shared (cookie-free) English page posts its form in English
+        assertTrue(english.doc().selectFirst("form.stack").attr("action").contains("lang=en"));
+        Web.Page englishErrors = web.post("/aufrufe/" + appeal.slug() + "/unterzeichnen?lang=en", Map.of("name", ""));
         assertTrue(englishErrors.doc().title().startsWith("Error: "), englishErrors.doc().title());
     }
 

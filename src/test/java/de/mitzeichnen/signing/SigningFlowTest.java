@@ -144,7 +144,7 @@ class SigningFlowTest {
         org.jsoup.nodes.Document appealPage = web.get("/aufrufe/" + appeal.slug()).doc();
         assertEquals(1, appealPage.select("figure.map svg circle.supporter").size());
         assertEquals("Frankfurt am Main", appealPage.selectFirst("figure.map svg circle.supporter title").text());
-        assertEquals(16, appealPage.select("figure.map svg path.land").size());
+        assertEquals(16, appealPage.select("figure.map svg use.land").size());
         assertTrue(appealPage.selectFirst("figure.map figcaption").text().contains("© GeoBasis-DE / BKG 2021"));
         assertTrue(appealPage.select("ul.supporters li").text().contains("Frankfurt am Main (Hessen)"));
 
