@@ -45,7 +45,10 @@ class ConsoleAppealPages {
     private static final Set<String> NOTICES = Set.of("created", "saved", "version", "published", "closed", "archived");
 
     @Serdeable
-    record StatusForm(@Nullable String version) {
+    record StatusForm(@Nullable String version, @Nullable String confirm) {
+        boolean confirmed() {
+            return "yes".equals(confirm);
+        }
     }
 
     /** One line of the list. */
@@ -142,10 +145,30 @@ class ConsoleAppealPages {
         return redirect(outcome.saved(), newVersion ? "version" : "saved");
     }
 
+    // --- dangerous steps ask twice: GET shows what will happen, only a POST with confirm=yes changes anything ---
+
+    @Get("/aufrufe/{id}/veroeffentlichen")
+    HttpResponse<String> confirmPublish(HttpRequest<?> request, ConsoleUser me, long id) {
+        return confirmPage(request, me, managed.byId(me, id), "veroeffentlichen");
+    }
+
+    @Get("/aufrufe/{id}/schliessen")
+    HttpResponse<String> confirmClose(HttpRequest<?> request, ConsoleUser me, long id) {
+        return confirmPage(request, me, managed.byId(me, id), "schliessen");
+    }
+
+    @Get("/aufrufe/{id}/archivieren")
+    HttpResponse<String> confirmArchive(HttpRequest<?> request, ConsoleUser me, long id) {
+        return confirmPage(request, me, managed.byId(me, id), "archivieren");
+    }
+
     @Post("/aufrufe/{id}/veroeffentlichen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
+        if (!form.confirmed()) {
+            return confirmPage(request, me, appeal, "veroeffentlichen");
+        }
         return afterTransition(request, me, appeal, editor.publish(me, appeal, AppealForm.parseLong(form.version())),
                 "published");
     }
@@ -154,6 +177,9 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
+        if (!form.confirmed()) {
+            return confirmPage(request, me, appeal, "schliessen");
+        }
         return afterTransition(request, me, appeal, editor.close(me, appeal, AppealForm.parseLong(form.version())),
                 "closed");
     }
@@ -162,9 +188,30 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
+        if (!form.confirmed()) {
+            return confirmPage(request, me, appeal, "archivieren");
+        }
         return afterTransition(request, me, appeal, editor.archive(me, appeal, AppealForm.parseLong(form.version())),
                 "archived");
     }
+
+    /** What the step will do, with the one button that does it; a step the appeal's state rules out says why. */
+    private HttpResponse<String> confirmPage(HttpRequest<?> request, ConsoleUser me, Appeal appeal, String step) {
+        AppealStatus now = appeal.statusAt(clock.instant());
+        String refusal = switch (step) {
+            case "veroeffentlichen" -> appeal.status() == AppealStatus.DRAFT ? null : "console.appeal.error.notDraft";
+            case "schliessen" -> now == AppealStatus.OPEN ? null : "console.appeal.error.notOpen";
+            default -> now == AppealStatus.CLOSED ? null : "console.appeal.error.notClosed";
+        };
+        if (refusal != null) {
+            return formPage(request, me, HttpStatus.CONFLICT, appeal, AppealForm.of(appeal),
+                    new FormErrors().general(refusal), null, null);
+        }
+        return view.render(request, me, HttpStatus.OK, "console/appeal-confirm", Pages.model(
+                "appeal", appeal, "step", step, "status", now));
+    }
+
+    // --- end of the confirmation steps ---
 
     private HttpResponse<?> afterTransition(HttpRequest<?> request, ConsoleUser me, Appeal appeal,
                                             AppealEditor.Outcome outcome, String notice) {
