@@ -65,7 +65,8 @@ class ConsoleInBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath(), "--lang=de-DE");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Chromium.DRIVER).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -119,7 +120,7 @@ class ConsoleInBrowserTest {
         viewport(width);
         long height = js("return Math.max(document.documentElement.scrollHeight, 200)");
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                "height", Math.min(height, 8000), "deviceScaleFactor", 1, "mobile", width < 500));
+                "height", Math.min(height, width < 500 ? 1500 : 8000), "deviceScaleFactor", 1, "mobile", width < 500));
         Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
         Files.write(SHOTS.resolve(name + "-" + width + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
         viewport(width);
