@@ -183,6 +183,17 @@ class DashboardAndModerationTest {
         Web.Page bulkNone = web.postForm(list, list + "/alle", Map.of("reason", "x"));
         assertEquals(422, bulkNone.status());
         assertEquals("#bulk-action", bulkNone.doc().selectFirst(".error-summary a").attr("href"));
+
+        // the verification queue asks how (nothing pre-selected) and says what it did
+        long queued = insert("05315000", "Konrad Köln", "EMAIL_ONLY", "FREEMAIL");
+        recount.recount(appeal.id());
+        String queue = "/verwaltung/aufrufe/" + appeal.id() + "/pruefen";
+        Web.Page queuePage = web.get(queue);
+        assertEquals("", queuePage.doc().selectFirst("select[name=method] option[selected]").val());
+        Web.Page decided = web.postForm(queue, queue + "/" + queued, Map.of("action", "VERIFY", "method", "PHONE"));
+        assertEquals(303, decided.status());
+        assertEquals("1 Unterschrift als geprüft markiert und im Protokoll vermerkt.",
+                web.get(decided.header("Location")).doc().selectFirst(".notice.done").text());
     }
 
     @Test
