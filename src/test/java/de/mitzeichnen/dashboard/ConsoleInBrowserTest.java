@@ -166,5 +166,10 @@ class ConsoleInBrowserTest {
         shot("console-close-confirm", 375);
         open("/verwaltung");
         shot("console-appeals", 375);
+
+        db.update("UPDATE appeal SET status = 'CLOSED', closed_early_at = NOW(6) WHERE id = ?", appeal.id());
+        open("/aufrufe/" + appeal.slug());
+        assertTrue(browser.findElement(By.cssSelector(".closed-early")).getText().contains("Vorzeitig beendet am"));
+        shot("public-closed-early", 375);
     }
 }
