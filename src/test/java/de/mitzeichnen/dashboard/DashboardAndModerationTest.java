@@ -129,6 +129,8 @@ class DashboardAndModerationTest {
         assertEquals(n(1), tile(after, 0));
         assertEquals(n(signatures - 1), tile(after, 2));
         assertEquals("Unterschrift abgelehnt", after.doc().selectFirst(".recent li strong").text());
+        assertTrue(after.doc().selectFirst(".recent li").text().contains("Doppelt eingereicht"),
+                after.doc().selectFirst(".recent li").text());
         assertEquals(403, accounts.signedIn(base, accounts.organiser(fixtures.organiser("Stadt Fremd")))
                 .get(path).status());
     }
