@@ -149,17 +149,20 @@ class ConsoleAppealPages {
 
     @Get("/aufrufe/{id}/veroeffentlichen")
     HttpResponse<String> confirmPublish(HttpRequest<?> request, ConsoleUser me, long id) {
-        return confirmPage(request, me, managed.byId(me, id), "veroeffentlichen");
+        Appeal appeal = managed.byId(me, id);
+        return confirmPage(request, me, appeal, "veroeffentlichen", String.valueOf(appeal.version()));
     }
 
     @Get("/aufrufe/{id}/schliessen")
     HttpResponse<String> confirmClose(HttpRequest<?> request, ConsoleUser me, long id) {
-        return confirmPage(request, me, managed.byId(me, id), "schliessen");
+        Appeal appeal = managed.byId(me, id);
+        return confirmPage(request, me, appeal, "schliessen", String.valueOf(appeal.version()));
     }
 
     @Get("/aufrufe/{id}/archivieren")
     HttpResponse<String> confirmArchive(HttpRequest<?> request, ConsoleUser me, long id) {
-        return confirmPage(request, me, managed.byId(me, id), "archivieren");
+        Appeal appeal = managed.byId(me, id);
+        return confirmPage(request, me, appeal, "archivieren", String.valueOf(appeal.version()));
     }
 
     @Post("/aufrufe/{id}/veroeffentlichen")
@@ -167,7 +170,7 @@ class ConsoleAppealPages {
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
         if (!form.confirmed()) {
-            return confirmPage(request, me, appeal, "veroeffentlichen");
+            return confirmPage(request, me, appeal, "veroeffentlichen", form.version());
         }
         return afterTransition(request, me, appeal, editor.publish(me, appeal, AppealForm.parseLong(form.version())),
                 "published");
@@ -178,7 +181,7 @@ class ConsoleAppealPages {
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
         if (!form.confirmed()) {
-            return confirmPage(request, me, appeal, "schliessen");
+            return confirmPage(request, me, appeal, "schliessen", form.version());
         }
         return afterTransition(request, me, appeal, editor.close(me, appeal, AppealForm.parseLong(form.version())),
                 "closed");
@@ -189,14 +192,18 @@ class ConsoleAppealPages {
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
         if (!form.confirmed()) {
-            return confirmPage(request, me, appeal, "archivieren");
+            return confirmPage(request, me, appeal, "archivieren", form.version());
         }
         return afterTransition(request, me, appeal, editor.archive(me, appeal, AppealForm.parseLong(form.version())),
                 "archived");
     }
 
-    /** What the step will do, with the one button that does it; a step the appeal's state rules out says why. */
-    private HttpResponse<String> confirmPage(HttpRequest<?> request, ConsoleUser me, Appeal appeal, String step) {
+    /**
+     * What the step will do, with the one button that does it; a step the appeal's state rules out says why. The
+     * version the organiser saw travels on, so a change made meanwhile is still detected as a conflict.
+     */
+    private HttpResponse<String> confirmPage(HttpRequest<?> request, ConsoleUser me, Appeal appeal, String step,
+                                             @Nullable String version) {
         AppealStatus now = appeal.statusAt(clock.instant());
         String refusal = switch (step) {
             case "veroeffentlichen" -> appeal.status() == AppealStatus.DRAFT ? null : "console.appeal.error.notDraft";
@@ -208,7 +215,7 @@ class ConsoleAppealPages {
                     new FormErrors().general(refusal), null, null);
         }
         return view.render(request, me, HttpStatus.OK, "console/appeal-confirm", Pages.model(
-                "appeal", appeal, "step", step, "status", now));
+                "appeal", appeal, "step", step, "status", now, "version", version == null ? "" : version));
     }
 
     // --- end of the confirmation steps ---

@@ -211,6 +211,10 @@ class DashboardAndModerationTest {
         assertTrue(ask.text().contains("Aufruf veröffentlichen?"), ask.text());
         assertTrue(ask.text().contains("/aufrufe/" + draft.slug()));
         assertEquals("DRAFT", status(draft));
+        assertEquals("0", ask.doc().selectFirst("input[name=version]").val(), "the version seen travels on");
+        assertEquals(409, web.postWithToken(Web.csrf(ask), edit + "/veroeffentlichen",
+                Map.of("version", "7", "confirm", "yes")).status(), "a stale version is a conflict");
+        assertEquals("DRAFT", status(draft));
         Web.Page shown = web.get(edit + "/veroeffentlichen");
         assertEquals(200, shown.status());
         assertEquals("DRAFT", status(draft));
