@@ -37,11 +37,38 @@ public record Appeal(
         PublicCount publicCount,
         @Utc Instant createdAt,
         @Utc Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version,
+        @Utc @Nullable Instant closedEarlyAt) {
+
+    /** An appeal that was never closed early (the common case). */
+    public Appeal(Long id, Long organiserId, String slug, String title, String addressee, String bodyMarkdown,
+                  String contactEmail, Instant opensAt, Instant deadline, int graceSeconds, AppealStatus status,
+                  Set<SignerRole> allowedRoles, boolean publishNames, Integer goal, PublicCount publicCount,
+                  Instant createdAt, Instant updatedAt, Long version) {
+        this(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline, graceSeconds,
+                status, allowedRoles, publishNames, goal, publicCount, createdAt, updatedAt, version, null);
+    }
+
+    /** When signing ends or ended: the deadline, or the moment the organiser closed the appeal early. */
+    public Instant signingEnd() {
+        return closedEarlyAt != null && closedEarlyAt.isBefore(deadline) ? closedEarlyAt : deadline;
+    }
+
+    /** Whether the organiser ended signing before the deadline. */
+    public boolean closedEarly() {
+        return closedEarlyAt != null && closedEarlyAt.isBefore(deadline);
+    }
+
+    /** The same appeal, closed early at {@code now}; the deadline stays on record. */
+    public Appeal closedEarly(Instant now) {
+        return new Appeal(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline,
+                graceSeconds, AppealStatus.CLOSED, allowedRoles, publishNames, goal, publicCount, createdAt, now,
+                version, now);
+    }
 
     /** The status as the public sees it at {@code now}: an OPEN appeal is CLOSED from its deadline on. */
     public AppealStatus statusAt(Instant now) {
-        if (status == AppealStatus.OPEN && !now.isBefore(deadline)) {
+        if (status == AppealStatus.OPEN && !now.isBefore(signingEnd())) {
             return AppealStatus.CLOSED;
         }
         return status;
@@ -59,7 +86,7 @@ public record Appeal(
 
     /** Signatures submitted before the deadline may still be confirmed until this instant. */
     public Instant confirmableUntil() {
-        return deadline.plus(Duration.ofSeconds(graceSeconds));
+        return signingEnd().plus(Duration.ofSeconds(graceSeconds));
     }
 
     public boolean isPublic() {
@@ -68,6 +95,7 @@ public record Appeal(
 
     public Appeal withStatus(AppealStatus newStatus, Instant now) {
         return new Appeal(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline,
-                graceSeconds, newStatus, allowedRoles, publishNames, goal, publicCount, createdAt, now, version);
+                graceSeconds, newStatus, allowedRoles, publishNames, goal, publicCount, createdAt, now, version,
+                closedEarlyAt);
     }
 }

@@ -64,7 +64,7 @@ public class PublicAppeals {
 
     private static Summary summary(Appeal a, Map<Long, Organiser> organisers, Instant now) {
         Organiser o = organisers.get(a.organiserId());
-        return new Summary(a.slug(), a.title(), a.addressee(), o == null ? "" : o.name(), a.opensAt(), a.deadline(),
+        return new Summary(a.slug(), a.title(), a.addressee(), o == null ? "" : o.name(), a.opensAt(), a.signingEnd(),
                 a.upcomingAt(now));
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,6 +72,11 @@ public class AuditLog {
     /** One page (0-based) of an organiser's entries, newest first. */
     public Page<AuditEntry> ofOrganiser(long organiserId, int page) {
         return entries.findByOrganiserId(organiserId, pageable(page));
+    }
+
+    /** The latest {@code limit} entries about one appeal, newest first (the appeal's dashboard). */
+    public List<AuditEntry> latestOfAppeal(long appealId, int limit) {
+        return entries.findByAppealId(appealId, Pageable.from(0, limit, Sort.of(Sort.Order.desc("id"))));
     }
 
     private static Pageable pageable(int page) {

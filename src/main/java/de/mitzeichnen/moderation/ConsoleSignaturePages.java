@@ -5,6 +5,7 @@ import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.ManagedAppeals;
+import de.mitzeichnen.map.GermanyMap;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.SignatureFilter;
 import de.mitzeichnen.signing.SignatureSearch;
@@ -12,6 +13,7 @@ import de.mitzeichnen.signing.SignatureStatus;
 import de.mitzeichnen.signing.Trust;
 import de.mitzeichnen.signing.TrustFlag;
 import de.mitzeichnen.web.Pages;
+import de.mitzeichnen.web.Texts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,6 +30,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,19 +53,24 @@ class ConsoleSignaturePages {
     private final Moderation moderation;
     private final AuditLog audit;
     private final ConsoleView view;
+    private final GermanyMap map;
+    private final Texts texts;
 
-    ConsoleSignaturePages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view) {
+    ConsoleSignaturePages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view,
+                          GermanyMap map, Texts texts) {
         this.managed = managed;
         this.moderation = moderation;
         this.audit = audit;
         this.view = view;
+        this.map = map;
+        this.texts = texts;
     }
 
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me, long id) {
         Appeal appeal = managed.byId(me, id);
         Map<String, String> params = params(request.getParameters().asMap());
-        return page(request, me, appeal, params, HttpStatus.OK, null, null);
+        return page(request, me, appeal, params, HttpStatus.OK, null, null, null);
     }
 
     @Post("/{signatureId}")
@@ -72,7 +80,8 @@ class ConsoleSignaturePages {
         Optional<ModerationAction> action = action(form.get("action"));
         String reason = form.getOrDefault("reason", "").strip();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
-            return page(request, me, appeal, Map.of(), HttpStatus.UNPROCESSABLE_ENTITY,
+            String field = (action.isEmpty() ? "action-" : "reason-") + signatureId;
+            return page(request, me, appeal, Map.of(), HttpStatus.UNPROCESSABLE_ENTITY, field,
                     action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
         }
         boolean changed = moderation.apply(appeal.id(), signatureId, action.get(), reason, me.email(),
@@ -82,7 +91,7 @@ class ConsoleSignaturePages {
                     Map.of("signature", signatureId, "reason", reason));
         }
         return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?done="
-                + (changed ? "1" : "0")));
+                + action.get().done() + "&n=" + (changed ? 1 : 0)));
     }
 
     /** Bulk: without {@code confirm} it shows how many signatures the action would change; with it, applies it. */
@@ -96,15 +105,17 @@ class ConsoleSignaturePages {
         String reason = form.getOrDefault("reason", "").strip();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
             return page(request, me, appeal, params, HttpStatus.UNPROCESSABLE_ENTITY,
+                    action.isEmpty() ? "bulk-action" : "bulk-reason",
                     action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
         }
         if (!"yes".equals(form.get("confirm"))) {
-            Map<String, Object> preview = new HashMap<>();
-            preview.put("action", action.get().name());
-            preview.put("reason", reason);
-            preview.put("notify", "on".equals(form.get("notify")));
-            preview.put("count", moderation.preview(appeal.id(), filter, action.get()));
-            return page(request, me, appeal, params, HttpStatus.OK, null, preview);
+            // Ask again on a page of its own: how many signatures, which action, which reason; nothing changes yet.
+            String query = String.join("&", filter.asParams());
+            return view.render(request, me, HttpStatus.OK, "console/signatures-confirm", Pages.model(
+                    "appeal", appeal, "action", action.get().name(), "reason", reason,
+                    "notify", "on".equals(form.get("notify")), "params", params, "query", query,
+                    "count", moderation.preview(appeal.id(), filter, action.get()),
+                    "total", moderation.count(appeal.id(), filter)));
         }
         long changed = moderation.applyAll(appeal.id(), filter, action.get(), reason, me.email(),
                 "on".equals(form.get("notify")));
@@ -114,25 +125,42 @@ class ConsoleSignaturePages {
         details.put("rows", changed);
         audit.record(me.actor(), "SIGNATURES_" + action.get().name(), appeal.organiserId(), appeal.id(), details);
         String query = String.join("&", filter.asParams());
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?bulk=" + changed
-                + (query.isEmpty() ? "" : "&" + query)));
+        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?done="
+                + action.get().done() + "&n=" + changed + (query.isEmpty() ? "" : "&" + query)));
     }
 
     private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, Map<String, String> params,
-                                      HttpStatus status, String error, Map<String, Object> preview) {
+                                      HttpStatus status, String errorField, String error, Map<String, Object> preview) {
         SignatureFilter filter = SignatureFilter.of(params);
         Long before = parseLong(params.get("before"));
         SignatureSearch.Page page = moderation.page(appeal.id(), filter, before);
         String query = String.join("&", filter.asParams());
+        Map<String, List<String>> fitting = new LinkedHashMap<>();
+        for (SignatureStatus s : SignatureStatus.values()) {
+            fitting.put(s.name(), ModerationAction.fitting(s).stream().map(Enum::name).toList());
+        }
         Map<String, Object> model = Pages.model("appeal", appeal, "rows", page.rows(), "nextBefore", page.nextBefore(),
                 "total", moderation.count(appeal.id(), filter), "filter", filter, "query", query,
                 "statuses", SignatureStatus.values(), "trusts", Trust.values(), "flags", TrustFlag.values(),
-                "roles", SignerRole.values(), "actions", ModerationAction.values(), "params", params,
-                "error", error == null ? null : view.text(request, error), "preview", preview,
-                "done", request.getParameters().get("done"), "bulk", request.getParameters().get("bulk"));
+                "roles", SignerRole.values(), "actions", ModerationAction.values(), "fitting", fitting,
+                "lands", map.lands().stream().sorted(Comparator.comparing(GermanyMap.Land::name)).toList(),
+                "params", params, "preview", preview, "done", doneMessage(request));
+        if (error != null) {
+            model.put("errors", Map.of(errorField, view.text(request, error)));
+        }
         return view.render(request, me, status, "console/signatures", model);
     }
 
+    /** The message after an action ({@code ?done=verified&n=3}), in words with the right plural; null without one. */
+    private String doneMessage(HttpRequest<?> request) {
+        Optional<ModerationAction> done = ModerationAction.byDone(request.getParameters().get("done"));
+        if (done.isEmpty()) {
+            return null;
+        }
+        long n = Math.max(0, Optional.ofNullable(parseLong(request.getParameters().get("n"))).orElse(0L));
+        return n == 0 ? view.text(request, "console.signatures.unchanged")
+                : texts.plural(view.locale(request), "console.signatures.done." + done.get().name(), n);
+    }
 
     private static Optional<ModerationAction> action(String value) {
         if (value == null) {

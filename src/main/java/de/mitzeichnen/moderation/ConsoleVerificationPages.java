@@ -9,6 +9,7 @@ import de.mitzeichnen.signing.SignatureFilter;
 import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.signing.VerificationMethod;
 import de.mitzeichnen.web.Pages;
+import de.mitzeichnen.web.Texts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -45,12 +46,15 @@ class ConsoleVerificationPages {
     private final Moderation moderation;
     private final AuditLog audit;
     private final ConsoleView view;
+    private final Texts texts;
 
-    ConsoleVerificationPages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view) {
+    ConsoleVerificationPages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view,
+                             Texts texts) {
         this.managed = managed;
         this.moderation = moderation;
         this.audit = audit;
         this.view = view;
+        this.texts = texts;
     }
 
     @Get
@@ -99,7 +103,9 @@ class ConsoleVerificationPages {
         } else {
             return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, "console.signatures.error.action", null);
         }
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/pruefen?done=" + (changed ? "1" : "0")));
+        String done = "VERIFY".equals(form.get("action")) ? ModerationAction.VERIFY.done() : ModerationAction.REJECT.done();
+        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/pruefen?done=" + done
+                + "&n=" + (changed ? 1 : 0)));
     }
 
     private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
@@ -115,8 +121,17 @@ class ConsoleVerificationPages {
         Map<String, Object> model = Pages.model("appeal", appeal, "rows", page.rows(), "nextBefore", page.nextBefore(),
                 "total", moderation.count(appeal.id(), filter), "methods", VerificationMethod.values(),
                 "error", error == null ? null : view.text(request, error),
-                "done", request.getParameters().get("done"));
+                "done", doneMessage(request));
         return view.render(request, me, status, "console/verification", model);
+    }
+
+    /** The message after a decision ({@code ?done=verified&n=1}), in words; null without one. */
+    private String doneMessage(HttpRequest<?> request) {
+        return ModerationAction.byDone(request.getParameters().get("done"))
+                .map(a -> "1".equals(request.getParameters().get("n"))
+                        ? texts.plural(view.locale(request), "console.signatures.done." + a.name(), 1)
+                        : view.text(request, "console.signatures.unchanged"))
+                .orElse(null);
     }
 
     private static VerificationMethod method(String value) {

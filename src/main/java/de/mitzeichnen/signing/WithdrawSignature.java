@@ -72,7 +72,7 @@ class WithdrawSignature {
         if (s.status() != SignatureStatus.CONFIRMED) {
             return new Outcome(State.UNKNOWN, null, null);
         }
-        if (!now.isBefore(appeal.deadline())) {
+        if (!now.isBefore(appeal.signingEnd())) {
             return new Outcome(State.TOO_LATE, s, appeal);
         }
         return new Outcome(State.SHOW, s, appeal);

@@ -120,7 +120,7 @@ public class PublicSupport {
             day[1]++;
         }
         LocalDate from = berlinDate(appeal.opensAt());
-        Instant end = clock.instant().isBefore(appeal.deadline()) ? clock.instant() : appeal.deadline();
+        Instant end = clock.instant().isBefore(appeal.signingEnd()) ? clock.instant() : appeal.signingEnd();
         LocalDate to = berlinDate(end);
         if (!perDay.isEmpty() && ((TreeMap<LocalDate, long[]>) perDay).lastKey().isAfter(to)) {
             to = ((TreeMap<LocalDate, long[]>) perDay).lastKey();

@@ -18,7 +18,7 @@ public record TimelineChart(int width, int height, int left, int right, int top,
     public record Tick(double at, long value, PublicSupport.Day day) {
     }
 
-    static TimelineChart of(List<PublicSupport.Day> days) {
+    public static TimelineChart of(List<PublicSupport.Day> days) {
         int width = 720;
         int height = 260;
         int left = 64;

@@ -98,7 +98,8 @@ class ConsoleAppealsTest {
     private Web.Page transition(long id, String what) {
         Web.Page edit = web.get("/verwaltung/aufrufe/" + id);
         String version = edit.doc().selectFirst("form[action*=" + what + "] input[name=version]").val();
-        return web.postWithToken(Web.csrf(edit), "/verwaltung/aufrufe/" + id + "/" + what, Map.of("version", version));
+        return web.postWithToken(Web.csrf(edit), "/verwaltung/aufrufe/" + id + "/" + what,
+                Map.of("version", version, "confirm", "yes"));
     }
 
     private Map<String, Object> formOf(long id) {
@@ -257,7 +258,7 @@ class ConsoleAppealsTest {
         String slug = Fixtures.unique("lebenslauf").toLowerCase();
         long id = create(slug);
         Web.Page archiveDraft = web.postWithToken(Web.csrf(web.get("/verwaltung/aufrufe/" + id)),
-                "/verwaltung/aufrufe/" + id + "/archivieren", Map.of("version", "0"));
+                "/verwaltung/aufrufe/" + id + "/archivieren", Map.of("version", "0", "confirm", "yes"));
         assertEquals(409, archiveDraft.status());
         assertTrue(archiveDraft.text().contains("Nur ein beendeter Aufruf kann archiviert werden."), archiveDraft.text());
 
@@ -269,17 +270,18 @@ class ConsoleAppealsTest {
 
         Web.Page again = web.postWithToken(Web.csrf(web.get("/verwaltung/aufrufe/" + id)),
                 "/verwaltung/aufrufe/" + id + "/veroeffentlichen",
-                Map.of("version", db.row("SELECT version FROM appeal WHERE id = ?", id).get("version").toString()));
+                Map.of("version", db.row("SELECT version FROM appeal WHERE id = ?", id).get("version").toString(),
+                        "confirm", "yes"));
         assertEquals(409, again.status());
         assertTrue(again.text().contains("Nur ein Entwurf kann veröffentlicht werden."));
 
         clock.set(Instant.parse("2026-03-01T12:00:00Z"));
         signInAgain();
         assertEquals(303, transition(id, "schliessen").status());
-        Map<String, Object> closed = db.row("SELECT status, CAST(deadline AS CHAR) AS d FROM appeal WHERE id = ?", id);
+        Map<String, Object> closed = db.row("SELECT status, CAST(closed_early_at AS CHAR) AS d FROM appeal WHERE id = ?", id);
         assertEquals("CLOSED", closed.get("status"));
         assertEquals("2026-03-01 12:00:00.000000", closed.get("d"), "closing early ends the signing now");
-        assertTrue(new Web(base).get("/aufrufe/" + slug).text().contains("Die Frist ist abgelaufen"));
+        assertTrue(new Web(base).get("/aufrufe/" + slug).text().contains("Vorzeitig beendet am"));
 
         assertEquals(303, transition(id, "archivieren").status());
         assertEquals("ARCHIVED", db.row("SELECT status FROM appeal WHERE id = ?", id).get("status"));
@@ -431,7 +433,7 @@ class ConsoleAppealsTest {
         Web.Page adminEdit = admin.get("/verwaltung/aufrufe/" + theirsId);
         String version = adminEdit.doc().selectFirst("form[action*=veroeffentlichen] input[name=version]").val();
         assertEquals(303, admin.postWithToken(Web.csrf(adminEdit), "/verwaltung/aufrufe/" + theirsId + "/veroeffentlichen",
-                Map.of("version", version)).status());
+                Map.of("version", version, "confirm", "yes")).status());
         assertEquals("OPEN", db.row("SELECT status FROM appeal WHERE id = ?", theirsId).get("status"));
     }
 

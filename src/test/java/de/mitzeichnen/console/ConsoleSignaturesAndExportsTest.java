@@ -154,7 +154,7 @@ class ConsoleSignaturesAndExportsTest {
         Web.Page preview = a.postForm(list + "?status=CONFIRMED", list + "/alle",
                 Map.of("status", "CONFIRMED", "action", "VERIFY", "reason", "Liste telefonisch geprüft"));
         assertEquals(200, preview.status());
-        assertTrue(preview.text().contains("Diese Aktion würde 1 Unterschriften ändern"), preview.text());
+        assertTrue(preview.text().contains("1 Unterschrift wird als geprüft markiert"), preview.text());
         assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND trust = 'VERIFIED_BY_ORGANISER'", appeal.id()));
         Web.Page done = a.postForm(list, list + "/alle", Map.of("status", "CONFIRMED", "action", "VERIFY",
                 "reason", "Liste telefonisch geprüft", "confirm", "yes"));

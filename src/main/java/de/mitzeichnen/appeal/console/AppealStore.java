@@ -95,11 +95,9 @@ class AppealStore {
         details.put("from", appeal.status());
         details.put("to", target);
         if (target == AppealStatus.CLOSED && now.isBefore(appeal.deadline())) {
-            // Closing early ends the signing now; the grace for confirmations counts from here.
-            moved = new Appeal(moved.id(), moved.organiserId(), moved.slug(), moved.title(), moved.addressee(),
-                    moved.bodyMarkdown(), moved.contactEmail(), moved.opensAt(), now, moved.graceSeconds(),
-                    moved.status(), moved.allowedRoles(), moved.publishNames(), moved.goal(), moved.publicCount(), moved.createdAt(),
-                    moved.updatedAt(), moved.version());
+            // Closing early ends the signing now (the grace for confirmations counts from here); the deadline the
+            // appeal was published with stays on record and on the public page.
+            moved = moved.closedEarly(now);
             details.put("plannedDeadline", appeal.deadline().toString());
         }
         Appeal saved = appeals.update(moved);

@@ -52,7 +52,10 @@ class ConsoleAppealPages {
     private static final Set<String> NOTICES = Set.of("created", "saved", "version", "published", "closed", "archived");
 
     @Serdeable
-    record StatusForm(@Nullable String version) {
+    record StatusForm(@Nullable String version, @Nullable String confirm) {
+        boolean confirmed() {
+            return "yes".equals(confirm);
+        }
     }
 
     /** One line of the list. */
@@ -149,10 +152,33 @@ class ConsoleAppealPages {
         return redirect(outcome.saved(), newVersion ? "version" : "saved");
     }
 
+    // --- dangerous steps ask twice: GET shows what will happen, only a POST with confirm=yes changes anything ---
+
+    @Get("/aufrufe/{id}/veroeffentlichen")
+    HttpResponse<String> confirmPublish(HttpRequest<?> request, ConsoleUser me, long id) {
+        Appeal appeal = managed.byId(me, id);
+        return confirmPage(request, me, appeal, "veroeffentlichen", String.valueOf(appeal.version()));
+    }
+
+    @Get("/aufrufe/{id}/schliessen")
+    HttpResponse<String> confirmClose(HttpRequest<?> request, ConsoleUser me, long id) {
+        Appeal appeal = managed.byId(me, id);
+        return confirmPage(request, me, appeal, "schliessen", String.valueOf(appeal.version()));
+    }
+
+    @Get("/aufrufe/{id}/archivieren")
+    HttpResponse<String> confirmArchive(HttpRequest<?> request, ConsoleUser me, long id) {
+        Appeal appeal = managed.byId(me, id);
+        return confirmPage(request, me, appeal, "archivieren", String.valueOf(appeal.version()));
+    }
+
     @Post("/aufrufe/{id}/veroeffentlichen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
+        if (!form.confirmed()) {
+            return confirmPage(request, me, appeal, "veroeffentlichen", form.version());
+        }
         return afterTransition(request, me, appeal, editor.publish(me, appeal, FormFields.parseLong(form.version())),
                 "published");
     }
@@ -161,6 +187,9 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
+        if (!form.confirmed()) {
+            return confirmPage(request, me, appeal, "schliessen", form.version());
+        }
         return afterTransition(request, me, appeal, editor.close(me, appeal, FormFields.parseLong(form.version())),
                 "closed");
     }
@@ -169,9 +198,34 @@ class ConsoleAppealPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         Appeal appeal = managed.byId(me, id);
+        if (!form.confirmed()) {
+            return confirmPage(request, me, appeal, "archivieren", form.version());
+        }
         return afterTransition(request, me, appeal, editor.archive(me, appeal, FormFields.parseLong(form.version())),
                 "archived");
     }
+
+    /**
+     * What the step will do, with the one button that does it; a step the appeal's state rules out says why. The
+     * version the organiser saw travels on, so a change made meanwhile is still detected as a conflict.
+     */
+    private HttpResponse<String> confirmPage(HttpRequest<?> request, ConsoleUser me, Appeal appeal, String step,
+                                             @Nullable String version) {
+        AppealStatus now = appeal.statusAt(clock.instant());
+        String refusal = switch (step) {
+            case "veroeffentlichen" -> appeal.status() == AppealStatus.DRAFT ? null : "console.appeal.error.notDraft";
+            case "schliessen" -> now == AppealStatus.OPEN ? null : "console.appeal.error.notOpen";
+            default -> now == AppealStatus.CLOSED ? null : "console.appeal.error.notClosed";
+        };
+        if (refusal != null) {
+            return formPage(request, me, HttpStatus.CONFLICT, appeal, AppealForm.of(appeal),
+                    new FormErrors().general(refusal), null, null);
+        }
+        return view.render(request, me, HttpStatus.OK, "console/appeal-confirm", Pages.model(
+                "appeal", appeal, "step", step, "status", now, "version", version == null ? "" : version));
+    }
+
+    // --- end of the confirmation steps ---
 
     private HttpResponse<?> afterTransition(HttpRequest<?> request, ConsoleUser me, Appeal appeal,
                                             AppealEditor.Outcome outcome, String notice) {
