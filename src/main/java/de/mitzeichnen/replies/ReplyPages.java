@@ -1,0 +1,193 @@
+package de.mitzeichnen.replies;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.ManagedAppeals;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.signing.Evidence;
+import de.mitzeichnen.signing.ReplyForms;
+import de.mitzeichnen.signing.SignForm;
+import de.mitzeichnen.signing.Signatures;
+import de.mitzeichnen.signing.VerificationMethod;
+import de.mitzeichnen.web.NotFoundException;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replies received elsewhere (by e-mail, letter, council resolution, phone): the organiser records one by hand,
+ * with the evidence and an optional scan; it counts at once as verified by the organiser.
+ */
+@Controller("/verwaltung/aufrufe/{id}/rueckmeldungen")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReplyPages {
+
+    static final int MAX_NOTE = 500;
+    /** The fields in the order of the form, for the error summary. */
+    static final List<String> FIELDS = List.of("name", "role", "roleOther", "body", "municipality", "email",
+            "method", "evidenceDate", "note", "file");
+
+    private final ManagedAppeals managed;
+    private final ReplyForms forms;
+    private final Signatures signatures;
+    private final ConsoleView view;
+    private final Clock clock;
+
+    ReplyPages(ManagedAppeals managed, ReplyForms forms, Signatures signatures, ConsoleView view, Clock clock) {
+        this.managed = managed;
+        this.forms = forms;
+        this.signatures = signatures;
+        this.view = view;
+        this.clock = clock;
+    }
+
+    /** What the form sent, kept for the answer with errors. */
+    record ReplyForm(String name, String role, String roleOther, String body, String municipality, String email,
+                     boolean publicName, boolean outcomeMails, String method, String evidenceDate, String note) {
+        static ReplyForm empty() {
+            return new ReplyForm("", "", "", "", "", "", false, false, "", "", "");
+        }
+
+        SignForm signForm() {
+            return new SignForm(name, role, roleOther, body, municipality, "DE", email, publicName, false,
+                    outcomeMails);
+        }
+    }
+
+    @Get
+    HttpResponse<String> form(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+        Appeal appeal = managed.byId(me, id);
+        return page(request, me, appeal, HttpStatus.OK, ReplyForm.empty(), Map.of(), "1".equals(ok));
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<String> record(HttpRequest<?> request, ConsoleUser me, long id,
+                                @Nullable @Part("name") String name, @Nullable @Part("role") String role,
+                                @Nullable @Part("roleOther") String roleOther, @Nullable @Part("body") String body,
+                                @Nullable @Part("municipality") String municipality,
+                                @Nullable @Part("email") String email, @Nullable @Part("publicName") String publicName,
+                                @Nullable @Part("outcomeMails") String outcomeMails,
+                                @Nullable @Part("method") String method,
+                                @Nullable @Part("evidenceDate") String evidenceDate,
+                                @Nullable @Part("note") String note, @Nullable @Part("file") CompletedFileUpload file) {
+        Appeal appeal = managed.byId(me, id);
+        ReplyForm form = new ReplyForm(s(name), s(role), s(roleOther), s(body), s(municipality), s(email),
+                publicName != null, outcomeMails != null, s(method), s(evidenceDate), s(note));
+        if (!canRecord(appeal)) {
+            return page(request, me, appeal, HttpStatus.CONFLICT, form, Map.of(), false);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        ReplyForms.Checked checked = forms.check(appeal, form.signForm());
+        checked.errors().forEach((f, key) -> errors.put(f, view.text(request, key)));
+        VerificationMethod how = method(form.method());
+        if (how == null) {
+            errors.put("method", view.text(request, "replies.error.method"));
+        }
+        LocalDate date = null;
+        if (!form.evidenceDate().isEmpty()) {
+            date = date(form.evidenceDate());
+            if (date == null || date.isAfter(LocalDate.now(clock.withZone(de.mitzeichnen.config.MitzeichnenConfig.ZONE)))) {
+                errors.put("evidenceDate", view.text(request, "replies.error.date"));
+            }
+        } else if (how == VerificationMethod.COUNCIL_RESOLUTION) {
+            errors.put("evidenceDate", view.text(request, "replies.error.date.resolution"));
+        }
+        if (form.note().length() > MAX_NOTE || de.mitzeichnen.signing.SignerText.hasControl(form.note())) {
+            errors.put("note", view.text(request, "replies.error.note"));
+        }
+        if (Uploads.present(file) && Uploads.tooLarge(file)) {
+            errors.put("file", view.text(request, "replies.error.file.tooLarge", Uploads.MAX_BYTES / (1024 * 1024)));
+        }
+        if (!errors.isEmpty()) {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            FIELDS.forEach(f -> {
+                if (errors.containsKey(f)) {
+                    ordered.put(f, errors.get(f));
+                }
+            });
+            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, form, ordered, false);
+        }
+        Evidence evidence = new Evidence(how, date, form.note().isEmpty() ? null : form.note(),
+                Uploads.present(file) ? Uploads.read(file) : null);
+        Optional<Long> recorded = signatures.record(appeal, checked.request(), evidence, me.actor(),
+                view.locale(request));
+        if (recorded.isEmpty()) {
+            return page(request, me, appeal, HttpStatus.CONFLICT, form,
+                    Map.of("email", view.text(request, "replies.error.alreadySigned")), false);
+        }
+        return HttpResponse.<String>seeOther(URI.create("/verwaltung/aufrufe/" + id + "/rueckmeldungen?ok=1"));
+    }
+
+    /** The scan or file of a recorded reply, for the organiser only; never shown inline. */
+    @Get("/{signatureId}/nachweis")
+    @Produces(MediaType.ALL)
+    HttpResponse<byte[]> evidence(ConsoleUser me, long id, long signatureId) {
+        Appeal appeal = managed.byId(me, id);
+        Evidence.EvidenceFile f = signatures.evidenceFile(appeal.id(), signatureId)
+                .orElseThrow(NotFoundException::new);
+        return HttpResponse.ok(f.content()).contentType(f.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + f.name() + "\"")
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+    }
+
+    static boolean canRecord(Appeal appeal) {
+        return appeal.status() == AppealStatus.OPEN || appeal.status() == AppealStatus.CLOSED;
+    }
+
+    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
+                                      ReplyForm form, Map<String, String> errors, boolean ok) {
+        Map<String, Object> model = Pages.model("appeal", appeal, "form", form, "errors", errors,
+                "roles", appeal.allowedRoles().stream().sorted().toList(), "methods", VerificationMethod.values(),
+                "canRecord", canRecord(appeal), "ok", ok, "maxMb", Uploads.MAX_BYTES / (1024 * 1024));
+        return view.render(request, me, status, "console/replies", model);
+    }
+
+    static VerificationMethod method(String value) {
+        try {
+            return value == null || value.isEmpty() ? null : VerificationMethod.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A date as a date field sends it (2025-11-03) or as people type it (3.11.2025). */
+    static LocalDate date(String text) {
+        try {
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(text);
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})")
+                    .matcher(text);
+            return m.matches() ? LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(1))) : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String s(@Nullable String v) {
+        return v == null ? "" : v.strip();
+    }
+}

@@ -1,0 +1,173 @@
+package de.mitzeichnen.replies;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.security.Account;
+import de.mitzeichnen.signing.SupportRecount;
+import de.mitzeichnen.testsupport.ConsoleAccounts;
+import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.Mails;
+import de.mitzeichnen.testsupport.TestSmtp;
+import de.mitzeichnen.testsupport.Web;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Replies received elsewhere, recorded by the organiser: they count at once, verified by the organiser. */
+@MicronautTest(transactional = false)
+class RepliesTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    ConsoleAccounts accounts;
+    @Inject
+    Fixtures fixtures;
+    @Inject
+    Db db;
+    @Inject
+    SupportRecount recount;
+
+    Appeal appeal;
+    Account account;
+    Web organiser;
+    Web other;
+    Web visitor;
+    String path;
+
+    @BeforeEach
+    void setUp() {
+        URI base = URI.create(server.getURL().toString());
+        Organiser org = fixtures.organiser("Stadt Brief");
+        appeal = fixtures.appeal(org, "Per Brief zählt", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"),
+                Instant.parse("2030-12-03T22:59:59Z"), "Text");
+        account = accounts.organiser(org);
+        organiser = accounts.signedIn(base, account);
+        other = accounts.signedIn(base, accounts.organiser(fixtures.organiser("Stadt Fremd")));
+        visitor = new Web(base);
+        path = "/verwaltung/aufrufe/" + appeal.id() + "/rueckmeldungen";
+    }
+
+    Map<String, String> reply(String email) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("name", "Karla Kassel");
+        f.put("role", "MAYOR");
+        f.put("roleOther", "");
+        f.put("body", "");
+        f.put("municipality", "06611000");
+        f.put("email", email);
+        f.put("publicName", "on");
+        f.put("method", "COUNCIL_RESOLUTION");
+        f.put("evidenceDate", "2025-11-03");
+        f.put("note", "Beschluss der Stadtverordneten");
+        return f;
+    }
+
+    Web.Page post(Web web, Map<String, String> fields, String fileName, byte[] file) {
+        return web.postMultipart(Web.csrf(web.get(path)), path, fields, "file", fileName, "application/pdf", file);
+    }
+
+    @Test
+    void aReplyRecordedByHandCountsIsVerifiedByTheOrganiserAndMailsTheSigner() {
+        assertEquals("0", visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
+        assertEquals(403, other.get(path).status());
+        Web.Page form = organiser.get(path);
+        assertEquals(200, form.status());
+        assertTrue(form.text().contains("Rückmeldung eintragen"), form.text());
+
+        String email = Fixtures.unique("karla").toLowerCase() + "@kassel.example";
+        byte[] scan = "%PDF-1.4 Beschluss".getBytes(StandardCharsets.UTF_8);
+        Web.Page done = post(organiser, reply(email), "beschluss.pdf", scan);
+        assertEquals(303, done.status(), done.body());
+        assertTrue(organiser.get(path + "?ok=1").text().contains("Die Rückmeldung ist eingetragen"));
+
+        Map<String, Object> row = db.row("SELECT * FROM signature WHERE appeal_id = ? AND email_key = ?",
+                appeal.id(), email);
+        assertEquals("CONFIRMED", row.get("status"));
+        assertEquals("VERIFIED_BY_ORGANISER", row.get("trust"));
+        assertEquals(account.email(), row.get("verified_by"));
+        assertEquals("COUNCIL_RESOLUTION", row.get("verification_method"));
+        assertEquals("Beschluss der Stadtverordneten", row.get("verification_note"));
+        long id = ((Number) row.get("id")).longValue();
+        Map<String, Object> evidence = db.row("SELECT evidence_date, file_name, file_size FROM signature_evidence"
+                + " WHERE signature_id = ?", id);
+        assertEquals("2025-11-03", evidence.get("evidence_date").toString());
+        assertEquals("beschluss.pdf", evidence.get("file_name"));
+        assertEquals(scan.length, ((Number) evidence.get("file_size")).intValue());
+        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'SIGNATURE_RECORD'",
+                appeal.id()));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM signature_event WHERE signature_id = ? AND action = 'RECORD'",
+                id));
+
+        // counted at once, publicly
+        Web.Page pub = visitor.get("/aufrufe/" + appeal.slug());
+        assertEquals("1", pub.doc().select(".count .n").first().text());
+        assertTrue(pub.text().contains("Kassel"), pub.text());
+        assertTrue(visitor.get("/api/v1/appeals/" + appeal.slug()).body().contains("\"signatures\":1"));
+        assertFalse(recount.recount(appeal.id()), "the record kept the aggregate right");
+
+        // the scan: the organiser only
+        String download = path + "/" + id + "/nachweis";
+        var file = organiser.download(download);
+        assertEquals(200, file.statusCode());
+        assertArrayEquals(scan, file.body());
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertEquals(403, other.get(download).status());
+        assertTrue(List.of(302, 303, 401).contains(visitor.get(download).status()));
+
+        // the signer's mail: what was recorded, and a withdrawal link that works
+        List<MimeMessage> mails = TestSmtp.awaitMessagesTo(email, 1, Duration.ofSeconds(15));
+        assertEquals("Ihre Unterschrift wurde eingetragen: Per Brief zählt", Mails.subject(mails.get(0)));
+        String text = Mails.text(mails.get(0));
+        assertTrue(text.contains("Karla Kassel") && text.contains("Kassel") && text.contains("Ratsbeschluss, 3. November 2025"),
+                text);
+        String withdraw = Mails.link(mails.get(0), "/zurueckziehen/");
+        Web signer = new Web(visitor.base());
+        Web.Page confirmPage = signer.get(withdraw);
+        assertEquals(200, confirmPage.status());
+        Web.Page withdrawn = signer.post(withdraw, Map.of("csrfToken", Web.csrf(confirmPage)));
+        assertTrue(withdrawn.text().contains("Ihre Unterschrift ist zurückgezogen"), withdrawn.text());
+        assertEquals("WITHDRAWN", db.row("SELECT status FROM signature WHERE id = ?", id).get("status"));
+        assertEquals("0", visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
+    }
+
+    @Test
+    void badInputIsExplainedAndStoresNothing() {
+        Map<String, String> bad = reply("");
+        bad.put("municipality", "Gibtesnichthausen");
+        bad.put("method", "");
+        bad.put("name", "Karl\u202EKassel");
+        Web.Page page = post(organiser, bad, "", new byte[0]);
+        assertEquals(422, page.status());
+        assertTrue(page.doc().select(".error-summary a").size() >= 3, page.body());
+        assertTrue(page.text().contains("Bitte wählen Sie, wie die Rückmeldung kam."), page.text());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+
+        // without an address it is recorded all the same, and nobody is mailed
+        Web.Page ok = post(organiser, reply(""), "", new byte[0]);
+        assertEquals(303, ok.status(), ok.body());
+        Map<String, Object> row = db.row("SELECT * FROM signature WHERE appeal_id = ?", appeal.id());
+        assertEquals("VERIFIED_BY_ORGANISER", row.get("trust"));
+        assertEquals(null, row.get("email"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature_evidence WHERE appeal_id = ? AND content IS NOT NULL",
+                appeal.id()));
+    }
+}
