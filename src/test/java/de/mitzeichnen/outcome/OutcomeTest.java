@@ -154,6 +154,29 @@ class OutcomeTest {
     }
 
     @Test
+    void theSignFormAsksOffByDefaultAndKeepsTheAnswer() {
+        Appeal open = fixtures.appeal(org, "Mit Kästchen", AppealStatus.OPEN, Instant.parse("2025-10-01T00:00:00Z"),
+                Instant.parse("2030-11-30T22:59:59Z"), "Text");
+        Web.Page page = visitor.get("/aufrufe/" + open.slug());
+        var box = page.doc().selectFirst("input#outcomeMails");
+        assertTrue(box != null && !box.hasAttr("checked"), page.body());
+        assertTrue(page.text().contains("Über die Übergabe und die Antwort informieren"));
+        for (boolean wants : List.of(true, false)) {
+            String email = Fixtures.unique("box").toLowerCase() + "@kassel.example";
+            Map<String, String> f = new LinkedHashMap<>(Map.of("name", "Erika Mustermann", "role", "MAYOR",
+                    "municipality", "06611000", "country", "DE", "email", email, "privacy", "on",
+                    "csrfToken", Web.csrf(visitor.get("/aufrufe/" + open.slug()))));
+            if (wants) {
+                f.put("outcomeMails", "on");
+            }
+            assertEquals(303, visitor.post("/aufrufe/" + open.slug() + "/unterzeichnen", f).status());
+            assertEquals(wants ? 1 : 0, db.count("SELECT COUNT(*) FROM signature WHERE email_key = ? AND outcome_mails",
+                    email));
+            assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE email_key = ?", email));
+        }
+    }
+
+    @Test
     void notBeforeTheDeadline() {
         Appeal open = fixtures.appeal(org, "Noch offen", AppealStatus.OPEN, Instant.parse("2025-10-01T00:00:00Z"),
                 Instant.parse("2030-11-30T22:59:59Z"), "Text");
