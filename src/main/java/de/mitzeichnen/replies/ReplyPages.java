@@ -53,9 +53,14 @@ class ReplyPages {
     private final ReplyForms forms;
     private final Signatures signatures;
     private final ConsoleView view;
+    private final ReplyCsv csv;
+    private final ReplyImport replyImport;
     private final Clock clock;
 
-    ReplyPages(ManagedAppeals managed, ReplyForms forms, Signatures signatures, ConsoleView view, Clock clock) {
+    ReplyPages(ManagedAppeals managed, ReplyForms forms, Signatures signatures, ConsoleView view, ReplyCsv csv,
+               ReplyImport replyImport, Clock clock) {
+        this.csv = csv;
+        this.replyImport = replyImport;
         this.managed = managed;
         this.forms = forms;
         this.signatures = signatures;
@@ -138,6 +143,82 @@ class ReplyPages {
                     Map.of("email", view.text(request, "replies.error.alreadySigned")), false);
         }
         return HttpResponse.<String>seeOther(URI.create("/verwaltung/aufrufe/" + id + "/rueckmeldungen?ok=1"));
+    }
+
+    /** The CSV upload: its columns and an example. */
+    @Get("/csv")
+    HttpResponse<String> csvForm(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String n) {
+        Appeal appeal = managed.byId(me, id);
+        Integer done = n == null || !n.matches("\\d{1,5}") ? null : Integer.valueOf(n);
+        return csvPage(request, me, appeal, HttpStatus.OK, null, null, null, done);
+    }
+
+    /** Reads the file and shows every row with its problems; nothing is stored yet. */
+    @Post(value = "/csv/vorschau", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<String> csvPreview(HttpRequest<?> request, ConsoleUser me, long id,
+                                    @Nullable @Part("file") CompletedFileUpload file) {
+        Appeal appeal = managed.byId(me, id);
+        if (!canRecord(appeal)) {
+            return csvPage(request, me, appeal, HttpStatus.CONFLICT, null, null, "replies.notOpen", null);
+        }
+        if (!Uploads.present(file)) {
+            return csvPage(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, null, null,
+                    "console.invitations.error.noFile", null);
+        }
+        if (file.getSize() > 2 * 1024 * 1024) {
+            return csvPage(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, null, null,
+                    "replies.csv.tooLarge", null);
+        }
+        byte[] bytes = Uploads.read(file).content();
+        ReplyCsv.Parsed parsed = csv.parse(appeal, bytes);
+        return csvPage(request, me, appeal, parsed.ready() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
+                parsed, java.util.Base64.getEncoder().encodeToString(bytes), parsed.fileProblem(), null);
+    }
+
+    /** Records every row of the file shown in the preview, once it has no problems. */
+    @Post(value = "/csv/eintragen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<String> csvRecord(HttpRequest<?> request, ConsoleUser me, long id,
+                                   @io.micronaut.http.annotation.Body CsvConfirm form) {
+        Appeal appeal = managed.byId(me, id);
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(form.content() == null ? "" : form.content().strip());
+        } catch (IllegalArgumentException e) {
+            bytes = new byte[0];
+        }
+        ReplyCsv.Parsed parsed = csv.parse(appeal, bytes);
+        if (!canRecord(appeal) || !parsed.ready()) {
+            return csvPage(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, parsed,
+                    java.util.Base64.getEncoder().encodeToString(bytes),
+                    canRecord(appeal) ? parsed.fileProblem() : "replies.notOpen", null);
+        }
+        int n = replyImport.recordAll(appeal, parsed, me.actor(), view.locale(request));
+        return HttpResponse.<String>seeOther(URI.create("/verwaltung/aufrufe/" + id + "/rueckmeldungen/csv?n=" + n));
+    }
+
+    /** The confirmation of a previewed file: the file itself, as Base64. */
+    @io.micronaut.serde.annotation.Serdeable
+    record CsvConfirm(@Nullable String content) {
+    }
+
+    /** One row of the preview in the reader's language. */
+    record PreviewRow(ReplyCsv.Line line, String role, String evidence, List<String> problems) {
+    }
+
+    private HttpResponse<String> csvPage(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
+                                         @Nullable ReplyCsv.Parsed parsed, @Nullable String content,
+                                         @Nullable String error, @Nullable Integer done) {
+        List<PreviewRow> rows = parsed == null ? List.of() : parsed.lines().stream().map(l -> new PreviewRow(l,
+                l.request() == null ? l.role() : view.text(request, l.request().role().messageKey()),
+                l.proof() == null ? l.evidence() : view.text(request,
+                        "console.verification.method." + l.proof().method().name())
+                        + (l.proof().date() == null ? "" : ", " + l.proof().date()),
+                l.problems().stream().map(k -> view.text(request, k)).toList())).toList();
+        Map<String, Object> model = Pages.model("appeal", appeal, "rows", rows, "fileContent", content,
+                "preview", parsed != null && parsed.fileProblem() == null, "ready", parsed != null && parsed.ready(),
+                "bad", parsed == null ? 0 : parsed.bad(), "error", error == null ? null : view.text(request, error),
+                "done", done, "canRecord", canRecord(appeal), "roles", appeal.allowedRoles().stream().sorted().toList());
+        return view.render(request, me, status, "console/replies-csv", model);
     }
 
     /** The scan or file of a recorded reply, for the organiser only; never shown inline. */

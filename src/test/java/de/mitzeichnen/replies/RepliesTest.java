@@ -170,4 +170,43 @@ class RepliesTest {
         assertEquals(0, db.count("SELECT COUNT(*) FROM signature_evidence WHERE appeal_id = ? AND content IS NOT NULL",
                 appeal.id()));
     }
+
+    @Test
+    void aCsvWithProblemsShowsThemAndStoresNothingAGoodOneIsRecordedOnConfirmation() {
+        String csvPath = path + "/csv";
+        String good = Fixtures.unique("ok").toLowerCase() + "@kassel.example";
+        String bad = "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
+                + "Karla Kassel;" + good + ";Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
+                + "Otto Ort;;Bürgermeister;Gibtesnichthausen;;Brief;;;nein\n"
+                + "Rita Rat;;Gemeinderätin;06611000;;Fax;;;nein\n"
+                + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Ratsbeschluss;;;nein\n";
+        Web.Page page = organiser.get(csvPath);
+        assertEquals(200, page.status());
+        Web.Page preview = organiser.postFile(Web.csrf(page), csvPath + "/vorschau", "file", "antworten.csv",
+                bad.getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, preview.status());
+        assertTrue(preview.text().contains("3 Zeilen haben Probleme. Es wurde nichts gespeichert."), preview.text());
+        assertTrue(preview.text().contains("Bitte wählen Sie, wie die Rückmeldung kam."), preview.text());
+        assertTrue(preview.text().contains("Bitte geben Sie das Datum des Ratsbeschlusses an."), preview.text());
+        assertTrue(preview.doc().select("button[type=submit]").stream().noneMatch(b -> b.text().contains("eintragen")));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+
+        String fine = "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
+                + "Karla Kassel;" + good + ";Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
+                + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Brief;;;nein\n";
+        Web.Page ok = organiser.postFile(Web.csrf(organiser.get(csvPath)), csvPath + "/vorschau", "file",
+                "antworten.csv", fine.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, ok.status(), ok.text());
+        assertTrue(ok.text().contains("2 Rückmeldungen sind bereit. Noch ist nichts gespeichert."), ok.text());
+        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        Web.Page done = organiser.postWithToken(Web.csrf(ok), csvPath + "/eintragen",
+                Map.of("content", ok.doc().selectFirst("input[name=content]").attr("value")));
+        assertEquals(303, done.status(), done.body());
+        assertTrue(organiser.get(done.header("Location")).text().contains("2 Rückmeldungen sind eingetragen"));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED'"
+                + " AND trust = 'VERIFIED_BY_ORGANISER' AND verified_by = ?", appeal.id(), account.email()));
+        String api = visitor.get("/api/v1/appeals/" + appeal.slug()).body();
+        assertTrue(api.contains("\"municipalities\":1,\"districts\":1,\"signatures\":2"), api);
+        assertEquals(1, TestSmtp.awaitMessagesTo(good, 1, Duration.ofSeconds(15)).size());
+    }
 }
