@@ -163,7 +163,7 @@ public class Outcomes {
             model.put("organiserName", organiser.name());
             model.put("kind", kind.name());
             model.put("dateText", fmt.day(entry.date()));
-            model.put("recipient", entry.recipient() == null ? appeal.addressee() : entry.recipient());
+            model.put("recipient", entry.recipient());
             model.put("note", entry.note());
             String key = "outcome.mail." + kind.name().toLowerCase(Locale.ROOT);
             MailTemplates.Rendered rendered = templates.render("outcome", locale, model);
