@@ -55,10 +55,12 @@ class ReplyPages {
     private final ConsoleView view;
     private final ReplyCsv csv;
     private final ReplyImport replyImport;
+    private final de.mitzeichnen.municipality.MunicipalityRegister register;
     private final Clock clock;
 
     ReplyPages(ManagedAppeals managed, ReplyForms forms, Signatures signatures, ConsoleView view, ReplyCsv csv,
-               ReplyImport replyImport, Clock clock) {
+               ReplyImport replyImport, de.mitzeichnen.municipality.MunicipalityRegister register, Clock clock) {
+        this.register = register;
         this.csv = csv;
         this.replyImport = replyImport;
         this.managed = managed;
@@ -239,10 +241,25 @@ class ReplyPages {
 
     private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
                                       ReplyForm form, Map<String, String> errors, boolean ok) {
+        List<Signatures.RecordedReply> recorded = signatures.recordedReplies(appeal.id(), 50);
         Map<String, Object> model = Pages.model("appeal", appeal, "form", form, "errors", errors,
                 "roles", appeal.allowedRoles().stream().sorted().toList(), "methods", VerificationMethod.values(),
-                "canRecord", canRecord(appeal), "ok", ok, "maxMb", Uploads.MAX_BYTES / (1024 * 1024));
+                "canRecord", canRecord(appeal), "ok", ok, "maxMb", Uploads.MAX_BYTES / (1024 * 1024),
+                "recorded", recorded, "places", places(recorded));
         return view.render(request, me, status, "console/replies", model);
+    }
+
+    /** The place of each recorded reply by its name in the register. */
+    private Map<Long, String> places(List<Signatures.RecordedReply> recorded) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        for (Signatures.RecordedReply r : recorded) {
+            String name = r.municipalityAgs() != null
+                    ? register.findByAgs(r.municipalityAgs()).map(m -> m.displayName()).orElse(r.municipalityAgs())
+                    : r.districtAgs() != null
+                    ? register.district(r.districtAgs()).map(d -> d.displayName()).orElse(r.districtAgs()) : "";
+            out.put(r.signatureId(), name);
+        }
+        return out;
     }
 
     static VerificationMethod method(String value) {

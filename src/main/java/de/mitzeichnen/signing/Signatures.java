@@ -146,6 +146,36 @@ public class Signatures {
         });
     }
 
+    /** A reply recorded by hand, for the organiser's list: who, for which place, how, and whether a file is kept. */
+    public record RecordedReply(long signatureId, @Nullable String name, SignatureStatus status,
+                                @Nullable String municipalityAgs, @Nullable String districtAgs,
+                                @Nullable VerificationMethod method, @Nullable java.time.LocalDate date,
+                                @Nullable String fileName, String verifiedBy, Instant recordedAt) {
+    }
+
+    /** The replies recorded by hand under an appeal, newest first. */
+    @Transactional
+    public List<RecordedReply> recordedReplies(long appealId, int limit) {
+        return jdbc.prepareStatement("SELECT s.id, s.name, s.status, s.municipality_ags, s.district_ags,"
+                + " s.verification_method, e.evidence_date, e.file_name, s.verified_by, e.created_at"
+                + " FROM signature_evidence e JOIN signature s ON s.id = e.signature_id"
+                + " WHERE e.appeal_id = ? ORDER BY e.signature_id DESC LIMIT ?", ps -> {
+            ps.setLong(1, appealId);
+            ps.setInt(2, limit);
+            List<RecordedReply> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String method = rs.getString(6);
+                    out.add(new RecordedReply(rs.getLong(1), rs.getString(2), SignatureStatus.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), method == null ? null : VerificationMethod.valueOf(method),
+                            rs.getObject(7, java.time.LocalDate.class), rs.getString(8), rs.getString(9),
+                            instants.convertToEntityValue(rs.getString(10), null)));
+                }
+            }
+            return out;
+        });
+    }
+
     /** Someone to tell about the hand-over or the answer: the address and language of a counted signer. */
     public record OutcomeRecipient(long signatureId, String email, @Nullable String name, String language) {
     }

@@ -125,6 +125,7 @@ class OutcomeTest {
         List<MimeMessage> first = TestSmtp.awaitMessagesTo(wants, 1, Duration.ofSeconds(15));
         assertEquals("Der Aufruf wurde übergeben: Übergeben wird", Mails.subject(first.get(0)));
         assertTrue(Mails.text(first.get(0)).contains("Übergeben im Kanzleramt."));
+        de.mitzeichnen.replies.RepliesTestMails.save("mail-outcome-handover", first.get(0));
 
         // a correction changes the record and mails nobody again; the file is no longer public
         Web.Page corrected = post("uebergabe", yesterday, "Übergeben im Bundeskanzleramt.", false, "", new byte[0]);

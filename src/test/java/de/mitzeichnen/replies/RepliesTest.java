@@ -130,6 +130,10 @@ class RepliesTest {
         assertEquals(200, file.statusCode());
         assertArrayEquals(scan, file.body());
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        Web.Page listed = organiser.get(path);
+        assertTrue(listed.text().contains("Zuletzt eingetragen") && listed.text().contains("Ratsbeschluss, 3. November 2025"),
+                listed.text());
+        assertEquals(download, listed.doc().select(".recorded-replies a").attr("href"));
         assertEquals(403, other.get(download).status());
         assertTrue(List.of(302, 303, 401).contains(visitor.get(download).status()));
 
@@ -140,6 +144,10 @@ class RepliesTest {
         assertTrue(text.contains("Karla Kassel") && text.contains("Kassel") && text.contains("Ratsbeschluss, 3. November 2025"),
                 text);
         String withdraw = Mails.link(mails.get(0), "/zurueckziehen/");
+        String html = html(mails.get(0));
+        // the button and the same address in plain sight (href and text of the second link)
+        assertTrue(html.split(java.util.regex.Pattern.quote(withdraw), -1).length - 1 >= 3, html);
+        saveMail("mail-reply-recorded", html);
         Web signer = new Web(visitor.base());
         Web.Page confirmPage = signer.get(withdraw);
         assertEquals(200, confirmPage.status());
@@ -147,6 +155,24 @@ class RepliesTest {
         assertTrue(withdrawn.text().contains("Ihre Unterschrift ist zurückgezogen"), withdrawn.text());
         assertEquals("WITHDRAWN", db.row("SELECT status FROM signature WHERE id = ?", id).get("status"));
         assertEquals("0", visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
+    }
+
+    static String html(MimeMessage message) {
+        try {
+            return (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The HTML part as a file next to the screenshots, to look at in a browser. */
+    static void saveMail(String name, String html) {
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", name + ".html"), html);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
