@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * „Erste/r Bürgermeister/in", „Stadtrat/Stadträtin", „Bürgermeister:in", „Landrat" — as a {@link SignerRole}.
  * Words are compared folded: lower case, umlauts as ae/oe/ue, gender markers and feminine endings removed.
  */
-final class RoleWords {
+public final class RoleWords {
 
     /** „/in", „/-in", „*in", „:in", „_in", „(in)", „/r", „(r)" … after a word. */
     private static final Pattern GENDER_MARK = Pattern.compile("(?:[/*:_·]-?|\\()(?:in|innen|r|e|n)\\)?(?=\\s|$|/)");
@@ -67,7 +67,7 @@ final class RoleWords {
     private RoleWords() {
     }
 
-    static Optional<SignerRole> parse(String value) {
+    public static Optional<SignerRole> parse(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }

@@ -4,10 +4,15 @@ import java.util.Map;
 
 /**
  * What the sign form sends. The field names are a contract (other tools post them): name, role, roleOther,
- * body, municipality, country, email, publicName, privacy.
+ * body, municipality, country, email, publicName, outcomeMails, privacy.
  */
 public record SignForm(String name, String role, String roleOther, String body, String municipality, String country,
-                       String email, boolean publicName, boolean privacy) {
+                       String email, boolean publicName, boolean privacy, boolean outcomeMails) {
+
+    public SignForm(String name, String role, String roleOther, String body, String municipality, String country,
+                    String email, boolean publicName, boolean privacy) {
+        this(name, role, roleOther, body, municipality, country, email, publicName, privacy, false);
+    }
 
     public static SignForm empty() {
         return new SignForm("", "", "", "", "", "DE", "", false, false);
@@ -17,7 +22,8 @@ public record SignForm(String name, String role, String roleOther, String body, 
         return new SignForm(text(fields, "name"), text(fields, "role"), text(fields, "roleOther"),
                 text(fields, "body"), text(fields, "municipality"),
                 text(fields, "country").isEmpty() ? "DE" : text(fields, "country"),
-                text(fields, "email"), checked(fields, "publicName"), checked(fields, "privacy"));
+                text(fields, "email"), checked(fields, "publicName"), checked(fields, "privacy"),
+                checked(fields, "outcomeMails"));
     }
 
     private static String text(Map<String, String> fields, String key) {

@@ -55,14 +55,14 @@ class SignFormValidator {
 
     /** Clean input, ready to be stored. */
     record SignRequest(String name, SignerRole role, String roleOther, String body, Place place, EmailAddress email,
-                       boolean publicName) {
+                       boolean publicName, boolean outcomeMails) {
 
         SignatureRequest toRequest() {
             SignTarget target = place.german() != null
                     ? new SignTarget.Municipality(place.german().ags(), place.german().gebietsstand())
                     : place.district() != null ? new SignTarget.District(place.district().key())
                     : new SignTarget.Foreign(place.country(), place.foreignName());
-            return new SignatureRequest(name, role, roleOther, body, target, email, publicName);
+            return new SignatureRequest(name, role, roleOther, body, target, email, publicName, outcomeMails);
         }
     }
 
@@ -80,6 +80,14 @@ class SignFormValidator {
     }
 
     Result validate(Appeal appeal, SignForm form) {
+        return validate(appeal, form, false);
+    }
+
+    /**
+     * {@code byOrganiser}: a reply the organiser records by hand; the address is optional (no mail then) and the
+     * signer's privacy consent was given to the organiser, not in this form.
+     */
+    Result validate(Appeal appeal, SignForm form, boolean byOrganiser) {
         Check c = new Check();
         String name = name(c, form.name());
         SignerRole role = role(c, appeal, form.role());
@@ -90,14 +98,15 @@ class SignFormValidator {
             c.errors.put("role", place.district() != null ? "signing.error.role.notForDistrict"
                     : "signing.error.role.onlyForDistrict");
         }
-        EmailAddress email = email(c, form.email());
-        if (!form.privacy()) {
+        EmailAddress email = byOrganiser && form.email().isBlank() ? null : email(c, form.email());
+        if (!byOrganiser && !form.privacy()) {
             c.errors.put("privacy", "signing.error.privacy.required");
         }
         if (!c.errors.isEmpty()) {
             return new Result(null, c.errors, c.candidates);
         }
-        return new Result(new SignRequest(name, role, roleOther, body, place, email, form.publicName()), Map.of(),
+        return new Result(new SignRequest(name, role, roleOther, body, place, email, form.publicName(),
+                form.outcomeMails()), Map.of(),
                 List.of());
     }
 

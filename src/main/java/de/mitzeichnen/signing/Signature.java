@@ -51,13 +51,14 @@ public record Signature(
         @Nullable @Utc Instant withdrawnAt,
         @Utc Instant createdAt,
         @Utc Instant updatedAt,
-        @Version @Nullable Long version) {
+        @Version @Nullable Long version,
+        boolean outcomeMails) {
 
     /** What a submission says: who signs, for which place, and the link's hash and lifetime. */
     record Submission(String email, String emailKey, String name, SignerRole role, @Nullable String roleOther,
                       @Nullable String body, SignTarget.Resolved place, boolean publicName, String privacyVersion,
                       String language, String appealTextHash, @Nullable String ipHash, boolean invited,
-                      String confirmTokenHash, Instant confirmExpiresAt) {
+                      String confirmTokenHash, Instant confirmExpiresAt, boolean outcomeMails) {
     }
 
     static Signature pending(long appealId, Submission in, Instant now) {
@@ -66,7 +67,21 @@ public record Signature(
                 in.place().gebietsstand(), in.place().foreignId(), in.publicName(), in.privacyVersion(), now,
                 in.language(), in.appealTextHash(), in.ipHash(), in.invited() ? Trust.INVITED : null, null,
                 in.confirmTokenHash(), in.confirmExpiresAt(), null, in.invited() ? 0 : 1, null, null, null, null,
-                now, null, null, now, now, null);
+                now, null, null, now, now, null, in.outcomeMails());
+    }
+
+    /**
+     * A reply the organiser received elsewhere and records by hand: confirmed at once, verified by the organiser
+     * ({@code by}, how, note). With an address it carries a withdrawal link like any confirmed signature.
+     */
+    static Signature recorded(long appealId, Submission in, String by, VerificationMethod method,
+                              @Nullable String note, @Nullable String withdrawHash, Instant now) {
+        return new Signature(null, appealId, SignatureStatus.CONFIRMED, in.email(), in.emailKey(), in.name(),
+                in.role(), in.roleOther(), in.body(), in.place().municipalityAgs(), in.place().districtAgs(),
+                in.place().gebietsstand(), in.place().foreignId(), in.publicName(), in.privacyVersion(), now,
+                in.language(), in.appealTextHash(), null, Trust.VERIFIED_BY_ORGANISER, null, null, null, withdrawHash,
+                withdrawHash == null ? 0 : 1, by, now, method, note, now, now, null, now, now, null,
+                in.outcomeMails());
     }
 
     /** The same address submits again while pending: the new data replace the old, with a fresh link. */
@@ -76,7 +91,7 @@ public record Signature(
                 in.place().foreignId(), in.publicName(), in.privacyVersion(), now, in.language(),
                 in.appealTextHash(), in.ipHash(), in.invited() ? Trust.INVITED : trust, null, in.confirmTokenHash(),
                 in.confirmExpiresAt(), null, mailsSent + (in.invited() ? 0 : 1), verifiedBy, verifiedAt,
-                verificationMethod, verificationNote, now, null, null, createdAt, now, version);
+                verificationMethod, verificationNote, now, null, null, createdAt, now, version, in.outcomeMails());
     }
 
     Signature withMailsSent(int sent, Instant now) {
@@ -84,7 +99,7 @@ public record Signature(
                 districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion, privacyConsentAt,
                 language, appealTextHash, ipHash, trust, trustFlag, confirmTokenHash, confirmExpiresAt,
                 withdrawTokenHash, sent, verifiedBy, verifiedAt, verificationMethod, verificationNote, submittedAt,
-                confirmedAt, withdrawnAt, createdAt, now, version);
+                confirmedAt, withdrawnAt, createdAt, now, version, outcomeMails);
     }
 
     Signature withStatus(SignatureStatus next, Instant now) {
@@ -92,7 +107,7 @@ public record Signature(
                 districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion, privacyConsentAt,
                 language, appealTextHash, ipHash, trust, trustFlag, confirmTokenHash, confirmExpiresAt,
                 withdrawTokenHash, mailsSent, verifiedBy, verifiedAt, verificationMethod, verificationNote,
-                submittedAt, confirmedAt, withdrawnAt, createdAt, now, version);
+                submittedAt, confirmedAt, withdrawnAt, createdAt, now, version, outcomeMails);
     }
 
     /** Confirmed with the trust found for the address; one mail (with the withdrawal link) goes out with it. */
@@ -101,7 +116,7 @@ public record Signature(
                 municipalityAgs, districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion,
                 privacyConsentAt, language, appealTextHash, ipHash, newTrust, flag, confirmTokenHash,
                 confirmExpiresAt, withdrawHash, mailsSent + 1, verifiedBy, verifiedAt, verificationMethod,
-                verificationNote, submittedAt, now, null, createdAt, now, version);
+                verificationNote, submittedAt, now, null, createdAt, now, version, outcomeMails);
     }
 
     /** Checked by the organiser by other means; the flags stay, for the record. */
@@ -110,7 +125,8 @@ public record Signature(
                 municipalityAgs, districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion,
                 privacyConsentAt, language, appealTextHash, ipHash, Trust.VERIFIED_BY_ORGANISER, trustFlag,
                 confirmTokenHash, confirmExpiresAt, withdrawTokenHash, mailsSent, by, now, method, note,
-                submittedAt, confirmedAt == null ? now : confirmedAt, withdrawnAt, createdAt, now, version);
+                submittedAt, confirmedAt == null ? now : confirmedAt, withdrawnAt, createdAt, now, version,
+                outcomeMails);
     }
 
     /** Withdrawn or anonymised: the personal data go; what the count history needs stays. */
@@ -119,7 +135,7 @@ public record Signature(
                 gebietsstand, foreignMunicipalityId, false, privacyVersion, privacyConsentAt, language,
                 appealTextHash, null, trust, trustFlag, null, null, withdrawTokenHash, mailsSent, verifiedBy,
                 verifiedAt, verificationMethod, null, submittedAt, confirmedAt,
-                next == SignatureStatus.WITHDRAWN ? now : withdrawnAt, createdAt, now, version);
+                next == SignatureStatus.WITHDRAWN ? now : withdrawnAt, createdAt, now, version, false);
     }
 
     /** The mail domain of the address (lower case, ASCII). */

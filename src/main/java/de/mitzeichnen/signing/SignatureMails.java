@@ -57,6 +57,18 @@ class SignatureMails {
         send(appeal, s, locale, "signature-confirmed", "signing.mail.confirmed.subject", model);
     }
 
+    /** A reply recorded by the organiser: what was recorded, on what evidence, and how to take it back. */
+    void recorded(Appeal appeal, Signature s, Evidence evidence, String withdrawToken, Locale locale) {
+        Map<String, Object> model = model(appeal, s, locale);
+        Formats fmt = new Formats(locale, clock, texts);
+        model.put("withdrawUrl", config.getBaseUrl() + "/zurueckziehen/" + withdrawToken);
+        String how = texts.get(locale, "console.verification.method." + evidence.method().name());
+        model.put("evidenceText", evidence.date() == null ? how : how + ", " + fmt.day(evidence.date()));
+        model.put("publicNameText", texts.get(locale, s.publicName() ? "replies.mail.publicName.yes"
+                : "replies.mail.publicName.no"));
+        send(appeal, s, locale, "reply-recorded", "replies.mail.subject", model);
+    }
+
     private Map<String, Object> model(Appeal appeal, Signature s, Locale locale) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         SignatureDescriber.Description d = describer.describe(s, locale);

@@ -2,6 +2,9 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.AppealText;
+import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.municipality.DomainTrust;
 import de.mitzeichnen.municipality.ForeignMunicipalities;
@@ -16,8 +19,10 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,12 +43,17 @@ public class Signatures {
     private final ForeignMunicipalities foreign;
     private final ApplicationEventPublisher<SignatureConfirmed> confirmations;
     private final JdbcOperations jdbc;
+    private final AuditLog audit;
+    private final SigningConfig config;
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Signatures(SignatureRepository signatures, AppealRepository appeals, SubmitSignature submit,
                SupportLedger ledger, SignatureMails mails, MailDomains domains, ForeignMunicipalities foreign,
-               ApplicationEventPublisher<SignatureConfirmed> confirmations, JdbcOperations jdbc, Clock clock) {
+               ApplicationEventPublisher<SignatureConfirmed> confirmations, JdbcOperations jdbc, AuditLog audit,
+               SigningConfig config, Clock clock) {
+        this.audit = audit;
+        this.config = config;
         this.signatures = signatures;
         this.appeals = appeals;
         this.submit = submit;
@@ -64,6 +74,126 @@ public class Signatures {
     public Optional<String> submit(Appeal appeal, SignatureRequest request, Locale locale, @Nullable String ipHash,
                                    boolean invited) {
         return submit.submit(appeal, request, locale, ipHash, invited);
+    }
+
+    /**
+     * RECORD: a reply the organiser received elsewhere, stored CONFIRMED with trust VERIFIED_BY_ORGANISER (who,
+     * how, note), counted, logged (signature_event and the audit log) and — with an address — mailed to the signer
+     * with what was recorded and a withdrawal link, all in one transaction. Empty when the address has already
+     * signed this appeal (nothing changes then).
+     */
+    @Transactional
+    public Optional<Long> record(Appeal appeal, SignatureRequest r, Evidence evidence, Actor actor, Locale locale) {
+        Instant now = clock.instant();
+        if (r.email() != null && signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
+            return Optional.empty();
+        }
+        SignTarget.Resolved place = submit.resolve(r.target());
+        String withdrawToken = r.email() == null ? null : Tokens.newToken();
+        Signature.Submission in = new Signature.Submission(r.email() == null ? null : r.email().address(),
+                r.email() == null ? null : r.email().key(), r.name(), r.role(), r.roleOther(), r.body(), place,
+                r.publicName(), config.getPrivacyVersion(), locale.getLanguage(), AppealText.hash(appeal), null,
+                false, null, null, r.outcomeMails());
+        String note = evidence.note() == null || evidence.note().isBlank() ? null : evidence.note();
+        ledger.lock(appeal.id());
+        Signature saved = signatures.save(Signature.recorded(appeal.id(), in, actor.email(), evidence.method(), note,
+                withdrawToken == null ? null : Tokens.hash(withdrawToken), now));
+        jdbc.prepareStatement("INSERT INTO signature_evidence (signature_id, appeal_id, evidence_date, file_name,"
+                + " content_type, file_size, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            Evidence.EvidenceFile f = evidence.file();
+            ps.setLong(1, saved.id());
+            ps.setLong(2, appeal.id());
+            ps.setObject(3, evidence.date());
+            ps.setString(4, f == null ? null : f.name());
+            ps.setString(5, f == null ? null : f.contentType());
+            ps.setObject(6, f == null ? null : f.content().length);
+            ps.setBytes(7, f == null ? null : f.content());
+            ps.setString(8, instants.convertToPersistedValue(now, null));
+            return ps.executeUpdate();
+        });
+        String how = evidence.method().name() + (evidence.date() == null ? "" : " " + evidence.date());
+        record(saved, Transition.RECORD, note == null ? how : how + ": " + note, actor.email(), now);
+        ledger.changed(appeal, null, saved);
+        if (withdrawToken != null) {
+            mails.recorded(appeal, saved, evidence, withdrawToken, Locale.forLanguageTag(saved.language()));
+        }
+        if (saved.foreignMunicipalityId() != null) {
+            foreign.markListed(saved.foreignMunicipalityId());
+        }
+        if (saved.emailKey() != null) {
+            confirmations.publishEvent(new SignatureConfirmed(appeal.id(), saved.id(), saved.emailKey()));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("signature", saved.id());
+        details.put("method", evidence.method().name());
+        details.put("date", evidence.date() == null ? null : evidence.date().toString());
+        details.put("file", evidence.file() == null ? null : evidence.file().name());
+        audit.record(actor, "SIGNATURE_RECORD", appeal.organiserId(), appeal.id(), details);
+        return Optional.of(saved.id());
+    }
+
+    /** The evidence file of a recorded signature of the appeal (for the organiser only). */
+    @Transactional
+    public Optional<Evidence.EvidenceFile> evidenceFile(long appealId, long signatureId) {
+        return jdbc.prepareStatement("SELECT file_name, content_type, content FROM signature_evidence"
+                + " WHERE appeal_id = ? AND signature_id = ? AND content IS NOT NULL", ps -> {
+            ps.setLong(1, appealId);
+            ps.setLong(2, signatureId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Evidence.EvidenceFile(rs.getString(1), rs.getString(2),
+                        rs.getBytes(3))) : Optional.<Evidence.EvidenceFile>empty();
+            }
+        });
+    }
+
+    /** A reply recorded by hand, for the organiser's list: who, for which place, how, and whether a file is kept. */
+    public record RecordedReply(long signatureId, @Nullable String name, SignatureStatus status,
+                                @Nullable String municipalityAgs, @Nullable String districtAgs,
+                                @Nullable VerificationMethod method, @Nullable java.time.LocalDate date,
+                                @Nullable String fileName, String verifiedBy, Instant recordedAt) {
+    }
+
+    /** The replies recorded by hand under an appeal, newest first. */
+    @Transactional
+    public List<RecordedReply> recordedReplies(long appealId, int limit) {
+        return jdbc.prepareStatement("SELECT s.id, s.name, s.status, s.municipality_ags, s.district_ags,"
+                + " s.verification_method, e.evidence_date, e.file_name, s.verified_by, e.created_at"
+                + " FROM signature_evidence e JOIN signature s ON s.id = e.signature_id"
+                + " WHERE e.appeal_id = ? ORDER BY e.signature_id DESC LIMIT ?", ps -> {
+            ps.setLong(1, appealId);
+            ps.setInt(2, limit);
+            List<RecordedReply> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String method = rs.getString(6);
+                    out.add(new RecordedReply(rs.getLong(1), rs.getString(2), SignatureStatus.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), method == null ? null : VerificationMethod.valueOf(method),
+                            rs.getObject(7, java.time.LocalDate.class), rs.getString(8), rs.getString(9),
+                            instants.convertToEntityValue(rs.getString(10), null)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Someone to tell about the hand-over or the answer: the address and language of a counted signer. */
+    public record OutcomeRecipient(long signatureId, String email, @Nullable String name, String language) {
+    }
+
+    /** The confirmed signers of an appeal who asked to hear about the hand-over and the answer. */
+    @Transactional
+    public List<OutcomeRecipient> outcomeRecipients(long appealId) {
+        return jdbc.prepareStatement("SELECT id, email, name, language FROM signature WHERE appeal_id = ?"
+                + " AND status = 'CONFIRMED' AND outcome_mails AND email IS NOT NULL ORDER BY id", ps -> {
+            ps.setLong(1, appealId);
+            List<OutcomeRecipient> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutcomeRecipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
+        });
     }
 
     @Transactional

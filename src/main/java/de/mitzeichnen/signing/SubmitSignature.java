@@ -39,6 +39,10 @@ class SubmitSignature {
         }
     }
 
+    SignTarget.Resolved resolve(SignTarget target) {
+        return transaction.resolve(target);
+    }
+
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql.getErrorCode() == 1062 || sql.getErrorCode() == 1213

@@ -82,18 +82,22 @@ class SubmitTransaction {
 
     private Signature.Submission submission(Appeal appeal, SignatureRequest r, Locale locale, String ipHash,
                                             boolean invited, String token, Instant now) {
-        SignTarget.Resolved place;
-        if (r.target() instanceof SignTarget.Municipality m) {
-            place = new SignTarget.Resolved(m.ags(), null, m.gebietsstand(), null);
-        } else if (r.target() instanceof SignTarget.District d) {
-            place = new SignTarget.Resolved(null, d.ags(), null, null);
-        } else {
-            SignTarget.Foreign f = (SignTarget.Foreign) r.target();
-            place = new SignTarget.Resolved(null, null, null, foreign.findOrCreate(f.country(), f.name()).id());
-        }
+        SignTarget.Resolved place = resolve(r.target());
         return new Signature.Submission(r.email().address(), r.email().key(), r.name(), r.role(), r.roleOther(),
                 r.body(), place, r.publicName(), config.getPrivacyVersion(), locale.getLanguage(),
-                AppealText.hash(appeal), ipHash, invited, Tokens.hash(token), expiry(appeal, now));
+                AppealText.hash(appeal), ipHash, invited, Tokens.hash(token), expiry(appeal, now),
+                r.outcomeMails());
+    }
+
+    /** The place's keys; a foreign municipality is made on first use. */
+    SignTarget.Resolved resolve(SignTarget target) {
+        if (target instanceof SignTarget.Municipality m) {
+            return new SignTarget.Resolved(m.ags(), null, m.gebietsstand(), null);
+        } else if (target instanceof SignTarget.District d) {
+            return new SignTarget.Resolved(null, d.ags(), null, null);
+        }
+        SignTarget.Foreign f = (SignTarget.Foreign) target;
+        return new SignTarget.Resolved(null, null, null, foreign.findOrCreate(f.country(), f.name()).id());
     }
 
     /** A confirmation link lives 7 days, and never beyond the deadline plus the appeal's grace window. */

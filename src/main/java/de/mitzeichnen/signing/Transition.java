@@ -17,6 +17,8 @@ import static de.mitzeichnen.signing.SignatureStatus.WITHDRAWN;
 public enum Transition {
     /** A new submission (there is no signature before). */
     SUBMIT(EnumSet.noneOf(SignatureStatus.class), PENDING),
+    /** The organiser records a reply received elsewhere (e-mail, letter, council resolution, phone): counts at once. */
+    RECORD(EnumSet.noneOf(SignatureStatus.class), CONFIRMED),
     /** The same address submits again before confirming: fresh data, fresh link. */
     RESUBMIT(EnumSet.of(PENDING), PENDING),
     /** The signer clicked the button behind the mailed link, or the organiser verified a pending signature. */

@@ -38,7 +38,22 @@ final class ApiJson {
                   @Schema(allowableValues = {"upcoming", "open", "closed", "archived"}) String status,
                   @Schema(example = "2025-12-03T22:59:59Z") String deadline, Counts counts,
                   @Schema(description = "when the counted support last changed", nullable = true)
-                  @Nullable String updatedAt) {
+                  @Nullable String updatedAt,
+                  @Schema(description = "the hand-over after the deadline, once recorded", nullable = true)
+                  @Nullable Outcome handover,
+                  @Schema(description = "the addressee's answer, once recorded", nullable = true)
+                  @Nullable Outcome answer) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "Outcome", description = "The hand-over of an appeal or the addressee's answer")
+    record Outcome(@Schema(example = "2025-12-10") String date,
+                   @Schema(description = "to whom it was handed over / who answered; null: the appeal's addressee",
+                           nullable = true) @Nullable String recipient,
+                   String note,
+                   @Schema(description = "absolute path of the file the organiser published", nullable = true)
+                   @Nullable String file) {
     }
 
     @Serdeable

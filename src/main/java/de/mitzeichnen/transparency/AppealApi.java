@@ -2,6 +2,9 @@ package de.mitzeichnen.transparency;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.PublicAppeals;
+import de.mitzeichnen.outcome.OutcomeKind;
+import de.mitzeichnen.outcome.Outcomes;
+import de.mitzeichnen.outcome.PublicOutcome;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PublicGet;
 import de.mitzeichnen.web.RenderCache;
@@ -43,9 +46,11 @@ class AppealApi {
     private final Texts texts;
     private final Languages languages;
     private final java.time.Clock clock;
+    private final Outcomes outcomes;
 
     AppealApi(PublicAppeals appeals, PublicSupport support, RenderCache cache, ObjectMapper json, Texts texts,
-              Languages languages, java.time.Clock clock) {
+              Languages languages, java.time.Clock clock, Outcomes outcomes) {
+        this.outcomes = outcomes;
         this.clock = clock;
         this.appeals = appeals;
         this.support = support;
@@ -100,11 +105,17 @@ class AppealApi {
 
     private ApiJson.Appeal appeal(Appeal a, String organiser) {
         PublicSupport.Counts c = support.counts(a);
+        java.util.Map<OutcomeKind, PublicOutcome> shown = outcomes.publicOf(a);
         return new ApiJson.Appeal(a.slug(), a.title(), organiser, status(a, clock.instant()), a.deadline().toString(),
                 new ApiJson.Counts(c.municipalities(), c.districts(), c.signatures(), c.population(),
                         c.awaitingVerification(), c.byState().stream()
                         .map(s -> new ApiJson.State(s.code(), s.name(), s.municipalities(), s.signatures())).toList()),
-                c.updatedAt() == null ? null : c.updatedAt().toString());
+                c.updatedAt() == null ? null : c.updatedAt().toString(), outcome(shown.get(OutcomeKind.HANDOVER)),
+                outcome(shown.get(OutcomeKind.ANSWER)));
+    }
+
+    private static ApiJson.Outcome outcome(PublicOutcome o) {
+        return o == null ? null : new ApiJson.Outcome(o.date().toString(), o.recipient(), o.note(), o.filePath());
     }
 
     static ApiJson.Place place(PublicSupport.Place p, Texts texts, java.util.Locale locale) {

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.info.License;
         // sub-packages are not covered by their parent: every feature's console pages are named here
         "de.mitzeichnen.appeal.console", "de.mitzeichnen.organiser.console", "de.mitzeichnen.security.console",
         "de.mitzeichnen.municipality.console", "de.mitzeichnen.municipality.learnt", "de.mitzeichnen.export.console",
-        "de.mitzeichnen.invitation.console", "de.mitzeichnen.audit.console", "de.mitzeichnen.dashboard"})
+        "de.mitzeichnen.invitation.console", "de.mitzeichnen.audit.console", "de.mitzeichnen.dashboard",
+        "de.mitzeichnen.replies", "de.mitzeichnen.outcome"})
 interface OpenApiDefinition {
 }

@@ -39,6 +39,11 @@ public final class Formats {
         return format(instant, "format.date");
     }
 
+    /** A calendar day (e.g. of a council resolution or the hand-over) in the same words as {@link #date}. */
+    public String day(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofPattern(texts.raw(locale, "format.date"), locale).format(day);
+    }
+
     private String format(Instant instant, String patternKey) {
         if (instant == null) {
             return "";

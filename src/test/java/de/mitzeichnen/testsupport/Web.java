@@ -129,6 +129,29 @@ public final class Web {
     }
 
     /**
+     * Posts a multipart form with text fields and one file (which may be empty, as a browser sends an empty file
+     * field); the form token goes in the action URL as with {@link #postFile}.
+     */
+    public Page postMultipart(String token, String actionPath, Map<String, String> fields, String fileField,
+                              String fileName, String contentType, byte[] content) {
+        String boundary = "----mz" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + k + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        String path = actionPath + (actionPath.contains("?") ? "&" : "?") + "csrfToken="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        defaultHeaders.forEach(b::header);
+        return send(b.build());
+    }
+
      * The form token of a page (the value of its first hidden {@code csrfToken} field); empty for pages without
      * one (public forms, login and password reset need none).
      */
