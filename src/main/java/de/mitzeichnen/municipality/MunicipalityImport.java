@@ -1,6 +1,5 @@
 package de.mitzeichnen.municipality;
 
-import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.municipality.RegisterRows.KreisRow;
 import de.mitzeichnen.municipality.RegisterRows.LandRow;
 import de.mitzeichnen.municipality.RegisterRows.MunicipalityRow;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,16 +53,14 @@ public class MunicipalityImport {
     private final TransactionOperations<Connection> transactions;
     private final MunicipalityRegister register;
     private final Clock clock;
-    private final UtcInstantConverter instants;
     private volatile Map<String, double[]> points;
 
     MunicipalityImport(RegisterStore store, TransactionOperations<Connection> transactions,
-                       MunicipalityRegister register, Clock clock, UtcInstantConverter instants) {
+                       MunicipalityRegister register, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.register = register;
         this.clock = clock;
-        this.instants = instants;
     }
 
     /**
@@ -135,7 +133,7 @@ public class MunicipalityImport {
                                            String source, long started) throws SQLException {
         store.lock(c, LOCK);
         LocalDate stand = file.gebietsstand();
-        String now = instants.convertToPersistedValue(clock.instant(), null);
+        Instant now = clock.instant();
         Set<String> scope = new HashSet<>();
         file.laender().forEach(l -> scope.add(l.code()));
 
