@@ -152,25 +152,32 @@ class ConsoleAppealPages {
     @Post("/aufrufe/{id}/veroeffentlichen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.publish(me, appeal, FormFields.parseLong(form.version())),
-                "published");
+        return transition(request, me, id, form, editor::publish, "published");
     }
 
     @Post("/aufrufe/{id}/schliessen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.close(me, appeal, FormFields.parseLong(form.version())),
-                "closed");
+        return transition(request, me, id, form, editor::close, "closed");
     }
 
     @Post("/aufrufe/{id}/archivieren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+        return transition(request, me, id, form, editor::archive, "archived");
+    }
+
+    /** One step of the appeal's life cycle (publish, close, archive), checked against the form's version. */
+    @FunctionalInterface
+    private interface Transition {
+        AppealEditor.Outcome apply(ConsoleUser me, Appeal appeal, Long formVersion);
+    }
+
+    private HttpResponse<?> transition(HttpRequest<?> request, ConsoleUser me, long id, StatusForm form,
+                                       Transition step, String notice) {
         Appeal appeal = managed.byId(me, id);
-        return afterTransition(request, me, appeal, editor.archive(me, appeal, FormFields.parseLong(form.version())),
-                "archived");
+        return afterTransition(request, me, appeal, step.apply(me, appeal, FormFields.parseLong(form.version())),
+                notice);
     }
 
     private HttpResponse<?> afterTransition(HttpRequest<?> request, ConsoleUser me, Appeal appeal,
