@@ -14,5 +14,4 @@ interface AppealVersionRepository extends CrudRepository<AppealVersion, Long> {
 
     Optional<AppealVersion> findFirstByAppealIdOrderByVersionNoDesc(Long appealId);
 
-    long countByAppealId(Long appealId);
 }

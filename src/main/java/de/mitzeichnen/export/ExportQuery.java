@@ -1,7 +1,7 @@
 package de.mitzeichnen.export;
 
 import de.mitzeichnen.appeal.SignerRole;
-import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -45,7 +45,6 @@ class ExportQuery {
 
     private final JdbcOperations jdbc;
     private final Texts texts;
-    private final UtcInstantConverter instants = new UtcInstantConverter();
 
     ExportQuery(JdbcOperations jdbc, Texts texts) {
         this.jdbc = jdbc;
@@ -62,9 +61,10 @@ class ExportQuery {
             try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(Integer.MIN_VALUE);
-                ps.setLong(1, appealId);
                 if (filter.landCode() != null) {
-                    ps.setString(2, filter.landCode());
+                    Sql.bind(ps, appealId, filter.landCode());
+                } else {
+                    Sql.bind(ps, appealId);
                 }
                 long n = 0;
                 try (ResultSet rs = ps.executeQuery()) {
@@ -83,13 +83,12 @@ class ExportQuery {
         String roleText = role == SignerRole.OTHER && rs.getString("role_other") != null
                 ? rs.getString("role_other") : texts.get(locale, role.messageKey());
         Integer population = rs.getObject("population") == null ? null : rs.getInt("population");
-        String confirmed = rs.getString("confirmed_at");
         return new ExportRow(rs.getString("municipality"), rs.getString("municipality_ags"), rs.getString("land"),
                 rs.getString("land_code"), rs.getString("kreis"), population,
                 rs.getString("name"), roleText, rs.getString("body"), rs.getString("email"),
                 // codes; Columns puts them in words of the export's language
                 rs.getString("trust"), rs.getString("trust_flag"),
-                confirmed == null ? null : instants.convertToEntityValue(confirmed, null),
+                Sql.instant(rs, "confirmed_at"),
                 rs.getString("appeal_text_hash"), rs.getBoolean("public_name"));
     }
 }

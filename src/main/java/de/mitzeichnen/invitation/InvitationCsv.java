@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.signing.Signatures;
@@ -22,7 +23,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -217,16 +217,7 @@ public class InvitationCsv {
     }
 
     private Set<String> addresses(String sql, long appealId) {
-        return jdbc.prepareStatement(sql, ps -> {
-            ps.setLong(1, appealId);
-            Set<String> out = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        return new HashSet<>(Sql.list(jdbc.getConnection(), sql, rs -> rs.getString(1), appealId));
     }
 
     private static String get(CSVRecord rec, int i) {

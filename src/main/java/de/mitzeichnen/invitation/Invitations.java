@@ -5,7 +5,7 @@ import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.config.MitzeichnenConfig;
-import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
@@ -22,12 +22,11 @@ import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,7 +54,6 @@ public class Invitations {
     private final AuditLog audit;
     private final Clock clock;
     private final Signatures signatures;
-    private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Invitations(JdbcOperations jdbc, Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
                 AppealRepository appeals, MitzeichnenConfig config, Texts texts, AuditLog audit, Clock clock,
@@ -112,34 +110,19 @@ public class Invitations {
     @Transactional
     public int invite(Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
-        String now = instants.convertToPersistedValue(clock.instant(), null);
+        Instant now = clock.instant();
         int n = 0;
         for (InvitationCsv.Line line : lines) {
             if (!line.ok()) {
                 continue;
             }
             String token = Tokens.newToken();
-            long id = jdbc.prepareStatement("""
+            long id = Sql.insert(jdbc.getConnection(), """
                     INSERT INTO invitation (appeal_id, name, email, email_key, role, municipality_ags, body, language,
                       status, created_by, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)""", ps -> {
-                ps.setLong(1, appeal.id());
-                ps.setString(2, line.name());
-                ps.setString(3, line.address().address());
-                ps.setString(4, line.address().key());
-                ps.setString(5, line.signerRole().name());
-                ps.setString(6, line.place().ags());
-                ps.setString(7, line.body());
-                ps.setString(8, language.getLanguage());
-                ps.setString(9, actor);
-                ps.setString(10, now);
-                ps.setString(11, now);
-                ps.executeUpdate();
-                try (ResultSet rs = ps.getConnection().createStatement().executeQuery("SELECT LAST_INSERT_ID()")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)""", appeal.id(), line.name(),
+                    line.address().address(), line.address().key(), line.signerRole().name(), line.place().ags(),
+                    line.body(), language.getLanguage(), actor, now, now);
             update("INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)", Tokens.hash(token), id);
             long outboxId = send(appeal, organiser, line.name(), line.address().address(), line.place().displayName(),
                     token, language, "invitation", "invitation.mail.subject");
@@ -178,18 +161,14 @@ public class Invitations {
     private int remind(Appeal appeal, int autoLevel) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         boolean auto = autoLevel != Integer.MAX_VALUE;
-        List<Invitation> open = jdbc.prepareStatement("""
+        List<Invitation> open = Sql.list(jdbc.getConnection(), """
                 SELECT i.* FROM invitation i
                  WHERE i.appeal_id = ? AND i.status = 'SENT' AND i.auto_reminders < ?
-                 FOR UPDATE""", ps -> {
-            ps.setLong(1, appeal.id());
-            ps.setInt(2, autoLevel);
-            return readAll(ps);
-        });
+                 FOR UPDATE""", Invitations::invitation, appeal.id(), autoLevel);
         // Those who signed without the link are done too (signing marks invitations only on confirmation).
         Set<String> signed = signatures.confirmedAddresses(appeal.id());
         open = open.stream().filter(i -> !signed.contains(i.emailKey())).toList();
-        String now = instants.convertToPersistedValue(clock.instant(), null);
+        Instant now = clock.instant();
         for (Invitation inv : open) {
             // A reminder carries a fresh link; earlier links keep working.
             String token = Tokens.newToken();
@@ -211,20 +190,16 @@ public class Invitations {
         if (!Tokens.plausible(token)) {
             return Optional.empty();
         }
-        return jdbc.prepareStatement("SELECT i.* FROM invitation i JOIN invitation_token t ON t.invitation_id = i.id"
-                + " WHERE t.token_hash = ?", ps -> {
-            ps.setString(1, Tokens.hash(token));
-            return readAll(ps).stream().findFirst();
-        });
+        return Sql.first(jdbc.getConnection(), "SELECT i.* FROM invitation i JOIN invitation_token t"
+                + " ON t.invitation_id = i.id WHERE t.token_hash = ?", Invitations::invitation, Tokens.hash(token));
     }
 
     /** "Nicht mehr erinnern": no reminders any more; the link itself keeps working for signing. */
     public boolean optOut(String token) {
         Optional<Invitation> inv = byToken(token);
+        Instant now = clock.instant();
         inv.ifPresent(i -> update("UPDATE invitation SET status = 'OPTED_OUT', opted_out_at = ?, updated_at = ?"
-                        + " WHERE id = ? AND status = 'SENT'",
-                instants.convertToPersistedValue(clock.instant(), null),
-                instants.convertToPersistedValue(clock.instant(), null), i.id()));
+                + " WHERE id = ? AND status = 'SENT'", now, now, i.id()));
         return inv.isPresent();
     }
 
@@ -235,13 +210,13 @@ public class Invitations {
     }
 
     void markSigned(long appealId, String emailKey) {
-        String now = instants.convertToPersistedValue(clock.instant(), null);
+        Instant now = clock.instant();
         update("UPDATE invitation SET status = 'SIGNED', signed_at = ?, updated_at = ? WHERE appeal_id = ?"
                 + " AND email_key = ? AND status <> 'SIGNED'", now, now, appealId, emailKey);
     }
 
     public Progress progress(long appealId) {
-        return jdbc.prepareStatement("""
+        return Sql.first(jdbc.getConnection(), """
                 SELECT COUNT(*),
                        SUM(CASE WHEN o.status = 'SENT' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN o.status IN ('PENDING', 'SENDING') THEN 1 ELSE 0 END),
@@ -249,14 +224,8 @@ public class Invitations {
                        SUM(CASE WHEN i.status = 'SIGNED' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN i.status = 'OPTED_OUT' THEN 1 ELSE 0 END)
                   FROM invitation i LEFT JOIN outbox_message o ON o.id = i.outbox_id
-                 WHERE i.appeal_id = ?""", ps -> {
-            ps.setLong(1, appealId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6));
-            }
-        });
+                 WHERE i.appeal_id = ?""", rs -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6)), appealId).orElseThrow();
     }
 
     /** One invitation as the organiser's list shows it; {@code mailStatus} is the outbox state of the invitation mail. */
@@ -266,7 +235,7 @@ public class Invitations {
 
     /** A page of the appeal's invitations, in the order they were stored. */
     public List<Listed> list(long appealId, int offset, int limit) {
-        return jdbc.prepareStatement("""
+        return Sql.list(jdbc.getConnection(), """
                 SELECT i.id, i.name, i.email, i.municipality_ags, COALESCE(m.display_name, k.display_name) AS display_name,
                        i.status, o.status AS mail_status, i.reminders_sent, i.last_reminded_at
                   FROM invitation i
@@ -275,33 +244,18 @@ public class Invitations {
                   LEFT JOIN outbox_message o ON o.id = i.outbox_id
                  WHERE i.appeal_id = ?
                  ORDER BY i.id
-                 LIMIT ? OFFSET ?""", ps -> {
-            ps.setLong(1, appealId);
-            ps.setInt(2, limit);
-            ps.setInt(3, offset);
-            List<Listed> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String ags = rs.getString("municipality_ags");
-                    String place = rs.getString("display_name");
-                    String reminded = rs.getString("last_reminded_at");
-                    out.add(new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("email"), ags,
-                            place == null ? ags : place, InvitationStatus.valueOf(rs.getString("status")),
-                            rs.getString("mail_status"), rs.getInt("reminders_sent"),
-                            reminded == null ? null : instants.convertToEntityValue(reminded, null)));
-                }
-            }
-            return out;
-        });
+                 LIMIT ? OFFSET ?""", rs -> {
+            String ags = rs.getString("municipality_ags");
+            String place = rs.getString("display_name");
+            return new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("email"), ags,
+                    place == null ? ags : place, InvitationStatus.valueOf(rs.getString("status")),
+                    rs.getString("mail_status"), rs.getInt("reminders_sent"), Sql.instant(rs, "last_reminded_at"));
+        }, appealId, limit, offset);
     }
 
     public List<Integer> reminderDays(long appealId) {
-        String value = jdbc.prepareStatement("SELECT reminder_days FROM appeal WHERE id = ?", ps -> {
-            ps.setLong(1, appealId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        });
+        String value = Sql.first(jdbc.getConnection(), "SELECT reminder_days FROM appeal WHERE id = ?",
+                rs -> rs.getString(1), appealId).orElse(null);
         if (value == null || value.isBlank()) {
             return List.of();
         }
@@ -341,36 +295,19 @@ public class Invitations {
 
     private String municipalityName(String ags) {
         // municipality_ags holds an AGS or, for an invitation to sign for a Landkreis, its 5-digit key
-        return jdbc.prepareStatement("SELECT display_name FROM municipality WHERE ags = ?"
-                + " UNION ALL SELECT display_name FROM kreis WHERE ags = ?", ps -> {
-            ps.setString(1, ags);
-            ps.setString(2, ags);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : ags;
-            }
-        });
+        return Sql.first(jdbc.getConnection(), "SELECT display_name FROM municipality WHERE ags = ?"
+                + " UNION ALL SELECT display_name FROM kreis WHERE ags = ?", rs -> rs.getString(1), ags, ags)
+                .orElse(ags);
     }
 
     private void update(String sql, Object... params) {
-        jdbc.prepareStatement(sql, ps -> {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        });
+        Sql.update(jdbc.getConnection(), sql, params);
     }
 
-    private static List<Invitation> readAll(PreparedStatement ps) throws java.sql.SQLException {
-        List<Invitation> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Invitation(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("name"),
-                        rs.getString("email"), rs.getString("email_key"), rs.getString("role"),
-                        rs.getString("municipality_ags"), rs.getString("body"), rs.getString("language"),
-                        InvitationStatus.valueOf(rs.getString("status"))));
-            }
-        }
-        return out;
+    private static Invitation invitation(ResultSet rs) throws SQLException {
+        return new Invitation(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("email_key"), rs.getString("role"), rs.getString("municipality_ags"), rs.getString("body"),
+                rs.getString("language"), InvitationStatus.valueOf(rs.getString("status")));
     }
 
     Optional<Appeal> appeal(long id) {

@@ -1,6 +1,6 @@
 package de.mitzeichnen.mail;
 
-import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -157,8 +157,8 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     /** Mails claimed longer ago than {@link MailConfig#getReclaimAfter()} are due again (or given up). */
     public int reclaimStale() {
         Instant now = now();
-        int reclaimed = repository.reclaimStale(sql(now.minus(config.getReclaimAfter())),
-                sql(now.minus(config.getGiveUpAfter())), sql(now));
+        int reclaimed = repository.reclaimStale(Sql.utc(now.minus(config.getReclaimAfter())),
+                Sql.utc(now.minus(config.getGiveUpAfter())), Sql.utc(now));
         if (reclaimed > 0) {
             LOG.warn("Took up {} mail(s) again whose sending was interrupted", reclaimed);
             if (config.isEraseSent()) {
@@ -171,11 +171,11 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private List<OutboxMessage> claim() {
         return transactions.execute(claimTransaction, status -> {
             Instant now = now();
-            List<OutboxMessage> due = repository.lockDue(sql(now), config.getBatchSize());
+            List<OutboxMessage> due = repository.lockDue(Sql.utc(now), config.getBatchSize());
             if (due.isEmpty()) {
                 return List.of();
             }
-            repository.markSending(due.stream().map(OutboxMessage::id).toList(), sql(now));
+            repository.markSending(due.stream().map(OutboxMessage::id).toList(), Sql.utc(now));
             return due.stream().map(m -> claimed(m, now)).toList();
         });
     }
@@ -210,7 +210,7 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
                 if (System.nanoTime() - started > config.getReclaimAfter().toNanos() / 2) {
                     // a slow server: give back the rest before the reclaim would take it from us (and send twice)
                     for (OutboxMessage rest : batch.subList(i, batch.size())) {
-                        repository.release(rest.id(), rest.version(), sql(now()));
+                        repository.release(rest.id(), rest.version(), Sql.utc(now()));
                     }
                     return i;
                 }
@@ -257,7 +257,7 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     }
 
     private void sent(OutboxMessage m) {
-        if (repository.markSent(m.id(), m.version(), sql(now())) == 0) {
+        if (repository.markSent(m.id(), m.version(), Sql.utc(now())) == 0) {
             LOG.warn("Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
         }
         sentCounter.increment();
@@ -302,7 +302,7 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         }
         LOG.info("Mail {} ({}) not sent on attempt {}, next attempt at {}: {}", m.id(), m.kind(), m.attempts() + 1,
                 next, withoutAddresses(error));
-        repository.markRetry(m.id(), m.version(), sql(next), truncate(withoutAddresses(error)));
+        repository.markRetry(m.id(), m.version(), Sql.utc(next), truncate(withoutAddresses(error)));
         retriedCounter.increment();
     }
 
@@ -369,11 +369,5 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static final UtcInstantConverter TIMES = new UtcInstantConverter();
-
-    static String sql(Instant instant) {
-        return TIMES.convertToPersistedValue(instant, null);
     }
 }

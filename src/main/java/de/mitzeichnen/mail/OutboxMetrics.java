@@ -1,6 +1,6 @@
 package de.mitzeichnen.mail;
 
-import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.db.Sql;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,8 +16,6 @@ import java.time.Instant;
  */
 @Singleton
 class OutboxMetrics implements MeterBinder {
-
-    private static final UtcInstantConverter TIMES = new UtcInstantConverter();
 
     private final OutboxRepository repository;
     private final Clock clock;
@@ -49,7 +47,7 @@ class OutboxMetrics implements MeterBinder {
             if (oldest == null) {
                 return 0;
             }
-            Instant at = TIMES.convertToEntityValue(oldest, null);
+            Instant at = Sql.instant(oldest);
             return Math.max(0, Duration.between(at, clock.instant()).toMillis() / 1000.0);
         } catch (RuntimeException e) {
             return Double.NaN;

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The outbox table. Times are passed as UTC text with microseconds (see {@link de.mitzeichnen.db.Utc}); status
+ * The outbox table. Times are passed as UTC text with microseconds ({@link de.mitzeichnen.db.Sql#utc}); status
  * changes of a claimed row are guarded by its version, so that a dispatcher that lost its claim changes nothing.
  */
 @JdbcRepository(dialect = Dialect.MYSQL)

@@ -1,6 +1,6 @@
 package de.mitzeichnen.municipality;
 
-import io.micronaut.data.exceptions.DataAccessException;
+import de.mitzeichnen.db.Sql;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
@@ -12,9 +12,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -177,13 +174,7 @@ class DomainCsvImport {
     }
 
     private static void lock(Connection c) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name FROM register_lock WHERE name = 'domain-import' FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-        } catch (SQLException e) {
-            throw new DataAccessException("Locking the domain import failed: " + e.getMessage(), e);
-        }
+        Sql.first(c, "SELECT name FROM register_lock WHERE name = ? FOR UPDATE", rs -> rs.getString(1), "domain-import");
     }
 
     private static DomainImportReport rejected(List<LineError> errors, int count) {

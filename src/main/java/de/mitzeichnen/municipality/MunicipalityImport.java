@@ -1,6 +1,5 @@
 package de.mitzeichnen.municipality;
 
-import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.municipality.RegisterRows.KreisRow;
 import de.mitzeichnen.municipality.RegisterRows.LandRow;
 import de.mitzeichnen.municipality.RegisterRows.MunicipalityRow;
@@ -21,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,16 +53,14 @@ public class MunicipalityImport {
     private final TransactionOperations<Connection> transactions;
     private final MunicipalityRegister register;
     private final Clock clock;
-    private final UtcInstantConverter instants;
     private volatile Map<String, double[]> points;
 
     MunicipalityImport(RegisterStore store, TransactionOperations<Connection> transactions,
-                       MunicipalityRegister register, Clock clock, UtcInstantConverter instants) {
+                       MunicipalityRegister register, Clock clock) {
         this.store = store;
         this.transactions = transactions;
         this.register = register;
         this.clock = clock;
-        this.instants = instants;
     }
 
     /**
@@ -131,14 +129,13 @@ public class MunicipalityImport {
         }
     }
 
+    /** Writes the checked file in the caller's transaction: Länder, Kreise, Gemeindeverbände, Gemeinden, the log. */
     private MunicipalityImportReport write(Connection c, Gv100adFile file, Map<String, double[]> coordinates,
                                            String source, long started) throws SQLException {
         store.lock(c, LOCK);
         LocalDate stand = file.gebietsstand();
-        String now = instants.convertToPersistedValue(clock.instant(), null);
         Set<String> scope = new HashSet<>();
         file.laender().forEach(l -> scope.add(l.code()));
-
         Map<String, LandRow> oldLands = store.lands(c);
         LocalDate registerStand = oldLands.values().stream().filter(l -> scope.contains(l.code()))
                 .map(LandRow::gebietsstand).max(LocalDate::compareTo).orElse(null);
@@ -147,97 +144,150 @@ public class MunicipalityImport {
             return MunicipalityImportReport.rejected(source, stand, List.of(LineError.of(0,
                     "municipality.import.error.older", stand, registerStand)), 1, millisSince(started));
         }
-
-        Map<String, Long> landPopulation = new HashMap<>();
-        Map<String, Long> kreisPopulation = new HashMap<>();
-        long population = 0;
-        int unincorporated = 0;
-        for (Gv100adFile.Gemeinde g : file.gemeinden()) {
-            landPopulation.merge(g.landCode(), (long) g.population(), Long::sum);
-            kreisPopulation.merge(g.kreisAgs(), (long) g.population(), Long::sum);
-            if (g.unincorporated()) {
-                unincorporated++;
-            } else {
-                population += g.population();
-            }
+        Instant now = clock.instant();
+        Populations populations = Populations.of(file);
+        Map<String, String> verbandNames = verbandNames(file);
+        boolean changed = writeLands(c, file, oldLands, populations, stand, now);
+        changed |= writeKreise(c, file, scope, populations, stand, now);
+        changed |= writeVerbaende(c, file, scope, verbandNames, stand, now);
+        GemeindenWritten g = writeGemeinden(c, file, scope, coordinates, verbandNames, stand, now);
+        if (changed || g.changed() || registerStand == null || !registerStand.equals(stand)) {
+            store.logImport(c, source, stand, g.added(), g.updated(), g.retired(), g.reactivated(), g.unchanged(), now);
         }
+        return new MunicipalityImportReport(source, stand, file.laender().size(), file.kreise().size(),
+                file.verbaende().size(), g.inFile(), populations.unincorporated(), g.added(), g.updated(), g.retired(),
+                g.reactivated(), g.unchanged(), populations.total(), List.of(), 0, millisSince(started));
+    }
 
-        // Länder
-        List<LandRow> landInserts = new ArrayList<>();
-        List<LandRow> landUpdates = new ArrayList<>();
+    /** Inhabitants by Land and by Kreis (unincorporated areas included), and of the municipalities in total. */
+    private record Populations(Map<String, Long> byLand, Map<String, Long> byKreis, long total, int unincorporated) {
+
+        static Populations of(Gv100adFile file) {
+            Map<String, Long> byLand = new HashMap<>();
+            Map<String, Long> byKreis = new HashMap<>();
+            long total = 0;
+            int unincorporated = 0;
+            for (Gv100adFile.Gemeinde g : file.gemeinden()) {
+                byLand.merge(g.landCode(), (long) g.population(), Long::sum);
+                byKreis.merge(g.kreisAgs(), (long) g.population(), Long::sum);
+                if (g.unincorporated()) {
+                    unincorporated++;
+                } else {
+                    total += g.population();
+                }
+            }
+            return new Populations(byLand, byKreis, total, unincorporated);
+        }
+    }
+
+    private static Map<String, String> verbandNames(Gv100adFile file) {
+        Map<String, String> names = new HashMap<>();
+        for (Gv100adFile.Verband v : file.verbaende()) {
+            names.put(v.ars(), v.name());
+        }
+        return names;
+    }
+
+    /** Adds and updates the file's Länder (they are never retired); returns whether any row changed. */
+    private boolean writeLands(Connection c, Gv100adFile file, Map<String, LandRow> oldLands, Populations populations,
+                               LocalDate stand, Instant now) throws SQLException {
+        List<LandRow> inserts = new ArrayList<>();
+        List<LandRow> updates = new ArrayList<>();
         for (Gv100adFile.Land l : file.laender()) {
             LandRow row = new LandRow(l.code(), l.name(), l.seat(),
-                    landPopulation.getOrDefault(l.code(), 0L).intValue(), stand);
+                    populations.byLand().getOrDefault(l.code(), 0L).intValue(), stand);
             LandRow old = oldLands.get(l.code());
             if (old == null) {
-                landInserts.add(row);
+                inserts.add(row);
             } else if (!old.sameContent(row) || !old.gebietsstand().equals(stand)) {
-                landUpdates.add(row);
+                updates.add(row);
             }
         }
-        store.insertLands(c, landInserts, now);
-        store.updateLands(c, landUpdates, now);
+        store.insertLands(c, inserts, now);
+        store.updateLands(c, updates, now);
+        return !inserts.isEmpty() || !updates.isEmpty();
+    }
 
-        // Kreise
+    /** Adds, updates and retires the Kreise of the file's Länder; returns whether any row changed. */
+    private boolean writeKreise(Connection c, Gv100adFile file, Set<String> scope, Populations populations,
+                                LocalDate stand, Instant now) throws SQLException {
         Map<String, KreisRow> oldKreise = store.kreise(c);
-        List<KreisRow> kreisInserts = new ArrayList<>();
-        List<KreisRow> kreisUpdates = new ArrayList<>();
-        List<String> kreisConfirmed = new ArrayList<>();
-        Set<String> kreiseInFile = new HashSet<>();
+        List<KreisRow> inserts = new ArrayList<>();
+        List<KreisRow> updates = new ArrayList<>();
+        List<String> confirmed = new ArrayList<>();
+        Set<String> inFile = new HashSet<>();
         for (Gv100adFile.Kreis k : file.kreise()) {
-            kreiseInFile.add(k.ags());
+            inFile.add(k.ags());
             KreisRow row = new KreisRow(k.ags(), k.name(), Gv100adParser.kreisDisplayName(k.name(), k.typeCode()),
                     k.typeCode(), Gv100adParser.KREIS_TYPES.get(k.typeCode()), k.ags().substring(0, 2), k.seat(),
-                    kreisPopulation.getOrDefault(k.ags(), 0L).intValue(), stand, true, null);
+                    populations.byKreis().getOrDefault(k.ags(), 0L).intValue(), stand, true, null);
             KreisRow old = oldKreise.get(k.ags());
             if (old == null) {
-                kreisInserts.add(row);
+                inserts.add(row);
             } else if (!old.active() || !old.sameContent(row)) {
-                kreisUpdates.add(row);
+                updates.add(row);
             } else {
-                kreisConfirmed.add(k.ags());
+                confirmed.add(k.ags());
             }
         }
         for (KreisRow old : oldKreise.values()) {
-            if (old.active() && scope.contains(old.landCode()) && !kreiseInFile.contains(old.ags())) {
-                kreisUpdates.add(new KreisRow(old.ags(), old.name(), old.displayName(), old.typeCode(),
+            if (old.active() && scope.contains(old.landCode()) && !inFile.contains(old.ags())) {
+                updates.add(new KreisRow(old.ags(), old.name(), old.displayName(), old.typeCode(),
                         old.typeLabel(), old.landCode(), old.seat(), old.population(), old.gebietsstand(), false, stand));
             }
         }
-        store.insertKreise(c, kreisInserts, now);
-        store.updateKreise(c, kreisUpdates, now);
-        store.confirmGebietsstand(c, "kreis", "ags", kreisConfirmed, stand);
+        store.insertKreise(c, inserts, now);
+        store.updateKreise(c, updates, now);
+        store.confirmGebietsstand(c, "kreis", "ags", confirmed, stand);
+        return !inserts.isEmpty() || !updates.isEmpty();
+    }
 
-        // Gemeindeverbände
+    /** Adds, updates and retires the Gemeindeverbände of the file's Länder; returns whether any row changed. */
+    private boolean writeVerbaende(Connection c, Gv100adFile file, Set<String> scope, Map<String, String> verbandNames,
+                                   LocalDate stand, Instant now) throws SQLException {
         Map<String, VerbandRow> oldVerbaende = store.verbaende(c);
-        Map<String, String> verbandNames = new HashMap<>();
-        List<VerbandRow> verbandInserts = new ArrayList<>();
-        List<VerbandRow> verbandUpdates = new ArrayList<>();
-        List<String> verbandConfirmed = new ArrayList<>();
+        List<VerbandRow> inserts = new ArrayList<>();
+        List<VerbandRow> updates = new ArrayList<>();
+        List<String> confirmed = new ArrayList<>();
         for (Gv100adFile.Verband v : file.verbaende()) {
-            verbandNames.put(v.ars(), v.name());
             VerbandRow row = new VerbandRow(v.ars(), v.name(), v.typeCode(), Gv100adParser.VERBAND_TYPES.get(v.typeCode()),
                     v.ars().substring(0, 2), v.ars().substring(0, 5), stand, true, null);
             VerbandRow old = oldVerbaende.get(v.ars());
             if (old == null) {
-                verbandInserts.add(row);
+                inserts.add(row);
             } else if (!old.active() || !old.sameContent(row)) {
-                verbandUpdates.add(row);
+                updates.add(row);
             } else {
-                verbandConfirmed.add(v.ars());
+                confirmed.add(v.ars());
             }
         }
         for (VerbandRow old : oldVerbaende.values()) {
             if (old.active() && scope.contains(old.landCode()) && !verbandNames.containsKey(old.ars())) {
-                verbandUpdates.add(new VerbandRow(old.ars(), old.name(), old.typeCode(), old.typeLabel(),
+                updates.add(new VerbandRow(old.ars(), old.name(), old.typeCode(), old.typeLabel(),
                         old.landCode(), old.kreisAgs(), old.gebietsstand(), false, stand));
             }
         }
-        store.insertVerbaende(c, verbandInserts, now);
-        store.updateVerbaende(c, verbandUpdates, now);
-        store.confirmGebietsstand(c, "gemeindeverband", "ars", verbandConfirmed, stand);
+        store.insertVerbaende(c, inserts, now);
+        store.updateVerbaende(c, updates, now);
+        store.confirmGebietsstand(c, "gemeindeverband", "ars", confirmed, stand);
+        return !inserts.isEmpty() || !updates.isEmpty();
+    }
 
-        // Gemeinden
+    /** What {@link #writeGemeinden} did, counted for the report and the import log. */
+    private record GemeindenWritten(int inFile, int added, int updated, int retired, int reactivated, int unchanged) {
+
+        boolean changed() {
+            return added + updated + retired + reactivated > 0;
+        }
+    }
+
+    /**
+     * Adds, updates, reactivates and retires the municipalities of the file's Länder (unincorporated areas are not
+     * municipalities); a municipality keeps its map point when the points file has none for it.
+     */
+    private GemeindenWritten writeGemeinden(Connection c, Gv100adFile file, Set<String> scope,
+                                            Map<String, double[]> coordinates, Map<String, String> verbandNames,
+                                            LocalDate stand, Instant now) throws SQLException {
         Map<String, MunicipalityRow> oldRows = store.municipalities(c);
         List<MunicipalityRow> inserts = new ArrayList<>();
         List<MunicipalityRow> updates = new ArrayList<>();
@@ -284,16 +334,7 @@ public class MunicipalityImport {
         store.insertMunicipalities(c, inserts, now);
         store.updateMunicipalities(c, updates, now);
         store.confirmGebietsstand(c, "municipality", "ags", confirmed, stand);
-
-        boolean changed = !inserts.isEmpty() || !updates.isEmpty() || !landInserts.isEmpty()
-                || !landUpdates.isEmpty() || !kreisInserts.isEmpty() || !kreisUpdates.isEmpty()
-                || !verbandInserts.isEmpty() || !verbandUpdates.isEmpty();
-        if (changed || registerStand == null || !registerStand.equals(stand)) {
-            store.logImport(c, source, stand, inserts.size(), updated, retired, reactivated, confirmed.size(), now);
-        }
-        return new MunicipalityImportReport(source, stand, file.laender().size(), file.kreise().size(),
-                file.verbaende().size(), inFile.size(), unincorporated, inserts.size(), updated, retired, reactivated,
-                confirmed.size(), population, List.of(), 0, millisSince(started));
+        return new GemeindenWritten(inFile.size(), inserts.size(), updated, retired, reactivated, confirmed.size());
     }
 
     /** The BKG VG5000 points (one inside each municipality of 2021), by AGS: {lat, lon}. */

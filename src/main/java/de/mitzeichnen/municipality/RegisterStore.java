@@ -1,5 +1,6 @@
 package de.mitzeichnen.municipality;
 
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.municipality.RegisterRows.KreisRow;
 import de.mitzeichnen.municipality.RegisterRows.LandRow;
 import de.mitzeichnen.municipality.RegisterRows.MunicipalityRow;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,21 +40,15 @@ class RegisterStore {
     }
 
     long countMunicipalities() {
-        return connections.executeRead(status -> queryLong(status.getConnection(), "SELECT COUNT(*) FROM municipality"));
+        return connections.executeRead(status -> Sql.first(status.getConnection(), "SELECT COUNT(*) FROM municipality",
+                rs -> rs.getLong(1)).orElseThrow());
     }
 
     /** Identifies the register's state: changes with every written import (also by another instance). */
     String version() {
-        return connections.executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM municipality_import");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) + "/" + rs.getLong(2);
-            } catch (SQLException e) {
-                throw new DataAccessException("Reading the register version failed: " + e.getMessage(), e);
-            }
-        });
+        return connections.executeRead(status -> Sql.first(status.getConnection(),
+                "SELECT COALESCE(MAX(id), 0), COUNT(*) FROM municipality_import",
+                rs -> rs.getLong(1) + "/" + rs.getLong(2)).orElseThrow());
     }
 
     /** Every municipality (active or not) with the names of its Land and Kreis, for the in-memory index. */
@@ -80,14 +76,10 @@ class RegisterStore {
     }
 
     /** Waits for and holds the named lock row until the transaction ends. */
-    void lock(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT name FROM register_lock WHERE name = ? FOR UPDATE")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("lock row " + name + " is missing");
-                }
-            }
+    void lock(Connection c, String name) {
+        if (Sql.first(c, "SELECT name FROM register_lock WHERE name = ? FOR UPDATE", rs -> rs.getString(1), name)
+                .isEmpty()) {
+            throw new DataAccessException("lock row " + name + " is missing");
         }
     }
 
@@ -177,19 +169,19 @@ class RegisterStore {
         return out;
     }
 
-    void insertLands(Connection c, Collection<LandRow> rows, String now) throws SQLException {
+    void insertLands(Connection c, Collection<LandRow> rows, Instant now) throws SQLException {
         insert(c, "land", "code, name, seat, population, gebietsstand, created_at, updated_at",
                 rows.stream().map(r -> new Object[]{r.code(), r.name(), r.seat(), r.population(), r.gebietsstand(),
                         now, now}).toList());
     }
 
-    void updateLands(Connection c, Collection<LandRow> rows, String now) throws SQLException {
+    void updateLands(Connection c, Collection<LandRow> rows, Instant now) throws SQLException {
         update(c, "UPDATE land SET name = ?, seat = ?, population = ?, gebietsstand = ?, updated_at = ? WHERE code = ?",
                 rows.stream().map(r -> new Object[]{r.name(), r.seat(), r.population(), r.gebietsstand(), now,
                         r.code()}).toList());
     }
 
-    void insertKreise(Connection c, Collection<KreisRow> rows, String now) throws SQLException {
+    void insertKreise(Connection c, Collection<KreisRow> rows, Instant now) throws SQLException {
         insert(c, "kreis", "ags, name, display_name, type_code, type_label, land_code, seat, population, gebietsstand,"
                         + " active, retired_gebietsstand, created_at, updated_at",
                 rows.stream().map(r -> new Object[]{r.ags(), r.name(), r.displayName(), r.typeCode(), r.typeLabel(),
@@ -197,7 +189,7 @@ class RegisterStore {
                         r.retiredGebietsstand(), now, now}).toList());
     }
 
-    void updateKreise(Connection c, Collection<KreisRow> rows, String now) throws SQLException {
+    void updateKreise(Connection c, Collection<KreisRow> rows, Instant now) throws SQLException {
         update(c, "UPDATE kreis SET name = ?, display_name = ?, type_code = ?, type_label = ?, land_code = ?, seat = ?,"
                         + " population = ?, gebietsstand = ?, active = ?, retired_gebietsstand = ?, updated_at = ?"
                         + " WHERE ags = ?",
@@ -206,21 +198,21 @@ class RegisterStore {
                         now, r.ags()}).toList());
     }
 
-    void insertVerbaende(Connection c, Collection<VerbandRow> rows, String now) throws SQLException {
+    void insertVerbaende(Connection c, Collection<VerbandRow> rows, Instant now) throws SQLException {
         insert(c, "gemeindeverband", "ars, name, type_code, type_label, land_code, kreis_ags, gebietsstand, active,"
                         + " retired_gebietsstand, created_at, updated_at",
                 rows.stream().map(r -> new Object[]{r.ars(), r.name(), r.typeCode(), r.typeLabel(), r.landCode(),
                         r.kreisAgs(), r.gebietsstand(), r.active(), r.retiredGebietsstand(), now, now}).toList());
     }
 
-    void updateVerbaende(Connection c, Collection<VerbandRow> rows, String now) throws SQLException {
+    void updateVerbaende(Connection c, Collection<VerbandRow> rows, Instant now) throws SQLException {
         update(c, "UPDATE gemeindeverband SET name = ?, type_code = ?, type_label = ?, land_code = ?, kreis_ags = ?,"
                         + " gebietsstand = ?, active = ?, retired_gebietsstand = ?, updated_at = ? WHERE ars = ?",
                 rows.stream().map(r -> new Object[]{r.name(), r.typeCode(), r.typeLabel(), r.landCode(), r.kreisAgs(),
                         r.gebietsstand(), r.active(), r.retiredGebietsstand(), now, r.ars()}).toList());
     }
 
-    void insertMunicipalities(Connection c, Collection<MunicipalityRow> rows, String now) throws SQLException {
+    void insertMunicipalities(Connection c, Collection<MunicipalityRow> rows, Instant now) throws SQLException {
         insert(c, "municipality", "ags, ars, name, display_name, type_code, type_label, land_code, kreis_ags,"
                         + " verband_ars, verband_name, population, postal_code, area_km2, gebietsstand, active,"
                         + " retired_gebietsstand, lat, lon, search_key, created_at, updated_at",
@@ -230,7 +222,7 @@ class RegisterStore {
                         r.lon(), r.searchKey(), now, now}).toList());
     }
 
-    void updateMunicipalities(Connection c, Collection<MunicipalityRow> rows, String now) throws SQLException {
+    void updateMunicipalities(Connection c, Collection<MunicipalityRow> rows, Instant now) throws SQLException {
         update(c, "UPDATE municipality SET ars = ?, name = ?, display_name = ?, type_code = ?, type_label = ?,"
                         + " land_code = ?, kreis_ags = ?, verband_ars = ?, verband_name = ?, population = ?,"
                         + " postal_code = ?, area_km2 = ?, gebietsstand = ?, active = ?, retired_gebietsstand = ?,"
@@ -253,7 +245,7 @@ class RegisterStore {
                 ps.setObject(1, gebietsstand);
                 ps.setObject(2, gebietsstand);
                 for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 3, chunk.get(i));
+                    Sql.bind(ps, i + 3, chunk.get(i));
                 }
                 ps.executeUpdate();
             }
@@ -261,7 +253,7 @@ class RegisterStore {
     }
 
     void logImport(Connection c, String source, LocalDate gebietsstand, int added, int updated, int retired,
-                   int reactivated, int unchanged, String now) throws SQLException {
+                   int reactivated, int unchanged, Instant now) throws SQLException {
         insert(c, "municipality_import",
                 "source, gebietsstand, added, updated, retired, reactivated, unchanged, imported_at",
                 List.<Object[]>of(new Object[]{source.length() > 300 ? source.substring(0, 300) : source,
@@ -282,7 +274,7 @@ class RegisterStore {
                 int i = 1;
                 for (Object[] row : chunk) {
                     for (Object value : row) {
-                        bind(ps, i++, value);
+                        Sql.bind(ps, i++, value);
                     }
                 }
                 ps.executeUpdate();
@@ -298,7 +290,7 @@ class RegisterStore {
             int pending = 0;
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    bind(ps, i + 1, row[i]);
+                    Sql.bind(ps, i + 1, row[i]);
                 }
                 ps.addBatch();
                 if (++pending == ROWS_PER_INSERT) {
@@ -309,24 +301,6 @@ class RegisterStore {
             if (pending > 0) {
                 ps.executeBatch();
             }
-        }
-    }
-
-    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-        if (value instanceof LocalDate d) {
-            // As text: a java.sql.Date would be shifted by the JVM's time zone on the way.
-            ps.setString(index, d.toString());
-        } else {
-            ps.setObject(index, value);
-        }
-    }
-
-    private static long queryLong(Connection c, String sql) {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new DataAccessException("Query failed: " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,8 @@ package de.mitzeichnen.scheduling;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import de.mitzeichnen.db.Sql;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -11,12 +13,9 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -91,54 +90,30 @@ public class ScheduledJobs {
         return Map.copyOf(lastRuns);
     }
 
-    /** When the job last started on any instance, from the table; empty if it never ran. */
-    public Optional<String> lastStarted(String name) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT last_started_at FROM scheduled_job WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private boolean claim(String name, Duration period) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT IGNORE INTO scheduled_job (name, next_run_at) VALUES (?, '2000-01-01 00:00:00')")) {
-                insert.setString(1, name);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement update = c.prepareStatement("UPDATE scheduled_job SET"
+            Sql.update(c, "INSERT IGNORE INTO scheduled_job (name, next_run_at) VALUES (?, '2000-01-01 00:00:00')",
+                    name);
+            // a little less than the period, so that a scheduler firing exactly once per period never skips one
+            return Sql.update(c, "UPDATE scheduled_job SET"
                     + " next_run_at = UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND,"
                     + " owner = ?, last_started_at = UTC_TIMESTAMP(6)"
-                    + " WHERE name = ? AND next_run_at <= UTC_TIMESTAMP(6)")) {
-                // a little less than the period, so that a scheduler firing exactly once per period never skips one
-                update.setLong(1, period.toNanos() / 1000 * 95 / 100);
-                update.setString(2, owner);
-                update.setString(3, name);
-                return update.executeUpdate() == 1;
-            }
-        } catch (SQLException e) {
+                    + " WHERE name = ? AND next_run_at <= UTC_TIMESTAMP(6)",
+                    period.toNanos() / 1000 * 95 / 100, owner, name) == 1;
+        } catch (SQLException | DataAccessException e) {
             LOG.warn("Could not claim scheduled job {}: {}", name, e.toString());
             return false;
         }
     }
 
     private void finish(String name, long millis, String error) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE scheduled_job SET last_finished_at = UTC_TIMESTAMP(6),"
-                     + " last_duration_ms = ?, last_error = ?, runs = runs + 1 WHERE name = ? AND owner = ?")) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            ps.setLong(1, millis);
-            ps.setString(2, error == null ? null : error.substring(0, Math.min(error.length(), 1000)));
-            ps.setString(3, name);
-            ps.setString(4, owner);
-            ps.executeUpdate();
-        } catch (SQLException e) {
+            Sql.update(c, "UPDATE scheduled_job SET last_finished_at = UTC_TIMESTAMP(6),"
+                    + " last_duration_ms = ?, last_error = ?, runs = runs + 1 WHERE name = ? AND owner = ?",
+                    millis, error == null ? null : error.substring(0, Math.min(error.length(), 1000)), name, owner);
+        } catch (SQLException | DataAccessException e) {
             LOG.warn("Could not record the end of scheduled job {}: {}", name, e.toString());
         }
     }

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.info.License;
                 + "CORS for any origin; answers may be cached for 5 seconds (ETag, If-None-Match).",
         license = @License(name = "Register data: dl-de/by-2-0 (Destatis, BKG)",
                 url = "https://www.govdata.de/dl-de/by-2-0")))
+// Sub-packages are not covered by their parent: each console package is named.
 @OpenAPIExclude(packages = {"de.mitzeichnen.appeal", "de.mitzeichnen.console", "de.mitzeichnen.invitation",
         "de.mitzeichnen.mail", "de.mitzeichnen.security", "de.mitzeichnen.signing", "de.mitzeichnen.web",
         "de.mitzeichnen.moderation", "de.mitzeichnen.export", "de.mitzeichnen.map", "de.mitzeichnen.demo",

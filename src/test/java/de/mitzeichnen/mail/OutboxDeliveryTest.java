@@ -1,5 +1,6 @@
 package de.mitzeichnen.mail;
 
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.testsupport.Fixtures;
@@ -319,8 +320,8 @@ class OutboxDeliveryTest {
         db.update("INSERT INTO outbox_message (recipient, from_name, subject, text_body, html_body, headers, kind,"
                         + " status, attempts, next_attempt_at, created_at, claimed_at, message_id, version)"
                         + " VALUES (?, 'Stadt Test', 'Abgestürzt', 'Text', '<p>HTML</p>', '', 'test.outbox', 'SENDING', 0,"
-                        + " ?, ?, ?, ?, 1)", to, MailDispatcher.sql(createdAt), MailDispatcher.sql(createdAt),
-                MailDispatcher.sql(claimedAt), "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
+                        + " ?, ?, ?, ?, 1)", to, Sql.utc(createdAt), Sql.utc(createdAt),
+                Sql.utc(claimedAt), "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
         return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id")).longValue();
     }
 

@@ -1,5 +1,6 @@
 package de.mitzeichnen.mail;
 
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.TestSmtp;
@@ -73,7 +74,7 @@ class OutboxReclaimTest {
                         + " status, attempts, next_attempt_at, created_at, claimed_at, message_id, version)"
                         + " VALUES (?, 'Stadt Test', 'Verwaist', 'Link: https://mitzeichnen.example/bestaetigen/abc',"
                         + " '<p>Link</p>', '', 'test.reclaim', 'SENDING', 0, ?, ?, ?, ?, 1)", to,
-                MailDispatcher.sql(createdAt), MailDispatcher.sql(createdAt), MailDispatcher.sql(claimedAt),
+                Sql.utc(createdAt), Sql.utc(createdAt), Sql.utc(claimedAt),
                 "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
         return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id")).longValue();
     }

@@ -152,6 +152,7 @@ public final class Web {
         return send(b.build());
     }
 
+    /**
      * The form token of a page (the value of its first hidden {@code csrfToken} field); empty for pages without
      * one (public forms, login and password reset need none).
      */

@@ -175,34 +175,38 @@ class ConsoleAppealPages {
     @Post("/aufrufe/{id}/veroeffentlichen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = managed.byId(me, id);
-        if (!form.confirmed()) {
-            return confirmPage(request, me, appeal, "veroeffentlichen", form.version());
-        }
-        return afterTransition(request, me, appeal, editor.publish(me, appeal, FormFields.parseLong(form.version())),
-                "published");
+        return transition(request, me, id, form, editor::publish, "veroeffentlichen", "published");
     }
 
     @Post("/aufrufe/{id}/schliessen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> close(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
-        Appeal appeal = managed.byId(me, id);
-        if (!form.confirmed()) {
-            return confirmPage(request, me, appeal, "schliessen", form.version());
-        }
-        return afterTransition(request, me, appeal, editor.close(me, appeal, FormFields.parseLong(form.version())),
-                "closed");
+        return transition(request, me, id, form, editor::close, "schliessen", "closed");
     }
 
     @Post("/aufrufe/{id}/archivieren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+        return transition(request, me, id, form, editor::archive, "archivieren", "archived");
+    }
+
+    /**
+     * One step of the appeal's life cycle (publish, close, archive): without the confirmation step's {@code
+     * confirm=yes} it only shows what will happen; then it is checked against the form's version.
+     */
+    @FunctionalInterface
+    private interface Transition {
+        AppealEditor.Outcome apply(ConsoleUser me, Appeal appeal, Long formVersion);
+    }
+
+    private HttpResponse<?> transition(HttpRequest<?> request, ConsoleUser me, long id, StatusForm form,
+                                       Transition change, String step, String notice) {
         Appeal appeal = managed.byId(me, id);
         if (!form.confirmed()) {
-            return confirmPage(request, me, appeal, "archivieren", form.version());
+            return confirmPage(request, me, appeal, step, form.version());
         }
-        return afterTransition(request, me, appeal, editor.archive(me, appeal, FormFields.parseLong(form.version())),
-                "archived");
+        return afterTransition(request, me, appeal, change.apply(me, appeal, FormFields.parseLong(form.version())),
+                notice);
     }
 
     /**

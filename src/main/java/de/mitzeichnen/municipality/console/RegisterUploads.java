@@ -1,6 +1,6 @@
 package de.mitzeichnen.municipality.console;
 
-import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.db.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -8,11 +8,9 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
@@ -34,27 +32,16 @@ class RegisterUploads {
     }
 
     private final JdbcOperations jdbc;
-    private final UtcInstantConverter instants;
 
-    RegisterUploads(JdbcOperations jdbc, UtcInstantConverter instants) {
+    RegisterUploads(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.instants = instants;
     }
 
     List<ImportLogEntry> recentImports(int limit) {
-        return jdbc.prepareStatement("SELECT source, gebietsstand, added, updated, retired, reactivated, unchanged,"
-                + " imported_at FROM municipality_import ORDER BY id DESC LIMIT ?", ps -> {
-            ps.setInt(1, limit);
-            List<ImportLogEntry> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new ImportLogEntry(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
-                            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7),
-                            instants.convertToEntityValue(rs.getString(8), null)));
-                }
-            }
-            return out;
-        });
+        return Sql.list(jdbc.getConnection(), "SELECT source, gebietsstand, added, updated, retired, reactivated,"
+                + " unchanged, imported_at FROM municipality_import ORDER BY id DESC LIMIT ?",
+                rs -> new ImportLogEntry(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), Sql.instant(rs, 8)), limit);
     }
 
     /**
