@@ -17,6 +17,7 @@ import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
@@ -99,8 +100,11 @@ class PublicPagesTest {
         assertEquals("en", en.doc().selectFirst("html").attr("lang"));
         assertTrue(en.text().contains("Deadline: 3 December 2025, 23:59"), en.text());
         assertTrue(en.text().contains("13 days left"));
-        assertTrue(en.header("Set-Cookie").startsWith("lang=en"), en.header("Set-Cookie"));
+        // the appeal page is the same for every visitor: the language is in its address, no cookie
+        assertNull(en.header("Set-Cookie"));
 
+        Web.Page home = web.get("/?lang=en");
+        assertTrue(home.header("Set-Cookie").startsWith("lang=en"), home.header("Set-Cookie"));
         Web.Page remembered = web.get("/");
         assertEquals("en", remembered.doc().selectFirst("html").attr("lang"));
         assertTrue(remembered.text().contains("Open appeals"));

@@ -121,7 +121,8 @@ class OutcomeInBrowserTest {
         browser.get(server.getURL() + "/verwaltung/anmelden");
         browser.findElement(By.name("email")).sendKeys(account.email());
         browser.findElement(By.name("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        browser.findElement(By.cssSelector(".console-bar"));
 
         browser.get(server.getURL() + "/verwaltung/aufrufe/" + appeal.id() + "/ergebnis");
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Übergabe und Antwort"));

@@ -114,7 +114,8 @@ class TransparencyTest {
         assertEquals("*", page.header("Access-Control-Allow-Origin"));
         assertShareable(page);
         JsonNode a = json(page);
-        assertEquals(List.of("slug", "title", "organiser", "status", "deadline", "counts", "updatedAt"),
+        assertEquals(List.of("slug", "title", "organiser", "status", "deadline", "counts", "updatedAt", "handover",
+                        "answer"),
                 fieldNames(a));
         assertEquals(appeal.slug(), a.get("slug").getStringValue());
         assertEquals("Transparenz-Aufruf", a.get("title").getStringValue());
