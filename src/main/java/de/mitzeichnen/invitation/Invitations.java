@@ -9,6 +9,7 @@ import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.ratelimit.RateLimits;
 import de.mitzeichnen.signing.SignatureConfirmed;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.Tokens;
@@ -52,11 +53,14 @@ public class Invitations {
     private final Texts texts;
     private final Clock clock;
     private final Signatures signatures;
+    private final RateLimits limits;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Invitations(JdbcOperations jdbc, Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
-                AppealRepository appeals, MitzeichnenConfig config, Texts texts, Clock clock, Signatures signatures) {
+                AppealRepository appeals, MitzeichnenConfig config, Texts texts, Clock clock, Signatures signatures,
+                RateLimits limits) {
         this.signatures = signatures;
+        this.limits = limits;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.templates = templates;
@@ -79,6 +83,8 @@ public class Invitations {
     /** Stores the good lines as invitations and queues their mails, all in one transaction. */
     @Transactional
     public int invite(Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
+        // Sends per organiser, so that a taken-over account cannot mail the whole country in its name.
+        limits.require(RateLimits.Kind.INVITE, String.valueOf(appeal.organiserId()), limits.config().inviteLimit());
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         String now = instants.convertToPersistedValue(clock.instant(), null);
         int n = 0;
