@@ -216,5 +216,21 @@ class RetentionTest {
         }
         retention.setDays(appeal.id(), null);
         assertEquals(180, retention.days(appeal.id()));
+
+        // the organiser sets it in the console
+        Web console = accounts.signedIn(base, accounts.organiser(organiser));
+        String page = "/verwaltung/aufrufe/" + appeal.id() + "/aufbewahrung";
+        assertEquals(200, console.get(page).status());
+        Web.Page tooShort = console.postForm(page, page, Map.of("days", "20"));
+        assertEquals(422, tooShort.status());
+        assertTrue(tooShort.text().contains("von 30 bis 730 Tagen"), tooShort.text());
+        assertEquals(180, retention.days(appeal.id()));
+        assertEquals(303, console.postForm(page, page, Map.of("days", "365")).status());
+        assertEquals(365, retention.days(appeal.id()));
+        assertTrue(console.get(page).text().contains("31. Januar 2027"), console.get(page).text());
+        // another organiser cannot
+        Web other = accounts.signedIn(base, accounts.organiser(fixtures.organiser("Stadt Fremd")));
+        assertTrue(other.postForm(page, page, Map.of("days", "40")).status() >= 400);
+        assertEquals(365, retention.days(appeal.id()));
     }
 }
