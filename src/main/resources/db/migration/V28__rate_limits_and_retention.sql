@@ -6,7 +6,7 @@ CREATE TABLE bucket (
     expires_at BIGINT       NULL,
     PRIMARY KEY (id),
     KEY ix_bucket_expires (expires_at)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- The trending view reads the submissions of the last hour of one appeal.
 CREATE INDEX ix_signature_appeal_submitted ON signature (appeal_id, submitted_at);

@@ -5,7 +5,6 @@ import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
 import de.mitzeichnen.export.Exports;
-import de.mitzeichnen.retention.Retention;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Languages;
 import io.micronaut.core.annotation.Nullable;
@@ -26,6 +25,7 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -46,11 +46,11 @@ class ConsoleExports {
     private final AuditLog audit;
     private final Languages languages;
     private final ExecutorService executor;
-    private final Retention retention;
+    private final List<ExportGuard> guards;
 
     ConsoleExports(ManagedAppeals managed, Exports exports, AuditLog audit, Languages languages,
-                   @Named(TaskExecutors.BLOCKING) ExecutorService executor, Retention retention) {
-        this.retention = retention;
+                   @Named(TaskExecutors.BLOCKING) ExecutorService executor, List<ExportGuard> guards) {
+        this.guards = guards;
         this.managed = managed;
         this.exports = exports;
         this.audit = audit;
@@ -85,7 +85,7 @@ class ConsoleExports {
                                   @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
                                   @Nullable @QueryValue String land) {
         Appeal appeal = managed.bySlug(me, slug);
-        retention.requireData(appeal.id());
+        guards.forEach(g -> g.check(appeal.id()));
         ExportFilter filter = ExportFilter.of(status, verified, land);
         String pdf = "/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf" + filter.query();
         String back = "/verwaltung/aufrufe/" + appeal.id() + "/unterschriften";
@@ -96,7 +96,7 @@ class ConsoleExports {
     private HttpResponse<StreamedFile> export(HttpRequest<?> request, ConsoleUser me, String slug, ExportFormat format,
                                               char separator, String status, String verified, String land) {
         Appeal appeal = managed.bySlug(me, slug);
-        retention.requireData(appeal.id());
+        guards.forEach(g -> g.check(appeal.id()));
         ExportFilter filter = ExportFilter.of(status, verified, land);
         Locale locale = languages.resolveOrDefault(request);
         PipedInputStream in = new PipedInputStream(1 << 16);

@@ -1,6 +1,7 @@
 package de.mitzeichnen.retention;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.console.ExportGuard;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * counts stay; 30 days after the deadline the client address hashes go. Each step is recorded and happens once.
  */
 @Singleton
-public class Retention {
+public class Retention implements ExportGuard {
 
     static final String WARNING_KIND = "retention.warning";
 
@@ -99,8 +100,9 @@ public class Retention {
     }
 
     /** Throws {@link DataErased} once the appeal's signatures were anonymised: no export any more. */
+    @Override
     @Transactional
-    public void requireData(long appealId) {
+    public void check(long appealId) {
         Instant at = state(appealId).anonymisedAt();
         if (at != null) {
             throw new DataErased(at);
