@@ -33,7 +33,7 @@ import java.util.Optional;
 @Singleton
 public class Retention implements ExportGuard {
 
-    static final String WARNING_KIND = "retention.warning";
+    static final String WARNING_KIND = "retention-warning";
 
     /** What the job has done for an appeal so far. */
     record State(@Nullable Integer days, @Nullable Instant warnedAt, @Nullable Instant anonymisedAt,
