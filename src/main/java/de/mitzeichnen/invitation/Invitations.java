@@ -11,6 +11,7 @@ import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.ratelimit.RateLimits;
 import de.mitzeichnen.signing.SignatureConfirmed;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.Tokens;
@@ -54,11 +55,13 @@ public class Invitations {
     private final AuditLog audit;
     private final Clock clock;
     private final Signatures signatures;
+    private final RateLimits limits;
 
     Invitations(JdbcOperations jdbc, Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
                 AppealRepository appeals, MitzeichnenConfig config, Texts texts, AuditLog audit, Clock clock,
-                Signatures signatures) {
+                Signatures signatures, RateLimits limits) {
         this.signatures = signatures;
+        this.limits = limits;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.templates = templates;
@@ -109,6 +112,8 @@ public class Invitations {
     /** Stores the good lines as invitations and queues their mails, all in one transaction. */
     @Transactional
     public int invite(Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
+        // Sends per organiser, so that a taken-over account cannot mail the whole country in its name.
+        limits.require(RateLimits.Kind.INVITE, String.valueOf(appeal.organiserId()), limits.config().inviteLimit());
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         Instant now = clock.instant();
         int n = 0;

@@ -76,7 +76,7 @@ class Login {
                     Map.of("reason", "disabled"));
             return new Result(Outcome.DISABLED, Optional.empty());
         }
-        throttle.succeeded(emailHash);
+        throttle.succeeded(emailHash, ipHash);
         accounts.updateLastLoginAt(a.id(), clock.instant());
         audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
         return new Result(Outcome.SUCCESS, Optional.of(a));

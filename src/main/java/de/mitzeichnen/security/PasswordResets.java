@@ -3,6 +3,7 @@ package de.mitzeichnen.security;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.config.MitzeichnenConfig;
+import de.mitzeichnen.ratelimit.RateLimits;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -35,9 +36,11 @@ public class PasswordResets {
     private final AuditLog audit;
     private final MitzeichnenConfig config;
     private final Clock clock;
+    private final RateLimits limits;
 
     PasswordResets(PasswordResetRepository resets, AccountRepository accounts, Passwords passwords,
-                   PasswordResetMail mail, AuditLog audit, MitzeichnenConfig config, Clock clock) {
+                   PasswordResetMail mail, AuditLog audit, MitzeichnenConfig config, Clock clock, RateLimits limits) {
+        this.limits = limits;
         this.resets = resets;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -53,6 +56,9 @@ public class PasswordResets {
      */
     @Transactional
     public Optional<Issued> request(String email, String ipHash, Locale locale) {
+        // Counted for any address, account or not, so that the 429 tells nothing about accounts.
+        limits.require(RateLimits.Kind.RESET_ADDRESS, ipHash, limits.config().resetLimit());
+        limits.require(RateLimits.Kind.RESET_ACCOUNT, Account.normaliseEmail(email), limits.config().resetLimit());
         Optional<Account> account = accounts.findByEmail(Account.normaliseEmail(email)).filter(Account::enabled);
         if (account.isEmpty()) {
             return Optional.empty();

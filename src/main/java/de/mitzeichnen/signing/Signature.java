@@ -84,6 +84,24 @@ public record Signature(
                 in.outcomeMails());
     }
 
+    /** A submission beyond a rate limit: suspected from the start, without a link or a mail. */
+    static Signature held(long appealId, Submission in, Instant now) {
+        Signature p = pending(appealId, in, now);
+        return new Signature(null, appealId, SignatureStatus.SUSPECTED, p.email, p.emailKey, p.name, p.role,
+                p.roleOther, p.body, p.municipalityAgs, p.districtAgs, p.gebietsstand, p.foreignMunicipalityId,
+                p.publicName, p.privacyVersion, now, p.language, p.appealTextHash, p.ipHash, p.trust, null, null,
+                null, null, 0, null, null, null, null, now, null, null, now, now, null, p.outcomeMails);
+    }
+
+    /** A held submission cleared by the organiser: pending, with a fresh link that the confirmation mail carries. */
+    Signature released(String tokenHash, Instant expiresAt, Instant now) {
+        return new Signature(id, appealId, SignatureStatus.PENDING, email, emailKey, name, role, roleOther, body,
+                municipalityAgs, districtAgs, gebietsstand, foreignMunicipalityId, publicName, privacyVersion,
+                privacyConsentAt, language, appealTextHash, ipHash, trust, trustFlag, tokenHash, expiresAt,
+                withdrawTokenHash, mailsSent + 1, verifiedBy, verifiedAt, verificationMethod, verificationNote,
+                submittedAt, confirmedAt, withdrawnAt, createdAt, now, version, outcomeMails);
+    }
+
     /** The same address submits again while pending: the new data replace the old, with a fresh link. */
     Signature resubmitted(Submission in, Instant now) {
         return new Signature(id, appealId, status, in.email(), emailKey, in.name(), in.role(), in.roleOther(),

@@ -37,6 +37,7 @@ public class Signatures {
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
     private final SubmitSignature submit;
+    private final SubmitTransaction submissions;
     private final SupportLedger ledger;
     private final SignatureMails mails;
     private final MailDomains domains;
@@ -49,14 +50,15 @@ public class Signatures {
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
     Signatures(SignatureRepository signatures, AppealRepository appeals, SubmitSignature submit,
-               SupportLedger ledger, SignatureMails mails, MailDomains domains, ForeignMunicipalities foreign,
-               ApplicationEventPublisher<SignatureConfirmed> confirmations, JdbcOperations jdbc, AuditLog audit,
-               SigningConfig config, Clock clock) {
+               SubmitTransaction submissions, SupportLedger ledger, SignatureMails mails, MailDomains domains,
+               ForeignMunicipalities foreign, ApplicationEventPublisher<SignatureConfirmed> confirmations,
+               JdbcOperations jdbc, AuditLog audit, SigningConfig config, Clock clock) {
         this.audit = audit;
         this.config = config;
         this.signatures = signatures;
         this.appeals = appeals;
         this.submit = submit;
+        this.submissions = submissions;
         this.ledger = ledger;
         this.mails = mails;
         this.domains = domains;
@@ -229,7 +231,10 @@ public class Signatures {
         return apply(appealId, List.of(signatureId), Transition.SUSPECT, actor, reason, null, null) == 1;
     }
 
-    /** CLEAR: a suspected signature counts again. */
+    /**
+     * CLEAR: a suspected signature counts again. One held back by a rate limit before it was ever confirmed becomes
+     * PENDING instead, with a fresh link, and its confirmation mail goes out now; it counts once the signer confirms.
+     */
     @Transactional
     public boolean clear(long appealId, long signatureId, String actor, String reason) {
         return apply(appealId, List.of(signatureId), Transition.CLEAR, actor, reason, null, null) == 1;
@@ -290,14 +295,22 @@ public class Signatures {
             current = confirmation.signature();
         }
         SignatureStatus target = transition.target(current.status(), current.confirmedAt() != null);
+        String releaseToken = transition == Transition.CLEAR && target == SignatureStatus.PENDING
+                ? Tokens.newToken() : null;
         Signature next = switch (transition) {
             case VERIFY -> current.verified(actor, method, note, now);
-            case ANONYMISE -> current.erased(SignatureStatus.ANONYMISED, now);
+            case ANONYMISE -> current.erased(target, now);
+            case CLEAR -> releaseToken != null
+                    ? current.released(Tokens.hash(releaseToken), submissions.expiry(appeal, now), now)
+                    : current.withStatus(target, now);
             default -> current.withStatus(target, now);
         };
         Signature saved = signatures.update(next);
         if (confirmation != null) {
             announce(appeal, saved, confirmation.withdrawToken());
+        }
+        if (releaseToken != null) {
+            mails.confirmation(appeal, saved, releaseToken, Locale.forLanguageTag(saved.language()));
         }
         record(saved, transition, reason, actor, now);
         if (rollUp) {
@@ -364,6 +377,133 @@ public class Signatures {
                 Transition.WITHDRAW.target(confirmed.status(), true), now));
         ledger.changed(appeal, confirmed, saved);
         return saved;
+    }
+
+    /** How many submissions of the trending window came from one address hash or one mail domain. */
+    public record Group(String key, long submissions, long suspected) {
+    }
+
+    /** A submission held back (suspected and never confirmed), as the trending view lists it. */
+    public record Held(long id, String name, String email, String domain, String ipHash, Instant submittedAt) {
+    }
+
+    /** Submissions since {@code since}, grouped by client address hash, most first. */
+    @Transactional
+    public List<Group> submissionsByAddress(long appealId, Instant since) {
+        return groups("COALESCE(ip_hash, '')", appealId, since);
+    }
+
+    /** Submissions since {@code since}, grouped by e-mail domain, most first. */
+    @Transactional
+    public List<Group> submissionsByDomain(long appealId, Instant since) {
+        return groups("SUBSTRING_INDEX(email_key, '@', -1)", appealId, since);
+    }
+
+    private List<Group> groups(String key, long appealId, Instant since) {
+        return jdbc.prepareStatement("SELECT " + key + " AS k, COUNT(*), SUM(status = 'SUSPECTED') FROM signature"
+                + " WHERE appeal_id = ? AND submitted_at >= ? AND email_key IS NOT NULL"
+                + " GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT 50", ps -> {
+            ps.setLong(1, appealId);
+            ps.setString(2, instants.convertToPersistedValue(since, null));
+            List<Group> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Group(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The submissions held back by a rate limit that wait for the organiser, newest first. */
+    @Transactional
+    public List<Held> held(long appealId) {
+        return jdbc.prepareStatement("SELECT id, name, email, email_key, ip_hash, submitted_at FROM signature"
+                + " WHERE appeal_id = ? AND status = 'SUSPECTED' AND confirmed_at IS NULL"
+                + " ORDER BY submitted_at DESC, id DESC LIMIT 500", ps -> {
+            ps.setLong(1, appealId);
+            List<Held> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(4);
+                    out.add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            key == null ? "" : key.substring(key.lastIndexOf('@') + 1),
+                            rs.getString(5) == null ? "" : rs.getString(5),
+                            instants.convertToEntityValue(rs.getString(6), null)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Retention: ANONYMISE every signature of the appeal that still holds personal data; confirmed ones keep their
+     * status, so that the counts stay as they were. Returns how many changed.
+     */
+    @Transactional
+    public int anonymiseAppeal(long appealId, String actor, String reason) {
+        List<Long> ids = jdbc.prepareStatement("SELECT id FROM signature WHERE appeal_id = ?"
+                + " AND (email IS NOT NULL OR name IS NOT NULL OR body IS NOT NULL OR role_other IS NOT NULL)",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    List<Long> out = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getLong(1));
+                        }
+                    }
+                    return out;
+                });
+        return ids.isEmpty() ? 0 : applyAll(appealId, ids, Transition.ANONYMISE, actor, reason, null).size();
+    }
+
+    /** Retention: the client address hashes of an appeal's signatures go (30 days after its deadline). */
+    @Transactional
+    public int eraseIpHashes(long appealId) {
+        return jdbc.prepareStatement("UPDATE signature SET ip_hash = NULL WHERE appeal_id = ? AND ip_hash IS NOT NULL",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    return ps.executeUpdate();
+                });
+    }
+
+    /**
+     * Deletes unconfirmed (PENDING) signatures whose link expired before {@code expiredBefore}, with their events.
+     * Pending ones are neither counted nor awaiting, so the aggregate is unchanged; it is rolled up all the same
+     * for each appeal touched, so that it stays right whatever it held. Returns how many were deleted.
+     */
+    @Transactional
+    public int purgeExpired(Instant expiredBefore) {
+        record Row(long id, long appealId) {
+        }
+        List<Row> rows = jdbc.prepareStatement("SELECT id, appeal_id FROM signature WHERE status = 'PENDING'"
+                + " AND confirm_expires_at < ? ORDER BY id LIMIT 5000 FOR UPDATE", ps -> {
+            ps.setString(1, instants.convertToPersistedValue(expiredBefore, null));
+            List<Row> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            return out;
+        });
+        Set<Long> appealIds = new java.util.TreeSet<>();
+        for (Row r : rows) {
+            jdbc.prepareStatement("DELETE FROM signature_event WHERE signature_id = ?", ps -> {
+                ps.setLong(1, r.id());
+                return ps.executeUpdate();
+            });
+            jdbc.prepareStatement("DELETE FROM signature WHERE id = ? AND status = 'PENDING'", ps -> {
+                ps.setLong(1, r.id());
+                return ps.executeUpdate();
+            });
+            appealIds.add(r.appealId());
+        }
+        for (Long appealId : appealIds) {
+            ledger.lock(appealId);
+            ledger.rollUp(appealId);
+        }
+        return rows.size();
     }
 
     /** The confirmed addresses (address keys) of an appeal, e.g. to flag invitations of people who signed. */

@@ -3,6 +3,7 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import de.mitzeichnen.appeal.PublicAppeals;
+import de.mitzeichnen.ratelimit.RateLimits;
 import de.mitzeichnen.security.ClientIp;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.NotFoundException;
@@ -44,11 +45,13 @@ class SigningPages {
     private final Clock clock;
     private final InvitationLinks invitations;
     private final ClientIp clientIp;
+    private final RateLimits limits;
 
     SigningPages(PublicAppeals appeals, AppealPageExtensions extensions, SignFormValidator validator,
                  SubmitSignature submit, ConfirmSignature confirm, WithdrawSignature withdraw,
                  SignatureDescriber describer, PageRenderer pages, Languages languages, Clock clock,
-                 InvitationLinks invitations, ClientIp clientIp) {
+                 InvitationLinks invitations, ClientIp clientIp, RateLimits limits) {
+        this.limits = limits;
         this.appeals = appeals;
         this.extensions = extensions;
         this.validator = validator;
@@ -113,6 +116,7 @@ class SigningPages {
     @Post("/bestaetigen/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> doConfirm(HttpRequest<?> request, String token) {
+        limits.require(RateLimits.Kind.CONFIRM, clientIp.hash(request), limits.config().confirmLimit());
         ConfirmSignature.Outcome outcome = confirm.confirm(token, languages.resolveOrDefault(request));
         return TokenPages.privately(confirmPage(request, token, outcome));
     }

@@ -1,6 +1,8 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.ratelimit.Limit;
+import de.mitzeichnen.ratelimit.RateLimits;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
@@ -18,16 +20,28 @@ class SubmitSignature {
     private static final int ATTEMPTS = 5;
 
     private final SubmitTransaction transaction;
+    private final RateLimits limits;
 
-    SubmitSignature(SubmitTransaction transaction) {
+    SubmitSignature(SubmitTransaction transaction, RateLimits limits) {
         this.transaction = transaction;
+        this.limits = limits;
     }
 
     /** Returns the confirmation token when signing through an invitation (see {@link SubmitTransaction#submit}). */
     Optional<String> submit(Appeal appeal, SignatureRequest request, Locale locale, String ipHash,
                             boolean invited) {
+        // An invitation link proves the address already; everything else counts against the limits. Beyond one,
+        // the submission is held silently (same answer, no mail) rather than refused, so a bot learns nothing.
+        boolean held = !invited && (limited(RateLimits.Kind.SIGN, String.valueOf(ipHash) + "|" + appeal.id(),
+                limits.config().signLimit())
+                | limited(RateLimits.Kind.SIGN_DOMAIN, request.email().domain().ascii() + "|" + appeal.id(),
+                limits.config().signDomainLimit()));
         for (int attempt = 1; ; attempt++) {
             try {
+                if (held) {
+                    transaction.hold(appeal, request, locale, ipHash);
+                    return Optional.empty();
+                }
                 return transaction.submit(appeal, request, locale, ipHash, invited);
             } catch (DataAccessException e) {
                 // Concurrent submissions of one address meet at the unique index (or deadlock on its gap lock);
@@ -41,6 +55,10 @@ class SubmitSignature {
 
     SignTarget.Resolved resolve(SignTarget target) {
         return transaction.resolve(target);
+    }
+
+    private boolean limited(RateLimits.Kind kind, String key, Optional<Limit> limit) {
+        return limits.take(kind, key, limit).isPresent();
     }
 
     static boolean isConflict(Throwable e) {

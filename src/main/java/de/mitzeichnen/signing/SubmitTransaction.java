@@ -80,6 +80,23 @@ class SubmitTransaction {
         return Optional.empty();
     }
 
+    /**
+     * HOLD: a submission beyond a rate limit. A new address is stored as suspected without a mail; for an address
+     * that already has a signature nothing changes and nothing is sent. The caller shows the usual page either way.
+     */
+    @Transactional
+    void hold(Appeal appeal, SignatureRequest r, Locale locale, String ipHash) {
+        Instant now = clock.instant();
+        if (!appeal.acceptsSignatures(now)) {
+            throw new SigningClosedException();
+        }
+        if (signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
+            return;
+        }
+        signatures.save(Signature.held(appeal.id(), submission(appeal, r, locale, ipHash, false,
+                Tokens.newToken(), now), now));
+    }
+
     private Signature.Submission submission(Appeal appeal, SignatureRequest r, Locale locale, String ipHash,
                                             boolean invited, String token, Instant now) {
         SignTarget.Resolved place = resolve(r.target());

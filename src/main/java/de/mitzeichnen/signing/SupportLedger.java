@@ -50,9 +50,13 @@ class SupportLedger {
                 && (mode == PublicCount.ALL_CONFIRMED || s.trust() != Trust.EMAIL_ONLY);
     }
 
-    /** Whether it is confirmed but still waits for the organiser before it counts. */
+    /**
+     * Whether it is confirmed but still waits for the organiser before it counts. A submission held back by a rate
+     * limit (suspected, never confirmed) is not shown at all, so that a bot learns nothing from the page.
+     */
     static boolean awaiting(@Nullable Signature s, PublicCount mode) {
-        return s != null && (s.status() == SignatureStatus.SUSPECTED || s.status() == SignatureStatus.CONFIRMED
+        return s != null && (s.status() == SignatureStatus.SUSPECTED && s.confirmedAt() != null
+                || s.status() == SignatureStatus.CONFIRMED
                 && mode == PublicCount.TRUSTED_ONLY && s.trust() == Trust.EMAIL_ONLY);
     }
 
@@ -165,7 +169,7 @@ class SupportLedger {
                                 WHEN s.district_ags IS NOT NULL THEN 'K' ELSE 'F' END AS kind,
                            COALESCE(s.municipality_ags, s.district_ags, CAST(s.foreign_municipality_id AS CHAR)) AS place_key,
                            CASE WHEN s.status = 'CONFIRMED' AND (%1$s OR s.trust <> 'EMAIL_ONLY') THEN 1 ELSE 0 END AS c,
-                           CASE WHEN s.status = 'SUSPECTED' OR (s.status = 'CONFIRMED' AND NOT %1$s
+                           CASE WHEN (s.status = 'SUSPECTED' AND s.confirmed_at IS NOT NULL) OR (s.status = 'CONFIRMED' AND NOT %1$s
                                      AND s.trust = 'EMAIL_ONLY') THEN 1 ELSE 0 END AS a
                       FROM signature s
                      WHERE s.appeal_id = ? AND s.status IN ('CONFIRMED', 'SUSPECTED')

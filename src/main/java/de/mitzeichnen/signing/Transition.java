@@ -19,6 +19,11 @@ public enum Transition {
     SUBMIT(EnumSet.noneOf(SignatureStatus.class), PENDING),
     /** The organiser records a reply received elsewhere (e-mail, letter, council resolution, phone): counts at once. */
     RECORD(EnumSet.noneOf(SignatureStatus.class), CONFIRMED),
+    /**
+     * A new submission beyond a rate limit: stored as suspected, without a mail, never counted, until the
+     * organiser clears it (then it is pending and the confirmation mail goes out) or rejects it.
+     */
+    HOLD(EnumSet.noneOf(SignatureStatus.class), SUSPECTED),
     /** The same address submits again before confirming: fresh data, fresh link. */
     RESUBMIT(EnumSet.of(PENDING), PENDING),
     /** The signer clicked the button behind the mailed link, or the organiser verified a pending signature. */
@@ -33,10 +38,17 @@ public enum Transition {
     RESTORE(EnumSet.of(REJECTED), CONFIRMED),
     /** Held back from the count while someone looks at it. */
     SUSPECT(EnumSet.of(CONFIRMED), SUSPECTED),
-    /** Nothing wrong after all: counts again. */
+    /**
+     * Nothing wrong after all: counts again; a held submission that was never confirmed becomes pending and its
+     * confirmation mail goes out now (see {@link Signatures#clear}).
+     */
     CLEAR(EnumSet.of(SUSPECTED), CONFIRMED),
-    /** Personal data erased for good (e.g. unconfirmed long ago, or rejected); counts stay as they were. */
-    ANONYMISE(EnumSet.of(PENDING, WITHDRAWN, REJECTED), ANONYMISED);
+    /**
+     * Personal data erased for good (e.g. unconfirmed long ago, rejected, or the retention time after the deadline
+     * has passed). A confirmed signature, or a suspected one that was confirmed, keeps its status, so that the
+     * counts stay true; everything else becomes ANONYMISED.
+     */
+    ANONYMISE(EnumSet.of(PENDING, WITHDRAWN, REJECTED, CONFIRMED, SUSPECTED), ANONYMISED);
 
     private final Set<SignatureStatus> from;
     private final SignatureStatus to;
@@ -54,11 +66,20 @@ public enum Transition {
         return from.contains(status);
     }
 
-    /** Where the transition leads from {@code status}; RESTORE depends on whether it was ever confirmed. */
+    /**
+     * Where the transition leads from {@code status}; RESTORE and CLEAR lead to PENDING for a signature that was
+     * never confirmed, ANONYMISE keeps a confirmed (counted or suspected) one's status.
+     */
     public SignatureStatus target(SignatureStatus status, boolean everConfirmed) {
         if (!allowedFrom(status)) {
             throw new IllegalStateException(name() + " is not allowed from " + status);
         }
-        return this == RESTORE && !everConfirmed ? PENDING : to;
+        if ((this == RESTORE || this == CLEAR) && !everConfirmed) {
+            return PENDING;
+        }
+        if (this == ANONYMISE && (status == CONFIRMED || status == SUSPECTED && everConfirmed)) {
+            return status;
+        }
+        return to;
     }
 }

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.info.License;
         "de.mitzeichnen.appeal.console", "de.mitzeichnen.organiser.console", "de.mitzeichnen.security.console",
         "de.mitzeichnen.municipality.console", "de.mitzeichnen.municipality.learnt", "de.mitzeichnen.export.console",
         "de.mitzeichnen.invitation.console", "de.mitzeichnen.audit.console", "de.mitzeichnen.dashboard",
-        "de.mitzeichnen.replies", "de.mitzeichnen.outcome"})
+        "de.mitzeichnen.replies", "de.mitzeichnen.outcome",
+        "de.mitzeichnen.retention", "de.mitzeichnen.ratelimit"})
 interface OpenApiDefinition {
 }

@@ -141,25 +141,51 @@ class LoginTest {
     }
 
     @Test
-    void fiveFailuresBlockTheAccountForFifteenMinutesEvenWithTheRightPassword() {
+    void wrongPasswordsFromElsewhereNeverLockTheRightOneOut() {
         clock.set(Instant.parse("2026-02-10T09:00:00Z"));
         Account admin = accounts.admin();
+        Web attacker = browser();
         for (int i = 0; i < 5; i++) {
-            // From different addresses: the account counter alone decides.
-            assertEquals(401, login(browser(), admin.email(), "falsch-" + i + "-xxxxxxxx").status());
+            assertEquals(401, login(attacker, admin.email(), "falsch-" + i + "-xxxxxxxx").status());
         }
-        Web.Page blocked = login(browser(), admin.email(), ConsoleAccounts.PASSWORD);
+        // The attacker's address is throttled for this account, even with the right password …
+        Web.Page blocked = login(attacker, admin.email(), ConsoleAccounts.PASSWORD);
         assertEquals(429, blocked.status());
-        assertTrue(blocked.text().contains("Zu viele fehlgeschlagene Anmeldeversuche für diese E-Mail-Adresse"), blocked.text());
-        // An address nobody has is blocked the same way, so the message tells nothing.
-        String nobody = Fixtures.unique("niemand") + "@test.example";
-        for (int i = 0; i < 5; i++) {
-            login(browser(), nobody, "falsch-" + i + "-xxxxxxxx");
-        }
-        assertEquals(429, login(browser(), nobody, "egal-egal-egal").status());
-
-        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertTrue(blocked.text().contains("Zu viele fehlgeschlagene Anmeldeversuche für diese E-Mail-Adresse von Ihrem"
+                + " Anschluss"), blocked.text());
+        // … while the admin, from another address, logs in at once.
         assertEquals(303, login(browser(), admin.email(), ConsoleAccounts.PASSWORD).status());
+        // The reset link can always be asked for, throttled or not.
+        Web.Page forgot = attacker.postForm("/verwaltung/passwort-vergessen", "/verwaltung/passwort-vergessen",
+                Web.form("email", admin.email()));
+        assertEquals(200, forgot.status());
+
+        // Growing delays: one minute after the fifth failure, then two after the sixth.
+        clock.advance(Duration.ofSeconds(59));
+        assertEquals(429, login(attacker, admin.email(), "falsch-5-xxxxxxxx").status());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(401, login(attacker, admin.email(), "falsch-6-xxxxxxxx").status());
+        assertEquals(429, login(attacker, admin.email(), ConsoleAccounts.PASSWORD).status());
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(429, login(attacker, admin.email(), ConsoleAccounts.PASSWORD).status());
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertEquals(303, login(attacker, admin.email(), ConsoleAccounts.PASSWORD).status());
+
+        // An address nobody has is throttled the same way, so the message tells nothing.
+        String nobody = Fixtures.unique("niemand") + "@test.example";
+        Web guesser = browser();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, login(guesser, nobody, "falsch-" + i + "-xxxxxxxx").status());
+        }
+        assertEquals(429, login(guesser, nobody, "egal-egal-egal").status());
+    }
+
+    @Test
+    void theDelayDoublesUpToFifteenMinutes() {
+        assertEquals(Duration.ofMinutes(1), LoginThrottle.delay(0, Duration.ofMinutes(15)));
+        assertEquals(Duration.ofMinutes(8), LoginThrottle.delay(3, Duration.ofMinutes(15)));
+        assertEquals(Duration.ofMinutes(15), LoginThrottle.delay(4, Duration.ofMinutes(15)));
+        assertEquals(Duration.ofMinutes(15), LoginThrottle.delay(400, Duration.ofMinutes(15)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
+import de.mitzeichnen.export.ExportGuard;
 import de.mitzeichnen.export.Exports;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Languages;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -49,9 +51,11 @@ class ConsoleExports {
     private final AuditLog audit;
     private final Languages languages;
     private final ExecutorService executor;
+    private final List<ExportGuard> guards;
 
     ConsoleExports(ManagedAppeals managed, Exports exports, AuditLog audit, Languages languages,
-                   @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                   @Named(TaskExecutors.BLOCKING) ExecutorService executor, List<ExportGuard> guards) {
+        this.guards = guards;
         this.managed = managed;
         this.exports = exports;
         this.audit = audit;
@@ -86,6 +90,7 @@ class ConsoleExports {
                                   @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
                                   @Nullable @QueryValue String land) {
         Appeal appeal = managed.bySlug(me, slug);
+        guards.forEach(g -> g.check(appeal.id()));
         ExportFilter filter = ExportFilter.of(status, verified, land);
         String pdf = "/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf" + filter.query();
         String back = "/verwaltung/aufrufe/" + appeal.id() + "/unterschriften";
@@ -96,6 +101,7 @@ class ConsoleExports {
     private HttpResponse<StreamedFile> export(HttpRequest<?> request, ConsoleUser me, String slug, ExportFormat format,
                                               char separator, String status, String verified, String land) {
         Appeal appeal = managed.bySlug(me, slug);
+        guards.forEach(g -> g.check(appeal.id()));
         ExportFilter filter = ExportFilter.of(status, verified, land);
         Locale locale = languages.resolveOrDefault(request);
         PipedInputStream in = new PipedInputStream(1 << 16);

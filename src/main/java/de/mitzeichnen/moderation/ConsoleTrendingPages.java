@@ -1,0 +1,106 @@
+package de.mitzeichnen.moderation;
+
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.ManagedAppeals;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.signing.Signatures;
+import de.mitzeichnen.web.Pages;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * „Auffällig": the submissions of the last hour by client address hash and by e-mail domain, and the submissions
+ * a rate limit held back (suspected, no mail sent). Clearing one sends its confirmation mail now; rejecting keeps
+ * it out for good. Both need a reason and are recorded in the audit log.
+ */
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@Controller("/verwaltung/aufrufe/{id}/auffaellig")
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ConsoleTrendingPages {
+
+    static final Duration WINDOW = Duration.ofHours(1);
+    private static final int MAX_TEXT = 500;
+
+    private final ManagedAppeals managed;
+    private final Signatures signatures;
+    private final AuditLog audit;
+    private final ConsoleView view;
+    private final Clock clock;
+
+    ConsoleTrendingPages(ManagedAppeals managed, Signatures signatures, AuditLog audit, ConsoleView view,
+                         Clock clock) {
+        this.managed = managed;
+        this.signatures = signatures;
+        this.audit = audit;
+        this.view = view;
+        this.clock = clock;
+    }
+
+    @Get
+    HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id) {
+        return page(request, me, managed.byId(me, id), HttpStatus.OK, null);
+    }
+
+    @Post("/{signatureId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> decide(HttpRequest<?> request, ConsoleUser me, long id, long signatureId,
+                           @Body Map<String, String> form) {
+        Appeal appeal = managed.byId(me, id);
+        String reason = form.getOrDefault("reason", "").strip();
+        if (reason.isEmpty() || reason.length() > MAX_TEXT) {
+            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, reason.isEmpty()
+                    ? "console.trending.error.reason" : "console.verification.error.tooLong");
+        }
+        String action = form.getOrDefault("action", "");
+        boolean changed;
+        if ("CLEAR".equals(action)) {
+            changed = signatures.clear(appeal.id(), signatureId, me.email(), reason);
+        } else if ("REJECT".equals(action)) {
+            changed = signatures.reject(appeal.id(), signatureId, me.email(), reason);
+        } else {
+            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, "console.signatures.error.action");
+        }
+        if (changed) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("signature", signatureId);
+            details.put("reason", reason);
+            audit.record(me.actor(), "CLEAR".equals(action) ? "SIGNATURE_CLEAR" : "SIGNATURE_REJECT",
+                    appeal.organiserId(), appeal.id(), details);
+        }
+        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/auffaellig?done="
+                + (changed ? "1" : "0")));
+    }
+
+    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
+                                      String error) {
+        var since = clock.instant().minus(WINDOW);
+        Map<String, Object> model = Pages.model("appeal", appeal,
+                "byAddress", signatures.submissionsByAddress(appeal.id(), since),
+                "byDomain", signatures.submissionsByDomain(appeal.id(), since),
+                "held", signatures.held(appeal.id()),
+                "error", error == null ? null : view.text(request, error),
+                "done", request.getParameters().get("done"));
+        return view.render(request, me, status, "console/trending", model);
+    }
+}

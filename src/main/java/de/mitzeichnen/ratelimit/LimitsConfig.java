@@ -1,0 +1,98 @@
+package de.mitzeichnen.ratelimit;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.exceptions.ConfigurationException;
+
+import java.util.Optional;
+
+/**
+ * The rate limits, from {@code mitzeichnen.limits.*} (README: {@code MITZEICHNEN_*_LIMIT}); each {@code N/duration}
+ * or {@code off}. A value that does not parse stops the start with a message.
+ */
+@ConfigurationProperties("mitzeichnen.limits")
+public class LimitsConfig {
+
+    private String sign = "5/5m";
+    private String signDomain = "50/1h";
+    private String confirm = "30/1h";
+    private String invite = "20/1d";
+    private String reset = "5/1h";
+
+    /** Sign submissions per client address and appeal; beyond it they are held as suspected, silently. */
+    public String getSign() {
+        return sign;
+    }
+
+    public Optional<Limit> signLimit() {
+        return Limit.parse(sign);
+    }
+
+    public void setSign(String sign) {
+        parse("sign", sign);
+        this.sign = sign == null ? "off" : sign;
+    }
+
+    /** Sign submissions per e-mail domain and appeal (any domain, official ones too); held like the above. */
+    public String getSignDomain() {
+        return signDomain;
+    }
+
+    public Optional<Limit> signDomainLimit() {
+        return Limit.parse(signDomain);
+    }
+
+    public void setSignDomain(String signDomain) {
+        parse("sign-domain", signDomain);
+        this.signDomain = signDomain == null ? "off" : signDomain;
+    }
+
+    /** Confirmations (the button behind the mailed link) per client address. */
+    public String getConfirm() {
+        return confirm;
+    }
+
+    public Optional<Limit> confirmLimit() {
+        return Limit.parse(confirm);
+    }
+
+    public void setConfirm(String confirm) {
+        parse("confirm", confirm);
+        this.confirm = confirm == null ? "off" : confirm;
+    }
+
+    /** Invitation sends (one uploaded list confirmed) per organiser. */
+    public String getInvite() {
+        return invite;
+    }
+
+    public Optional<Limit> inviteLimit() {
+        return Limit.parse(invite);
+    }
+
+    public void setInvite(String invite) {
+        parse("invite", invite);
+        this.invite = invite == null ? "off" : invite;
+    }
+
+    /** Password-reset requests per e-mail address and, separately, per client address. */
+    public String getReset() {
+        return reset;
+    }
+
+    public Optional<Limit> resetLimit() {
+        return Limit.parse(reset);
+    }
+
+    public void setReset(String reset) {
+        parse("reset", reset);
+        this.reset = reset == null ? "off" : reset;
+    }
+
+    private static Optional<Limit> parse(String name, String value) {
+        try {
+            return Limit.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("mitzeichnen.limits." + name + ": " + e.getMessage());
+        }
+    }
+}
