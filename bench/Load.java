@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Load generator for flows that need state (bench/run.sh), run as a second process: {@code java bench/Load.java}.
+ * Load generator for flows that need state (bench/run.sh), run as a second process: {@code java
+ * bench/Load.java}.
  *
  * <pre>
  *   sign  BASE SLUG CONNECTIONS SECONDS   each connection: GET the appeal page as a browser would, take the form's
@@ -27,17 +28,23 @@ import java.util.regex.Pattern;
  *                                         /bestaetigen/TOKEN per line): GET it, POST its form; until the links or
  *                                         the time run out
  * </pre>
+ *
  * Prints one line: {@code ok=N errors=N seconds=S rate=R p50_ms=X p99_ms=Y}.
  */
 public class Load {
 
-    static final Pattern CSRF = Pattern.compile("name=\"csrfToken\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrfToken\"");
+    static final Pattern CSRF =
+            Pattern.compile(
+                    "name=\"csrfToken\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrfToken\"");
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         String base = args[1].replaceAll("/$", "");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -49,21 +56,22 @@ public class Load {
             long end = started + TimeUnit.SECONDS.toNanos(Long.parseLong(args[4]));
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             for (int c = 0; c < connections; c++) {
-                pool.execute(() -> {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
-                        try {
-                            if (signOnce(http, base, slug)) {
-                                ok.incrementAndGet();
-                                latencies.add(System.nanoTime() - t0);
-                            } else {
-                                errors.incrementAndGet();
+                pool.execute(
+                        () -> {
+                            while (System.nanoTime() < end) {
+                                long t0 = System.nanoTime();
+                                try {
+                                    if (signOnce(http, base, slug)) {
+                                        ok.incrementAndGet();
+                                        latencies.add(System.nanoTime() - t0);
+                                    } else {
+                                        errors.incrementAndGet();
+                                    }
+                                } catch (Exception e) {
+                                    errors.incrementAndGet();
+                                }
                             }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                });
+                        });
             }
             pool.shutdown();
             pool.awaitTermination(Long.parseLong(args[4]) + 30, TimeUnit.SECONDS);
@@ -73,27 +81,33 @@ public class Load {
             long total = (long) rate * Long.parseLong(args[4]);
             ExecutorService pool = Executors.newFixedThreadPool(64);
             long interval = 1_000_000_000L / rate;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build();
             for (long i = 0; i < total; i++) {
                 long planned = started + i * interval;
                 long wait = planned - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                pool.execute(() -> {
-                    try {
-                        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (r.statusCode() == 200) {
-                            ok.incrementAndGet();
-                            // from the planned send time: a stalled server does not hide its queue (coordinated omission)
-                            latencies.add(System.nanoTime() - planned);
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                });
+                pool.execute(
+                        () -> {
+                            try {
+                                HttpResponse<byte[]> r =
+                                        http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                                if (r.statusCode() == 200) {
+                                    ok.incrementAndGet();
+                                    // from the planned send time: a stalled server does not hide
+                                    // its queue (coordinated omission)
+                                    latencies.add(System.nanoTime() - planned);
+                                } else {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                        });
             }
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
@@ -104,22 +118,24 @@ public class Load {
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(connections);
             for (int c = 0; c < connections; c++) {
-                pool.execute(() -> {
-                    int i;
-                    while (System.nanoTime() < end && (i = next.getAndIncrement()) < links.size()) {
-                        long t0 = System.nanoTime();
-                        try {
-                            if (confirmOnce(http, base, links.get(i).trim())) {
-                                ok.incrementAndGet();
-                                latencies.add(System.nanoTime() - t0);
-                            } else {
-                                errors.incrementAndGet();
+                pool.execute(
+                        () -> {
+                            int i;
+                            while (System.nanoTime() < end
+                                    && (i = next.getAndIncrement()) < links.size()) {
+                                long t0 = System.nanoTime();
+                                try {
+                                    if (confirmOnce(http, base, links.get(i).trim())) {
+                                        ok.incrementAndGet();
+                                        latencies.add(System.nanoTime() - t0);
+                                    } else {
+                                        errors.incrementAndGet();
+                                    }
+                                } catch (Exception e) {
+                                    errors.incrementAndGet();
+                                }
                             }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                });
+                        });
             }
             pool.shutdown();
             pool.awaitTermination(Long.parseLong(args[4]) + 30, TimeUnit.SECONDS);
@@ -129,13 +145,24 @@ public class Load {
         seconds = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf(java.util.Locale.ROOT, "ok=%d errors=%d seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%n",
-                ok.get(), errors.get(), seconds, ok.get() / seconds, pct(sorted, 0.50), pct(sorted, 0.99));
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "ok=%d errors=%d seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%n",
+                ok.get(),
+                errors.get(),
+                seconds,
+                ok.get() / seconds,
+                pct(sorted, 0.50),
+                pct(sorted, 0.99));
     }
 
     static boolean signOnce(HttpClient http, String base, String slug) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
             return false;
         }
@@ -145,28 +172,54 @@ public class Load {
         }
         String token = m.group(1) != null ? m.group(1) : m.group(2);
         String email = "bench-" + UUID.randomUUID() + "@rathaus.example";
-        String form = "name=" + enc("Erika Mustermann") + "&role=MAYOR&body=&municipality=06412000&country=DE"
-                + "&email=" + enc(email) + "&privacy=on&csrfToken=" + enc(token.replace("&amp;", "&"));
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug + "/unterzeichnen"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", base).POST(HttpRequest.BodyPublishers.ofString(form));
-        page.headers().allValues("set-cookie").forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
+        String form =
+                "name="
+                        + enc("Erika Mustermann")
+                        + "&role=MAYOR&body=&municipality=06412000&country=DE"
+                        + "&email="
+                        + enc(email)
+                        + "&privacy=on&csrfToken="
+                        + enc(token.replace("&amp;", "&"));
+        HttpRequest.Builder post =
+                HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug + "/unterzeichnen"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", base)
+                        .POST(HttpRequest.BodyPublishers.ofString(form));
+        page.headers()
+                .allValues("set-cookie")
+                .forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
         HttpResponse<Void> r = http.send(post.build(), HttpResponse.BodyHandlers.discarding());
         return r.statusCode() == 303;
     }
 
     static boolean confirmOnce(HttpClient http, String base, String path) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200) {
             return false;
         }
         Matcher m = CSRF.matcher(page.body());
-        String form = m.find() ? "csrfToken=" + enc((m.group(1) != null ? m.group(1) : m.group(2)).replace("&amp;", "&")) : "";
-        HttpRequest.Builder post = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        page.headers().allValues("set-cookie").forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
+        String form =
+                m.find()
+                        ? "csrfToken="
+                                + enc(
+                                        (m.group(1) != null ? m.group(1) : m.group(2))
+                                                .replace("&amp;", "&"))
+                        : "";
+        HttpRequest.Builder post =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", base)
+                        .POST(HttpRequest.BodyPublishers.ofString(form));
+        page.headers()
+                .allValues("set-cookie")
+                .forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
         HttpResponse<String> r = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
         return r.statusCode() == 200;
     }

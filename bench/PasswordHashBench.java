@@ -1,13 +1,12 @@
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
-
 import java.util.Arrays;
 
 /**
  * How long one Argon2id password hash and one check take with the console's production parameters
- * (19 MiB, 2 passes, 1 lane): every login pays one check, so this bounds logins per second and core.
- * Run through bench/password-hash.sh.
+ * (19 MiB, 2 passes, 1 lane): every login pays one check, so this bounds logins per second and
+ * core. Run through bench/password-hash.sh.
  */
 public class PasswordHashBench {
 
@@ -28,17 +27,21 @@ public class PasswordHashBench {
             long t0 = System.nanoTime();
             stored = Password.hash(password).addRandomSalt(16).with(argon2).getResult();
             long t1 = System.nanoTime();
-            if (!Password.check(password, stored).with(Argon2Function.getInstanceFromHash(stored))) {
+            if (!Password.check(password, stored)
+                    .with(Argon2Function.getInstanceFromHash(stored))) {
                 throw new IllegalStateException("check failed");
             }
             long t2 = System.nanoTime();
             hash[i] = (t1 - t0) / 1e6;
             check[i] = (t2 - t1) / 1e6;
         }
-        System.out.printf("Argon2id m=%d KiB t=%d p=1, %d rounds, %d cores%n", memoryKib, iterations, rounds,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "Argon2id m=%d KiB t=%d p=1, %d rounds, %d cores%n",
+                memoryKib, iterations, rounds, Runtime.getRuntime().availableProcessors());
         System.out.printf("hash : median %.1f ms, p90 %.1f ms%n", pct(hash, 50), pct(hash, 90));
-        System.out.printf("check: median %.1f ms, p90 %.1f ms (one per login)%n", pct(check, 50), pct(check, 90));
+        System.out.printf(
+                "check: median %.1f ms, p90 %.1f ms (one per login)%n",
+                pct(check, 50), pct(check, 90));
         System.out.println("example hash: " + stored);
     }
 

@@ -9,7 +9,6 @@ import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -31,7 +30,8 @@ public record Appeal(
         @Utc Instant deadline,
         int graceSeconds,
         AppealStatus status,
-        @TypeDef(type = DataType.STRING) @MappedProperty(converter = RolesConverter.class) Set<SignerRole> allowedRoles,
+        @TypeDef(type = DataType.STRING) @MappedProperty(converter = RolesConverter.class)
+                Set<SignerRole> allowedRoles,
         boolean publishNames,
         @Nullable Integer goal,
         PublicCount publicCount,
@@ -41,15 +41,51 @@ public record Appeal(
         @Utc @Nullable Instant closedEarlyAt) {
 
     /** An appeal that was never closed early (the common case). */
-    public Appeal(Long id, Long organiserId, String slug, String title, String addressee, String bodyMarkdown,
-                  String contactEmail, Instant opensAt, Instant deadline, int graceSeconds, AppealStatus status,
-                  Set<SignerRole> allowedRoles, boolean publishNames, Integer goal, PublicCount publicCount,
-                  Instant createdAt, Instant updatedAt, Long version) {
-        this(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline, graceSeconds,
-                status, allowedRoles, publishNames, goal, publicCount, createdAt, updatedAt, version, null);
+    public Appeal(
+            Long id,
+            Long organiserId,
+            String slug,
+            String title,
+            String addressee,
+            String bodyMarkdown,
+            String contactEmail,
+            Instant opensAt,
+            Instant deadline,
+            int graceSeconds,
+            AppealStatus status,
+            Set<SignerRole> allowedRoles,
+            boolean publishNames,
+            Integer goal,
+            PublicCount publicCount,
+            Instant createdAt,
+            Instant updatedAt,
+            Long version) {
+        this(
+                id,
+                organiserId,
+                slug,
+                title,
+                addressee,
+                bodyMarkdown,
+                contactEmail,
+                opensAt,
+                deadline,
+                graceSeconds,
+                status,
+                allowedRoles,
+                publishNames,
+                goal,
+                publicCount,
+                createdAt,
+                updatedAt,
+                version,
+                null);
     }
 
-    /** When signing ends or ended: the deadline, or the moment the organiser closed the appeal early. */
+    /**
+     * When signing ends or ended: the deadline, or the moment the organiser closed the appeal
+     * early.
+     */
     public Instant signingEnd() {
         return closedEarlyAt != null && closedEarlyAt.isBefore(deadline) ? closedEarlyAt : deadline;
     }
@@ -61,12 +97,32 @@ public record Appeal(
 
     /** The same appeal, closed early at {@code now}; the deadline stays on record. */
     public Appeal closedEarly(Instant now) {
-        return new Appeal(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline,
-                graceSeconds, AppealStatus.CLOSED, allowedRoles, publishNames, goal, publicCount, createdAt, now,
-                version, now);
+        return new Appeal(
+                id,
+                organiserId,
+                slug,
+                title,
+                addressee,
+                bodyMarkdown,
+                contactEmail,
+                opensAt,
+                deadline,
+                graceSeconds,
+                AppealStatus.CLOSED,
+                allowedRoles,
+                publishNames,
+                goal,
+                publicCount,
+                createdAt,
+                now,
+                version,
+                now);
     }
 
-    /** The status as the public sees it at {@code now}: an OPEN appeal is CLOSED from its deadline on. */
+    /**
+     * The status as the public sees it at {@code now}: an OPEN appeal is CLOSED from its deadline
+     * on.
+     */
     public AppealStatus statusAt(Instant now) {
         if (status == AppealStatus.OPEN && !now.isBefore(signingEnd())) {
             return AppealStatus.CLOSED;
@@ -94,8 +150,25 @@ public record Appeal(
     }
 
     public Appeal withStatus(AppealStatus newStatus, Instant now) {
-        return new Appeal(id, organiserId, slug, title, addressee, bodyMarkdown, contactEmail, opensAt, deadline,
-                graceSeconds, newStatus, allowedRoles, publishNames, goal, publicCount, createdAt, now, version,
+        return new Appeal(
+                id,
+                organiserId,
+                slug,
+                title,
+                addressee,
+                bodyMarkdown,
+                contactEmail,
+                opensAt,
+                deadline,
+                graceSeconds,
+                newStatus,
+                allowedRoles,
+                publishNames,
+                goal,
+                publicCount,
+                createdAt,
+                now,
+                version,
                 closedEarlyAt);
     }
 }

@@ -2,7 +2,6 @@ package de.mitzeichnen.appeal;
 
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 

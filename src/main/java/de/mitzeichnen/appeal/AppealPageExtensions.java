@@ -2,13 +2,12 @@ package de.mitzeichnen.appeal;
 
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lets other features (counts, the sign form) add to an appeal's public page without the appeal package
- * knowing them: each {@link Contributor} puts its part into the page model.
+ * Lets other features (counts, the sign form) add to an appeal's public page without the appeal
+ * package knowing them: each {@link Contributor} puts its part into the page model.
  */
 @Singleton
 public class AppealPageExtensions {

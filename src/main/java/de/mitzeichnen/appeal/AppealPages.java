@@ -14,7 +14,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,8 +28,12 @@ class AppealPages {
     private final RenderCache cache;
     private final Languages languages;
 
-    AppealPages(PublicAppeals appeals, AppealPageExtensions extensions, PageRenderer pages, RenderCache cache,
-                Languages languages) {
+    AppealPages(
+            PublicAppeals appeals,
+            AppealPageExtensions extensions,
+            PageRenderer pages,
+            RenderCache cache,
+            Languages languages) {
         this.appeals = appeals;
         this.extensions = extensions;
         this.pages = pages;
@@ -41,24 +44,38 @@ class AppealPages {
     @Get("/")
     HttpResponse<String> index(HttpRequest<?> request) {
         PublicAppeals.Overview overview = appeals.overview();
-        return pages.render(request, HttpStatus.OK, "index",
+        return pages.render(
+                request,
+                HttpStatus.OK,
+                "index",
                 Pages.model("open", overview.open(), "closed", overview.closed()));
     }
 
     /**
-     * The appeal page, the same for every visitor (no cookie, public Cache-Control, ETag), rendered at most once
-     * per appeal and language within the render cache's TTL: a burst of readers costs one render.
+     * The appeal page, the same for every visitor (no cookie, public Cache-Control, ETag), rendered
+     * at most once per appeal and language within the render cache's TTL: a burst of readers costs
+     * one render.
      */
     @PublicGet
     @Get("/aufrufe/{slug}")
     CompletableFuture<MutableHttpResponse<byte[]>> appeal(HttpRequest<?> request, String slug) {
         String language = languages.resolveOrDefault(request).getLanguage();
-        return cache.respond("appeal:" + slug + ":" + language, () -> {
-            PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
-            Map<String, Object> model = Pages.model("page", page, "appeal", page.appeal(),
-                    "organiser", page.organiser());
-            extensions.contribute(request, page.appeal(), model);
-            return RenderCache.Rendered.of(pages.render(request, HttpStatus.OK, "appeal", model));
-        });
+        return cache.respond(
+                "appeal:" + slug + ":" + language,
+                () -> {
+                    PublicAppeals.Page page =
+                            appeals.page(slug).orElseThrow(NotFoundException::new);
+                    Map<String, Object> model =
+                            Pages.model(
+                                    "page",
+                                    page,
+                                    "appeal",
+                                    page.appeal(),
+                                    "organiser",
+                                    page.organiser());
+                    extensions.contribute(request, page.appeal(), model);
+                    return RenderCache.Rendered.of(
+                            pages.render(request, HttpStatus.OK, "appeal", model));
+                });
     }
 }

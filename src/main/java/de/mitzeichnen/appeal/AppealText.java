@@ -8,14 +8,13 @@ import java.util.HexFormat;
 /** The fingerprint of what a signer agreed to: title, addressee and text of an appeal. */
 public final class AppealText {
 
-    private AppealText() {
-    }
+    private AppealText() {}
 
     /** SHA-256 (hex) over title, addressee and Markdown body; stored with every signature. */
     public static String hash(String title, String addressee, String bodyMarkdown) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{title, addressee, bodyMarkdown}) {
+            for (String part : new String[] {title, addressee, bodyMarkdown}) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -5,12 +5,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
- * One text an appeal has had. Version 1 is the text it was created with (corrected freely while a draft); each
- * change after publication is a new version with a public reason. {@code textHash} is {@link AppealText#hash}.
+ * One text an appeal has had. Version 1 is the text it was created with (corrected freely while a
+ * draft); each change after publication is a new version with a public reason. {@code textHash} is
+ * {@link AppealText#hash}.
  */
 @MappedEntity("appeal_version")
 public record AppealVersion(
@@ -23,5 +23,4 @@ public record AppealVersion(
         String textHash,
         @Nullable String reason,
         @Utc Instant createdAt,
-        @Nullable Long createdByAccountId) {
-}
+        @Nullable Long createdByAccountId) {}

@@ -2,13 +2,12 @@ package de.mitzeichnen.appeal;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The text history of appeals. Appeals created before versions existed (or by other means) get their version 1
- * from their current text the first time it is needed.
+ * The text history of appeals. Appeals created before versions existed (or by other means) get
+ * their version 1 from their current text the first time it is needed.
  */
 @Singleton
 public class AppealVersions {
@@ -36,18 +35,28 @@ public class AppealVersions {
             throw new IllegalStateException("only drafts are corrected in place");
         }
         AppealVersion v1 = current(draft);
-        return versions.update(new AppealVersion(v1.id(), v1.appealId(), v1.versionNo(), draft.title(),
-                draft.addressee(), draft.bodyMarkdown(), AppealText.hash(draft), null, v1.createdAt(),
-                v1.createdByAccountId()));
+        return versions.update(
+                new AppealVersion(
+                        v1.id(),
+                        v1.appealId(),
+                        v1.versionNo(),
+                        draft.title(),
+                        draft.addressee(),
+                        draft.bodyMarkdown(),
+                        AppealText.hash(draft),
+                        null,
+                        v1.createdAt(),
+                        v1.createdByAccountId()));
     }
 
     /**
      * Records the changed text of a published appeal as the next version.
      *
-     * @param before  the appeal as it was (its text becomes version 1 if there is no version yet)
+     * @param before the appeal as it was (its text becomes version 1 if there is no version yet)
      * @param changed the appeal with the new text
      */
-    public AppealVersion next(Appeal before, Appeal changed, String reason, Instant now, @Nullable Long accountId) {
+    public AppealVersion next(
+            Appeal before, Appeal changed, String reason, Instant now, @Nullable Long accountId) {
         AppealVersion latest = current(before);
         return versions.save(version(changed, latest.versionNo() + 1, reason, now, accountId));
     }
@@ -57,8 +66,18 @@ public class AppealVersions {
         return versions.findByAppealIdOrderByVersionNo(appealId);
     }
 
-    private static AppealVersion version(Appeal a, int no, @Nullable String reason, Instant at, @Nullable Long accountId) {
-        return new AppealVersion(null, a.id(), no, a.title(), a.addressee(), a.bodyMarkdown(), AppealText.hash(a),
-                reason, at, accountId);
+    private static AppealVersion version(
+            Appeal a, int no, @Nullable String reason, Instant at, @Nullable Long accountId) {
+        return new AppealVersion(
+                null,
+                a.id(),
+                no,
+                a.title(),
+                a.addressee(),
+                a.bodyMarkdown(),
+                AppealText.hash(a),
+                reason,
+                at,
+                accountId);
     }
 }

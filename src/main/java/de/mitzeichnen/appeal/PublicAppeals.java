@@ -6,7 +6,6 @@ import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.web.Markdown;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -17,7 +16,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** What the public may see of appeals: everything but drafts; archived ones only by their address. */
+/**
+ * What the public may see of appeals: everything but drafts; archived ones only by their address.
+ */
 @Singleton
 public class PublicAppeals {
 
@@ -25,10 +26,18 @@ public class PublicAppeals {
     private final OrganiserRepository organisers;
     private final Markdown markdown;
     private final Clock clock;
-    /** Safe HTML per appeal text: the text changes only with a new version, Markdown and sanitising are costly. */
+
+    /**
+     * Safe HTML per appeal text: the text changes only with a new version, Markdown and sanitising
+     * are costly.
+     */
     private final Cache<String, String> bodies = Caffeine.newBuilder().maximumSize(200).build();
 
-    PublicAppeals(AppealRepository appeals, OrganiserRepository organisers, Markdown markdown, Clock clock) {
+    PublicAppeals(
+            AppealRepository appeals,
+            OrganiserRepository organisers,
+            Markdown markdown,
+            Clock clock) {
         this.appeals = appeals;
         this.organisers = organisers;
         this.markdown = markdown;
@@ -36,45 +45,77 @@ public class PublicAppeals {
     }
 
     /** One line of the start page. */
-    public record Summary(String slug, String title, String addressee, String organiserName, Instant opensAt,
-                          Instant deadline, boolean upcoming) {
-    }
+    public record Summary(
+            String slug,
+            String title,
+            String addressee,
+            String organiserName,
+            Instant opensAt,
+            Instant deadline,
+            boolean upcoming) {}
 
-    /** The start page: open appeals by nearest deadline, then closed ones, most recently closed first. */
-    public record Overview(List<Summary> open, List<Summary> closed) {
-    }
+    /**
+     * The start page: open appeals by nearest deadline, then closed ones, most recently closed
+     * first.
+     */
+    public record Overview(List<Summary> open, List<Summary> closed) {}
 
     /** An appeal as its public page shows it. */
-    public record Page(Appeal appeal, Organiser organiser, String bodyHtml, AppealStatus status,
-                      boolean acceptsSignatures, boolean upcoming) {
-    }
+    public record Page(
+            Appeal appeal,
+            Organiser organiser,
+            String bodyHtml,
+            AppealStatus status,
+            boolean acceptsSignatures,
+            boolean upcoming) {}
 
     public Overview overview() {
         Instant now = clock.instant();
-        List<Appeal> listed = appeals.findByStatusInOrderByDeadlineAsc(EnumSet.of(AppealStatus.OPEN, AppealStatus.CLOSED));
-        Map<Long, Organiser> byId = organisers.findAll().stream()
-                .collect(Collectors.toMap(Organiser::id, Function.identity()));
-        List<Summary> open = listed.stream().filter(a -> a.statusAt(now) == AppealStatus.OPEN)
-                .map(a -> summary(a, byId, now)).toList();
-        List<Summary> closed = listed.stream().filter(a -> a.statusAt(now) == AppealStatus.CLOSED)
-                .sorted(Comparator.comparing(Appeal::deadline).reversed())
-                .map(a -> summary(a, byId, now)).toList();
+        List<Appeal> listed =
+                appeals.findByStatusInOrderByDeadlineAsc(
+                        EnumSet.of(AppealStatus.OPEN, AppealStatus.CLOSED));
+        Map<Long, Organiser> byId =
+                organisers.findAll().stream()
+                        .collect(Collectors.toMap(Organiser::id, Function.identity()));
+        List<Summary> open =
+                listed.stream()
+                        .filter(a -> a.statusAt(now) == AppealStatus.OPEN)
+                        .map(a -> summary(a, byId, now))
+                        .toList();
+        List<Summary> closed =
+                listed.stream()
+                        .filter(a -> a.statusAt(now) == AppealStatus.CLOSED)
+                        .sorted(Comparator.comparing(Appeal::deadline).reversed())
+                        .map(a -> summary(a, byId, now))
+                        .toList();
         return new Overview(open, closed);
     }
 
     private static Summary summary(Appeal a, Map<Long, Organiser> organisers, Instant now) {
         Organiser o = organisers.get(a.organiserId());
-        return new Summary(a.slug(), a.title(), a.addressee(), o == null ? "" : o.name(), a.opensAt(), a.signingEnd(),
+        return new Summary(
+                a.slug(),
+                a.title(),
+                a.addressee(),
+                o == null ? "" : o.name(),
+                a.opensAt(),
+                a.signingEnd(),
                 a.upcomingAt(now));
     }
 
     /** The public page of an appeal; empty for unknown slugs and drafts. */
     public Optional<Page> page(String slug) {
         Instant now = clock.instant();
-        return publicAppeal(slug).map(a -> new Page(a,
-                organisers.findById(a.organiserId()).orElseThrow(),
-                bodies.get(a.bodyMarkdown(), markdown::toSafeHtml),
-                a.statusAt(now), a.acceptsSignatures(now), a.upcomingAt(now)));
+        return publicAppeal(slug)
+                .map(
+                        a ->
+                                new Page(
+                                        a,
+                                        organisers.findById(a.organiserId()).orElseThrow(),
+                                        bodies.get(a.bodyMarkdown(), markdown::toSafeHtml),
+                                        a.statusAt(now),
+                                        a.acceptsSignatures(now),
+                                        a.upcomingAt(now)));
     }
 
     /** The appeal behind a public slug, for the features that hang off the public page. */
@@ -82,7 +123,8 @@ public class PublicAppeals {
         if (slug == null || slug.isEmpty() || slug.length() > MAX_SLUG_LENGTH) {
             return Optional.empty();
         }
-        // exactly this slug: the collation ignores case and trailing spaces ("slug%20" must not find "slug")
+        // exactly this slug: the collation ignores case and trailing spaces ("slug%20" must not
+        // find "slug")
         return appeals.findBySlug(slug).filter(a -> a.slug().equals(slug)).filter(Appeal::isPublic);
     }
 

@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The offices in which officials sign for their municipality or Landkreis. Labels live in the message bundles
- * (role.CODE). A Landkreis is signed for only in a district office (or OTHER), a municipality only in a municipal one.
+ * The offices in which officials sign for their municipality or Landkreis. Labels live in the
+ * message bundles (role.CODE). A Landkreis is signed for only in a district office (or OTHER), a
+ * municipality only in a municipal one.
  */
 public enum SignerRole {
     LORD_MAYOR,
@@ -22,10 +23,13 @@ public enum SignerRole {
     DISTRICT_DEPUTY,
     OTHER;
 
-    private static final Set<SignerRole> DISTRICT_ROLES = EnumSet.of(DISTRICT_ADMINISTRATOR, DISTRICT_COUNCILLOR,
-            DISTRICT_DEPUTY);
+    private static final Set<SignerRole> DISTRICT_ROLES =
+            EnumSet.of(DISTRICT_ADMINISTRATOR, DISTRICT_COUNCILLOR, DISTRICT_DEPUTY);
 
-    /** Whether one signs in this office for a Landkreis ({@code true}) or a municipality; OTHER fits both. */
+    /**
+     * Whether one signs in this office for a Landkreis ({@code true}) or a municipality; OTHER fits
+     * both.
+     */
     public boolean fits(boolean forDistrict) {
         return this == OTHER || DISTRICT_ROLES.contains(this) == forDistrict;
     }

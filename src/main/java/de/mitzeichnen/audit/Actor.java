@@ -3,9 +3,9 @@ package de.mitzeichnen.audit;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * Who did something: an account (its id and e-mail address at that moment), or — for failed logins and the
- * system itself — just an e-mail address or name. {@code ipHash} is a keyed hash of the client address, never
- * the address itself.
+ * Who did something: an account (its id and e-mail address at that moment), or — for failed logins
+ * and the system itself — just an e-mail address or name. {@code ipHash} is a keyed hash of the
+ * client address, never the address itself.
  */
 public record Actor(@Nullable Long accountId, String email, @Nullable String ipHash) {
 

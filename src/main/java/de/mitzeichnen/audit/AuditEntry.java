@@ -5,7 +5,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /** One line of the audit log. {@code details} is a JSON object. */
@@ -19,5 +18,4 @@ public record AuditEntry(
         @Nullable Long organiserId,
         @Nullable Long appealId,
         @Nullable String details,
-        @Nullable String ipHash) {
-}
+        @Nullable String ipHash) {}

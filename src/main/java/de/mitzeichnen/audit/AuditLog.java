@@ -7,7 +7,6 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit log: who did what, to which organiser and appeal, when. Actions are UPPER_SNAKE_CASE names
- * (labels in the bundles as {@code audit.action.NAME}); details are a small map of strings, numbers and
- * booleans stored as JSON — never passwords or tokens.
+ * The audit log: who did what, to which organiser and appeal, when. Actions are UPPER_SNAKE_CASE
+ * names (labels in the bundles as {@code audit.action.NAME}); details are a small map of strings,
+ * numbers and booleans stored as JSON — never passwords or tokens.
  */
 @Singleton
 public class AuditLog {
@@ -37,30 +36,50 @@ public class AuditLog {
     }
 
     /**
-     * Records one action, in the caller's transaction when there is one: an entry commits or rolls back together
-     * with the change it records (callers record inside the service method that makes the change).
+     * Records one action, in the caller's transaction when there is one: an entry commits or rolls
+     * back together with the change it records (callers record inside the service method that makes
+     * the change).
      *
-     * @param who         who did it
-     * @param action      what, e.g. {@code APPEAL_PUBLISHED}
-     * @param organiserId the organiser it concerns (its accounts see the entry), or null for platform matters
-     * @param appealId    the appeal it concerns, or null
-     * @param details     further facts; null values are left out
+     * @param who who did it
+     * @param action what, e.g. {@code APPEAL_PUBLISHED}
+     * @param organiserId the organiser it concerns (its accounts see the entry), or null for
+     *     platform matters
+     * @param appealId the appeal it concerns, or null
+     * @param details further facts; null values are left out
      */
     @Transactional
-    public AuditEntry record(Actor who, String action, @Nullable Long organiserId, @Nullable Long appealId,
-                             Map<String, ?> details) {
+    public AuditEntry record(
+            Actor who,
+            String action,
+            @Nullable Long organiserId,
+            @Nullable Long appealId,
+            Map<String, ?> details) {
         Map<String, Object> kept = new LinkedHashMap<>();
-        details.forEach((k, v) -> {
-            if (v != null) {
-                kept.put(k, v instanceof Enum<?> e ? e.name() : v);
-            }
-        });
-        String email = who.email().length() > MAX_EMAIL ? who.email().substring(0, MAX_EMAIL) : who.email();
-        return entries.save(new AuditEntry(null, clock.instant(), who.accountId(), email, action, organiserId, appealId,
-                kept.isEmpty() ? null : toJson(kept), who.ipHash()));
+        details.forEach(
+                (k, v) -> {
+                    if (v != null) {
+                        kept.put(k, v instanceof Enum<?> e ? e.name() : v);
+                    }
+                });
+        String email =
+                who.email().length() > MAX_EMAIL
+                        ? who.email().substring(0, MAX_EMAIL)
+                        : who.email();
+        return entries.save(
+                new AuditEntry(
+                        null,
+                        clock.instant(),
+                        who.accountId(),
+                        email,
+                        action,
+                        organiserId,
+                        appealId,
+                        kept.isEmpty() ? null : toJson(kept),
+                        who.ipHash()));
     }
 
-    public AuditEntry record(Actor who, String action, @Nullable Long organiserId, @Nullable Long appealId) {
+    public AuditEntry record(
+            Actor who, String action, @Nullable Long organiserId, @Nullable Long appealId) {
         return record(who, action, organiserId, appealId, Map.of());
     }
 
@@ -76,7 +95,8 @@ public class AuditLog {
 
     /** The latest {@code limit} entries about one appeal, newest first (the appeal's dashboard). */
     public List<AuditEntry> latestOfAppeal(long appealId, int limit) {
-        return entries.findByAppealId(appealId, Pageable.from(0, limit, Sort.of(Sort.Order.desc("id"))));
+        return entries.findByAppealId(
+                appealId, Pageable.from(0, limit, Sort.of(Sort.Order.desc("id"))));
     }
 
     private static Pageable pageable(int page) {

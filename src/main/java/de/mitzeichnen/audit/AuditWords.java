@@ -3,7 +3,6 @@ package de.mitzeichnen.audit;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,9 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An audit entry's details in the reader's words: labels from {@code audit.detail.KEY}, and codes as the console
- * names them elsewhere (appeal statuses, trust levels, login failure reasons, roles, filters, yes/no). What has
- * no words yet (a code a newer version added, free text) is shown as stored.
+ * An audit entry's details in the reader's words: labels from {@code audit.detail.KEY}, and codes
+ * as the console names them elsewhere (appeal statuses, trust levels, login failure reasons, roles,
+ * filters, yes/no). What has no words yet (a code a newer version added, free text) is shown as
+ * stored.
  */
 @Singleton
 public class AuditWords {
@@ -34,8 +34,11 @@ public class AuditWords {
     /** Label → value, in the stored order. */
     public Map<String, Object> describe(Map<String, Object> details, Locale locale) {
         Map<String, Object> out = new LinkedHashMap<>();
-        details.forEach((key, value) -> out.put(word(locale, "audit.detail." + key, key),
-                value(locale, key, value)));
+        details.forEach(
+                (key, value) ->
+                        out.put(
+                                word(locale, "audit.detail." + key, key),
+                                value(locale, key, value)));
         return out;
     }
 
@@ -63,7 +66,10 @@ public class AuditWords {
         };
     }
 
-    /** „confirmed,verified,land=06" (exports) or „status=CONFIRMED&trust=EMAIL_ONLY" (bulk actions) in words. */
+    /**
+     * „confirmed,verified,land=06" (exports) or „status=CONFIRMED&trust=EMAIL_ONLY" (bulk actions)
+     * in words.
+     */
     private String filter(Locale locale, String v) {
         List<String> parts = new ArrayList<>();
         for (String part : v.split("[,&]")) {
@@ -77,13 +83,14 @@ public class AuditWords {
             }
             String k = part.substring(0, eq);
             String code = URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-            String shown = switch (k) {
-                case "status" -> word(locale, "console.signatures.status." + code, code);
-                case "trust" -> word(locale, "trust." + code, code);
-                case "flag" -> word(locale, "console.signatures.flag." + code, code);
-                case "role" -> word(locale, "role." + code, code);
-                default -> code;
-            };
+            String shown =
+                    switch (k) {
+                        case "status" -> word(locale, "console.signatures.status." + code, code);
+                        case "trust" -> word(locale, "trust." + code, code);
+                        case "flag" -> word(locale, "console.signatures.flag." + code, code);
+                        case "role" -> word(locale, "role." + code, code);
+                        default -> code;
+                    };
             parts.add(word(locale, "audit.filter." + k, k) + " " + shown);
         }
         return parts.isEmpty() ? texts.get(locale, "audit.filter.none") : String.join(", ", parts);

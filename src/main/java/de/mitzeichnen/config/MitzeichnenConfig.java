@@ -1,13 +1,15 @@
 package de.mitzeichnen.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
-/** The application's own settings, from {@code mitzeichnen.*} in application.yml and environment variables. */
+/**
+ * The application's own settings, from {@code mitzeichnen.*} in application.yml and environment
+ * variables.
+ */
 @ConfigurationProperties("mitzeichnen")
 public class MitzeichnenConfig {
 
@@ -66,8 +68,8 @@ public class MitzeichnenConfig {
     }
 
     /**
-     * A base URL on localhost, 127.0.0.1 or [::1] means development; any other means production, where secrets
-     * must come from the environment and there is no dev mailbox.
+     * A base URL on localhost, 127.0.0.1 or [::1] means development; any other means production,
+     * where secrets must come from the environment and there is no dev mailbox.
      */
     public boolean isDevelopment() {
         return isLoopbackHost(URI.create(baseUrl).getHost());
@@ -79,13 +81,17 @@ public class MitzeichnenConfig {
             return false;
         }
         String h = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|]$", "");
-        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
-                || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.matches("127(\\.\\d{1,3}){3}")
+                || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     /**
-     * The data directory as an absolute path. A relative one is taken from the project folder when the
-     * process runs inside Maven's target/ (as {@code mn:run} does), so that {@code mvn clean} keeps the data.
+     * The data directory as an absolute path. A relative one is taken from the project folder when
+     * the process runs inside Maven's target/ (as {@code mn:run} does), so that {@code mvn clean}
+     * keeps the data.
      */
     public Path resolvedDataDir() {
         Path dir = Path.of(dataDir);
@@ -93,7 +99,8 @@ public class MitzeichnenConfig {
             return dir.normalize();
         }
         Path cwd = Path.of("").toAbsolutePath();
-        if (cwd.getFileName() != null && cwd.getFileName().toString().equals("target")
+        if (cwd.getFileName() != null
+                && cwd.getFileName().toString().equals("target")
                 && Files.exists(cwd.getParent().resolve("pom.xml"))) {
             cwd = cwd.getParent();
         }

@@ -1,7 +1,6 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,20 +12,21 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 
 /**
- * Date and time as people enter them (Europe/Berlin wall clock) to an instant and back. A wall-clock time that
- * does not exist (skipped when summer time begins) or exists twice (when it ends) is refused with a message
- * instead of being guessed.
+ * Date and time as people enter them (Europe/Berlin wall clock) to an instant and back. A
+ * wall-clock time that does not exist (skipped when summer time begins) or exists twice (when it
+ * ends) is refused with a message instead of being guessed.
  */
 public final class BerlinTime {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
     /** What people type where a browser shows no date picker. */
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter GERMAN_DATE =
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private BerlinTime() {
-    }
+    private BerlinTime() {}
 
     /** Parses into {@code errors} under {@code field}; null when something is wrong. */
     public static Instant parse(String date, String time, String field, FormErrors errors) {
@@ -37,7 +37,10 @@ public final class BerlinTime {
         LocalDate d;
         LocalTime t;
         try {
-            d = date.contains(".") ? LocalDate.parse(date.trim(), GERMAN_DATE) : LocalDate.parse(date.trim(), DATE);
+            d =
+                    date.contains(".")
+                            ? LocalDate.parse(date.trim(), GERMAN_DATE)
+                            : LocalDate.parse(date.trim(), DATE);
         } catch (DateTimeParseException e) {
             errors.field(field, "console.error.date");
             return null;

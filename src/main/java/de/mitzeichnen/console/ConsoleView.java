@@ -8,11 +8,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders console pages: every one knows who is signed in ({@code me}) for the console's navigation. */
+/**
+ * Renders console pages: every one knows who is signed in ({@code me}) for the console's
+ * navigation.
+ */
 @Singleton
 public class ConsoleView {
 
@@ -26,14 +28,22 @@ public class ConsoleView {
         this.texts = texts;
     }
 
-    public MutableHttpResponse<String> render(HttpRequest<?> request, ConsoleUser me, HttpStatus status, String view,
-                                       Map<String, Object> model) {
+    public MutableHttpResponse<String> render(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            HttpStatus status,
+            String view,
+            Map<String, Object> model) {
         model.put("me", me);
         return pages.render(request, status, view, model);
     }
 
-    /** Adds a form's messages in the reader's language: {@code errors} per field and {@code error} overall. */
-    public Map<String, Object> withErrors(HttpRequest<?> request, Map<String, Object> model, FormErrors errors) {
+    /**
+     * Adds a form's messages in the reader's language: {@code errors} per field and {@code error}
+     * overall.
+     */
+    public Map<String, Object> withErrors(
+            HttpRequest<?> request, Map<String, Object> model, FormErrors errors) {
         Locale locale = locale(request);
         model.put("errors", errors.localized(texts, locale));
         model.put("error", errors.general(texts, locale));

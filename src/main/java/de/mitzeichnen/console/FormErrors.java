@@ -1,16 +1,17 @@
 package de.mitzeichnen.console;
 
 import de.mitzeichnen.web.Texts;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** What is wrong with a submitted form: at most one message per field, plus one for the form as a whole. */
+/**
+ * What is wrong with a submitted form: at most one message per field, plus one for the form as a
+ * whole.
+ */
 public final class FormErrors {
 
-    private record Message(String key, Object[] args) {
-    }
+    private record Message(String key, Object[] args) {}
 
     private final Map<String, Message> fields = new LinkedHashMap<>();
     private Message general;
@@ -24,7 +25,6 @@ public final class FormErrors {
         general = new Message(key, args);
         return this;
     }
-
 
     public boolean isEmpty() {
         return fields.isEmpty() && general == null;

@@ -15,17 +15,17 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.reactivestreams.Publisher;
 
 /**
- * "Only this organisation's appeals", decided once for every console route under {@value #PREFIX}: the route's
- * {@code {id}} or {@code {slug}} names the appeal; an organiser account of another organisation is refused (403)
- * before any controller runs. It only ever refuses: what a role may do is still up to {@code @Secured}.
+ * "Only this organisation's appeals", decided once for every console route under {@value #PREFIX}:
+ * the route's {@code {id}} or {@code {slug}} names the appeal; an organiser account of another
+ * organisation is refused (403) before any controller runs. It only ever refuses: what a role may
+ * do is still up to {@code @Secured}.
  */
 @Singleton
 class ManagedAppealRule implements SecurityRule<HttpRequest<?>> {
@@ -35,32 +35,43 @@ class ManagedAppealRule implements SecurityRule<HttpRequest<?>> {
     private final AppealRepository appeals;
     private final ExecutorService blocking;
 
-    ManagedAppealRule(AppealRepository appeals, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    ManagedAppealRule(
+            AppealRepository appeals, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.appeals = appeals;
         this.blocking = blocking;
     }
 
     @Override
-    public Publisher<SecurityRuleResult> check(@Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
+    public Publisher<SecurityRuleResult> check(
+            @Nullable HttpRequest<?> request, @Nullable Authentication authentication) {
         if (request == null || authentication == null || !request.getPath().startsWith(PREFIX)) {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         Optional<ConsoleUser> me = ConsoleUser.of(authentication, null);
-        Map<String, Object> variables = RouteAttributes.getRouteMatch(request)
-                .filter(UriRouteMatch.class::isInstance).map(m -> ((UriRouteMatch<?, ?>) m).getVariableValues())
-                .orElse(Map.of());
+        Map<String, Object> variables =
+                RouteAttributes.getRouteMatch(request)
+                        .filter(UriRouteMatch.class::isInstance)
+                        .map(m -> ((UriRouteMatch<?, ?>) m).getVariableValues())
+                        .orElse(Map.of());
         Object id = variables.get("id");
         Object slug = variables.get("slug");
         if (me.isEmpty() || (id == null && slug == null)) {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
         // The database is asked on the blocking pool, never on the event loop.
-        return Publishers.fromCompletableFuture(CompletableFuture.supplyAsync(() -> {
-            Optional<Appeal> appeal = id != null ? parse(id.toString()).flatMap(appeals::findById)
-                    : appeals.findBySlug(slug.toString());
-            return appeal.isPresent() && !me.get().mayManage(appeal.get().organiserId())
-                    ? SecurityRuleResult.REJECTED : SecurityRuleResult.UNKNOWN;
-        }, blocking));
+        return Publishers.fromCompletableFuture(
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            Optional<Appeal> appeal =
+                                    id != null
+                                            ? parse(id.toString()).flatMap(appeals::findById)
+                                            : appeals.findBySlug(slug.toString());
+                            return appeal.isPresent()
+                                            && !me.get().mayManage(appeal.get().organiserId())
+                                    ? SecurityRuleResult.REJECTED
+                                    : SecurityRuleResult.UNKNOWN;
+                        },
+                        blocking));
     }
 
     private static Optional<Long> parse(String id) {

@@ -7,8 +7,8 @@ import de.mitzeichnen.web.NotFoundException;
 import jakarta.inject.Singleton;
 
 /**
- * The appeal a console page is about (404 when it does not exist). Whether the account may manage it has already
- * been decided for the whole route, by {@link ManagedAppealRule}.
+ * The appeal a console page is about (404 when it does not exist). Whether the account may manage
+ * it has already been decided for the whole route, by {@link ManagedAppealRule}.
  */
 @Singleton
 public class ManagedAppeals {

@@ -12,7 +12,6 @@ import de.mitzeichnen.transparency.TimelineChart;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,28 +20,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the organiser's first page of an appeal shows, read through the owning features' APIs: the public
- * count from signing's aggregate (the same figures the public sees), the timeline from transparency, the invitation
- * funnel and reminder days from invitation, the latest entries from the audit log.
+ * Everything the organiser's first page of an appeal shows, read through the owning features' APIs:
+ * the public count from signing's aggregate (the same figures the public sees), the timeline from
+ * transparency, the invitation funnel and reminder days from invitation, the latest entries from
+ * the audit log.
  */
 @Singleton
 class AppealDashboard {
 
     static final int RECENT = 10;
 
-    /** A planned reminder: so many days before the deadline, at that instant; {@code past} once it is due. */
-    record Reminder(int days, Instant at, boolean past) {
-    }
+    /**
+     * A planned reminder: so many days before the deadline, at that instant; {@code past} once it
+     * is due.
+     */
+    record Reminder(int days, Instant at, boolean past) {}
 
     /** One line of recent activity, in words. */
-    record Activity(AuditEntry entry, String action, Map<String, Object> details) {
-    }
+    record Activity(AuditEntry entry, String action, Map<String, Object> details) {}
 
-    record View(Appeal appeal, AppealStatus status, SupportCounts.Counts counts, @Nullable Integer goal,
-                int goalPercent, List<SupportCounts.LandCount> byLand, List<PublicSupport.Day> days,
-                TimelineChart chart, Invitations.Progress invitations, List<Reminder> reminders,
-                List<Activity> recent) {
-    }
+    record View(
+            Appeal appeal,
+            AppealStatus status,
+            SupportCounts.Counts counts,
+            @Nullable Integer goal,
+            int goalPercent,
+            List<SupportCounts.LandCount> byLand,
+            List<PublicSupport.Day> days,
+            TimelineChart chart,
+            Invitations.Progress invitations,
+            List<Reminder> reminders,
+            List<Activity> recent) {}
 
     private final SupportCounts counts;
     private final PublicSupport support;
@@ -52,8 +60,14 @@ class AppealDashboard {
     private final Texts texts;
     private final Clock clock;
 
-    AppealDashboard(SupportCounts counts, PublicSupport support, Invitations invitations, AuditLog audit,
-                    AuditWords words, Texts texts, Clock clock) {
+    AppealDashboard(
+            SupportCounts counts,
+            PublicSupport support,
+            Invitations invitations,
+            AuditLog audit,
+            AuditWords words,
+            Texts texts,
+            Clock clock) {
         this.counts = counts;
         this.support = support;
         this.invitations = invitations;
@@ -71,16 +85,38 @@ class AppealDashboard {
         long places = c.municipalities() + c.districts();
         int percent = goal == null || goal <= 0 ? 0 : (int) Math.min(100, places * 100 / goal);
         List<PublicSupport.Day> days = support.timeline(appeal);
-        List<Reminder> reminders = invitations.reminderDays(appeal.id()).stream()
-                .map(d -> {
-                    Instant at = appeal.deadline().minus(Duration.ofDays(d));
-                    return new Reminder(d, at, !now.isBefore(at) || !appeal.acceptsSignatures(now));
-                }).toList();
-        List<Activity> recent = audit.latestOfAppeal(appeal.id(), RECENT).stream()
-                .map(e -> new Activity(e, label(locale, e.action()), words.describe(audit.details(e), locale)))
-                .toList();
-        return new View(appeal, appeal.statusAt(now), c, goal, percent, counts.byLand(appeal.id()), days,
-                TimelineChart.of(days), invitations.progress(appeal.id()), reminders, recent);
+        List<Reminder> reminders =
+                invitations.reminderDays(appeal.id()).stream()
+                        .map(
+                                d -> {
+                                    Instant at = appeal.deadline().minus(Duration.ofDays(d));
+                                    return new Reminder(
+                                            d,
+                                            at,
+                                            !now.isBefore(at) || !appeal.acceptsSignatures(now));
+                                })
+                        .toList();
+        List<Activity> recent =
+                audit.latestOfAppeal(appeal.id(), RECENT).stream()
+                        .map(
+                                e ->
+                                        new Activity(
+                                                e,
+                                                label(locale, e.action()),
+                                                words.describe(audit.details(e), locale)))
+                        .toList();
+        return new View(
+                appeal,
+                appeal.statusAt(now),
+                c,
+                goal,
+                percent,
+                counts.byLand(appeal.id()),
+                days,
+                TimelineChart.of(days),
+                invitations.progress(appeal.id()),
+                reminders,
+                recent);
     }
 
     /** The action in words, or its name for actions this version does not know. */

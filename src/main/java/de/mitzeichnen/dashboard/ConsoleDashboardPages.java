@@ -12,10 +12,10 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 /** The console's first page of an appeal: where it stands, at a glance. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -38,7 +38,21 @@ class ConsoleDashboardPages {
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id) {
         Appeal appeal = managed.byId(me, id);
         AppealDashboard.View d = dashboard.of(appeal, view.locale(request));
-        return view.render(request, me, HttpStatus.OK, "console/dashboard", Pages.model(
-                "appeal", appeal, "d", d, "counts", d.counts(), "days", d.days(), "chart", d.chart()));
+        return view.render(
+                request,
+                me,
+                HttpStatus.OK,
+                "console/dashboard",
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "d",
+                        d,
+                        "counts",
+                        d.counts(),
+                        "days",
+                        d.days(),
+                        "chart",
+                        d.chart()));
     }
 }

@@ -7,9 +7,6 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,11 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.reactivestreams.Publisher;
 
 /**
- * The database part of {@code /health}: a {@code SELECT 1} that must answer within {@link #TIMEOUT}, else DOWN. The
- * check runs on its own thread, so a hanging database (a stuck socket ignores query timeouts) never holds up the
- * health endpoint; while one check is stuck, the next reports DOWN at once instead of piling up threads.
+ * The database part of {@code /health}: a {@code SELECT 1} that must answer within {@link
+ * #TIMEOUT}, else DOWN. The check runs on its own thread, so a hanging database (a stuck socket
+ * ignores query timeouts) never holds up the health endpoint; while one check is stuck, the next
+ * reports DOWN at once instead of piling up threads.
  */
 @Singleton
 class DatabaseHealth implements HealthIndicator {
@@ -30,11 +30,13 @@ class DatabaseHealth implements HealthIndicator {
     static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
-    private final ExecutorService checker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "db-health");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService checker =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "db-health");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private final AtomicReference<CompletableFuture<Void>> running = new AtomicReference<>();
 
     DatabaseHealth(DataSource dataSource, DataSourceResolver resolver) {
@@ -65,7 +67,8 @@ class DatabaseHealth implements HealthIndicator {
     }
 
     private void selectOne() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.setQueryTimeout((int) TIMEOUT.toSeconds());
             s.execute("SELECT 1");
         } catch (Exception e) {

@@ -6,14 +6,13 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
-
 /**
- * Starts the embedded MariaDB when no datasource URL is configured, before the connection pool is created,
- * so that a fresh checkout runs with {@code ./mvnw mn:run} and nothing else.
+ * Starts the embedded MariaDB when no datasource URL is configured, before the connection pool is
+ * created, so that a fresh checkout runs with {@code ./mvnw mn:run} and nothing else.
  */
 @Singleton
 public class EmbeddedDatabase implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -36,7 +35,8 @@ public class EmbeddedDatabase implements BeanCreatedEventListener<DatasourceConf
         try {
             EmbeddedAvailability.require(EmbeddedDatabase.class.getClassLoader());
         } catch (EmbeddedAvailability.NoDatabaseConfiguredException e) {
-            // Logged on its own line: the start-up failure that follows buries the message in a long stack trace.
+            // Logged on its own line: the start-up failure that follows buries the message in a
+            // long stack trace.
             LOG.error(e.getMessage());
             throw e;
         }
@@ -46,11 +46,14 @@ public class EmbeddedDatabase implements BeanCreatedEventListener<DatasourceConf
         ds.setUrl(server.jdbcUrl());
         ds.setUsername("root");
         ds.setPassword("");
-        LOG.info("No DATASOURCES_DEFAULT_URL set: started the embedded MariaDB on port {} in {} ms; data lives in {}. "
+        LOG.info(
+                "No DATASOURCES_DEFAULT_URL set: started the embedded MariaDB on port {} in {} ms; data lives in {}. "
                         + "To use a real MySQL/MariaDB server instead, set DATASOURCES_DEFAULT_URL "
                         + "(e.g. jdbc:mysql://db.example:3306/mitzeichnen), DATASOURCES_DEFAULT_USERNAME and "
                         + "DATASOURCES_DEFAULT_PASSWORD.",
-                server.port(), (System.nanoTime() - started) / 1_000_000, dataDir);
+                server.port(),
+                (System.nanoTime() - started) / 1_000_000,
+                dataDir);
         return ds;
     }
 

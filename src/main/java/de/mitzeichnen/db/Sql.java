@@ -1,7 +1,6 @@
 package de.mitzeichnen.db;
 
 import io.micronaut.data.exceptions.DataAccessException;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,12 +19,14 @@ import java.util.Optional;
 
 /**
  * The one way to run SQL where a repository does not fit, on whatever connection the caller holds
- * ({@code JdbcOperations.getConnection()}, a transaction's connection, a pooled one): binding and reading instants
- * as UTC text, generated keys, and what the code needs to know about SQL errors (MySQL and MariaDB report the same
- * codes). Failures surface as {@link DataAccessException}, as from the repositories.
+ * ({@code JdbcOperations.getConnection()}, a transaction's connection, a pooled one): binding and
+ * reading instants as UTC text, generated keys, and what the code needs to know about SQL errors
+ * (MySQL and MariaDB report the same codes). Failures surface as {@link DataAccessException}, as
+ * from the repositories.
  *
- * <p>Instants are bound as UTC text with microseconds because Connector/J truncates bound timestamps to whole
- * seconds on MariaDB 10.x (which announces itself as "5.5.5-…"); text is taken exactly by MySQL 8 and MariaDB.
+ * <p>Instants are bound as UTC text with microseconds because Connector/J truncates bound
+ * timestamps to whole seconds on MariaDB 10.x (which announces itself as "5.5.5-…"); text is taken
+ * exactly by MySQL 8 and MariaDB.
  */
 public final class Sql {
 
@@ -34,11 +35,15 @@ public final class Sql {
     private static final int DEADLOCK = 1213;
     private static final String SERIALIZATION_FAILURE = "40001";
 
-    private static final DateTimeFormatter WRITE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-            .toFormatter();
+    private static final DateTimeFormatter WRITE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final DateTimeFormatter READ =
+            new DateTimeFormatterBuilder()
+                    .appendPattern("yyyy-MM-dd HH:mm:ss")
+                    .optionalStart()
+                    .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+                    .optionalEnd()
+                    .toFormatter();
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -46,12 +51,13 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** {@code instant} as the UTC text a DATETIME(6) column takes exactly; null stays null. */
     public static String utc(Instant instant) {
-        return instant == null ? null : WRITE.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return instant == null
+                ? null
+                : WRITE.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     /** The instant of a DATETIME(6) value read as text in UTC; null stays null. */
@@ -76,7 +82,10 @@ public final class Sql {
         }
     }
 
-    /** Binds one parameter; an instant as UTC text, a date as ISO text, anything else as JDBC takes it. */
+    /**
+     * Binds one parameter; an instant as UTC text, a date as ISO text, anything else as JDBC takes
+     * it.
+     */
     public static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value instanceof Instant instant) {
             ps.setString(index, utc(instant));
@@ -130,7 +139,10 @@ public final class Sql {
         }
     }
 
-    /** The first row of a query, mapped by {@code row}; empty when there is none (or it maps to null). */
+    /**
+     * The first row of a query, mapped by {@code row}; empty when there is none (or it maps to
+     * null).
+     */
     public static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
@@ -148,8 +160,9 @@ public final class Sql {
     }
 
     /**
-     * Whether {@code e} (or one of its causes) is a deadlock, a lock wait timeout or a serialization failure: the
-     * transaction was rolled back because of a concurrent one and may simply be retried or reported as a conflict.
+     * Whether {@code e} (or one of its causes) is a deadlock, a lock wait timeout or a
+     * serialization failure: the transaction was rolled back because of a concurrent one and may
+     * simply be retried or reported as a conflict.
      */
     public static boolean isDeadlock(Throwable e) {
         return sqlCause(e, DEADLOCK, SERIALIZATION_FAILURE) || sqlCause(e, LOCK_WAIT_TIMEOUT, null);
@@ -157,8 +170,9 @@ public final class Sql {
 
     private static boolean sqlCause(Throwable e, int code, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == code
-                    || state != null && state.equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == code
+                            || state != null && state.equals(sql.getSQLState()))) {
                 return true;
             }
         }

@@ -13,9 +13,6 @@ import de.mitzeichnen.organiser.OrganiserRepository;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,11 +23,14 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Two demo organisers with one appeal each, for trying the product on a fresh machine. Only in development:
- * on with the embedded database, off with a configured database unless MITZEICHNEN_DEMO=true. Idempotent:
- * what exists (by organiser name and appeal slug) is left alone, so the deadline stays 30 days after the first start.
+ * Two demo organisers with one appeal each, for trying the product on a fresh machine. Only in
+ * development: on with the embedded database, off with a configured database unless
+ * MITZEICHNEN_DEMO=true. Idempotent: what exists (by organiser name and appeal slug) is left alone,
+ * so the deadline stays 30 days after the first start.
  */
 @Singleton
 class DemoData implements ApplicationEventListener<ServerStartupEvent> {
@@ -43,8 +43,12 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private final AppealRepository appeals;
     private final Clock clock;
 
-    DemoData(MitzeichnenConfig config, EmbeddedDatabase embedded, OrganiserRepository organisers,
-             AppealRepository appeals, Clock clock) {
+    DemoData(
+            MitzeichnenConfig config,
+            EmbeddedDatabase embedded,
+            OrganiserRepository organisers,
+            AppealRepository appeals,
+            Clock clock) {
         this.config = config;
         this.embedded = embedded;
         this.organisers = organisers;
@@ -53,7 +57,9 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     boolean enabled() {
-        return config.getDemo().isEmpty() ? embedded.isEmbedded() : Boolean.parseBoolean(config.getDemo());
+        return config.getDemo().isEmpty()
+                ? embedded.isEmbedded()
+                : Boolean.parseBoolean(config.getDemo());
     }
 
     @Override
@@ -66,39 +72,110 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     void load() {
         Instant now = clock.instant();
         // The deadline is the end of the day 30 days from now, Berlin time.
-        Instant deadline = now.atZone(MitzeichnenConfig.ZONE).plusDays(30).with(LocalTime.of(23, 59, 59))
-                .toInstant();
-        Organiser frankfurt = organiser("Stadt Frankfurt am Main", OrganiserKind.CITY, "06412000",
-                "buergermeisterin@stadt-frankfurt.example", "https://frankfurt.de", now);
-        Organiser verband = organiser("Kommunalverbund Ordnung und Entlastung", OrganiserKind.ASSOCIATION, null,
-                "kontakt@kommunalverbund.example", null, now);
+        Instant deadline =
+                now.atZone(MitzeichnenConfig.ZONE)
+                        .plusDays(30)
+                        .with(LocalTime.of(23, 59, 59))
+                        .toInstant();
+        Organiser frankfurt =
+                organiser(
+                        "Stadt Frankfurt am Main",
+                        OrganiserKind.CITY,
+                        "06412000",
+                        "buergermeisterin@stadt-frankfurt.example",
+                        "https://frankfurt.de",
+                        now);
+        Organiser verband =
+                organiser(
+                        "Kommunalverbund Ordnung und Entlastung",
+                        OrganiserKind.ASSOCIATION,
+                        null,
+                        "kontakt@kommunalverbund.example",
+                        null,
+                        now);
         int created = 0;
-        created += appeal(frankfurt, "migration-als-chance", "Migration als Chance begreifen!",
-                "an die Bundesregierung", "migration-als-chance.md", "buergermeisterin@stadt-frankfurt.example",
-                now, deadline, 100, now);
-        created += appeal(verband, "kommunen-entlasten", "Kommunen entlasten – Rückkehr verlässlich regeln",
-                "an die Bundesregierung und die Landesregierungen", "kommunen-entlasten.md",
-                "kontakt@kommunalverbund.example", now, deadline.plus(Duration.ofDays(14)), null, now);
+        created +=
+                appeal(
+                        frankfurt,
+                        "migration-als-chance",
+                        "Migration als Chance begreifen!",
+                        "an die Bundesregierung",
+                        "migration-als-chance.md",
+                        "buergermeisterin@stadt-frankfurt.example",
+                        now,
+                        deadline,
+                        100,
+                        now);
+        created +=
+                appeal(
+                        verband,
+                        "kommunen-entlasten",
+                        "Kommunen entlasten – Rückkehr verlässlich regeln",
+                        "an die Bundesregierung und die Landesregierungen",
+                        "kommunen-entlasten.md",
+                        "kontakt@kommunalverbund.example",
+                        now,
+                        deadline.plus(Duration.ofDays(14)),
+                        null,
+                        now);
         if (created > 0) {
-            LOG.info("Demo data: created {} demo appeal(s) (development only; MITZEICHNEN_DEMO=false turns this off)",
+            LOG.info(
+                    "Demo data: created {} demo appeal(s) (development only; MITZEICHNEN_DEMO=false turns this off)",
                     created);
         }
     }
 
-    private Organiser organiser(String name, OrganiserKind kind, String ags, String email, String website,
-                                Instant now) {
-        return organisers.findByName(name).orElseGet(() -> organisers.save(
-                new Organiser(null, name, kind, ags, email, website, now, now, null, null)));
+    private Organiser organiser(
+            String name,
+            OrganiserKind kind,
+            String ags,
+            String email,
+            String website,
+            Instant now) {
+        return organisers
+                .findByName(name)
+                .orElseGet(
+                        () ->
+                                organisers.save(
+                                        new Organiser(
+                                                null, name, kind, ags, email, website, now, now,
+                                                null, null)));
     }
 
-    private int appeal(Organiser organiser, String slug, String title, String addressee, String textFile,
-                       String contact, Instant opensAt, Instant deadline, Integer goal, Instant now) {
+    private int appeal(
+            Organiser organiser,
+            String slug,
+            String title,
+            String addressee,
+            String textFile,
+            String contact,
+            Instant opensAt,
+            Instant deadline,
+            Integer goal,
+            Instant now) {
         if (appeals.findBySlug(slug).isPresent()) {
             return 0;
         }
-        appeals.save(new Appeal(null, organiser.id(), slug, title, addressee, text(textFile), contact,
-                opensAt.truncatedTo(ChronoUnit.SECONDS), deadline, 86_400, AppealStatus.OPEN,
-                EnumSet.allOf(SignerRole.class), true, goal, PublicCount.TRUSTED_ONLY, now, now, null));
+        appeals.save(
+                new Appeal(
+                        null,
+                        organiser.id(),
+                        slug,
+                        title,
+                        addressee,
+                        text(textFile),
+                        contact,
+                        opensAt.truncatedTo(ChronoUnit.SECONDS),
+                        deadline,
+                        86_400,
+                        AppealStatus.OPEN,
+                        EnumSet.allOf(SignerRole.class),
+                        true,
+                        goal,
+                        PublicCount.TRUSTED_ONLY,
+                        now,
+                        now,
+                        null));
         return 1;
     }
 

@@ -2,34 +2,43 @@ package de.mitzeichnen.email;
 
 import com.ibm.icu.text.IDNA;
 import com.ibm.icu.text.SpoofChecker;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A mail domain in the one form the code base compares and sends: lower-case ASCII (punycode) after the UTS #46
- * mapping of IDNA 2008, so that "ℭ", fullwidth "ｎ" or "Ü" become what they look like ("c", "n", "ü" →
- * "xn--…"). A domain whose labels mix scripts, contain invisible or confusable characters (UTS #39) or that
- * cannot be encoded is refused with the reason's message key.
+ * A mail domain in the one form the code base compares and sends: lower-case ASCII (punycode) after
+ * the UTS #46 mapping of IDNA 2008, so that "ℭ", fullwidth "ｎ" or "Ü" become what they look like
+ * ("c", "n", "ü" → "xn--…"). A domain whose labels mix scripts, contain invisible or confusable
+ * characters (UTS #39) or that cannot be encoded is refused with the reason's message key.
  *
- * @param ascii   the ASCII form, e.g. "xn--mnchen-3ya.de"
+ * @param ascii the ASCII form, e.g. "xn--mnchen-3ya.de"
  * @param unicode the same domain for people to read, e.g. "münchen.de"
  */
 public record MailDomain(String ascii, String unicode) {
 
-    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
-            | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.CHECK_CONTEXTO
-            | IDNA.USE_STD3_RULES);
-    private static final SpoofChecker SPOOF = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.RESTRICTION_LEVEL | SpoofChecker.INVISIBLE | SpoofChecker.MIXED_NUMBERS
-                    | SpoofChecker.HIDDEN_OVERLAY)
-            .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
-            .build();
+    private static final IDNA UTS46 =
+            IDNA.getUTS46Instance(
+                    IDNA.NONTRANSITIONAL_TO_ASCII
+                            | IDNA.NONTRANSITIONAL_TO_UNICODE
+                            | IDNA.CHECK_BIDI
+                            | IDNA.CHECK_CONTEXTJ
+                            | IDNA.CHECK_CONTEXTO
+                            | IDNA.USE_STD3_RULES);
+    private static final SpoofChecker SPOOF =
+            new SpoofChecker.Builder()
+                    .setChecks(
+                            SpoofChecker.RESTRICTION_LEVEL
+                                    | SpoofChecker.INVISIBLE
+                                    | SpoofChecker.MIXED_NUMBERS
+                                    | SpoofChecker.HIDDEN_OVERLAY)
+                    .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
+                    .build();
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern TLD = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
 
     /** Message keys of the reasons a domain is refused. */
     public static final String INVALID = "email.error.domain.invalid";
+
     public static final String MIXED_SCRIPTS = "email.error.domain.mixedScripts";
     public static final String CONFUSABLE = "email.error.domain.confusable";
 
@@ -40,7 +49,10 @@ public record MailDomain(String ascii, String unicode) {
         }
     }
 
-    /** A domain as typed ("Stadt-Müllheim.DE.", "@muenℭhen.de"): its normalised form or the reason it is refused. */
+    /**
+     * A domain as typed ("Stadt-Müllheim.DE.", "@muenℭhen.de"): its normalised form or the reason
+     * it is refused.
+     */
     public static Check check(String raw) {
         if (raw == null) {
             return refused(INVALID);
@@ -94,9 +106,12 @@ public record MailDomain(String ascii, String unicode) {
         }
         SpoofChecker.CheckResult result = new SpoofChecker.CheckResult();
         if (SPOOF.failsChecks(label, result)) {
-            return (result.checks & SpoofChecker.RESTRICTION_LEVEL) != 0 ? MIXED_SCRIPTS : CONFUSABLE;
+            return (result.checks & SpoofChecker.RESTRICTION_LEVEL) != 0
+                    ? MIXED_SCRIPTS
+                    : CONFUSABLE;
         }
-        // A label of one foreign script that looks like plain ASCII ("рау" in Cyrillic for "pay"), UTS #39
+        // A label of one foreign script that looks like plain ASCII ("рау" in Cyrillic for "pay"),
+        // UTS #39
         // whole-script confusables: its skeleton is all ASCII although it is not.
         String skeleton = SPOOF.getSkeleton(label);
         if (skeleton.chars().allMatch(c -> c < 0x80)) {

@@ -3,10 +3,9 @@ package de.mitzeichnen.export;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.web.Texts;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,15 +13,16 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Reads the signatures of an appeal for an export as a stream: Connector/J hands rows over one by one
- * (fetch size MIN_VALUE), so memory stays flat whatever the number of rows. Ordered by Land key (the official
- * order, Schleswig-Holstein first), then municipality; foreign municipalities last.
+ * Reads the signatures of an appeal for an export as a stream: Connector/J hands rows over one by
+ * one (fetch size MIN_VALUE), so memory stays flat whatever the number of rows. Ordered by Land key
+ * (the official order, Schleswig-Holstein first), then municipality; foreign municipalities last.
  */
 @Singleton
 @Connectable
 class ExportQuery {
 
-    private static final String SQL = """
+    private static final String SQL =
+            """
             SELECT COALESCE(m.display_name, kd.display_name, f.name, '') AS municipality,
                    COALESCE(s.municipality_ags, s.district_ags) AS municipality_ags,
                    COALESCE(m.land_code, kd.land_code) AS land_code,
@@ -53,42 +53,61 @@ class ExportQuery {
 
     /** Feeds every matching row to {@code sink}; returns how many there were. */
     long stream(long appealId, ExportFilter filter, Locale locale, Consumer<ExportRow> sink) {
-        String sql = SQL.formatted(
-                filter.confirmedOnly() ? "'CONFIRMED'" : "'CONFIRMED', 'PENDING'",
-                filter.verifiedOnly() ? "AND s.trust IN ('OFFICIAL_DOMAIN', 'INVITED', 'VERIFIED_BY_ORGANISER')" : "",
-                filter.landCode() != null ? "AND COALESCE(m.land_code, kd.land_code) = ?" : "");
-        return jdbc.execute(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(Integer.MIN_VALUE);
-                if (filter.landCode() != null) {
-                    Sql.bind(ps, appealId, filter.landCode());
-                } else {
-                    Sql.bind(ps, appealId);
-                }
-                long n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(row(rs, locale));
-                        n++;
+        String sql =
+                SQL.formatted(
+                        filter.confirmedOnly() ? "'CONFIRMED'" : "'CONFIRMED', 'PENDING'",
+                        filter.verifiedOnly()
+                                ? "AND s.trust IN ('OFFICIAL_DOMAIN', 'INVITED', 'VERIFIED_BY_ORGANISER')"
+                                : "",
+                        filter.landCode() != null
+                                ? "AND COALESCE(m.land_code, kd.land_code) = ?"
+                                : "");
+        return jdbc.execute(
+                connection -> {
+                    try (PreparedStatement ps =
+                            connection.prepareStatement(
+                                    sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                        ps.setFetchSize(Integer.MIN_VALUE);
+                        if (filter.landCode() != null) {
+                            Sql.bind(ps, appealId, filter.landCode());
+                        } else {
+                            Sql.bind(ps, appealId);
+                        }
+                        long n = 0;
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                sink.accept(row(rs, locale));
+                                n++;
+                            }
+                        }
+                        return n;
                     }
-                }
-                return n;
-            }
-        });
+                });
     }
 
     private ExportRow row(ResultSet rs, Locale locale) throws SQLException {
         SignerRole role = SignerRole.parse(rs.getString("role")).orElse(SignerRole.OTHER);
-        String roleText = role == SignerRole.OTHER && rs.getString("role_other") != null
-                ? rs.getString("role_other") : texts.get(locale, role.messageKey());
+        String roleText =
+                role == SignerRole.OTHER && rs.getString("role_other") != null
+                        ? rs.getString("role_other")
+                        : texts.get(locale, role.messageKey());
         Integer population = rs.getObject("population") == null ? null : rs.getInt("population");
-        return new ExportRow(rs.getString("municipality"), rs.getString("municipality_ags"), rs.getString("land"),
-                rs.getString("land_code"), rs.getString("kreis"), population,
-                rs.getString("name"), roleText, rs.getString("body"), rs.getString("email"),
+        return new ExportRow(
+                rs.getString("municipality"),
+                rs.getString("municipality_ags"),
+                rs.getString("land"),
+                rs.getString("land_code"),
+                rs.getString("kreis"),
+                population,
+                rs.getString("name"),
+                roleText,
+                rs.getString("body"),
+                rs.getString("email"),
                 // codes; Columns puts them in words of the export's language
-                rs.getString("trust"), rs.getString("trust_flag"),
+                rs.getString("trust"),
+                rs.getString("trust_flag"),
                 Sql.instant(rs, "confirmed_at"),
-                rs.getString("appeal_text_hash"), rs.getBoolean("public_name"));
+                rs.getString("appeal_text_hash"),
+                rs.getBoolean("public_name"));
     }
 }

@@ -4,13 +4,15 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes an appeal's signatures in one of the export formats; returns the number of signatures written. */
+/**
+ * Writes an appeal's signatures in one of the export formats; returns the number of signatures
+ * written.
+ */
 @Singleton
 public class Exports {
 
@@ -26,8 +28,14 @@ public class Exports {
         this.organisers = organisers;
     }
 
-    public long write(Appeal appeal, ExportFormat format, ExportFilter filter, char csvSeparator, Locale locale,
-                      OutputStream out) throws IOException {
+    public long write(
+            Appeal appeal,
+            ExportFormat format,
+            ExportFilter filter,
+            char csvSeparator,
+            Locale locale,
+            OutputStream out)
+            throws IOException {
         return switch (format) {
             case CSV -> csv.write(appeal.id(), filter, csvSeparator, locale, out);
             case XLSX -> xlsx.write(appeal.id(), appeal.slug(), filter, locale, out);
@@ -39,12 +47,14 @@ public class Exports {
     }
 
     /**
-     * The hand-over document as an HTML page for printing in the browser, with links back to {@code backUrl} and to
-     * the PDF at {@code pdfUrl}.
+     * The hand-over document as an HTML page for printing in the browser, with links back to {@code
+     * backUrl} and to the PDF at {@code pdfUrl}.
      */
-    public String handoverPage(Appeal appeal, ExportFilter filter, Locale locale, String backUrl, String pdfUrl) {
+    public String handoverPage(
+            Appeal appeal, ExportFilter filter, Locale locale, String backUrl, String pdfUrl) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
-        return pdf.html(appeal, organiser, filter, locale, Map.of("back", backUrl, "pdfLink", pdfUrl));
+        return pdf.html(
+                appeal, organiser, filter, locale, Map.of("back", backUrl, "pdfLink", pdfUrl));
     }
 
     /** A file name like {@code migration-als-chance-unterschriften.csv}. */

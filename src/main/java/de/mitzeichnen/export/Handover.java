@@ -8,7 +8,6 @@ import de.mitzeichnen.web.Markdown;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +18,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the hand-over document says: the appeal as its web page shows it (the sanitised HTML of its Markdown),
- * then the supporting municipalities by Land with their officials and totals. Lands come in the order the public
- * page lists them (most supporting municipalities first, then by name), municipalities abroad last. Names appear
- * only where the appeal publishes names and the signer agreed.
+ * What the hand-over document says: the appeal as its web page shows it (the sanitised HTML of its
+ * Markdown), then the supporting municipalities by Land with their officials and totals. Lands come
+ * in the order the public page lists them (most supporting municipalities first, then by name),
+ * municipalities abroad last. Names appear only where the appeal publishes names and the signer
+ * agreed.
  */
 @Singleton
 class Handover {
@@ -40,35 +40,58 @@ class Handover {
     }
 
     /** One supporting municipality; {@code meta} is its Kreis and population in words. */
-    record Place(String name, @Nullable String meta, List<String> officials) {
-    }
+    record Place(String name, @Nullable String meta, List<String> officials) {}
 
-    record Land(String name, List<Place> places, String total) {
-    }
+    record Land(String name, List<Place> places, String total) {}
 
     /** The model of the template, and how many signatures it holds. */
-    record Content(Map<String, Object> model, long rows) {
-    }
+    record Content(Map<String, Object> model, long rows) {}
 
     Content content(Appeal appeal, Organiser organiser, ExportFilter filter, Locale locale) {
         Formats fmt = new Formats(locale, clock, texts);
         Map<String, Collector> byLand = new LinkedHashMap<>();
-        long rows = query.stream(appeal.id(), filter, locale, row -> byLand
-                .computeIfAbsent(row.land() + "|" + (row.landCode() == null ? "" : "x"), k -> new Collector(row))
-                .add(row, appeal.publishNames(), fmt, locale));
+        long rows =
+                query.stream(
+                        appeal.id(),
+                        filter,
+                        locale,
+                        row ->
+                                byLand.computeIfAbsent(
+                                                row.land()
+                                                        + "|"
+                                                        + (row.landCode() == null ? "" : "x"),
+                                                k -> new Collector(row))
+                                        .add(row, appeal.publishNames(), fmt, locale));
 
         List<Collector> ordered = new ArrayList<>(byLand.values());
-        ordered.sort(Comparator.comparing((Collector c) -> c.abroad)
-                .thenComparing(Comparator.comparingInt((Collector c) -> c.places.size()).reversed())
-                .thenComparing(c -> c.name));
+        ordered.sort(
+                Comparator.comparing((Collector c) -> c.abroad)
+                        .thenComparing(
+                                Comparator.comparingInt((Collector c) -> c.places.size())
+                                        .reversed())
+                        .thenComparing(c -> c.name));
         List<Land> lands = new ArrayList<>();
         long municipalities = 0;
         long population = 0;
         for (Collector c : ordered) {
             String abroad = texts.get(locale, "export.pdf.abroad");
             String name = !c.abroad ? c.name : c.name.isEmpty() ? abroad : abroad + " – " + c.name;
-            lands.add(new Land(name, c.list(), plural(locale, "export.handover.landTotal", Map.of("land", name,
-                    "municipalities", c.places.size(), "population", c.population, "signatures", c.signatures))));
+            lands.add(
+                    new Land(
+                            name,
+                            c.list(),
+                            plural(
+                                    locale,
+                                    "export.handover.landTotal",
+                                    Map.of(
+                                            "land",
+                                            name,
+                                            "municipalities",
+                                            c.places.size(),
+                                            "population",
+                                            c.population,
+                                            "signatures",
+                                            c.signatures))));
             municipalities += c.places.size();
             population += c.population;
         }
@@ -78,24 +101,44 @@ class Handover {
         model.put("title", appeal.title());
         model.put("addressee", appeal.addressee());
         model.put("organiser", organiser.name());
-        model.put("subject", texts.get(locale, "export.handover.subject", organiser.name(), appeal.addressee()));
-        model.put("kicker", texts.get(locale, "export.pdf.by", organiser.name(), fmt.date(clock.instant())));
+        model.put(
+                "subject",
+                texts.get(locale, "export.handover.subject", organiser.name(), appeal.addressee()));
+        model.put(
+                "kicker",
+                texts.get(locale, "export.pdf.by", organiser.name(), fmt.date(clock.instant())));
         model.put("bodyHtml", markdown.toSafeHtml(appeal.bodyMarkdown()));
         model.put("supportersHeading", texts.get(locale, "export.pdf.supporters"));
         model.put("noneLabel", texts.get(locale, "export.handover.none"));
         model.put("lands", lands);
-        model.put("total", plural(locale, "export.handover.total", Map.of("municipalities", municipalities,
-                "population", population, "signatures", rows)));
+        model.put(
+                "total",
+                plural(
+                        locale,
+                        "export.handover.total",
+                        Map.of(
+                                "municipalities",
+                                municipalities,
+                                "population",
+                                population,
+                                "signatures",
+                                rows)));
         model.put("pageContent", pageContent(locale));
         return new Content(model, rows);
     }
 
-    /** A message with CLDR plural forms ({@code {n, plural, one {…} other {…}}}), formatted by ICU4J. */
+    /**
+     * A message with CLDR plural forms ({@code {n, plural, one {…} other {…}}}), formatted by
+     * ICU4J.
+     */
     String plural(Locale locale, String key, Map<String, Object> args) {
         return new MessageFormat(texts.raw(locale, key), locale).format(args);
     }
 
-    /** „Seite {page} von {pages}" as the CSS {@code content} of the page footer: strings and counters. */
+    /**
+     * „Seite {page} von {pages}" as the CSS {@code content} of the page footer: strings and
+     * counters.
+     */
     private String pageContent(Locale locale) {
         String pattern = texts.raw(locale, "export.handover.page");
         StringBuilder css = new StringBuilder();
@@ -126,25 +169,33 @@ class Handover {
 
         void add(ExportRow row, boolean namesAllowed, Formats fmt, Locale locale) {
             signatures++;
-            PlaceRows place = places.computeIfAbsent(row.municipality() + "|" + row.ags(), k -> {
-                if (row.population() != null) {
-                    population += row.population();
-                }
-                return new PlaceRows(row.municipality(), meta(row, fmt, locale));
-            });
-            String who = namesAllowed && row.publicName() && row.name() != null && !row.name().isBlank()
-                    ? row.name() + ", " + row.role() : row.role();
+            PlaceRows place =
+                    places.computeIfAbsent(
+                            row.municipality() + "|" + row.ags(),
+                            k -> {
+                                if (row.population() != null) {
+                                    population += row.population();
+                                }
+                                return new PlaceRows(row.municipality(), meta(row, fmt, locale));
+                            });
+            String who =
+                    namesAllowed && row.publicName() && row.name() != null && !row.name().isBlank()
+                            ? row.name() + ", " + row.role()
+                            : row.role();
             place.officials.add(row.body() == null ? who : who + " (" + row.body() + ")");
         }
 
         List<Place> list() {
-            return places.values().stream().map(p -> new Place(p.name, p.meta, p.officials)).toList();
+            return places.values().stream()
+                    .map(p -> new Place(p.name, p.meta, p.officials))
+                    .toList();
         }
     }
 
     private String meta(ExportRow row, Formats fmt, Locale locale) {
         List<String> parts = new ArrayList<>();
-        // A kreisfreie Stadt is its own Kreis („Kiel, Landeshauptstadt"): naming it again says nothing.
+        // A kreisfreie Stadt is its own Kreis („Kiel, Landeshauptstadt"): naming it again says
+        // nothing.
         if (row.kreis() != null && !row.kreis().startsWith(row.municipality())) {
             parts.add(row.kreis());
         }

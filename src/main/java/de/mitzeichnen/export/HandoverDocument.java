@@ -7,13 +7,6 @@ import io.micronaut.views.ViewsConfiguration;
 import io.micronaut.views.thymeleaf.MessageSourceMessageResolver;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRendererConfiguration;
 import jakarta.inject.Singleton;
-import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,13 +14,21 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the hand-over template {@code templates/export/handover.html}: as HTML for the print view in the browser,
- * and laid out by openhtmltopdf as a tagged PDF (PDF/UA) with the DejaVu fonts shipped in {@code fonts/} embedded,
- * so every character is shown in the same face and the file is readable by screen readers.
- * <p>
- * Its own Thymeleaf engine (like the mails'): the views engine is tied to requests and page layouts.
+ * Renders the hand-over template {@code templates/export/handover.html}: as HTML for the print view
+ * in the browser, and laid out by openhtmltopdf as a tagged PDF (PDF/UA) with the DejaVu fonts
+ * shipped in {@code fonts/} embedded, so every character is shown in the same face and the file is
+ * readable by screen readers.
+ *
+ * <p>Its own Thymeleaf engine (like the mails'): the views engine is tied to requests and page
+ * layouts.
  */
 @Singleton
 class HandoverDocument {
@@ -37,9 +38,12 @@ class HandoverDocument {
 
     private final TemplateEngine engine;
 
-    HandoverDocument(ViewsConfiguration views, ThymeleafViewsRendererConfiguration thymeleaf,
-                     MessageSourceMessageResolver messages) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HandoverDocument.class.getClassLoader());
+    HandoverDocument(
+            ViewsConfiguration views,
+            ThymeleafViewsRendererConfiguration thymeleaf,
+            MessageSourceMessageResolver messages) {
+        ClassLoaderTemplateResolver resolver =
+                new ClassLoaderTemplateResolver(HandoverDocument.class.getClassLoader());
         resolver.setPrefix(views.getFolder().replaceAll("^/+|/+$", "") + "/");
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
@@ -65,14 +69,34 @@ class HandoverDocument {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);
-        builder.useFont(() -> font("DejaVuSans.ttf"), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-        builder.useFont(() -> font("DejaVuSans-Oblique.ttf"), FAMILY, 400, BaseRendererBuilder.FontStyle.ITALIC, true);
-        builder.useFont(() -> font("DejaVuSans-BoldOblique.ttf"), FAMILY, 700, BaseRendererBuilder.FontStyle.ITALIC,
+        builder.useFont(
+                () -> font("DejaVuSans.ttf"),
+                FAMILY,
+                400,
+                BaseRendererBuilder.FontStyle.NORMAL,
+                true);
+        builder.useFont(
+                () -> font("DejaVuSans-Bold.ttf"),
+                FAMILY,
+                700,
+                BaseRendererBuilder.FontStyle.NORMAL,
+                true);
+        builder.useFont(
+                () -> font("DejaVuSans-Oblique.ttf"),
+                FAMILY,
+                400,
+                BaseRendererBuilder.FontStyle.ITALIC,
+                true);
+        builder.useFont(
+                () -> font("DejaVuSans-BoldOblique.ttf"),
+                FAMILY,
+                700,
+                BaseRendererBuilder.FontStyle.ITALIC,
                 true);
         org.jsoup.nodes.Document dom = Jsoup.parse(html);
         // PDF/UA wants every link to say where it goes.
-        dom.select("a[href]:not([title])").forEach(a -> a.attr("title", a.text() + " – " + a.attr("href")));
+        dom.select("a[href]:not([title])")
+                .forEach(a -> a.attr("title", a.text() + " – " + a.attr("href")));
         builder.withW3cDocument(new W3CDom().fromJsoup(dom), "/");
         builder.toStream(out);
         builder.run();
@@ -81,7 +105,8 @@ class HandoverDocument {
     private static InputStream font(String file) {
         InputStream in = HandoverDocument.class.getResourceAsStream("/fonts/" + file);
         if (in == null) {
-            throw new UncheckedIOException(new IOException("Font missing from the classpath: fonts/" + file));
+            throw new UncheckedIOException(
+                    new IOException("Font missing from the classpath: fonts/" + file));
         }
         return in;
     }

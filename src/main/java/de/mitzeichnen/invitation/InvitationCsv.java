@@ -2,20 +2,16 @@ package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.SignerRole;
-import de.mitzeichnen.municipality.Municipality;
-import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.email.EmailAddress;
-import de.mitzeichnen.signing.SignerText;
+import de.mitzeichnen.municipality.Municipality;
+import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.Signatures;
+import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.web.Texts;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -30,25 +26,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads an invitation list as organisers keep them (seed 001: lists of contact persons): UTF-8 or Windows-1252,
- * separated by ',' or ';', with a header naming the columns in German or English. Every row is checked; the
- * preview shows each problem, and only rows without problems are ever invited.
+ * Reads an invitation list as organisers keep them (seed 001: lists of contact persons): UTF-8 or
+ * Windows-1252, separated by ',' or ';', with a header naming the columns in German or English.
+ * Every row is checked; the preview shows each problem, and only rows without problems are ever
+ * invited.
  */
 @Singleton
 @Connectable
 public class InvitationCsv {
 
     public static final int MAX_ROWS = 5000;
-    private static final Map<String, String> HEADERS = Map.ofEntries(
-            Map.entry("name", "name"), Map.entry("vor- und nachname", "name"),
-            Map.entry("email", "email"), Map.entry("e-mail", "email"), Map.entry("mail", "email"),
-            Map.entry("e-mail-adresse", "email"),
-            Map.entry("role", "role"), Map.entry("funktion", "role"), Map.entry("rolle", "role"),
-            Map.entry("municipality", "municipality"), Map.entry("gemeinde", "municipality"),
-            Map.entry("kommune", "municipality"), Map.entry("ags", "municipality"), Map.entry("stadt", "municipality"),
-            Map.entry("body", "body"), Map.entry("gremium", "body"));
+    private static final Map<String, String> HEADERS =
+            Map.ofEntries(
+                    Map.entry("name", "name"),
+                    Map.entry("vor- und nachname", "name"),
+                    Map.entry("email", "email"),
+                    Map.entry("e-mail", "email"),
+                    Map.entry("mail", "email"),
+                    Map.entry("e-mail-adresse", "email"),
+                    Map.entry("role", "role"),
+                    Map.entry("funktion", "role"),
+                    Map.entry("rolle", "role"),
+                    Map.entry("municipality", "municipality"),
+                    Map.entry("gemeinde", "municipality"),
+                    Map.entry("kommune", "municipality"),
+                    Map.entry("ags", "municipality"),
+                    Map.entry("stadt", "municipality"),
+                    Map.entry("body", "body"),
+                    Map.entry("gremium", "body"));
 
     private final MunicipalityRegister register;
     private final JdbcOperations jdbc;
@@ -56,7 +66,11 @@ public class InvitationCsv {
 
     private final Signatures signatures;
 
-    InvitationCsv(MunicipalityRegister register, JdbcOperations jdbc, Texts texts, Signatures signatures) {
+    InvitationCsv(
+            MunicipalityRegister register,
+            JdbcOperations jdbc,
+            Texts texts,
+            Signatures signatures) {
         this.signatures = signatures;
         this.register = register;
         this.jdbc = jdbc;
@@ -64,16 +78,25 @@ public class InvitationCsv {
     }
 
     /**
-     * What an invitation is for: a municipality (8-digit AGS) or a Landkreis (its 5-digit key), with its name.
+     * What an invitation is for: a municipality (8-digit AGS) or a Landkreis (its 5-digit key),
+     * with its name.
      *
      * @param district whether {@code ags} is a Landkreis's key
      */
-    public record Place(String ags, String displayName, boolean district) {
-    }
+    public record Place(String ags, String displayName, boolean district) {}
 
     /** One row of the file: what it says, what it resolved to, and its problems (message keys). */
-    public record Line(int number, String name, String email, String role, String municipality, String body,
-                EmailAddress address, SignerRole signerRole, Place place, List<String> problems) {
+    public record Line(
+            int number,
+            String name,
+            String email,
+            String role,
+            String municipality,
+            String body,
+            EmailAddress address,
+            SignerRole signerRole,
+            Place place,
+            List<String> problems) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -100,8 +123,13 @@ public class InvitationCsv {
         }
         String firstLine = text.lines().findFirst().orElse("");
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
+        CSVFormat format =
+                CSVFormat.RFC4180
+                        .builder()
+                        .setDelimiter(separator)
+                        .setIgnoreEmptyLines(true)
+                        .setTrim(true)
+                        .get();
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             records = parser.getRecords();
@@ -137,12 +165,15 @@ public class InvitationCsv {
             String municipality = get(rec, columns.get("municipality"));
             String body = columns.containsKey("body") ? get(rec, columns.get("body")) : "";
             List<String> problems = new ArrayList<>();
-            SignerText.name(name).ifPresent(p -> problems.add("invitation.problem.name." + p.name()));
+            SignerText.name(name)
+                    .ifPresent(p -> problems.add("invitation.problem.name." + p.name()));
             EmailAddress.Check checked = EmailAddress.check(email);
             EmailAddress address = checked.address();
             if (address == null) {
-                problems.add(checked.errorKey().equals(EmailAddress.INVALID) ? "invitation.problem.email"
-                        : checked.errorKey());
+                problems.add(
+                        checked.errorKey().equals(EmailAddress.INVALID)
+                                ? "invitation.problem.email"
+                                : checked.errorKey());
             } else if (!seen.add(address.key())) {
                 problems.add("invitation.problem.duplicate");
             } else if (signed.contains(address.key())) {
@@ -160,12 +191,25 @@ public class InvitationCsv {
             if (place == null) {
                 problems.add("invitation.problem.municipality");
             } else if (signerRole != null && !signerRole.fits(place.district())) {
-                problems.add(place.district() ? "invitation.problem.role.notForDistrict"
-                        : "invitation.problem.role.onlyForDistrict");
+                problems.add(
+                        place.district()
+                                ? "invitation.problem.role.notForDistrict"
+                                : "invitation.problem.role.onlyForDistrict");
             }
-            SignerText.body(body).ifPresent(p -> problems.add("invitation.problem.body." + p.name()));
-            lines.add(new Line(rec.getRecordNumber() == 0 ? r + 1 : (int) rec.getRecordNumber(), name, email, role,
-                    municipality, body.isBlank() ? null : body, address, signerRole, place, problems));
+            SignerText.body(body)
+                    .ifPresent(p -> problems.add("invitation.problem.body." + p.name()));
+            lines.add(
+                    new Line(
+                            rec.getRecordNumber() == 0 ? r + 1 : (int) rec.getRecordNumber(),
+                            name,
+                            email,
+                            role,
+                            municipality,
+                            body.isBlank() ? null : body,
+                            address,
+                            signerRole,
+                            place,
+                            problems));
         }
         return new Parsed(lines, null);
     }
@@ -189,10 +233,15 @@ public class InvitationCsv {
         return null;
     }
 
-    /** An AGS, a Landkreis's key, or a name („Landkreis Fulda", „Märkischer Kreis", „Flensburg"). */
+    /**
+     * An AGS, a Landkreis's key, or a name („Landkreis Fulda", „Märkischer Kreis", „Flensburg").
+     */
     private Place place(String value) {
         if (value.matches("\\d{8}")) {
-            return register.findByAgs(value).filter(Municipality::active).map(InvitationCsv::place).orElse(null);
+            return register.findByAgs(value)
+                    .filter(Municipality::active)
+                    .map(InvitationCsv::place)
+                    .orElse(null);
         }
         if (value.isBlank()) {
             return null;
@@ -228,11 +277,18 @@ public class InvitationCsv {
         return s.chars().filter(x -> x == c).count();
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German Windows). */
+    /**
+     * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German
+     * Windows).
+     */
     static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
         }

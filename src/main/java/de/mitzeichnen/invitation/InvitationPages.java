@@ -5,8 +5,8 @@ import de.mitzeichnen.appeal.PublicAppeals;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.SignForm;
 import de.mitzeichnen.web.PageRenderer;
-import de.mitzeichnen.web.TokenPages;
 import de.mitzeichnen.web.Pages;
+import de.mitzeichnen.web.TokenPages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-
 import java.util.Map;
 
 /** The invitee's pages: the sign form filled in from the invitation, and "no more reminders". */
@@ -31,8 +30,12 @@ class InvitationPages {
     private final MunicipalityRegister register;
     private final PageRenderer pages;
 
-    InvitationPages(Invitations invitations, PublicAppeals appeals, AppealPageExtensions extensions,
-                    MunicipalityRegister register, PageRenderer pages) {
+    InvitationPages(
+            Invitations invitations,
+            PublicAppeals appeals,
+            AppealPageExtensions extensions,
+            MunicipalityRegister register,
+            PageRenderer pages) {
         this.invitations = invitations;
         this.appeals = appeals;
         this.extensions = extensions;
@@ -51,14 +54,35 @@ class InvitationPages {
         if (page == null) {
             return invalid(request);
         }
-        String place = register.findByAgs(invitation.municipalityAgs())
-                .map(m -> m.displayName() + " (" + m.ags() + ")")
-                .or(() -> register.district(invitation.municipalityAgs()).map(d -> d.displayName() + " (" + d.key() + ")"))
-                .orElse(invitation.municipalityAgs());
-        Map<String, Object> model = Pages.model("page", page, "appeal", page.appeal(), "organiser", page.organiser(),
-                "form", new SignForm(invitation.name(), invitation.role(), "", invitation.body() == null ? "" : invitation.body(),
-                        place, "DE", invitation.email(), false, false),
-                "invitationToken", token);
+        String place =
+                register.findByAgs(invitation.municipalityAgs())
+                        .map(m -> m.displayName() + " (" + m.ags() + ")")
+                        .or(
+                                () ->
+                                        register.district(invitation.municipalityAgs())
+                                                .map(d -> d.displayName() + " (" + d.key() + ")"))
+                        .orElse(invitation.municipalityAgs());
+        Map<String, Object> model =
+                Pages.model(
+                        "page",
+                        page,
+                        "appeal",
+                        page.appeal(),
+                        "organiser",
+                        page.organiser(),
+                        "form",
+                        new SignForm(
+                                invitation.name(),
+                                invitation.role(),
+                                "",
+                                invitation.body() == null ? "" : invitation.body(),
+                                place,
+                                "DE",
+                                invitation.email(),
+                                false,
+                                false),
+                        "invitationToken",
+                        token);
         extensions.contribute(request, page.appeal(), model);
         return TokenPages.privately(pages.render(request, HttpStatus.OK, "appeal", model));
     }
@@ -70,8 +94,18 @@ class InvitationPages {
             return invalid(request);
         }
         var appeal = invitations.appeal(invitation.appealId()).orElseThrow();
-        return TokenPages.privately(pages.render(request, HttpStatus.OK, "invitation/opt-out",
-                Pages.model("appeal", appeal, "token", token, "done", invitation.status() == InvitationStatus.OPTED_OUT)));
+        return TokenPages.privately(
+                pages.render(
+                        request,
+                        HttpStatus.OK,
+                        "invitation/opt-out",
+                        Pages.model(
+                                "appeal",
+                                appeal,
+                                "token",
+                                token,
+                                "done",
+                                invitation.status() == InvitationStatus.OPTED_OUT)));
     }
 
     @Post("/{token}/keine-erinnerung")
@@ -83,13 +117,20 @@ class InvitationPages {
         }
         invitations.optOut(token);
         var appeal = invitations.appeal(invitation.appealId()).orElseThrow();
-        return TokenPages.privately(pages.render(request, HttpStatus.OK, "invitation/opt-out",
-                Pages.model("appeal", appeal, "token", token, "done", true)));
+        return TokenPages.privately(
+                pages.render(
+                        request,
+                        HttpStatus.OK,
+                        "invitation/opt-out",
+                        Pages.model("appeal", appeal, "token", token, "done", true)));
     }
 
     private MutableHttpResponse<String> invalid(HttpRequest<?> request) {
-        return TokenPages.privately(pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
-                Pages.model("kind", "invitation")));
+        return TokenPages.privately(
+                pages.render(
+                        request,
+                        HttpStatus.NOT_FOUND,
+                        "signing/link-invalid",
+                        Pages.model("kind", "invitation")));
     }
-
 }

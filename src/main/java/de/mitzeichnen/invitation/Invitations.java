@@ -15,14 +15,13 @@ import de.mitzeichnen.ratelimit.RateLimits;
 import de.mitzeichnen.signing.SignatureConfirmed;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.Tokens;
-import io.micronaut.runtime.event.annotation.EventListener;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,8 +37,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Personal invitations: each invitee gets a link that opens the sign form filled in; signing through it proves
- * the address (trust INVITED). Reminders go only to invitees who have neither signed nor opted out.
+ * Personal invitations: each invitee gets a link that opens the sign form filled in; signing
+ * through it proves the address (trust INVITED). Reminders go only to invitees who have neither
+ * signed nor opted out.
  */
 @Singleton
 @Connectable
@@ -57,9 +57,18 @@ public class Invitations {
     private final Signatures signatures;
     private final RateLimits limits;
 
-    Invitations(JdbcOperations jdbc, Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
-                AppealRepository appeals, MitzeichnenConfig config, Texts texts, AuditLog audit, Clock clock,
-                Signatures signatures, RateLimits limits) {
+    Invitations(
+            JdbcOperations jdbc,
+            Outbox outbox,
+            MailTemplates templates,
+            OrganiserRepository organisers,
+            AppealRepository appeals,
+            MitzeichnenConfig config,
+            Texts texts,
+            AuditLog audit,
+            Clock clock,
+            Signatures signatures,
+            RateLimits limits) {
         this.signatures = signatures;
         this.limits = limits;
         this.jdbc = jdbc;
@@ -73,10 +82,17 @@ public class Invitations {
         this.clock = clock;
     }
 
-    /** {@link #invite}, recorded in the audit log in the same transaction (with {@code details} and the count). */
+    /**
+     * {@link #invite}, recorded in the audit log in the same transaction (with {@code details} and
+     * the count).
+     */
     @Transactional
-    public int invite(Appeal appeal, List<InvitationCsv.Line> lines, Actor who, Locale language,
-                      Map<String, Object> details) {
+    public int invite(
+            Appeal appeal,
+            List<InvitationCsv.Line> lines,
+            Actor who,
+            Locale language,
+            Map<String, Object> details) {
         int sent = invite(appeal, lines, who.email(), language);
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         recorded.put("invited", sent);
@@ -84,36 +100,68 @@ public class Invitations {
         return sent;
     }
 
-    /** {@link #remindAll(Appeal)} by an organiser, recorded in the audit log in the same transaction. */
+    /**
+     * {@link #remindAll(Appeal)} by an organiser, recorded in the audit log in the same
+     * transaction.
+     */
     @Transactional
     public int remindAll(Appeal appeal, Actor who) {
         int reminded = remind(appeal, Integer.MAX_VALUE);
-        audit.record(who, "INVITATION_REMINDERS_SENT", appeal.organiserId(), appeal.id(), Map.of("reminded", reminded));
+        audit.record(
+                who,
+                "INVITATION_REMINDERS_SENT",
+                appeal.organiserId(),
+                appeal.id(),
+                Map.of("reminded", reminded));
         return reminded;
     }
 
-    /** {@link #setReminderDays(long, List)} by an organiser, recorded in the audit log in the same transaction. */
+    /**
+     * {@link #setReminderDays(long, List)} by an organiser, recorded in the audit log in the same
+     * transaction.
+     */
     @Transactional
     public void setReminderDays(Appeal appeal, List<Integer> days, Actor who) {
         setReminderDays(appeal.id(), days);
-        audit.record(who, "INVITATION_REMINDER_DAYS_SET", appeal.organiserId(), appeal.id(), Map.of("days",
-                String.join(",", reminderDays(appeal.id()).stream().map(String::valueOf).toList())));
+        audit.record(
+                who,
+                "INVITATION_REMINDER_DAYS_SET",
+                appeal.organiserId(),
+                appeal.id(),
+                Map.of(
+                        "days",
+                        String.join(
+                                ",",
+                                reminderDays(appeal.id()).stream().map(String::valueOf).toList())));
     }
 
     /** An invitation as the invitation link sees it. */
-    public record Invitation(long id, long appealId, String name, String email, String emailKey, String role,
-                             String municipalityAgs, String body, String language, InvitationStatus status) {
-    }
+    public record Invitation(
+            long id,
+            long appealId,
+            String name,
+            String email,
+            String emailKey,
+            String role,
+            String municipalityAgs,
+            String body,
+            String language,
+            InvitationStatus status) {}
 
     /** Sending progress of an appeal's invitations, by the state of their mails. */
-    public record Progress(long invited, long sent, long pending, long failed, long signed, long optedOut) {
-    }
+    public record Progress(
+            long invited, long sent, long pending, long failed, long signed, long optedOut) {}
 
     /** Stores the good lines as invitations and queues their mails, all in one transaction. */
     @Transactional
-    public int invite(Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
-        // Sends per organiser, so that a taken-over account cannot mail the whole country in its name.
-        limits.require(RateLimits.Kind.INVITE, String.valueOf(appeal.organiserId()), limits.config().inviteLimit());
+    public int invite(
+            Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
+        // Sends per organiser, so that a taken-over account cannot mail the whole country in its
+        // name.
+        limits.require(
+                RateLimits.Kind.INVITE,
+                String.valueOf(appeal.organiserId()),
+                limits.config().inviteLimit());
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         Instant now = clock.instant();
         int n = 0;
@@ -122,30 +170,57 @@ public class Invitations {
                 continue;
             }
             String token = Tokens.newToken();
-            long id = Sql.insert(jdbc.getConnection(), """
+            long id =
+                    Sql.insert(
+                            jdbc.getConnection(),
+                            """
                     INSERT INTO invitation (appeal_id, name, email, email_key, role, municipality_ags, body, language,
                       status, created_by, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)""", appeal.id(), line.name(),
-                    line.address().address(), line.address().key(), line.signerRole().name(), line.place().ags(),
-                    line.body(), language.getLanguage(), actor, now, now);
-            update("INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)", Tokens.hash(token), id);
-            long outboxId = send(appeal, organiser, line.name(), line.address().address(), line.place().displayName(),
-                    token, language, "invitation", "invitation.mail.subject");
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)""",
+                            appeal.id(),
+                            line.name(),
+                            line.address().address(),
+                            line.address().key(),
+                            line.signerRole().name(),
+                            line.place().ags(),
+                            line.body(),
+                            language.getLanguage(),
+                            actor,
+                            now,
+                            now);
+            update(
+                    "INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)",
+                    Tokens.hash(token),
+                    id);
+            long outboxId =
+                    send(
+                            appeal,
+                            organiser,
+                            line.name(),
+                            line.address().address(),
+                            line.place().displayName(),
+                            token,
+                            language,
+                            "invitation",
+                            "invitation.mail.subject");
             update("UPDATE invitation SET outbox_id = ? WHERE id = ?", outboxId, id);
             n++;
         }
         return n;
     }
 
-    /** Reminds every invitee of the appeal who has not signed and not opted out; returns how many. */
+    /**
+     * Reminds every invitee of the appeal who has not signed and not opted out; returns how many.
+     */
     @Transactional
     public int remindAll(Appeal appeal) {
         return remind(appeal, Integer.MAX_VALUE);
     }
 
     /**
-     * The automatic reminders: the appeal's reminder days (at most two, e.g. "7,2") before the deadline, each
-     * invitee gets at most one reminder per configured day. Returns how many were sent.
+     * The automatic reminders: the appeal's reminder days (at most two, e.g. "7,2") before the
+     * deadline, each invitee gets at most one reminder per configured day. Returns how many were
+     * sent.
      */
     @Transactional
     public int remindDue(Appeal appeal) {
@@ -166,26 +241,50 @@ public class Invitations {
     private int remind(Appeal appeal, int autoLevel) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         boolean auto = autoLevel != Integer.MAX_VALUE;
-        List<Invitation> open = Sql.list(jdbc.getConnection(), """
+        List<Invitation> open =
+                Sql.list(
+                        jdbc.getConnection(),
+                        """
                 SELECT i.* FROM invitation i
                  WHERE i.appeal_id = ? AND i.status = 'SENT' AND i.auto_reminders < ?
-                 FOR UPDATE""", Invitations::invitation, appeal.id(), autoLevel);
-        // Those who signed without the link are done too (signing marks invitations only on confirmation).
+                 FOR UPDATE""",
+                        Invitations::invitation,
+                        appeal.id(),
+                        autoLevel);
+        // Those who signed without the link are done too (signing marks invitations only on
+        // confirmation).
         Set<String> signed = signatures.confirmedAddresses(appeal.id());
         open = open.stream().filter(i -> !signed.contains(i.emailKey())).toList();
         Instant now = clock.instant();
         for (Invitation inv : open) {
             // A reminder carries a fresh link; earlier links keep working.
             String token = Tokens.newToken();
-            update("INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)", Tokens.hash(token), inv.id());
-            send(appeal, organiser, inv.name(), inv.email(), municipalityName(inv.municipalityAgs()), token,
-                    Locale.forLanguageTag(inv.language()), "invitation-reminder", "invitation.reminder.subject");
+            update(
+                    "INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)",
+                    Tokens.hash(token),
+                    inv.id());
+            send(
+                    appeal,
+                    organiser,
+                    inv.name(),
+                    inv.email(),
+                    municipalityName(inv.municipalityAgs()),
+                    token,
+                    Locale.forLanguageTag(inv.language()),
+                    "invitation-reminder",
+                    "invitation.reminder.subject");
             if (auto) {
-                update("UPDATE invitation SET auto_reminders = ?, reminders_sent = reminders_sent + 1,"
-                        + " last_reminded_at = ? WHERE id = ?", autoLevel, now, inv.id());
+                update(
+                        "UPDATE invitation SET auto_reminders = ?, reminders_sent = reminders_sent + 1,"
+                                + " last_reminded_at = ? WHERE id = ?",
+                        autoLevel,
+                        now,
+                        inv.id());
             } else {
-                update("UPDATE invitation SET reminders_sent = reminders_sent + 1, last_reminded_at = ? WHERE id = ?",
-                        now, inv.id());
+                update(
+                        "UPDATE invitation SET reminders_sent = reminders_sent + 1, last_reminded_at = ? WHERE id = ?",
+                        now,
+                        inv.id());
             }
         }
         return open.size();
@@ -195,20 +294,33 @@ public class Invitations {
         if (!Tokens.plausible(token)) {
             return Optional.empty();
         }
-        return Sql.first(jdbc.getConnection(), "SELECT i.* FROM invitation i JOIN invitation_token t"
-                + " ON t.invitation_id = i.id WHERE t.token_hash = ?", Invitations::invitation, Tokens.hash(token));
+        return Sql.first(
+                jdbc.getConnection(),
+                "SELECT i.* FROM invitation i JOIN invitation_token t"
+                        + " ON t.invitation_id = i.id WHERE t.token_hash = ?",
+                Invitations::invitation,
+                Tokens.hash(token));
     }
 
     /** "Nicht mehr erinnern": no reminders any more; the link itself keeps working for signing. */
     public boolean optOut(String token) {
         Optional<Invitation> inv = byToken(token);
         Instant now = clock.instant();
-        inv.ifPresent(i -> update("UPDATE invitation SET status = 'OPTED_OUT', opted_out_at = ?, updated_at = ?"
-                + " WHERE id = ? AND status = 'SENT'", now, now, i.id()));
+        inv.ifPresent(
+                i ->
+                        update(
+                                "UPDATE invitation SET status = 'OPTED_OUT', opted_out_at = ?, updated_at = ?"
+                                        + " WHERE id = ? AND status = 'SENT'",
+                                now,
+                                now,
+                                i.id()));
         return inv.isPresent();
     }
 
-    /** A confirmed signature (told by signing inside its transaction): the invitation of that address is done. */
+    /**
+     * A confirmed signature (told by signing inside its transaction): the invitation of that
+     * address is done.
+     */
     @EventListener
     void onConfirmed(SignatureConfirmed confirmed) {
         markSigned(confirmed.appealId(), confirmed.emailKey());
@@ -216,12 +328,19 @@ public class Invitations {
 
     void markSigned(long appealId, String emailKey) {
         Instant now = clock.instant();
-        update("UPDATE invitation SET status = 'SIGNED', signed_at = ?, updated_at = ? WHERE appeal_id = ?"
-                + " AND email_key = ? AND status <> 'SIGNED'", now, now, appealId, emailKey);
+        update(
+                "UPDATE invitation SET status = 'SIGNED', signed_at = ?, updated_at = ? WHERE appeal_id = ?"
+                        + " AND email_key = ? AND status <> 'SIGNED'",
+                now,
+                now,
+                appealId,
+                emailKey);
     }
 
     public Progress progress(long appealId) {
-        return Sql.first(jdbc.getConnection(), """
+        return Sql.first(
+                        jdbc.getConnection(),
+                        """
                 SELECT COUNT(*),
                        SUM(CASE WHEN o.status = 'SENT' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN o.status IN ('PENDING', 'SENDING') THEN 1 ELSE 0 END),
@@ -229,18 +348,39 @@ public class Invitations {
                        SUM(CASE WHEN i.status = 'SIGNED' THEN 1 ELSE 0 END),
                        SUM(CASE WHEN i.status = 'OPTED_OUT' THEN 1 ELSE 0 END)
                   FROM invitation i LEFT JOIN outbox_message o ON o.id = i.outbox_id
-                 WHERE i.appeal_id = ?""", rs -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5), rs.getLong(6)), appealId).orElseThrow();
+                 WHERE i.appeal_id = ?""",
+                        rs ->
+                                new Progress(
+                                        rs.getLong(1),
+                                        rs.getLong(2),
+                                        rs.getLong(3),
+                                        rs.getLong(4),
+                                        rs.getLong(5),
+                                        rs.getLong(6)),
+                        appealId)
+                .orElseThrow();
     }
 
-    /** One invitation as the organiser's list shows it; {@code mailStatus} is the outbox state of the invitation mail. */
-    public record Listed(long id, String name, String email, String municipalityAgs, String municipalityName,
-                         InvitationStatus status, String mailStatus, int remindersSent, Instant lastRemindedAt) {
-    }
+    /**
+     * One invitation as the organiser's list shows it; {@code mailStatus} is the outbox state of
+     * the invitation mail.
+     */
+    public record Listed(
+            long id,
+            String name,
+            String email,
+            String municipalityAgs,
+            String municipalityName,
+            InvitationStatus status,
+            String mailStatus,
+            int remindersSent,
+            Instant lastRemindedAt) {}
 
     /** A page of the appeal's invitations, in the order they were stored. */
     public List<Listed> list(long appealId, int offset, int limit) {
-        return Sql.list(jdbc.getConnection(), """
+        return Sql.list(
+                jdbc.getConnection(),
+                """
                 SELECT i.id, i.name, i.email, i.municipality_ags, COALESCE(m.display_name, k.display_name) AS display_name,
                        i.status, o.status AS mail_status, i.reminders_sent, i.last_reminded_at
                   FROM invitation i
@@ -249,23 +389,44 @@ public class Invitations {
                   LEFT JOIN outbox_message o ON o.id = i.outbox_id
                  WHERE i.appeal_id = ?
                  ORDER BY i.id
-                 LIMIT ? OFFSET ?""", rs -> {
-            String ags = rs.getString("municipality_ags");
-            String place = rs.getString("display_name");
-            return new Listed(rs.getLong("id"), rs.getString("name"), rs.getString("email"), ags,
-                    place == null ? ags : place, InvitationStatus.valueOf(rs.getString("status")),
-                    rs.getString("mail_status"), rs.getInt("reminders_sent"), Sql.instant(rs, "last_reminded_at"));
-        }, appealId, limit, offset);
+                 LIMIT ? OFFSET ?""",
+                rs -> {
+                    String ags = rs.getString("municipality_ags");
+                    String place = rs.getString("display_name");
+                    return new Listed(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getString("email"),
+                            ags,
+                            place == null ? ags : place,
+                            InvitationStatus.valueOf(rs.getString("status")),
+                            rs.getString("mail_status"),
+                            rs.getInt("reminders_sent"),
+                            Sql.instant(rs, "last_reminded_at"));
+                },
+                appealId,
+                limit,
+                offset);
     }
 
     public List<Integer> reminderDays(long appealId) {
-        String value = Sql.first(jdbc.getConnection(), "SELECT reminder_days FROM appeal WHERE id = ?",
-                rs -> rs.getString(1), appealId).orElse(null);
+        String value =
+                Sql.first(
+                                jdbc.getConnection(),
+                                "SELECT reminder_days FROM appeal WHERE id = ?",
+                                rs -> rs.getString(1),
+                                appealId)
+                        .orElse(null);
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> s.matches("\\d{1,3}"))
-                .map(Integer::valueOf).sorted((a, b) -> b - a).limit(2).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> s.matches("\\d{1,3}"))
+                .map(Integer::valueOf)
+                .sorted((a, b) -> b - a)
+                .limit(2)
+                .toList();
     }
 
     /** Sets the automatic reminder days: at most two, each 1–90 days before the deadline. */
@@ -274,12 +435,24 @@ public class Invitations {
         if (clean.size() > 2 || clean.stream().anyMatch(d -> d < 1 || d > 90)) {
             throw new IllegalArgumentException("invitation.reminderDays.invalid");
         }
-        update("UPDATE appeal SET reminder_days = ? WHERE id = ?",
-                clean.isEmpty() ? null : String.join(",", clean.stream().map(String::valueOf).toList()), appealId);
+        update(
+                "UPDATE appeal SET reminder_days = ? WHERE id = ?",
+                clean.isEmpty()
+                        ? null
+                        : String.join(",", clean.stream().map(String::valueOf).toList()),
+                appealId);
     }
 
-    private long send(Appeal appeal, Organiser organiser, String name, String to, String municipality, String token,
-                      Locale locale, String template, String subjectKey) {
+    private long send(
+            Appeal appeal,
+            Organiser organiser,
+            String name,
+            String to,
+            String municipality,
+            String token,
+            Locale locale,
+            String template,
+            String subjectKey) {
         Formats fmt = new Formats(locale, clock, texts);
         Map<String, Object> model = new HashMap<>();
         model.put("name", name);
@@ -292,16 +465,31 @@ public class Invitations {
         model.put("optOutUrl", config.getBaseUrl() + "/einladung/" + token + "/keine-erinnerung");
         MailTemplates.Rendered rendered = templates.render(template, locale, model);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + config.getBaseUrl() + "/einladung/" + token + "/keine-erinnerung>");
-        return outbox.enqueue(new OutgoingMail(to, organiser.name() + " via Mitzeichnen", appeal.contactEmail(),
-                texts.get(locale, subjectKey, appeal.title()), rendered.text(), rendered.html(), headers,
-                "invitation." + template));
+        headers.put(
+                "List-Unsubscribe",
+                "<" + config.getBaseUrl() + "/einladung/" + token + "/keine-erinnerung>");
+        return outbox.enqueue(
+                new OutgoingMail(
+                        to,
+                        organiser.name() + " via Mitzeichnen",
+                        appeal.contactEmail(),
+                        texts.get(locale, subjectKey, appeal.title()),
+                        rendered.text(),
+                        rendered.html(),
+                        headers,
+                        "invitation." + template));
     }
 
     private String municipalityName(String ags) {
-        // municipality_ags holds an AGS or, for an invitation to sign for a Landkreis, its 5-digit key
-        return Sql.first(jdbc.getConnection(), "SELECT display_name FROM municipality WHERE ags = ?"
-                + " UNION ALL SELECT display_name FROM kreis WHERE ags = ?", rs -> rs.getString(1), ags, ags)
+        // municipality_ags holds an AGS or, for an invitation to sign for a Landkreis, its 5-digit
+        // key
+        return Sql.first(
+                        jdbc.getConnection(),
+                        "SELECT display_name FROM municipality WHERE ags = ?"
+                                + " UNION ALL SELECT display_name FROM kreis WHERE ags = ?",
+                        rs -> rs.getString(1),
+                        ags,
+                        ags)
                 .orElse(ags);
     }
 
@@ -310,9 +498,17 @@ public class Invitations {
     }
 
     private static Invitation invitation(ResultSet rs) throws SQLException {
-        return new Invitation(rs.getLong("id"), rs.getLong("appeal_id"), rs.getString("name"), rs.getString("email"),
-                rs.getString("email_key"), rs.getString("role"), rs.getString("municipality_ags"), rs.getString("body"),
-                rs.getString("language"), InvitationStatus.valueOf(rs.getString("status")));
+        return new Invitation(
+                rs.getLong("id"),
+                rs.getLong("appeal_id"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("email_key"),
+                rs.getString("role"),
+                rs.getString("municipality_ags"),
+                rs.getString("body"),
+                rs.getString("language"),
+                InvitationStatus.valueOf(rs.getString("status")));
     }
 
     Optional<Appeal> appeal(long id) {

@@ -7,13 +7,15 @@ import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.EnumSet;
-
-/** Sends the automatic reminders that are due. One instance per period runs it (ScheduledJobs); invitations are locked while reminded as well. */
+/**
+ * Sends the automatic reminders that are due. One instance per period runs it (ScheduledJobs);
+ * invitations are locked while reminded as well.
+ */
 @Singleton
 class ReminderJob {
 
@@ -25,9 +27,12 @@ class ReminderJob {
     private final ScheduledJobs jobs;
     private final Duration interval;
 
-    ReminderJob(AppealRepository appeals, Invitations invitations,
-                @Value("${mitzeichnen.invitations.automatic-reminders:true}") boolean automatic, ScheduledJobs jobs,
-                @Value("${mitzeichnen.invitations.reminder-interval:10m}") Duration interval) {
+    ReminderJob(
+            AppealRepository appeals,
+            Invitations invitations,
+            @Value("${mitzeichnen.invitations.automatic-reminders:true}") boolean automatic,
+            ScheduledJobs jobs,
+            @Value("${mitzeichnen.invitations.reminder-interval:10m}") Duration interval) {
         this.appeals = appeals;
         this.invitations = invitations;
         this.automatic = automatic;
@@ -45,7 +50,8 @@ class ReminderJob {
 
     int runOnce() {
         int sent = 0;
-        for (Appeal appeal : appeals.findByStatusInOrderByDeadlineAsc(EnumSet.of(AppealStatus.OPEN))) {
+        for (Appeal appeal :
+                appeals.findByStatusInOrderByDeadlineAsc(EnumSet.of(AppealStatus.OPEN))) {
             try {
                 sent += invitations.remindDue(appeal);
             } catch (RuntimeException e) {

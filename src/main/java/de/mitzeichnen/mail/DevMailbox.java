@@ -15,7 +15,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,10 +24,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dev mailbox: with no SMTP host configured, mails are "delivered" here so that the whole flow works in a
- * browser without a mail server. It exists only in development (no SMTP host and a loopback base URL; production
- * without SMTP host does not start, see {@link ProductionMail}) and answers only a browser on this machine that
- * connects directly: a request with any forwarding header came through a proxy, maybe from anywhere, and gets 404.
+ * The dev mailbox: with no SMTP host configured, mails are "delivered" here so that the whole flow
+ * works in a browser without a mail server. It exists only in development (no SMTP host and a
+ * loopback base URL; production without SMTP host does not start, see {@link ProductionMail}) and
+ * answers only a browser on this machine that connects directly: a request with any forwarding
+ * header came through a proxy, maybe from anywhere, and gets 404.
  */
 @Controller("/dev/mails")
 @Requires(condition = DevMailbox.Development.class)
@@ -36,18 +36,30 @@ class DevMailbox {
 
     static final int LIST_LIMIT = 200;
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)\\]]");
+
     /**
-     * The mail's own HTML, shown framed: no scripts, no requests anywhere, links open in the top window.
+     * The mail's own HTML, shown framed: no scripts, no requests anywhere, links open in the top
+     * window.
      */
-    static final String HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none';"
-            + " frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox"
-            + " allow-top-navigation-by-user-activation";
+    static final String HTML_CSP =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none';"
+                    + " frame-ancestors 'self'; sandbox allow-popups allow-popups-to-escape-sandbox"
+                    + " allow-top-navigation-by-user-activation";
 
     private final OutboxRepository repository;
     private final PageRenderer pages;
+
     /** Headers a proxy adds; their presence means the connection is not the browser's own. */
-    static final List<String> FORWARDING_HEADERS = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP",
-            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP");
+    static final List<String> FORWARDING_HEADERS =
+            List.of(
+                    "X-Forwarded-For",
+                    "Forwarded",
+                    "X-Real-IP",
+                    "X-Forwarded-Host",
+                    "X-Forwarded-Proto",
+                    "X-Client-IP",
+                    "True-Client-IP",
+                    "CF-Connecting-IP");
 
     DevMailbox(OutboxRepository repository, PageRenderer pages) {
         this.repository = repository;
@@ -58,7 +70,11 @@ class DevMailbox {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<String> list(HttpRequest<?> request) {
         guard(request);
-        return pages.render(request, HttpStatus.OK, "devmail/list", Pages.model("mails", repository.newest(LIST_LIMIT)));
+        return pages.render(
+                request,
+                HttpStatus.OK,
+                "devmail/list",
+                Pages.model("mails", repository.newest(LIST_LIMIT)));
     }
 
     @Get("/{id}")
@@ -66,8 +82,11 @@ class DevMailbox {
     HttpResponse<String> show(HttpRequest<?> request, String id) {
         guard(request);
         OutboxMessage mail = find(id);
-        return pages.render(request, HttpStatus.OK, "devmail/show", Pages.model("mail", mail,
-                "textParts", linkify(mail.textBody())));
+        return pages.render(
+                request,
+                HttpStatus.OK,
+                "devmail/show",
+                Pages.model("mail", mail, "textParts", linkify(mail.textBody())));
     }
 
     @Get("/{id}/html")
@@ -93,7 +112,8 @@ class DevMailbox {
     private void guard(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();
-        if (address == null || !address.isLoopbackAddress()
+        if (address == null
+                || !address.isLoopbackAddress()
                 || FORWARDING_HEADERS.stream().anyMatch(h -> request.getHeaders().contains(h))) {
             throw new NotFoundException();
         }
@@ -103,14 +123,18 @@ class DevMailbox {
     static String withTopTarget(String html) {
         Matcher head = Pattern.compile("<head[^>]*>", Pattern.CASE_INSENSITIVE).matcher(html);
         if (head.find()) {
-            return html.substring(0, head.end()) + "<base target=\"_top\">" + html.substring(head.end());
+            return html.substring(0, head.end())
+                    + "<base target=\"_top\">"
+                    + html.substring(head.end());
         }
         return "<base target=\"_top\">" + html;
     }
 
-    /** A text part and whether it is a link, so that the page can show the text with clickable addresses. */
-    record TextPart(String text, boolean link) {
-    }
+    /**
+     * A text part and whether it is a link, so that the page can show the text with clickable
+     * addresses.
+     */
+    record TextPart(String text, boolean link) {}
 
     static List<TextPart> linkify(String text) {
         List<TextPart> parts = new ArrayList<>();
@@ -133,15 +157,22 @@ class DevMailbox {
         return MitzeichnenConfig.isLoopbackHost(host);
     }
 
-    /** The mailbox exists only while no SMTP host is configured and the base URL is a loopback one. */
+    /**
+     * The mailbox exists only while no SMTP host is configured and the base URL is a loopback one.
+     */
     static final class Development implements Condition {
         @Override
         public boolean matches(ConditionContext context) {
             if (context.getBeanContext() instanceof PropertyResolver properties) {
-                boolean noSmtp = properties.getProperty("mitzeichnen.mail.smtp-host", String.class)
-                        .map(String::isBlank).orElse(true);
-                String baseUrl = properties.getProperty("mitzeichnen.base-url", String.class)
-                        .orElse("http://localhost:8080");
+                boolean noSmtp =
+                        properties
+                                .getProperty("mitzeichnen.mail.smtp-host", String.class)
+                                .map(String::isBlank)
+                                .orElse(true);
+                String baseUrl =
+                        properties
+                                .getProperty("mitzeichnen.base-url", String.class)
+                                .orElse("http://localhost:8080");
                 return noSmtp && isLocalHost(URI.create(baseUrl.trim()).getHost());
             }
             return false;

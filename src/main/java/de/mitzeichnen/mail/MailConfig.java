@@ -4,19 +4,22 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * Mail settings from {@code mitzeichnen.mail.*} (environment variables MITZEICHNEN_MAIL_FROM and
- * MITZEICHNEN_SMTP_*). Without an SMTP host mails are not sent but kept in the dev mailbox ({@code /dev/mails}).
- * Bad values stop the start with a message that names the variable.
+ * MITZEICHNEN_SMTP_*). Without an SMTP host mails are not sent but kept in the dev mailbox ({@code
+ * /dev/mails}). Bad values stop the start with a message that names the variable.
  */
 @ConfigurationProperties("mitzeichnen.mail")
 public class MailConfig {
 
-    public enum Security { NONE, STARTTLS, TLS }
+    public enum Security {
+        NONE,
+        STARTTLS,
+        TLS
+    }
 
     private String from = "noreply@localhost";
     private String smtpHost = "";
@@ -45,8 +48,11 @@ public class MailConfig {
                 throw new AddressException("only the bare address is expected", value);
             }
         } catch (AddressException e) {
-            throw new ConfigurationException("MITZEICHNEN_MAIL_FROM (mitzeichnen.mail.from) must be a plain e-mail "
-                    + "address such as noreply@example.org, not '" + value + "'");
+            throw new ConfigurationException(
+                    "MITZEICHNEN_MAIL_FROM (mitzeichnen.mail.from) must be a plain e-mail "
+                            + "address such as noreply@example.org, not '"
+                            + value
+                            + "'");
         }
         this.from = value;
     }
@@ -65,8 +71,10 @@ public class MailConfig {
 
     public void setSmtpPort(int smtpPort) {
         if (smtpPort < 1 || smtpPort > 65535) {
-            throw new ConfigurationException("MITZEICHNEN_SMTP_PORT (mitzeichnen.mail.smtp-port) must be a port "
-                    + "number from 1 to 65535, not " + smtpPort);
+            throw new ConfigurationException(
+                    "MITZEICHNEN_SMTP_PORT (mitzeichnen.mail.smtp-port) must be a port "
+                            + "number from 1 to 65535, not "
+                            + smtpPort);
         }
         this.smtpPort = smtpPort;
     }
@@ -94,13 +102,18 @@ public class MailConfig {
     /** none | starttls | tls (implicit TLS, usually port 465). */
     public void setSmtpSecurity(String smtpSecurity) {
         String value = smtpSecurity == null ? "" : smtpSecurity.trim().toLowerCase(Locale.ROOT);
-        this.security = switch (value) {
-            case "none" -> Security.NONE;
-            case "starttls" -> Security.STARTTLS;
-            case "tls", "ssl" -> Security.TLS;
-            default -> throw new ConfigurationException("MITZEICHNEN_SMTP_SECURITY (mitzeichnen.mail.smtp-security) "
-                    + "must be none, starttls or tls, not '" + smtpSecurity + "'");
-        };
+        this.security =
+                switch (value) {
+                    case "none" -> Security.NONE;
+                    case "starttls" -> Security.STARTTLS;
+                    case "tls", "ssl" -> Security.TLS;
+                    default ->
+                            throw new ConfigurationException(
+                                    "MITZEICHNEN_SMTP_SECURITY (mitzeichnen.mail.smtp-security) "
+                                            + "must be none, starttls or tls, not '"
+                                            + smtpSecurity
+                                            + "'");
+                };
         this.smtpSecurity = value;
     }
 
@@ -136,8 +149,9 @@ public class MailConfig {
     }
 
     /**
-     * A mail claimed (SENDING) for longer than this belonged to a dispatcher that died; it is taken up again. A live
-     * dispatcher gives back what it has not sent after half of this, so it never loses a claim it still works on.
+     * A mail claimed (SENDING) for longer than this belonged to a dispatcher that died; it is taken
+     * up again. A live dispatcher gives back what it has not sent after half of this, so it never
+     * loses a claim it still works on.
      */
     public Duration getReclaimAfter() {
         return reclaimAfter;
@@ -157,8 +171,9 @@ public class MailConfig {
     }
 
     /**
-     * Sent and given-up mails keep only kind, status, times and Message-ID (recipient, subject and bodies with their
-     * one-time links erased). Never erased in development, where the dev mailbox shows them.
+     * Sent and given-up mails keep only kind, status, times and Message-ID (recipient, subject and
+     * bodies with their one-time links erased). Never erased in development, where the dev mailbox
+     * shows them.
      */
     public boolean isEraseSent() {
         return eraseSent && !devMailbox();

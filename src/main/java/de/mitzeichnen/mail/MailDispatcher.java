@@ -15,11 +15,6 @@ import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,14 +28,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Delivers the outbox. A dispatcher claims a batch of due rows in a short transaction ({@code FOR UPDATE SKIP
- * LOCKED}, so any number of dispatchers in any number of instances never take the same row), marks them SENDING,
- * sends them outside the transaction and then marks each SENT, FAILED, or PENDING again with a later attempt.
- * Transient trouble (server unreachable, timeouts, 4xx) is retried with exponential backoff until
- * {@link MailConfig#getGiveUpAfter()} after the mail was written; a permanent 5xx rejection fails at once.
- * Runs every poll interval and right after a transaction that enqueued mail has committed.
+ * Delivers the outbox. A dispatcher claims a batch of due rows in a short transaction ({@code FOR
+ * UPDATE SKIP LOCKED}, so any number of dispatchers in any number of instances never take the same
+ * row), marks them SENDING, sends them outside the transaction and then marks each SENT, FAILED, or
+ * PENDING again with a later attempt. Transient trouble (server unreachable, timeouts, 4xx) is
+ * retried with exponential backoff until {@link MailConfig#getGiveUpAfter()} after the mail was
+ * written; a permanent 5xx rejection fails at once. Runs every poll interval and right after a
+ * transaction that enqueued mail has committed.
  */
 @Singleton
 public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
@@ -48,10 +48,16 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(MailDispatcher.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration MAX_RETRY_INTERVAL = Duration.ofHours(1);
+
     /** Upper bound of batches per run, so one run cannot go on for ever while mail keeps coming. */
     private static final int MAX_BATCHES_PER_RUN = 50;
+
     private static final int MAX_ERROR_LENGTH = 2000;
-    /** 5xx replies that mean our own configuration is wrong (authentication), not that this mail is bad. */
+
+    /**
+     * 5xx replies that mean our own configuration is wrong (authentication), not that this mail is
+     * bad.
+     */
     private static final Set<Integer> CONFIGURATION_CODES = Set.of(530, 534, 535, 538);
 
     private final OutboxRepository repository;
@@ -64,21 +70,36 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final Counter failedCounter;
     private final Counter retriedCounter;
     private final TransactionDefinition claimTransaction = claimTransaction();
-    private final ExecutorService wakeExecutor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mail-dispatch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService wakeExecutor =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "mail-dispatch");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
-    MailDispatcher(OutboxRepository repository, TransactionOperations<Connection> transactions, SmtpTransport smtp,
-                   MailConfig config, Clock clock, ScheduledJobs jobs, MeterRegistry meters) {
+    MailDispatcher(
+            OutboxRepository repository,
+            TransactionOperations<Connection> transactions,
+            SmtpTransport smtp,
+            MailConfig config,
+            Clock clock,
+            ScheduledJobs jobs,
+            MeterRegistry meters) {
         this.jobs = jobs;
-        this.sentCounter = Counter.builder("mitzeichnen.mail.sent").description("mails delivered").register(meters);
-        this.failedCounter = Counter.builder("mitzeichnen.mail.failed").description("mails given up")
-                .register(meters);
-        this.retriedCounter = Counter.builder("mitzeichnen.mail.retried").description("delivery attempts to repeat")
-                .register(meters);
+        this.sentCounter =
+                Counter.builder("mitzeichnen.mail.sent")
+                        .description("mails delivered")
+                        .register(meters);
+        this.failedCounter =
+                Counter.builder("mitzeichnen.mail.failed")
+                        .description("mails given up")
+                        .register(meters);
+        this.retriedCounter =
+                Counter.builder("mitzeichnen.mail.retried")
+                        .description("delivery attempts to repeat")
+                        .register(meters);
         this.repository = repository;
         this.transactions = transactions;
         this.smtp = smtp;
@@ -89,15 +110,23 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         if (config.devMailbox()) {
-            LOG.warn("No SMTP host configured (MITZEICHNEN_SMTP_HOST): mails are not sent but kept in the dev "
-                    + "mailbox at /dev/mails");
+            LOG.warn(
+                    "No SMTP host configured (MITZEICHNEN_SMTP_HOST): mails are not sent but kept in the dev "
+                            + "mailbox at /dev/mails");
         } else {
-            LOG.info("Mail goes to {}:{} ({}) from {}", config.getSmtpHost(), config.getSmtpPort(),
-                    config.getSmtpSecurity(), config.getFrom());
+            LOG.info(
+                    "Mail goes to {}:{} ({}) from {}",
+                    config.getSmtpHost(),
+                    config.getSmtpPort(),
+                    config.getSmtpSecurity(),
+                    config.getFrom());
         }
     }
 
-    /** Sends everything that is due now and returns how many mails were handled (sent, retried later or failed). */
+    /**
+     * Sends everything that is due now and returns how many mails were handled (sent, retried later
+     * or failed).
+     */
     public int dispatchDue() {
         int handled = 0;
         for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
@@ -110,13 +139,20 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         return handled;
     }
 
-    @Scheduled(fixedDelay = "${mitzeichnen.mail.poll-interval:5s}", initialDelay = "${mitzeichnen.mail.poll-interval:5s}")
+    @Scheduled(
+            fixedDelay = "${mitzeichnen.mail.poll-interval:5s}",
+            initialDelay = "${mitzeichnen.mail.poll-interval:5s}")
     void poll() {
         runSafely();
     }
 
-    /** Takes up mails of dispatchers that died; one instance per period does it (see {@link ScheduledJobs}). */
-    @Scheduled(fixedDelay = "${mitzeichnen.mail.reclaim-interval:10s}", initialDelay = "${mitzeichnen.mail.reclaim-interval:10s}")
+    /**
+     * Takes up mails of dispatchers that died; one instance per period does it (see {@link
+     * ScheduledJobs}).
+     */
+    @Scheduled(
+            fixedDelay = "${mitzeichnen.mail.reclaim-interval:10s}",
+            initialDelay = "${mitzeichnen.mail.reclaim-interval:10s}")
     void reclaimJob() {
         try {
             jobs.runIfDue("outbox-reclaim", config.getReclaimInterval(), this::reclaimStale);
@@ -125,14 +161,18 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Dispatches soon on a background thread; wakes arriving during a run cause one more run, never a lost mail. */
+    /**
+     * Dispatches soon on a background thread; wakes arriving during a run cause one more run, never
+     * a lost mail.
+     */
     void wake() {
         if (wakeQueued.compareAndSet(false, true)) {
             try {
-                wakeExecutor.execute(() -> {
-                    wakeQueued.set(false);
-                    runSafely();
-                });
+                wakeExecutor.execute(
+                        () -> {
+                            wakeQueued.set(false);
+                            runSafely();
+                        });
             } catch (RejectedExecutionException shuttingDown) {
                 wakeQueued.set(false);
             }
@@ -154,11 +194,17 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Mails claimed longer ago than {@link MailConfig#getReclaimAfter()} are due again (or given up). */
+    /**
+     * Mails claimed longer ago than {@link MailConfig#getReclaimAfter()} are due again (or given
+     * up).
+     */
     public int reclaimStale() {
         Instant now = now();
-        int reclaimed = repository.reclaimStale(Sql.utc(now.minus(config.getReclaimAfter())),
-                Sql.utc(now.minus(config.getGiveUpAfter())), Sql.utc(now));
+        int reclaimed =
+                repository.reclaimStale(
+                        Sql.utc(now.minus(config.getReclaimAfter())),
+                        Sql.utc(now.minus(config.getGiveUpAfter())),
+                        Sql.utc(now));
         if (reclaimed > 0) {
             LOG.warn("Took up {} mail(s) again whose sending was interrupted", reclaimed);
             if (config.isEraseSent()) {
@@ -169,36 +215,64 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     }
 
     private List<OutboxMessage> claim() {
-        return transactions.execute(claimTransaction, status -> {
-            Instant now = now();
-            List<OutboxMessage> due = repository.lockDue(Sql.utc(now), config.getBatchSize());
-            if (due.isEmpty()) {
-                return List.of();
-            }
-            repository.markSending(due.stream().map(OutboxMessage::id).toList(), Sql.utc(now));
-            return due.stream().map(m -> claimed(m, now)).toList();
-        });
+        return transactions.execute(
+                claimTransaction,
+                status -> {
+                    Instant now = now();
+                    List<OutboxMessage> due =
+                            repository.lockDue(Sql.utc(now), config.getBatchSize());
+                    if (due.isEmpty()) {
+                        return List.of();
+                    }
+                    repository.markSending(
+                            due.stream().map(OutboxMessage::id).toList(), Sql.utc(now));
+                    return due.stream().map(m -> claimed(m, now)).toList();
+                });
     }
 
-    /** Own, short and READ COMMITTED: the lock is held only while marking, and no gap locks hold up enqueuers. */
+    /**
+     * Own, short and READ COMMITTED: the lock is held only while marking, and no gap locks hold up
+     * enqueuers.
+     */
     private static TransactionDefinition claimTransaction() {
-        DefaultTransactionDefinition d = new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
+        DefaultTransactionDefinition d =
+                new DefaultTransactionDefinition(TransactionDefinition.Propagation.REQUIRES_NEW);
         d.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
         d.setName("mail-claim");
         return d;
     }
 
     private static OutboxMessage claimed(OutboxMessage m, Instant now) {
-        return new OutboxMessage(m.id(), m.recipient(), m.fromName(), m.replyTo(), m.subject(), m.textBody(),
-                m.htmlBody(), m.headers(), m.kind(), OutboxStatus.SENDING, m.attempts(), m.nextAttemptAt(),
-                m.lastError(), m.createdAt(), m.sentAt(), now, m.messageId(), m.version() + 1);
+        return new OutboxMessage(
+                m.id(),
+                m.recipient(),
+                m.fromName(),
+                m.replyTo(),
+                m.subject(),
+                m.textBody(),
+                m.htmlBody(),
+                m.headers(),
+                m.kind(),
+                OutboxStatus.SENDING,
+                m.attempts(),
+                m.nextAttemptAt(),
+                m.lastError(),
+                m.createdAt(),
+                m.sentAt(),
+                now,
+                m.messageId(),
+                m.version() + 1);
     }
 
     private int deliver(List<OutboxMessage> batch) {
         if (config.devMailbox()) {
             for (OutboxMessage m : batch) {
                 sent(m);
-                LOG.info("Mail {} ({}) kept in the dev mailbox: /dev/mails/{}", m.id(), m.kind(), m.id());
+                LOG.info(
+                        "Mail {} ({}) kept in the dev mailbox: /dev/mails/{}",
+                        m.id(),
+                        m.kind(),
+                        m.id());
             }
             return batch.size();
         }
@@ -208,7 +282,8 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             for (int i = 0; i < batch.size(); i++) {
                 OutboxMessage m = batch.get(i);
                 if (System.nanoTime() - started > config.getReclaimAfter().toNanos() / 2) {
-                    // a slow server: give back the rest before the reclaim would take it from us (and send twice)
+                    // a slow server: give back the rest before the reclaim would take it from us
+                    // (and send twice)
                     for (OutboxMessage rest : batch.subList(i, batch.size())) {
                         repository.release(rest.id(), rest.version(), Sql.utc(now()));
                     }
@@ -226,10 +301,14 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
                     try {
                         transport = smtp.connect();
                     } catch (MessagingException e) {
-                        // The server is not there (or refuses us): every remaining mail of the batch waits.
+                        // The server is not there (or refuses us): every remaining mail of the
+                        // batch waits.
                         String error = "SMTP connection failed: " + describe(e);
-                        LOG.warn("Cannot reach the SMTP server {}:{}: {}", config.getSmtpHost(),
-                                config.getSmtpPort(), describe(e));
+                        LOG.warn(
+                                "Cannot reach the SMTP server {}:{}: {}",
+                                config.getSmtpHost(),
+                                config.getSmtpPort(),
+                                describe(e));
                         for (OutboxMessage rest : batch.subList(i, batch.size())) {
                             retryOrGiveUp(rest, error);
                         }
@@ -245,7 +324,8 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
                     } else {
                         retryOrGiveUp(m, "Sending failed: " + describe(e));
                     }
-                    // Start the next mail on a fresh connection: the failed one may be in any state.
+                    // Start the next mail on a fresh connection: the failed one may be in any
+                    // state.
                     close(transport);
                     transport = null;
                 }
@@ -258,7 +338,8 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
 
     private void sent(OutboxMessage m) {
         if (repository.markSent(m.id(), m.version(), Sql.utc(now())) == 0) {
-            LOG.warn("Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
+            LOG.warn(
+                    "Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
         }
         sentCounter.increment();
         erase(m);
@@ -272,8 +353,9 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * A sent or given-up mail keeps only its kind, status, times and Message-ID: recipient, subject and bodies (with
-     * their one-time links) are erased at once. Not in development, where the dev mailbox shows them.
+     * A sent or given-up mail keeps only its kind, status, times and Message-ID: recipient, subject
+     * and bodies (with their one-time links) are erased at once. Not in development, where the dev
+     * mailbox shows them.
      */
     private void erase(OutboxMessage m) {
         if (config.isEraseSent()) {
@@ -293,20 +375,33 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
         Instant now = now();
         Instant giveUpAt = m.createdAt().plus(config.getGiveUpAfter());
         if (!now.isBefore(giveUpAt)) {
-            failed(m, "Not delivered within " + config.getGiveUpAfter().toHours() + " h; last error: " + error);
+            failed(
+                    m,
+                    "Not delivered within "
+                            + config.getGiveUpAfter().toHours()
+                            + " h; last error: "
+                            + error);
             return;
         }
         Instant next = now.plus(backoff(m.attempts() + 1));
         if (next.isAfter(giveUpAt)) {
             next = giveUpAt; // one last attempt when the retry period ends
         }
-        LOG.info("Mail {} ({}) not sent on attempt {}, next attempt at {}: {}", m.id(), m.kind(), m.attempts() + 1,
-                next, withoutAddresses(error));
+        LOG.info(
+                "Mail {} ({}) not sent on attempt {}, next attempt at {}: {}",
+                m.id(),
+                m.kind(),
+                m.attempts() + 1,
+                next,
+                withoutAddresses(error));
         repository.markRetry(m.id(), m.version(), Sql.utc(next), truncate(withoutAddresses(error)));
         retriedCounter.increment();
     }
 
-    /** 30 s after the first failed attempt, then doubling: 1 min, 2 min, 4 min … at most one hour apart. */
+    /**
+     * 30 s after the first failed attempt, then doubling: 1 min, 2 min, 4 min … at most one hour
+     * apart.
+     */
     static Duration backoff(int failedAttempts) {
         int doublings = Math.min(Math.max(failedAttempts - 1, 0), 20);
         Duration d = FIRST_RETRY.multipliedBy(1L << doublings);
@@ -314,9 +409,9 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * A 5xx reply about this mail (unknown recipient, content refused) will not change by trying again. 5xx replies
-     * to MAIL FROM or to authentication mean our configuration is wrong: those are retried, so fixing the
-     * configuration within the retry period still delivers the mail.
+     * A 5xx reply about this mail (unknown recipient, content refused) will not change by trying
+     * again. 5xx replies to MAIL FROM or to authentication mean our configuration is wrong: those
+     * are retried, so fixing the configuration within the retry period still delivers the mail.
      */
     static boolean permanent(Exception e) {
         Throwable t = e;
@@ -324,17 +419,25 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             if (t instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
                 return true;
             }
-            if (t instanceof SMTPSendFailedException s && s.getReturnCode() >= 500
+            if (t instanceof SMTPSendFailedException s
+                    && s.getReturnCode() >= 500
                     && !CONFIGURATION_CODES.contains(s.getReturnCode())
-                    && !(s.getCommand() != null && s.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL"))) {
+                    && !(s.getCommand() != null
+                            && s.getCommand().toUpperCase(Locale.ROOT).startsWith("MAIL"))) {
                 return true;
             }
-            t = t instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : t.getCause();
+            t =
+                    t instanceof MessagingException m && m.getNextException() != null
+                            ? m.getNextException()
+                            : t.getCause();
         }
         return false;
     }
 
-    /** The exception and its nested ones in one line, e.g. "SendFailedException: Invalid Addresses; 550 …". */
+    /**
+     * The exception and its nested ones in one line, e.g. "SendFailedException: Invalid Addresses;
+     * 550 …".
+     */
     static String describe(Throwable e) {
         StringBuilder out = new StringBuilder();
         Throwable t = e;
@@ -346,8 +449,10 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             if (t.getMessage() != null) {
                 out.append(": ").append(t.getMessage().replaceAll("\\s+", " ").trim());
             }
-            Throwable next = t instanceof MessagingException m && m.getNextException() != null
-                    ? m.getNextException() : t.getCause();
+            Throwable next =
+                    t instanceof MessagingException m && m.getNextException() != null
+                            ? m.getNextException()
+                            : t.getCause();
             t = next == t ? null : next;
         }
         return out.toString();

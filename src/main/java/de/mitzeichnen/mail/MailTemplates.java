@@ -5,22 +5,22 @@ import io.micronaut.views.ViewsConfiguration;
 import io.micronaut.views.thymeleaf.MessageSourceMessageResolver;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRendererConfiguration;
 import jakarta.inject.Singleton;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Pattern;
-
 /**
- * Renders a mail from the templates in {@code templates/mail/}: {@code NAME.html} (Thymeleaf HTML mode, usually
- * through the shared {@code mail/layout}) and {@code NAME.txt} (Thymeleaf TEXT mode, {@code [(${...})]}), in the
- * recipient's language with the message bundles ({@code #{mail....}}).
- * <p>
- * It has its own two engines rather than the views engine: that one is HTML-only and tied to requests, and a
- * second {@link TemplateEngine} bean would make the views renderer's injection ambiguous.
+ * Renders a mail from the templates in {@code templates/mail/}: {@code NAME.html} (Thymeleaf HTML
+ * mode, usually through the shared {@code mail/layout}) and {@code NAME.txt} (Thymeleaf TEXT mode,
+ * {@code [(${...})]}), in the recipient's language with the message bundles ({@code #{mail....}}).
+ *
+ * <p>It has its own two engines rather than the views engine: that one is HTML-only and tied to
+ * requests, and a second {@link TemplateEngine} bean would make the views renderer's injection
+ * ambiguous.
  */
 @Singleton
 public class MailTemplates {
@@ -32,29 +32,39 @@ public class MailTemplates {
     private final String imprintLink;
     private final String privacyLink;
 
-    MailTemplates(ViewsConfiguration views, ThymeleafViewsRendererConfiguration thymeleaf,
-                  MessageSourceMessageResolver messages, MitzeichnenConfig config) {
-        this.imprintLink = config.getImprintUrl().isEmpty() ? config.getBaseUrl() + "/impressum" : config.getImprintUrl();
-        this.privacyLink = config.getPrivacyUrl().isEmpty() ? config.getBaseUrl() + "/datenschutz" : config.getPrivacyUrl();
+    MailTemplates(
+            ViewsConfiguration views,
+            ThymeleafViewsRendererConfiguration thymeleaf,
+            MessageSourceMessageResolver messages,
+            MitzeichnenConfig config) {
+        this.imprintLink =
+                config.getImprintUrl().isEmpty()
+                        ? config.getBaseUrl() + "/impressum"
+                        : config.getImprintUrl();
+        this.privacyLink =
+                config.getPrivacyUrl().isEmpty()
+                        ? config.getBaseUrl() + "/datenschutz"
+                        : config.getPrivacyUrl();
         String prefix = views.getFolder().replaceAll("^/+|/+$", "") + "/";
         this.html = engine(prefix, ".html", TemplateMode.HTML, thymeleaf, messages);
         this.text = engine(prefix, ".txt", TemplateMode.TEXT, thymeleaf, messages);
     }
 
-    public record Rendered(String text, String html) {
-    }
+    public record Rendered(String text, String html) {}
 
     /**
-     * @param name   the template below {@code templates/mail/} without extension, e.g. {@code signature-confirm}
+     * @param name the template below {@code templates/mail/} without extension, e.g. {@code
+     *     signature-confirm}
      * @param locale the recipient's language
-     * @param model  the variables the template names
+     * @param model the variables the template names
      */
     public Rendered render(String name, Locale locale, Map<String, Object> model) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid mail template name: " + name);
         }
         String template = "mail/" + name;
-        // every mail ends with the imprint and the privacy notice; mails about no appeal have no organiser
+        // every mail ends with the imprint and the privacy notice; mails about no appeal have no
+        // organiser
         Map<String, Object> all = new java.util.HashMap<>(model);
         all.putIfAbsent("imprintLink", imprintLink);
         all.putIfAbsent("privacyLink", privacyLink);
@@ -65,18 +75,26 @@ public class MailTemplates {
     }
 
     /**
-     * TEXT-mode blocks leave blank lines and trailing blanks behind; a mail reads better without. The signature
-     * separator keeps its conventional trailing blank ("-- ").
+     * TEXT-mode blocks leave blank lines and trailing blanks behind; a mail reads better without.
+     * The signature separator keeps its conventional trailing blank ("-- ").
      */
     static String tidy(String text) {
-        String t = text.replace("\r\n", "\n").replaceAll("(?m)[ \\t]+$", "").replaceAll("\n{3,}", "\n\n").strip();
+        String t =
+                text.replace("\r\n", "\n")
+                        .replaceAll("(?m)[ \\t]+$", "")
+                        .replaceAll("\n{3,}", "\n\n")
+                        .strip();
         return t.replaceAll("(?m)^--$", "-- ") + "\n";
     }
 
-    private static TemplateEngine engine(String prefix, String suffix, TemplateMode mode,
-                                         ThymeleafViewsRendererConfiguration config,
-                                         MessageSourceMessageResolver messages) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
+    private static TemplateEngine engine(
+            String prefix,
+            String suffix,
+            TemplateMode mode,
+            ThymeleafViewsRendererConfiguration config,
+            MessageSourceMessageResolver messages) {
+        ClassLoaderTemplateResolver resolver =
+                new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
         resolver.setPrefix(prefix);
         resolver.setSuffix(suffix);
         resolver.setTemplateMode(mode);

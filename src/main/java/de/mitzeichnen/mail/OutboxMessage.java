@@ -6,7 +6,6 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
-
 import java.time.Instant;
 
 /** One row of the outbox: a complete mail and where its delivery stands. */
@@ -29,5 +28,4 @@ record OutboxMessage(
         @Utc @Nullable Instant sentAt,
         @Utc @Nullable Instant claimedAt,
         String messageId,
-        @Version @Nullable Long version) {
-}
+        @Version @Nullable Long version) {}

@@ -5,14 +5,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Outbox gauges for operators: mails waiting (PENDING or SENDING) and the age of the oldest. Read from the database
- * when scraped; NaN while it cannot be reached.
+ * Outbox gauges for operators: mails waiting (PENDING or SENDING) and the age of the oldest. Read
+ * from the database when scraped; NaN while it cannot be reached.
  */
 @Singleton
 class OutboxMetrics implements MeterBinder {
@@ -28,9 +27,12 @@ class OutboxMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("mitzeichnen.outbox.queued", this, OutboxMetrics::queued)
-                .description("mails not yet sent (pending or being sent)").register(registry);
-        Gauge.builder("mitzeichnen.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds).baseUnit("seconds")
-                .description("age of the oldest mail not yet sent").register(registry);
+                .description("mails not yet sent (pending or being sent)")
+                .register(registry);
+        Gauge.builder("mitzeichnen.outbox.oldest.age", this, OutboxMetrics::oldestAgeSeconds)
+                .baseUnit("seconds")
+                .description("age of the oldest mail not yet sent")
+                .register(registry);
     }
 
     double queued() {

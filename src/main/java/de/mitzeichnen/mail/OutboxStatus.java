@@ -8,6 +8,8 @@ public enum OutboxStatus {
     SENDING,
     /** Accepted by the SMTP server (or, without one, kept in the dev mailbox). */
     SENT,
-    /** Rejected permanently or not deliverable within the retry window; {@code last_error} says why. */
+    /**
+     * Rejected permanently or not deliverable within the retry window; {@code last_error} says why.
+     */
     FAILED
 }

@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,10 @@ class SmtpTransport {
         this.session = Session.getInstance(props);
     }
 
-    /** Opens one SMTP connection (authenticated when a user name is configured); the caller closes it. */
+    /**
+     * Opens one SMTP connection (authenticated when a user name is configured); the caller closes
+     * it.
+     */
     Transport connect() throws MessagingException {
         Transport transport = session.getTransport(protocol);
         String user = config.getSmtpUsername().isEmpty() ? null : config.getSmtpUsername();
@@ -72,14 +74,19 @@ class SmtpTransport {
         MimeMessage message = new StableIdMessage(session, row.messageId());
         try {
             String from = ascii(config.getFrom());
-            message.setFrom(row.fromName().isEmpty() ? new InternetAddress(from)
-                    : new InternetAddress(from, row.fromName(), StandardCharsets.UTF_8.name()));
+            message.setFrom(
+                    row.fromName().isEmpty()
+                            ? new InternetAddress(from)
+                            : new InternetAddress(
+                                    from, row.fromName(), StandardCharsets.UTF_8.name()));
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(ascii(row.recipient()), true));
+        message.setRecipient(
+                MimeMessage.RecipientType.TO, new InternetAddress(ascii(row.recipient()), true));
         if (row.replyTo() != null) {
-            message.setReplyTo(new InternetAddress[]{new InternetAddress(ascii(row.replyTo()), true)});
+            message.setReplyTo(
+                    new InternetAddress[] {new InternetAddress(ascii(row.replyTo()), true)});
         }
         message.setSubject(row.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(now));
@@ -87,8 +94,12 @@ class SmtpTransport {
         message.setHeader("Auto-Submitted", "auto-generated");
         for (Map.Entry<String, String> h : MailHeaders.parse(row.headers()).entrySet()) {
             try {
-                message.setHeader(h.getKey(), MimeUtility.fold(h.getKey().length() + 2,
-                        MimeUtility.encodeText(h.getValue(), StandardCharsets.UTF_8.name(), null)));
+                message.setHeader(
+                        h.getKey(),
+                        MimeUtility.fold(
+                                h.getKey().length() + 2,
+                                MimeUtility.encodeText(
+                                        h.getValue(), StandardCharsets.UTF_8.name(), null)));
             } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }
@@ -106,15 +117,19 @@ class SmtpTransport {
     }
 
     /**
-     * The ASCII (punycode) form the envelope and headers must carry: Jakarta Mail writes each char of a non-ASCII
-     * address as its low byte ("muenℭhen.de" went to "muen-hen.de"). Rows are stored in this form already
-     * ({@link Outbox}); older rows are converted here. Something that is no address is left to Jakarta Mail to refuse.
+     * The ASCII (punycode) form the envelope and headers must carry: Jakarta Mail writes each char
+     * of a non-ASCII address as its low byte ("muenℭhen.de" went to "muen-hen.de"). Rows are stored
+     * in this form already ({@link Outbox}); older rows are converted here. Something that is no
+     * address is left to Jakarta Mail to refuse.
      */
     static String ascii(String address) {
         return EmailAddress.parse(address).map(EmailAddress::ascii).orElse(address);
     }
 
-    /** Keeps the Message-ID generated at enqueue, so a resent mail can be recognised as the same one. */
+    /**
+     * Keeps the Message-ID generated at enqueue, so a resent mail can be recognised as the same
+     * one.
+     */
     private static final class StableIdMessage extends MimeMessage {
         private final String messageId;
 

@@ -21,14 +21,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,8 +37,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Moderation of an appeal's signatures: a filtered, searchable list paged by keyset, actions with a reason on one
- * signature, and bulk actions on the filtered selection after a preview of how many they change.
+ * Moderation of an appeal's signatures: a filtered, searchable list paged by keyset, actions with a
+ * reason on one signature, and bulk actions on the filtered selection after a preview of how many
+ * they change.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/unterschriften")
@@ -56,8 +56,13 @@ class ConsoleSignaturePages {
     private final GermanyMap map;
     private final Texts texts;
 
-    ConsoleSignaturePages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view,
-                          GermanyMap map, Texts texts) {
+    ConsoleSignaturePages(
+            ManagedAppeals managed,
+            Moderation moderation,
+            AuditLog audit,
+            ConsoleView view,
+            GermanyMap map,
+            Texts texts) {
         this.managed = managed;
         this.moderation = moderation;
         this.audit = audit;
@@ -75,62 +80,147 @@ class ConsoleSignaturePages {
 
     @Post("/{signatureId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> act(HttpRequest<?> request, ConsoleUser me, long id, long signatureId, @Body Map<String, String> form) {
+    HttpResponse<?> act(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            long signatureId,
+            @Body Map<String, String> form) {
         Appeal appeal = managed.byId(me, id);
         Optional<ModerationAction> action = action(form.get("action"));
         String reason = form.getOrDefault("reason", "").strip();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
             String field = (action.isEmpty() ? "action-" : "reason-") + signatureId;
-            return page(request, me, appeal, Map.of(), HttpStatus.UNPROCESSABLE_ENTITY, field,
-                    action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
+            return page(
+                    request,
+                    me,
+                    appeal,
+                    Map.of(),
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    field,
+                    action.isEmpty()
+                            ? "console.signatures.error.action"
+                            : "console.signatures.error.reason",
+                    null);
         }
-        boolean changed = moderation.apply(appeal.id(), signatureId, action.get(), reason, me.email(),
-                "on".equals(form.get("notify")));
+        boolean changed =
+                moderation.apply(
+                        appeal.id(),
+                        signatureId,
+                        action.get(),
+                        reason,
+                        me.email(),
+                        "on".equals(form.get("notify")));
         if (changed) {
-            audit.record(me.actor(), "SIGNATURE_" + action.get().name(), appeal.organiserId(), appeal.id(),
+            audit.record(
+                    me.actor(),
+                    "SIGNATURE_" + action.get().name(),
+                    appeal.organiserId(),
+                    appeal.id(),
                     Map.of("signature", signatureId, "reason", reason));
         }
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?done="
-                + action.get().done() + "&n=" + (changed ? 1 : 0)));
+        return HttpResponse.seeOther(
+                URI.create(
+                        "/verwaltung/aufrufe/"
+                                + id
+                                + "/unterschriften?done="
+                                + action.get().done()
+                                + "&n="
+                                + (changed ? 1 : 0)));
     }
 
-    /** Bulk: without {@code confirm} it shows how many signatures the action would change; with it, applies it. */
+    /**
+     * Bulk: without {@code confirm} it shows how many signatures the action would change; with it,
+     * applies it.
+     */
     @Post("/alle")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> actOnAll(HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+    HttpResponse<?> actOnAll(
+            HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
         Appeal appeal = managed.byId(me, id);
         Map<String, String> params = params(form);
         SignatureFilter filter = SignatureFilter.of(params);
         Optional<ModerationAction> action = action(form.get("action"));
         String reason = form.getOrDefault("reason", "").strip();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
-            return page(request, me, appeal, params, HttpStatus.UNPROCESSABLE_ENTITY,
+            return page(
+                    request,
+                    me,
+                    appeal,
+                    params,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
                     action.isEmpty() ? "bulk-action" : "bulk-reason",
-                    action.isEmpty() ? "console.signatures.error.action" : "console.signatures.error.reason", null);
+                    action.isEmpty()
+                            ? "console.signatures.error.action"
+                            : "console.signatures.error.reason",
+                    null);
         }
         if (!"yes".equals(form.get("confirm"))) {
-            // Ask again on a page of its own: how many signatures, which action, which reason; nothing changes yet.
+            // Ask again on a page of its own: how many signatures, which action, which reason;
+            // nothing changes yet.
             String query = String.join("&", filter.asParams());
-            return view.render(request, me, HttpStatus.OK, "console/signatures-confirm", Pages.model(
-                    "appeal", appeal, "action", action.get().name(), "reason", reason,
-                    "notify", "on".equals(form.get("notify")), "params", params, "query", query,
-                    "count", moderation.preview(appeal.id(), filter, action.get()),
-                    "total", moderation.count(appeal.id(), filter)));
+            return view.render(
+                    request,
+                    me,
+                    HttpStatus.OK,
+                    "console/signatures-confirm",
+                    Pages.model(
+                            "appeal",
+                            appeal,
+                            "action",
+                            action.get().name(),
+                            "reason",
+                            reason,
+                            "notify",
+                            "on".equals(form.get("notify")),
+                            "params",
+                            params,
+                            "query",
+                            query,
+                            "count",
+                            moderation.preview(appeal.id(), filter, action.get()),
+                            "total",
+                            moderation.count(appeal.id(), filter)));
         }
-        long changed = moderation.applyAll(appeal.id(), filter, action.get(), reason, me.email(),
-                "on".equals(form.get("notify")));
+        long changed =
+                moderation.applyAll(
+                        appeal.id(),
+                        filter,
+                        action.get(),
+                        reason,
+                        me.email(),
+                        "on".equals(form.get("notify")));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", String.join("&", filter.asParams()));
         details.put("reason", reason);
         details.put("rows", changed);
-        audit.record(me.actor(), "SIGNATURES_" + action.get().name(), appeal.organiserId(), appeal.id(), details);
+        audit.record(
+                me.actor(),
+                "SIGNATURES_" + action.get().name(),
+                appeal.organiserId(),
+                appeal.id(),
+                details);
         String query = String.join("&", filter.asParams());
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/unterschriften?done="
-                + action.get().done() + "&n=" + changed + (query.isEmpty() ? "" : "&" + query)));
+        return HttpResponse.seeOther(
+                URI.create(
+                        "/verwaltung/aufrufe/"
+                                + id
+                                + "/unterschriften?done="
+                                + action.get().done()
+                                + "&n="
+                                + changed
+                                + (query.isEmpty() ? "" : "&" + query)));
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, Map<String, String> params,
-                                      HttpStatus status, String errorField, String error, Map<String, Object> preview) {
+    private HttpResponse<String> page(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            Map<String, String> params,
+            HttpStatus status,
+            String errorField,
+            String error,
+            Map<String, Object> preview) {
         SignatureFilter filter = SignatureFilter.of(params);
         Long before = parseLong(params.get("before"));
         SignatureSearch.Page page = moderation.page(appeal.id(), filter, before);
@@ -139,27 +229,67 @@ class ConsoleSignaturePages {
         for (SignatureStatus s : SignatureStatus.values()) {
             fitting.put(s.name(), ModerationAction.fitting(s).stream().map(Enum::name).toList());
         }
-        Map<String, Object> model = Pages.model("appeal", appeal, "rows", page.rows(), "nextBefore", page.nextBefore(),
-                "total", moderation.count(appeal.id(), filter), "filter", filter, "query", query,
-                "statuses", SignatureStatus.values(), "trusts", Trust.values(), "flags", TrustFlag.values(),
-                "roles", SignerRole.values(), "actions", ModerationAction.values(), "fitting", fitting,
-                "lands", map.lands().stream().sorted(Comparator.comparing(GermanyMap.Land::name)).toList(),
-                "params", params, "preview", preview, "done", doneMessage(request));
+        Map<String, Object> model =
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "rows",
+                        page.rows(),
+                        "nextBefore",
+                        page.nextBefore(),
+                        "total",
+                        moderation.count(appeal.id(), filter),
+                        "filter",
+                        filter,
+                        "query",
+                        query,
+                        "statuses",
+                        SignatureStatus.values(),
+                        "trusts",
+                        Trust.values(),
+                        "flags",
+                        TrustFlag.values(),
+                        "roles",
+                        SignerRole.values(),
+                        "actions",
+                        ModerationAction.values(),
+                        "fitting",
+                        fitting,
+                        "lands",
+                        map.lands().stream()
+                                .sorted(Comparator.comparing(GermanyMap.Land::name))
+                                .toList(),
+                        "params",
+                        params,
+                        "preview",
+                        preview,
+                        "done",
+                        doneMessage(request));
         if (error != null) {
             model.put("errors", Map.of(errorField, view.text(request, error)));
         }
         return view.render(request, me, status, "console/signatures", model);
     }
 
-    /** The message after an action ({@code ?done=verified&n=3}), in words with the right plural; null without one. */
+    /**
+     * The message after an action ({@code ?done=verified&n=3}), in words with the right plural;
+     * null without one.
+     */
     private String doneMessage(HttpRequest<?> request) {
-        Optional<ModerationAction> done = ModerationAction.byDone(request.getParameters().get("done"));
+        Optional<ModerationAction> done =
+                ModerationAction.byDone(request.getParameters().get("done"));
         if (done.isEmpty()) {
             return null;
         }
-        long n = Math.max(0, Optional.ofNullable(parseLong(request.getParameters().get("n"))).orElse(0L));
-        return n == 0 ? view.text(request, "console.signatures.unchanged")
-                : texts.plural(view.locale(request), "console.signatures.done." + done.get().name(), n);
+        long n =
+                Math.max(
+                        0,
+                        Optional.ofNullable(parseLong(request.getParameters().get("n")))
+                                .orElse(0L));
+        return n == 0
+                ? view.text(request, "console.signatures.unchanged")
+                : texts.plural(
+                        view.locale(request), "console.signatures.done." + done.get().name(), n);
     }
 
     private static Optional<ModerationAction> action(String value) {
@@ -175,7 +305,8 @@ class ConsoleSignaturePages {
 
     private static Map<String, String> params(Map<String, ?> raw) {
         Map<String, String> out = new HashMap<>();
-        for (String key : List.of("status", "trust", "flag", "land", "role", "from", "to", "q", "before")) {
+        for (String key :
+                List.of("status", "trust", "flag", "land", "role", "from", "to", "q", "before")) {
             Object v = raw.get(key);
             if (v instanceof List<?> list && !list.isEmpty()) {
                 v = list.get(0);

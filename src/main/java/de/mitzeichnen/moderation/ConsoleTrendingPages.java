@@ -18,10 +18,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * „Auffällig": the submissions of the last hour by client address hash and by e-mail domain, and the submissions
- * a rate limit held back (suspected, no mail sent). Clearing one sends its confirmation mail now; rejecting keeps
- * it out for good. Both need a reason and are recorded in the audit log.
+ * „Auffällig": the submissions of the last hour by client address hash and by e-mail domain, and
+ * the submissions a rate limit held back (suspected, no mail sent). Clearing one sends its
+ * confirmation mail now; rejecting keeps it out for good. Both need a reason and are recorded in
+ * the audit log.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/auffaellig")
@@ -48,8 +48,12 @@ class ConsoleTrendingPages {
     private final ConsoleView view;
     private final Clock clock;
 
-    ConsoleTrendingPages(ManagedAppeals managed, Signatures signatures, AuditLog audit, ConsoleView view,
-                         Clock clock) {
+    ConsoleTrendingPages(
+            ManagedAppeals managed,
+            Signatures signatures,
+            AuditLog audit,
+            ConsoleView view,
+            Clock clock) {
         this.managed = managed;
         this.signatures = signatures;
         this.audit = audit;
@@ -64,13 +68,23 @@ class ConsoleTrendingPages {
 
     @Post("/{signatureId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> decide(HttpRequest<?> request, ConsoleUser me, long id, long signatureId,
-                           @Body Map<String, String> form) {
+    HttpResponse<?> decide(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            long signatureId,
+            @Body Map<String, String> form) {
         Appeal appeal = managed.byId(me, id);
         String reason = form.getOrDefault("reason", "").strip();
         if (reason.isEmpty() || reason.length() > MAX_TEXT) {
-            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, reason.isEmpty()
-                    ? "console.trending.error.reason" : "console.verification.error.tooLong");
+            return page(
+                    request,
+                    me,
+                    appeal,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    reason.isEmpty()
+                            ? "console.trending.error.reason"
+                            : "console.verification.error.tooLong");
         }
         String action = form.getOrDefault("action", "");
         boolean changed;
@@ -79,28 +93,50 @@ class ConsoleTrendingPages {
         } else if ("REJECT".equals(action)) {
             changed = signatures.reject(appeal.id(), signatureId, me.email(), reason);
         } else {
-            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, "console.signatures.error.action");
+            return page(
+                    request,
+                    me,
+                    appeal,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "console.signatures.error.action");
         }
         if (changed) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("signature", signatureId);
             details.put("reason", reason);
-            audit.record(me.actor(), "CLEAR".equals(action) ? "SIGNATURE_CLEAR" : "SIGNATURE_REJECT",
-                    appeal.organiserId(), appeal.id(), details);
+            audit.record(
+                    me.actor(),
+                    "CLEAR".equals(action) ? "SIGNATURE_CLEAR" : "SIGNATURE_REJECT",
+                    appeal.organiserId(),
+                    appeal.id(),
+                    details);
         }
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/auffaellig?done="
-                + (changed ? "1" : "0")));
+        return HttpResponse.seeOther(
+                URI.create(
+                        "/verwaltung/aufrufe/" + id + "/auffaellig?done=" + (changed ? "1" : "0")));
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
-                                      String error) {
+    private HttpResponse<String> page(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            HttpStatus status,
+            String error) {
         var since = clock.instant().minus(WINDOW);
-        Map<String, Object> model = Pages.model("appeal", appeal,
-                "byAddress", signatures.submissionsByAddress(appeal.id(), since),
-                "byDomain", signatures.submissionsByDomain(appeal.id(), since),
-                "held", signatures.held(appeal.id()),
-                "error", error == null ? null : view.text(request, error),
-                "done", request.getParameters().get("done"));
+        Map<String, Object> model =
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "byAddress",
+                        signatures.submissionsByAddress(appeal.id(), since),
+                        "byDomain",
+                        signatures.submissionsByDomain(appeal.id(), since),
+                        "held",
+                        signatures.held(appeal.id()),
+                        "error",
+                        error == null ? null : view.text(request, error),
+                        "done",
+                        request.getParameters().get("done"));
         return view.render(request, me, status, "console/trending", model);
     }
 }

@@ -21,17 +21,16 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The verification queue: confirmed signatures that rest on the e-mail alone (with their free-mail and
- * other-municipality flags), each verified (saying how) or rejected in one step.
+ * The verification queue: confirmed signatures that rest on the e-mail alone (with their free-mail
+ * and other-municipality flags), each verified (saying how) or rejected in one step.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/pruefen")
@@ -40,7 +39,8 @@ import java.util.Map;
 class ConsoleVerificationPages {
 
     private static final int MAX_TEXT = 500;
-    private static final Map<String, String> QUEUE = Map.of("status", "CONFIRMED", "trust", "EMAIL_ONLY");
+    private static final Map<String, String> QUEUE =
+            Map.of("status", "CONFIRMED", "trust", "EMAIL_ONLY");
 
     private final ManagedAppeals managed;
     private final Moderation moderation;
@@ -48,8 +48,12 @@ class ConsoleVerificationPages {
     private final ConsoleView view;
     private final Texts texts;
 
-    ConsoleVerificationPages(ManagedAppeals managed, Moderation moderation, AuditLog audit, ConsoleView view,
-                             Texts texts) {
+    ConsoleVerificationPages(
+            ManagedAppeals managed,
+            Moderation moderation,
+            AuditLog audit,
+            ConsoleView view,
+            Texts texts) {
         this.managed = managed;
         this.moderation = moderation;
         this.audit = audit;
@@ -60,17 +64,27 @@ class ConsoleVerificationPages {
     @Get
     HttpResponse<String> queue(HttpRequest<?> request, ConsoleUser me, long id) {
         Appeal appeal = managed.byId(me, id);
-        return page(request, me, appeal, HttpStatus.OK, null, request.getParameters().get("before"));
+        return page(
+                request, me, appeal, HttpStatus.OK, null, request.getParameters().get("before"));
     }
 
     @Post("/{signatureId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> decide(HttpRequest<?> request, ConsoleUser me, long id, long signatureId,
-                           @Body Map<String, String> form) {
+    HttpResponse<?> decide(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            long signatureId,
+            @Body Map<String, String> form) {
         Appeal appeal = managed.byId(me, id);
         String text = form.getOrDefault("note", "").strip();
         if (text.length() > MAX_TEXT) {
-            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, "console.verification.error.tooLong",
+            return page(
+                    request,
+                    me,
+                    appeal,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "console.verification.error.tooLong",
                     null);
         }
         boolean changed;
@@ -79,37 +93,82 @@ class ConsoleVerificationPages {
         if ("VERIFY".equals(form.get("action"))) {
             VerificationMethod method = method(form.get("method"));
             if (method == null) {
-                return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY,
-                        "console.verification.error.method", null);
+                return page(
+                        request,
+                        me,
+                        appeal,
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "console.verification.error.method",
+                        null);
             }
-            changed = moderation.apply(appeal.id(), signatureId, ModerationAction.VERIFY, method, text, me.email(),
-                    false);
+            changed =
+                    moderation.apply(
+                            appeal.id(),
+                            signatureId,
+                            ModerationAction.VERIFY,
+                            method,
+                            text,
+                            me.email(),
+                            false);
             details.put("method", method.name());
             details.put("reason", text);
             if (changed) {
-                audit.record(me.actor(), "SIGNATURE_VERIFY", appeal.organiserId(), appeal.id(), details);
+                audit.record(
+                        me.actor(), "SIGNATURE_VERIFY", appeal.organiserId(), appeal.id(), details);
             }
         } else if ("REJECT".equals(form.get("action"))) {
             if (text.isEmpty()) {
-                return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY,
-                        "console.verification.error.reason", null);
+                return page(
+                        request,
+                        me,
+                        appeal,
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "console.verification.error.reason",
+                        null);
             }
-            changed = moderation.apply(appeal.id(), signatureId, ModerationAction.REJECT, text, me.email(),
-                    "on".equals(form.get("notify")));
+            changed =
+                    moderation.apply(
+                            appeal.id(),
+                            signatureId,
+                            ModerationAction.REJECT,
+                            text,
+                            me.email(),
+                            "on".equals(form.get("notify")));
             details.put("reason", text);
             if (changed) {
-                audit.record(me.actor(), "SIGNATURE_REJECT", appeal.organiserId(), appeal.id(), details);
+                audit.record(
+                        me.actor(), "SIGNATURE_REJECT", appeal.organiserId(), appeal.id(), details);
             }
         } else {
-            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, "console.signatures.error.action", null);
+            return page(
+                    request,
+                    me,
+                    appeal,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "console.signatures.error.action",
+                    null);
         }
-        String done = "VERIFY".equals(form.get("action")) ? ModerationAction.VERIFY.done() : ModerationAction.REJECT.done();
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/pruefen?done=" + done
-                + "&n=" + (changed ? 1 : 0)));
+        String done =
+                "VERIFY".equals(form.get("action"))
+                        ? ModerationAction.VERIFY.done()
+                        : ModerationAction.REJECT.done();
+        return HttpResponse.seeOther(
+                URI.create(
+                        "/verwaltung/aufrufe/"
+                                + id
+                                + "/pruefen?done="
+                                + done
+                                + "&n="
+                                + (changed ? 1 : 0)));
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
-                                      String error, String before) {
+    private HttpResponse<String> page(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            HttpStatus status,
+            String error,
+            String before) {
         SignatureFilter filter = SignatureFilter.of(QUEUE);
         Long from = null;
         try {
@@ -118,19 +177,36 @@ class ConsoleVerificationPages {
             // a damaged link starts at the top
         }
         SignatureSearch.Page page = moderation.page(appeal.id(), filter, from);
-        Map<String, Object> model = Pages.model("appeal", appeal, "rows", page.rows(), "nextBefore", page.nextBefore(),
-                "total", moderation.count(appeal.id(), filter), "methods", VerificationMethod.values(),
-                "error", error == null ? null : view.text(request, error),
-                "done", doneMessage(request));
+        Map<String, Object> model =
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "rows",
+                        page.rows(),
+                        "nextBefore",
+                        page.nextBefore(),
+                        "total",
+                        moderation.count(appeal.id(), filter),
+                        "methods",
+                        VerificationMethod.values(),
+                        "error",
+                        error == null ? null : view.text(request, error),
+                        "done",
+                        doneMessage(request));
         return view.render(request, me, status, "console/verification", model);
     }
 
     /** The message after a decision ({@code ?done=verified&n=1}), in words; null without one. */
     private String doneMessage(HttpRequest<?> request) {
         return ModerationAction.byDone(request.getParameters().get("done"))
-                .map(a -> "1".equals(request.getParameters().get("n"))
-                        ? texts.plural(view.locale(request), "console.signatures.done." + a.name(), 1)
-                        : view.text(request, "console.signatures.unchanged"))
+                .map(
+                        a ->
+                                "1".equals(request.getParameters().get("n"))
+                                        ? texts.plural(
+                                                view.locale(request),
+                                                "console.signatures.done." + a.name(),
+                                                1)
+                                        : view.text(request, "console.signatures.unchanged"))
                 .orElse(null);
     }
 

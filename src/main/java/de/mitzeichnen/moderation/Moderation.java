@@ -7,13 +7,13 @@ import de.mitzeichnen.signing.VerificationMethod;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 
 /**
- * The organiser's moderation of an appeal's signatures: the list comes from signing's {@link SignatureSearch},
- * every action is one of signing's transitions (so verifying a pending signature confirms it with all that goes
- * with it); moderation adds the optional notice to a rejected signer.
+ * The organiser's moderation of an appeal's signatures: the list comes from signing's {@link
+ * SignatureSearch}, every action is one of signing's transitions (so verifying a pending signature
+ * confirms it with all that goes with it); moderation adds the optional notice to a rejected
+ * signer.
  */
 @Singleton
 public class Moderation {
@@ -38,27 +38,42 @@ public class Moderation {
         return search.count(appealId, filter);
     }
 
-    /** How many signatures of the selection an action would change (the preview before a bulk action). */
+    /**
+     * How many signatures of the selection an action would change (the preview before a bulk
+     * action).
+     */
     public long preview(long appealId, SignatureFilter filter, ModerationAction action) {
         return search.count(appealId, filter, action.transition.from());
     }
 
     /** Applies an action to one signature of the appeal; returns whether it changed. */
     @Transactional
-    public boolean apply(long appealId, long signatureId, ModerationAction action, String reason, String actor,
-                         boolean notify) {
+    public boolean apply(
+            long appealId,
+            long signatureId,
+            ModerationAction action,
+            String reason,
+            String actor,
+            boolean notify) {
         return apply(appealId, signatureId, action, null, reason, actor, notify);
     }
 
     /** The same, saying how a verification was done. */
     @Transactional
-    public boolean apply(long appealId, long signatureId, ModerationAction action,
-                         @Nullable VerificationMethod method, String reason, String actor, boolean notify) {
-        boolean changed = switch (action) {
-            case VERIFY -> signatures.verify(appealId, signatureId, actor, method, reason);
-            case REJECT -> signatures.reject(appealId, signatureId, actor, reason);
-            case RESTORE -> signatures.restore(appealId, signatureId, actor, reason);
-        };
+    public boolean apply(
+            long appealId,
+            long signatureId,
+            ModerationAction action,
+            @Nullable VerificationMethod method,
+            String reason,
+            String actor,
+            boolean notify) {
+        boolean changed =
+                switch (action) {
+                    case VERIFY -> signatures.verify(appealId, signatureId, actor, method, reason);
+                    case REJECT -> signatures.reject(appealId, signatureId, actor, reason);
+                    case RESTORE -> signatures.restore(appealId, signatureId, actor, reason);
+                };
         if (changed && notify && action == ModerationAction.REJECT) {
             notices.rejected(signatureId, reason);
         }
@@ -67,10 +82,16 @@ public class Moderation {
 
     /** Applies an action to every signature the filter selects; returns how many changed. */
     @Transactional
-    public long applyAll(long appealId, SignatureFilter filter, ModerationAction action, String reason, String actor,
-                         boolean notify) {
+    public long applyAll(
+            long appealId,
+            SignatureFilter filter,
+            ModerationAction action,
+            String reason,
+            String actor,
+            boolean notify) {
         List<Long> ids = search.ids(appealId, filter, action.transition.from());
-        List<Long> changed = signatures.applyAll(appealId, ids, action.transition, actor, reason, null);
+        List<Long> changed =
+                signatures.applyAll(appealId, ids, action.transition, actor, reason, null);
         if (notify && action == ModerationAction.REJECT) {
             changed.forEach(id -> notices.rejected(id, reason));
         }

@@ -6,11 +6,10 @@ import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.web.Texts;
 import de.mitzeichnen.signing.Signature;
 import de.mitzeichnen.signing.Signatures;
+import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +25,13 @@ class RejectionNotices {
     private final Outbox outbox;
     private final Texts texts;
 
-    RejectionNotices(Signatures signatures, AppealRepository appeals, OrganiserRepository organisers,
-                     MailTemplates templates, Outbox outbox, Texts texts) {
+    RejectionNotices(
+            Signatures signatures,
+            AppealRepository appeals,
+            OrganiserRepository organisers,
+            MailTemplates templates,
+            Outbox outbox,
+            Texts texts) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.organisers = organisers;
@@ -51,8 +55,15 @@ class RejectionNotices {
         model.put("reason", reason);
         model.put("contact", appeal.contactEmail());
         MailTemplates.Rendered rendered = templates.render("signature-rejected", locale, model);
-        outbox.enqueue(new OutgoingMail(signer.email(), organiser + " via Mitzeichnen", appeal.contactEmail(),
-                texts.get(locale, "moderation.mail.rejected.subject", appeal.title()), rendered.text(),
-                rendered.html(), Map.of(), "moderation.signature-rejected"));
+        outbox.enqueue(
+                new OutgoingMail(
+                        signer.email(),
+                        organiser + " via Mitzeichnen",
+                        appeal.contactEmail(),
+                        texts.get(locale, "moderation.mail.rejected.subject", appeal.title()),
+                        rendered.text(),
+                        rendered.html(),
+                        Map.of(),
+                        "moderation.signature-rejected"));
     }
 }

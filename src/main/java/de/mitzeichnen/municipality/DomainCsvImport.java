@@ -3,10 +3,6 @@ package de.mitzeichnen.municipality;
 import de.mitzeichnen.db.Sql;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -24,10 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The import of official mail domains from a CSV file (operator command and console upload): every line is checked
- * first, and a file with any error changes nothing.
+ * The import of official mail domains from a CSV file (operator command and console upload): every
+ * line is checked first, and a file with any error changes nothing.
  */
 @Singleton
 class DomainCsvImport {
@@ -42,8 +41,12 @@ class DomainCsvImport {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    DomainCsvImport(MunicipalityDomainRepository repository, MunicipalityRegister register, FreemailDomains freemail,
-                    TransactionOperations<Connection> transactions, Clock clock) {
+    DomainCsvImport(
+            MunicipalityDomainRepository repository,
+            MunicipalityRegister register,
+            FreemailDomains freemail,
+            TransactionOperations<Connection> transactions,
+            Clock clock) {
         this.repository = repository;
         this.register = register;
         this.freemail = freemail;
@@ -52,17 +55,23 @@ class DomainCsvImport {
     }
 
     /**
-     * Imports a CSV with the header {@code ags,domain} (separated by "," or ";"; the column may also be called
-     * {@code email_domain}; an optional {@code verified} column takes true/false, default true). Every line is
-     * checked first; a file with any error (unknown AGS, invalid or free-mail domain …) changes nothing.
+     * Imports a CSV with the header {@code ags,domain} (separated by "," or ";"; the column may
+     * also be called {@code email_domain}; an optional {@code verified} column takes true/false,
+     * default true). Every line is checked first; a file with any error (unknown AGS, invalid or
+     * free-mail domain …) changes nothing.
      */
     DomainImportReport importCsv(InputStream in, String source) {
         String text;
         try {
             byte[] bytes = in.readNBytes(MAX_CSV_BYTES + 1);
             if (bytes.length > MAX_CSV_BYTES) {
-                return rejected(List.of(LineError.of(0, "municipality.domains.error.tooLarge",
-                        MAX_CSV_BYTES / (1024 * 1024))), 1);
+                return rejected(
+                        List.of(
+                                LineError.of(
+                                        0,
+                                        "municipality.domains.error.tooLarge",
+                                        MAX_CSV_BYTES / (1024 * 1024))),
+                        1);
             }
             text = Gv100adParser.decode(bytes);
         } catch (IOException e) {
@@ -78,8 +87,14 @@ class DomainCsvImport {
         int errorCount = 0;
         int rows = 0;
         int repeated = 0;
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setIgnoreSurroundingSpaces(true).setTrim(true).build();
+        CSVFormat format =
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setDelimiter(delimiter)
+                        .setIgnoreEmptyLines(true)
+                        .setIgnoreSurroundingSpaces(true)
+                        .setTrim(true)
+                        .build();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, Integer> columns = null;
             for (CSVRecord record : parser) {
@@ -87,7 +102,9 @@ class DomainCsvImport {
                 if (columns == null) {
                     columns = header(record);
                     if (!columns.containsKey("ags") || !columns.containsKey("domain")) {
-                        return rejected(List.of(LineError.of(line, "municipality.domains.error.header")), 1);
+                        return rejected(
+                                List.of(LineError.of(line, "municipality.domains.error.header")),
+                                1);
                     }
                     continue;
                 }
@@ -95,7 +112,10 @@ class DomainCsvImport {
                 LineError problem = null;
                 String ags = field(record, columns.get("ags"));
                 String rawDomain = field(record, columns.get("domain"));
-                String rawVerified = columns.containsKey("verified") ? field(record, columns.get("verified")) : "";
+                String rawVerified =
+                        columns.containsKey("verified")
+                                ? field(record, columns.get("verified"))
+                                : "";
                 Optional<String> domain = MailDomains.normaliseDomain(rawDomain);
                 Boolean verified = parseFlag(rawVerified);
                 if (!MailDomains.isPlaceKey(register, ags)) {
@@ -105,9 +125,11 @@ class DomainCsvImport {
                 } else if (domain.isEmpty()) {
                     problem = LineError.of(line, "municipality.domains.error.invalid", rawDomain);
                 } else if (freemail.isFreemail(domain.get())) {
-                    problem = LineError.of(line, "municipality.domains.error.freemail", domain.get());
+                    problem =
+                            LineError.of(line, "municipality.domains.error.freemail", domain.get());
                 } else if (verified == null) {
-                    problem = LineError.of(line, "municipality.domains.error.verified", rawVerified);
+                    problem =
+                            LineError.of(line, "municipality.domains.error.verified", rawVerified);
                 }
                 if (problem != null) {
                     errorCount++;
@@ -116,7 +138,9 @@ class DomainCsvImport {
                     }
                     continue;
                 }
-                Entry previous = entries.putIfAbsent(ags + " " + domain.get(), new Entry(ags, domain.get(), verified));
+                Entry previous =
+                        entries.putIfAbsent(
+                                ags + " " + domain.get(), new Entry(ags, domain.get(), verified));
                 if (previous != null) {
                     repeated++;
                 }
@@ -126,7 +150,13 @@ class DomainCsvImport {
             }
         } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
             // commons-csv reports broken quoting as an exception naming the line
-            return rejected(List.of(LineError.of(0, "municipality.domains.error.syntax", malformed.getMessage())), 1);
+            return rejected(
+                    List.of(
+                            LineError.of(
+                                    0,
+                                    "municipality.domains.error.syntax",
+                                    malformed.getMessage())),
+                    1);
         }
         if (!errors.isEmpty()) {
             return new DomainImportReport(rows, 0, 0, 0, List.copyOf(errors), errorCount);
@@ -135,22 +165,33 @@ class DomainCsvImport {
         int rowCount = rows;
         String src = source == null || source.isBlank() ? CSV_SOURCE : source.strip();
         String cleanSource = src.length() > 100 ? src.substring(0, 100) : src;
-        return transactions.executeWrite(status -> write(status.getConnection(), entries.values(), rowCount,
-                unchangedInFile, cleanSource));
+        return transactions.executeWrite(
+                status ->
+                        write(
+                                status.getConnection(),
+                                entries.values(),
+                                rowCount,
+                                unchangedInFile,
+                                cleanSource));
     }
 
-    private record Entry(String ags, String domain, boolean verified) {
-    }
+    private record Entry(String ags, String domain, boolean verified) {}
 
-    private DomainImportReport write(Connection c, java.util.Collection<Entry> entries, int rows, int repeated,
-                                     String source) {
+    private DomainImportReport write(
+            Connection c,
+            java.util.Collection<Entry> entries,
+            int rows,
+            int repeated,
+            String source) {
         lock(c);
         Map<String, MunicipalityDomain> existing = new HashMap<>();
         Set<String> agsInFile = new HashSet<>();
         entries.forEach(e -> agsInFile.add(e.ags()));
         List<String> agsList = new ArrayList<>(agsInFile);
         for (int from = 0; from < agsList.size(); from += 500) {
-            for (MunicipalityDomain d : repository.findByAgsIn(agsList.subList(from, Math.min(agsList.size(), from + 500)))) {
+            for (MunicipalityDomain d :
+                    repository.findByAgsIn(
+                            agsList.subList(from, Math.min(agsList.size(), from + 500)))) {
                 existing.put(d.ags() + " " + d.domain(), d);
             }
         }
@@ -161,7 +202,9 @@ class DomainCsvImport {
         for (Entry e : entries) {
             MunicipalityDomain old = existing.get(e.ags() + " " + e.domain());
             if (old == null) {
-                inserts.add(new MunicipalityDomain(null, e.ags(), e.domain(), source, e.verified(), now));
+                inserts.add(
+                        new MunicipalityDomain(
+                                null, e.ags(), e.domain(), source, e.verified(), now));
             } else if (e.verified() && !old.verified()) {
                 repository.updateVerified(old.id(), true);
                 updated++;
@@ -174,7 +217,11 @@ class DomainCsvImport {
     }
 
     private static void lock(Connection c) {
-        Sql.first(c, "SELECT name FROM register_lock WHERE name = ? FOR UPDATE", rs -> rs.getString(1), "domain-import");
+        Sql.first(
+                c,
+                "SELECT name FROM register_lock WHERE name = ? FOR UPDATE",
+                rs -> rs.getString(1),
+                "domain-import");
     }
 
     private static DomainImportReport rejected(List<LineError> errors, int count) {

@@ -2,7 +2,10 @@ package de.mitzeichnen.municipality;
 
 import java.util.List;
 
-/** A domain that cannot be registered; {@link #messageKey()} with {@link #args()} says why in the user's language. */
+/**
+ * A domain that cannot be registered; {@link #messageKey()} with {@link #args()} says why in the
+ * user's language.
+ */
 public class DomainException extends IllegalArgumentException {
 
     private final String messageKey;

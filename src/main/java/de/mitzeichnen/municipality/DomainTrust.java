@@ -1,6 +1,9 @@
 package de.mitzeichnen.municipality;
 
-/** How far an e-mail address speaks for a municipality; see {@link MailDomains#trustFor(String, String)}. */
+/**
+ * How far an e-mail address speaks for a municipality; see {@link MailDomains#trustFor(String,
+ * String)}.
+ */
 public enum DomainTrust {
     /** The address's domain (or a parent of it) is registered for this municipality. */
     OFFICIAL_DOMAIN,

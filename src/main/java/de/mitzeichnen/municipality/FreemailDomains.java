@@ -1,7 +1,6 @@
 package de.mitzeichnen.municipality;
 
 import jakarta.inject.Singleton;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The shipped list of free-mail providers' domains; such domains never speak for a municipality. */
+/**
+ * The shipped list of free-mail providers' domains; such domains never speak for a municipality.
+ */
 @Singleton
 class FreemailDomains {
 
@@ -21,7 +22,10 @@ class FreemailDomains {
 
     private final Set<String> freemail = loadFreemail();
 
-    /** Whether the domain (or a parent of it) belongs to a free-mail provider; any "yahoo" domain does. */
+    /**
+     * Whether the domain (or a parent of it) belongs to a free-mail provider; any "yahoo" domain
+     * does.
+     */
     boolean isFreemail(String domain) {
         Optional<String> d = MailDomains.normaliseDomain(domain);
         if (d.isEmpty()) {
@@ -42,7 +46,8 @@ class FreemailDomains {
         if (in == null) {
             throw new IllegalStateException(FREEMAIL_FILE + " is missing from the classpath");
         }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String t = line.strip();
                 if (!t.isEmpty() && !t.startsWith("#")) {

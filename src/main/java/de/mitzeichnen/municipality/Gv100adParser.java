@@ -18,47 +18,96 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the Destatis GV100AD file ("Gemeindeverzeichnis – alle politisch selbständigen Gemeinden"): fixed-width
- * records of 220 characters, record type in columns 1–2 (10 Land, 20 Regierungsbezirk, 30 Region, 40 Kreis,
- * 50 Gemeindeverband, 60 Gemeinde), positions as in the Datensatzbeschreibung. Every line is checked; a problem
- * becomes a {@link LineError} naming the line, and the caller writes nothing when there is one.
+ * Reads the Destatis GV100AD file ("Gemeindeverzeichnis – alle politisch selbständigen Gemeinden"):
+ * fixed-width records of 220 characters, record type in columns 1–2 (10 Land, 20 Regierungsbezirk,
+ * 30 Region, 40 Kreis, 50 Gemeindeverband, 60 Gemeinde), positions as in the Datensatzbeschreibung.
+ * Every line is checked; a problem becomes a {@link LineError} naming the line, and the caller
+ * writes nothing when there is one.
  */
 final class Gv100adParser {
 
     static final int RECORD_LENGTH = 220;
     static final int MAX_ERRORS = 50;
 
-    static final Map<String, String> KREIS_TYPES = Map.of(
-            "41", "Kreisfreie Stadt", "42", "Stadtkreis", "43", "Kreis", "44", "Landkreis", "45", "Regionalverband");
-    static final Map<String, String> VERBAND_TYPES = Map.of(
-            "50", "Verbandsfreie Gemeinde", "51", "Amt", "52", "Samtgemeinde", "53", "Verbandsgemeinde",
-            "54", "Verwaltungsgemeinschaft", "55", "Kirchspielslandgemeinde", "56", "Verwaltungsverband",
-            "57", "VG Trägermodell", "58", "Erfüllende Gemeinde");
+    static final Map<String, String> KREIS_TYPES =
+            Map.of(
+                    "41",
+                    "Kreisfreie Stadt",
+                    "42",
+                    "Stadtkreis",
+                    "43",
+                    "Kreis",
+                    "44",
+                    "Landkreis",
+                    "45",
+                    "Regionalverband");
+    static final Map<String, String> VERBAND_TYPES =
+            Map.of(
+                    "50",
+                    "Verbandsfreie Gemeinde",
+                    "51",
+                    "Amt",
+                    "52",
+                    "Samtgemeinde",
+                    "53",
+                    "Verbandsgemeinde",
+                    "54",
+                    "Verwaltungsgemeinschaft",
+                    "55",
+                    "Kirchspielslandgemeinde",
+                    "56",
+                    "Verwaltungsverband",
+                    "57",
+                    "VG Trägermodell",
+                    "58",
+                    "Erfüllende Gemeinde");
+
     /** Gemeinde types; "Kreisangehörige Gemeinde" is shown as plain "Gemeinde". */
-    static final Map<String, String> GEMEINDE_TYPES = Map.of(
-            "60", "Markt", "61", "Kreisfreie Stadt", "62", "Stadtkreis", "63", "Stadt", "64", "Gemeinde",
-            "65", "Gemeindefreies Gebiet, bewohnt", "66", "Gemeindefreies Gebiet, unbewohnt", "67", "Große Kreisstadt");
+    static final Map<String, String> GEMEINDE_TYPES =
+            Map.of(
+                    "60",
+                    "Markt",
+                    "61",
+                    "Kreisfreie Stadt",
+                    "62",
+                    "Stadtkreis",
+                    "63",
+                    "Stadt",
+                    "64",
+                    "Gemeinde",
+                    "65",
+                    "Gemeindefreies Gebiet, bewohnt",
+                    "66",
+                    "Gemeindefreies Gebiet, unbewohnt",
+                    "67",
+                    "Große Kreisstadt");
+
     /** Unincorporated areas: in the file, but not municipalities that could sign anything. */
     static final Set<String> UNINCORPORATED = Set.of("65", "66");
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> RECORD_TYPES = Set.of("10", "20", "30", "40", "50", "60");
 
-    private Gv100adParser() {
-    }
+    private Gv100adParser() {}
 
     static Gv100adFile parse(byte[] bytes) {
         return new Gv100adParser.Run().parse(decode(bytes));
     }
 
-    /** Destatis ships UTF-8 today; older files were Windows-1252, which is taken when the bytes are not UTF-8. */
+    /**
+     * Destatis ships UTF-8 today; older files were Windows-1252, which is taken when the bytes are
+     * not UTF-8.
+     */
     static String decode(byte[] bytes) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            String s =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException notUtf8) {
             CharBuffer chars = Charset.forName("windows-1252").decode(ByteBuffer.wrap(bytes));
@@ -74,8 +123,13 @@ final class Gv100adParser {
         private final Map<String, Gv100adFile.Verband> verbaende = new LinkedHashMap<>();
         private final Map<String, Gv100adFile.Gemeinde> gemeinden = new LinkedHashMap<>();
         private final Map<String, Integer> firstLine = new HashMap<>();
-        /** Keys of Land, Kreis and Verband records that had an error: what refers to them is not reported again. */
+
+        /**
+         * Keys of Land, Kreis and Verband records that had an error: what refers to them is not
+         * reported again.
+         */
         private final java.util.Set<String> broken = new java.util.HashSet<>();
+
         private LocalDate latest;
         // Nearly every record carries the same Gebietsstand: parse it once.
         private String lastDateText;
@@ -99,19 +153,42 @@ final class Gv100adParser {
                 if (g.unincorporated()) {
                     continue;
                 }
-                if (broken.contains(g.landCode()) || broken.contains(g.kreisAgs()) || broken.contains(g.verbandArs())) {
+                if (broken.contains(g.landCode())
+                        || broken.contains(g.kreisAgs())
+                        || broken.contains(g.verbandArs())) {
                     continue;
                 }
                 if (!laender.containsKey(g.landCode())) {
-                    error(LineError.of(g.line(), "municipality.import.error.noLand", g.ags(), g.landCode()));
+                    error(
+                            LineError.of(
+                                    g.line(),
+                                    "municipality.import.error.noLand",
+                                    g.ags(),
+                                    g.landCode()));
                 } else if (!kreise.containsKey(g.kreisAgs())) {
-                    error(LineError.of(g.line(), "municipality.import.error.noKreis", g.ags(), g.kreisAgs()));
+                    error(
+                            LineError.of(
+                                    g.line(),
+                                    "municipality.import.error.noKreis",
+                                    g.ags(),
+                                    g.kreisAgs()));
                 } else if (!verbaende.containsKey(g.verbandArs())) {
-                    error(LineError.of(g.line(), "municipality.import.error.noVerband", g.ags(), g.verbandArs()));
+                    error(
+                            LineError.of(
+                                    g.line(),
+                                    "municipality.import.error.noVerband",
+                                    g.ags(),
+                                    g.verbandArs()));
                 }
             }
-            return new Gv100adFile(latest, List.copyOf(laender.values()), List.copyOf(kreise.values()),
-                    List.copyOf(verbaende.values()), List.copyOf(gemeinden.values()), List.copyOf(errors), errorCount);
+            return new Gv100adFile(
+                    latest,
+                    List.copyOf(laender.values()),
+                    List.copyOf(kreise.values()),
+                    List.copyOf(verbaende.values()),
+                    List.copyOf(gemeinden.values()),
+                    List.copyOf(errors),
+                    errorCount);
         }
 
         private void error(LineError e) {
@@ -123,10 +200,16 @@ final class Gv100adParser {
 
         private void record(int no, String raw) {
             if (raw.length() > RECORD_LENGTH) {
-                error(LineError.of(no, "municipality.import.error.length", raw.length(), RECORD_LENGTH));
+                error(
+                        LineError.of(
+                                no,
+                                "municipality.import.error.length",
+                                raw.length(),
+                                RECORD_LENGTH));
                 return;
             }
-            // Trailing blanks may have been trimmed by an editor; the fields are still where they were.
+            // Trailing blanks may have been trimmed by an editor; the fields are still where they
+            // were.
             String line = raw.length() < RECORD_LENGTH ? pad(raw) : raw;
             String type = line.substring(0, 2);
             if (!RECORD_TYPES.contains(type)) {
@@ -159,7 +242,11 @@ final class Gv100adParser {
                 default -> {
                     // Regierungsbezirk and Region are not kept; their keys must still be numbers.
                     if (!digits(line.substring(10, 13).trim())) {
-                        error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
+                        error(
+                                LineError.of(
+                                        no,
+                                        "municipality.import.error.key",
+                                        line.substring(10, 18).trim()));
                     }
                 }
             }
@@ -169,13 +256,20 @@ final class Gv100adParser {
             String code = line.substring(10, 12);
             int before = errorCount;
             if (!digits(code)) {
-                error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
+                error(
+                        LineError.of(
+                                no,
+                                "municipality.import.error.key",
+                                line.substring(10, 18).trim()));
             } else if (name.isEmpty()) {
                 error(LineError.of(no, "municipality.import.error.name"));
             } else if (duplicate(no, "L" + code, code)) {
                 return;
             } else {
-                laender.put(code, new Gv100adFile.Land(code, name, blankToNull(line.substring(72, 122)), stand));
+                laender.put(
+                        code,
+                        new Gv100adFile.Land(
+                                code, name, blankToNull(line.substring(72, 122)), stand));
             }
             if (errorCount > before) {
                 broken.add(code);
@@ -187,13 +281,20 @@ final class Gv100adParser {
             String typeCode = line.substring(122, 124);
             int before = errorCount;
             if (!digits(ags)) {
-                error(LineError.of(no, "municipality.import.error.key", line.substring(10, 18).trim()));
+                error(
+                        LineError.of(
+                                no,
+                                "municipality.import.error.key",
+                                line.substring(10, 18).trim()));
             } else if (name.isEmpty()) {
                 error(LineError.of(no, "municipality.import.error.name"));
             } else if (!KREIS_TYPES.containsKey(typeCode)) {
                 error(LineError.of(no, "municipality.import.error.typeCode", typeCode.trim()));
             } else if (!duplicate(no, "K" + ags, ags)) {
-                kreise.put(ags, new Gv100adFile.Kreis(ags, name, blankToNull(line.substring(72, 122)), typeCode, stand));
+                kreise.put(
+                        ags,
+                        new Gv100adFile.Kreis(
+                                ags, name, blankToNull(line.substring(72, 122)), typeCode, stand));
             }
             if (errorCount > before) {
                 broken.add(ags);
@@ -226,7 +327,11 @@ final class Gv100adParser {
             String population = line.substring(139, 150).trim();
             String postalCode = line.substring(165, 170).trim();
             if (!digits(ars)) {
-                error(LineError.of(no, "municipality.import.error.key", (ags + " " + line.substring(18, 22)).trim()));
+                error(
+                        LineError.of(
+                                no,
+                                "municipality.import.error.key",
+                                (ags + " " + line.substring(18, 22)).trim()));
             } else if (name.isEmpty()) {
                 error(LineError.of(no, "municipality.import.error.name"));
             } else if (!GEMEINDE_TYPES.containsKey(typeCode)) {
@@ -238,8 +343,18 @@ final class Gv100adParser {
             } else if (!postalCode.isEmpty() && (postalCode.length() != 5 || !digits(postalCode))) {
                 error(LineError.of(no, "municipality.import.error.postalCode", postalCode));
             } else if (!duplicate(no, "G" + ags, ags)) {
-                gemeinden.put(ags, new Gv100adFile.Gemeinde(no, ags, ars, name, typeCode, stand,
-                        Long.parseLong(area), Integer.parseInt(population), postalCode.isEmpty() ? null : postalCode));
+                gemeinden.put(
+                        ags,
+                        new Gv100adFile.Gemeinde(
+                                no,
+                                ags,
+                                ars,
+                                name,
+                                typeCode,
+                                stand,
+                                Long.parseLong(area),
+                                Integer.parseInt(population),
+                                postalCode.isEmpty() ? null : postalCode));
             }
         }
 
@@ -279,18 +394,26 @@ final class Gv100adParser {
         return b.toString();
     }
 
-    /** "Flensburg, Stadt" → "Flensburg": the official name up to the first comma, which starts the suffix. */
+    /**
+     * "Flensburg, Stadt" → "Flensburg": the official name up to the first comma, which starts the
+     * suffix.
+     */
     static String displayName(String officialName) {
         int comma = officialName.indexOf(',');
         String base = comma > 0 ? officialName.substring(0, comma) : officialName;
         return base.trim().replaceAll("\\s+", " ");
     }
 
-    /** "Dithmarschen" (Kreis) → "Kreis Dithmarschen"; names that already say what they are stay as they are. */
+    /**
+     * "Dithmarschen" (Kreis) → "Kreis Dithmarschen"; names that already say what they are stay as
+     * they are.
+     */
     static String kreisDisplayName(String officialName, String typeCode) {
         String name = displayName(officialName);
         String lower = name.toLowerCase(java.util.Locale.GERMAN);
-        if ((typeCode.equals("43") || typeCode.equals("44")) && !lower.contains("kreis") && !lower.contains("region")) {
+        if ((typeCode.equals("43") || typeCode.equals("44"))
+                && !lower.contains("kreis")
+                && !lower.contains("region")) {
             return KREIS_TYPES.get(typeCode) + " " + name;
         }
         return name;

@@ -3,9 +3,9 @@ package de.mitzeichnen.municipality;
 import java.util.List;
 
 /**
- * One problem found in an imported file: the line it is on (1-based; 0 for the file as a whole), a message key
- * in the {@code municipality.} bundle block and its arguments. Render with
- * {@code texts.get(locale, e.messageKey(), e.args().toArray())}; the line number is always argument {0}.
+ * One problem found in an imported file: the line it is on (1-based; 0 for the file as a whole), a
+ * message key in the {@code municipality.} bundle block and its arguments. Render with {@code
+ * texts.get(locale, e.messageKey(), e.args().toArray())}; the line number is always argument {0}.
  */
 public record LineError(int line, String messageKey, List<String> args) {
 

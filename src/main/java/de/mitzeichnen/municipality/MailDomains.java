@@ -4,7 +4,6 @@ import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.email.MailDomain;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The registry of official mail domains of municipalities and Landkreise, and the judgement of an address against
- * it. Operators import domains ({@link DomainCsvImport}) or add the one a signer used with one click in the
- * console; free-mail domains ({@link FreemailDomains}) are never registered. Domains are compared in their ASCII
- * (punycode) form.
+ * The registry of official mail domains of municipalities and Landkreise, and the judgement of an
+ * address against it. Operators import domains ({@link DomainCsvImport}) or add the one a signer
+ * used with one click in the console; free-mail domains ({@link FreemailDomains}) are never
+ * registered. Domains are compared in their ASCII (punycode) form.
  */
 @Singleton
 public class MailDomains {
@@ -28,8 +27,12 @@ public class MailDomains {
     private final DomainCsvImport csvImport;
     private final Clock clock;
 
-    MailDomains(MunicipalityDomainRepository repository, MunicipalityRegister register, FreemailDomains freemail,
-                DomainCsvImport csvImport, Clock clock) {
+    MailDomains(
+            MunicipalityDomainRepository repository,
+            MunicipalityRegister register,
+            FreemailDomains freemail,
+            DomainCsvImport csvImport,
+            Clock clock) {
         this.repository = repository;
         this.register = register;
         this.freemail = freemail;
@@ -39,16 +42,18 @@ public class MailDomains {
 
     /**
      * How far the address speaks for the municipality (8-digit AGS) or Landkreis (5-digit key):
-     * {@link DomainTrust#OFFICIAL_DOMAIN} when its domain (or a parent domain: rathaus.stadt-x.de → stadt-x.de) is
-     * registered for it; {@link DomainTrust#OTHER_MUNICIPALITY} when registered only for others;
-     * {@link DomainTrust#FREEMAIL}; else {@link DomainTrust#UNKNOWN} (also for something that is not an address).
+     * {@link DomainTrust#OFFICIAL_DOMAIN} when its domain (or a parent domain: rathaus.stadt-x.de →
+     * stadt-x.de) is registered for it; {@link DomainTrust#OTHER_MUNICIPALITY} when registered only
+     * for others; {@link DomainTrust#FREEMAIL}; else {@link DomainTrust#UNKNOWN} (also for
+     * something that is not an address).
      */
     public DomainTrust trustFor(String email, String ags) {
         Optional<String> domain = domainOf(email);
         if (domain.isEmpty()) {
             return DomainTrust.UNKNOWN;
         }
-        List<MunicipalityDomain> registered = repository.findByDomainIn(selfAndParents(domain.get()));
+        List<MunicipalityDomain> registered =
+                repository.findByDomainIn(selfAndParents(domain.get()));
         String wanted = ags == null ? "" : ags.strip();
         if (registered.stream().anyMatch(d -> d.ags().equals(wanted))) {
             return DomainTrust.OFFICIAL_DOMAIN;
@@ -59,14 +64,17 @@ public class MailDomains {
         return isFreemail(domain.get()) ? DomainTrust.FREEMAIL : DomainTrust.UNKNOWN;
     }
 
-    /** Whether the domain (or a parent of it) belongs to a free-mail provider; any "yahoo" domain does. */
+    /**
+     * Whether the domain (or a parent of it) belongs to a free-mail provider; any "yahoo" domain
+     * does.
+     */
     public boolean isFreemail(String domain) {
         return freemail.isFreemail(domain);
     }
 
     /**
-     * Registers a domain for a municipality (8-digit AGS) or a Landkreis (5-digit key); idempotent, a second call
-     * with {@code verified} marks it verified.
+     * Registers a domain for a municipality (8-digit AGS) or a Landkreis (5-digit key); idempotent,
+     * a second call with {@code verified} marks it verified.
      *
      * @throws DomainException for an unknown key, an invalid domain or a free-mail domain
      */
@@ -107,8 +115,9 @@ public class MailDomains {
     }
 
     /**
-     * Imports a CSV with the header {@code ags,domain} (separated by "," or ";"; {@code ags} is an 8-digit AGS or a
-     * Landkreis's 5-digit key; see {@link DomainCsvImport}). A file with any error changes nothing.
+     * Imports a CSV with the header {@code ags,domain} (separated by "," or ";"; {@code ags} is an
+     * 8-digit AGS or a Landkreis's 5-digit key; see {@link DomainCsvImport}). A file with any error
+     * changes nothing.
      */
     public DomainImportReport importCsv(InputStream in, String source) {
         return csvImport.importCsv(in, source);
@@ -133,20 +142,26 @@ public class MailDomains {
         return d.get();
     }
 
-    /** The ASCII domain of an address; empty when the text is not an address this code base accepts. */
+    /**
+     * The ASCII domain of an address; empty when the text is not an address this code base accepts.
+     */
     static Optional<String> domainOf(String email) {
         return EmailAddress.parse(email).map(EmailAddress::asciiDomain);
     }
 
     /**
-     * A domain in its stored form (lower case, ASCII/punycode by UTS #46, no trailing dot), or empty when it is not
-     * a valid host name with at least two labels or mixes scripts: "Stadt-Müllheim.DE." → "xn--stadt-mllheim-2ob.de".
+     * A domain in its stored form (lower case, ASCII/punycode by UTS #46, no trailing dot), or
+     * empty when it is not a valid host name with at least two labels or mixes scripts:
+     * "Stadt-Müllheim.DE." → "xn--stadt-mllheim-2ob.de".
      */
     public static Optional<String> normaliseDomain(String raw) {
         return Optional.ofNullable(MailDomain.check(raw).domain()).map(MailDomain::ascii);
     }
 
-    /** "a.b.stadt-x.de" → [a.b.stadt-x.de, b.stadt-x.de, stadt-x.de]: the domain and its parents, not the TLD. */
+    /**
+     * "a.b.stadt-x.de" → [a.b.stadt-x.de, b.stadt-x.de, stadt-x.de]: the domain and its parents,
+     * not the TLD.
+     */
     static List<String> selfAndParents(String domain) {
         List<String> out = new ArrayList<>();
         String d = domain;

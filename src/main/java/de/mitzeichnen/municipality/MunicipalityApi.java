@@ -10,10 +10,12 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-
 import java.util.Map;
 
-/** {@code GET /api/v1/municipalities?q=…&limit=…}: the search for forms (autocomplete) and other clients. */
+/**
+ * {@code GET /api/v1/municipalities?q=…&limit=…}: the search for forms (autocomplete) and other
+ * clients.
+ */
 @Controller("/api/v1/municipalities")
 class MunicipalityApi {
 
@@ -27,9 +29,13 @@ class MunicipalityApi {
         this.texts = texts;
     }
 
-    // limit is taken as text so that "abc" gets this endpoint's own message rather than a generic 400.
+    // limit is taken as text so that "abc" gets this endpoint's own message rather than a generic
+    // 400.
     @Get(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String limit) {
+    HttpResponse<?> search(
+            HttpRequest<?> request,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue String limit) {
         int max = MunicipalitySearch.DEFAULT_LIMIT;
         if (limit != null && !limit.isBlank()) {
             try {
@@ -50,9 +56,13 @@ class MunicipalityApi {
      */
     @Error(exception = BadLimitException.class)
     HttpResponse<?> badLimit(HttpRequest<?> request) {
-        String message = texts.get(languages.resolveOrDefault(request), "municipality.api.badLimit",
-                MunicipalityRegister.MAX_LIMIT);
-        return HttpResponse.badRequest(Map.of("status", 400, "error", "Bad Request", "message", message))
+        String message =
+                texts.get(
+                        languages.resolveOrDefault(request),
+                        "municipality.api.badLimit",
+                        MunicipalityRegister.MAX_LIMIT);
+        return HttpResponse.badRequest(
+                        Map.of("status", 400, "error", "Bad Request", "message", message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

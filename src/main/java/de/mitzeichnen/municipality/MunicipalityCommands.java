@@ -2,7 +2,6 @@ package de.mitzeichnen.municipality;
 
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** The operator commands {@code import-municipalities FILE} and {@code import-domains FILE}; exit code 0 or 1. */
+/**
+ * The operator commands {@code import-municipalities FILE} and {@code import-domains FILE}; exit
+ * code 0 or 1.
+ */
 @Singleton
 public class MunicipalityCommands {
 
@@ -34,16 +36,31 @@ public class MunicipalityCommands {
 
     public int importMunicipalities(Path file, Locale locale, PrintStream out) {
         try (InputStream in = open(file)) {
-            MunicipalityImportReport r = municipalities.importGv100ad(in, file.getFileName().toString());
+            MunicipalityImportReport r =
+                    municipalities.importGv100ad(in, file.getFileName().toString());
             if (!r.ok()) {
-                out.println(texts.get(locale, "municipality.import.rejected", file, r.errorCount()));
+                out.println(
+                        texts.get(locale, "municipality.import.rejected", file, r.errorCount()));
                 printErrors(r.errors(), r.errorCount(), locale, out);
                 return 1;
             }
-            out.println(texts.get(locale, "municipality.import.report", file.getFileName(),
-                    r.gebietsstand().format(GERMAN_DATE), r.municipalities(), r.added(), r.updated(), r.retired(),
-                    r.reactivated(), r.unchanged(), r.laender(), r.kreise(), r.verbaende(), r.unincorporated(),
-                    r.millis()));
+            out.println(
+                    texts.get(
+                            locale,
+                            "municipality.import.report",
+                            file.getFileName(),
+                            r.gebietsstand().format(GERMAN_DATE),
+                            r.municipalities(),
+                            r.added(),
+                            r.updated(),
+                            r.retired(),
+                            r.reactivated(),
+                            r.unchanged(),
+                            r.laender(),
+                            r.kreise(),
+                            r.verbaende(),
+                            r.unincorporated(),
+                            r.millis()));
             return 0;
         } catch (IOException e) {
             out.println(texts.get(locale, "municipality.cli.unreadable", file, e.getMessage()));
@@ -55,12 +72,20 @@ public class MunicipalityCommands {
         try (InputStream in = open(file)) {
             DomainImportReport r = domains.importCsv(in, "import:" + file.getFileName());
             if (!r.ok()) {
-                out.println(texts.get(locale, "municipality.domains.rejected", file, r.errorCount()));
+                out.println(
+                        texts.get(locale, "municipality.domains.rejected", file, r.errorCount()));
                 printErrors(r.errors(), r.errorCount(), locale, out);
                 return 1;
             }
-            out.println(texts.get(locale, "municipality.domains.report", file.getFileName(), r.rows(), r.added(),
-                    r.updated(), r.unchanged()));
+            out.println(
+                    texts.get(
+                            locale,
+                            "municipality.domains.report",
+                            file.getFileName(),
+                            r.rows(),
+                            r.added(),
+                            r.updated(),
+                            r.unchanged()));
             return 0;
         } catch (IOException e) {
             out.println(texts.get(locale, "municipality.cli.unreadable", file, e.getMessage()));
@@ -73,11 +98,19 @@ public class MunicipalityCommands {
             out.println("  " + texts.get(locale, e.messageKey(), e.args().toArray()));
         }
         if (count > errors.size()) {
-            out.println("  " + texts.get(locale, "municipality.import.moreErrors", count - errors.size()));
+            out.println(
+                    "  "
+                            + texts.get(
+                                    locale,
+                                    "municipality.import.moreErrors",
+                                    count - errors.size()));
         }
     }
 
-    /** Plain, gzip-compressed (as the product ships it) or the ZIP archive Destatis publishes (its first file). */
+    /**
+     * Plain, gzip-compressed (as the product ships it) or the ZIP archive Destatis publishes (its
+     * first file).
+     */
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

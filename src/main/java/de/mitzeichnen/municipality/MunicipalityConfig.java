@@ -6,7 +6,10 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 @ConfigurationProperties("mitzeichnen.municipality")
 public class MunicipalityConfig {
 
-    /** Load the shipped register at start when the register is empty. The import commands turn it off. */
+    /**
+     * Load the shipped register at start when the register is empty. The import commands turn it
+     * off.
+     */
     private boolean autoload = true;
 
     public boolean isAutoload() {

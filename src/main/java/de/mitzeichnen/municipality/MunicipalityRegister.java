@@ -2,9 +2,6 @@ package de.mitzeichnen.municipality;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,27 +12,42 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The register of German municipalities, answered from memory: the ~11,000 rows are loaded once (a tenth of a
- * second) and searched in a sorted table of normalised names (binary search, a few microseconds). The index is rebuilt
- * after every import in this process and, within 30 seconds, after an import by another process.
+ * The register of German municipalities, answered from memory: the ~11,000 rows are loaded once (a
+ * tenth of a second) and searched in a sorted table of normalised names (binary search, a few
+ * microseconds). The index is rebuilt after every import in this process and, within 30 seconds,
+ * after an import by another process.
  */
 @Singleton
 public class MunicipalityRegister {
 
     /** The most results a search hands out. */
     public static final int MAX_LIMIT = 50;
+
     static final int MIN_QUERY_LENGTH = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(MunicipalityRegister.class);
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern AGS = Pattern.compile("[0-9]{8}");
+
     /** What the type-ahead puts into the field: "Name (AGS)" or "Landkreis X (Kreisschlüssel)". */
     private static final Pattern KEY_AT_END = Pattern.compile("\\((\\d{5}|\\d{8})\\)\\s*$");
+
     /** Words people put before a name ("Stadt Flensburg") that the register does not have there. */
-    private static final Set<String> LEADING_WORDS = Set.of("stadt", "gemeinde", "markt", "landeshauptstadt",
-            "hansestadt", "kreisstadt", "universitatsstadt", "grosse", "kreisfreie");
+    private static final Set<String> LEADING_WORDS =
+            Set.of(
+                    "stadt",
+                    "gemeinde",
+                    "markt",
+                    "landeshauptstadt",
+                    "hansestadt",
+                    "kreisstadt",
+                    "universitatsstadt",
+                    "grosse",
+                    "kreisfreie");
 
     private final RegisterStore store;
     private volatile Index index;
@@ -44,11 +56,16 @@ public class MunicipalityRegister {
         this.store = store;
     }
 
-    /** How a name matched: 0 the name starts with the query, 1 a word of it does, 2 every query word starts one. */
-    record Hit(Municipality municipality, int quality) {
-    }
+    /**
+     * How a name matched: 0 the name starts with the query, 1 a word of it does, 2 every query word
+     * starts one.
+     */
+    record Hit(Municipality municipality, int quality) {}
 
-    /** A Landkreis (or equivalent) by its 5-digit key; empty for a kreisfreie Stadt or an unknown key. */
+    /**
+     * A Landkreis (or equivalent) by its 5-digit key; empty for a kreisfreie Stadt or an unknown
+     * key.
+     */
     public Optional<District> district(String kreisKey) {
         if (kreisKey == null) {
             return Optional.empty();
@@ -57,12 +74,12 @@ public class MunicipalityRegister {
     }
 
     /** A district that matched a search, with the quality of the match as in {@link Hit}. */
-    record DistrictHit(District district, int quality) {
-    }
+    record DistrictHit(District district, int quality) {}
 
     /**
-     * Active districts whose name as people say it ("Landkreis Fulda", "Märkischer Kreis") or official name
-     * starts with the query or has a word starting with it; a 5-digit query finds the district of that key.
+     * Active districts whose name as people say it ("Landkreis Fulda", "Märkischer Kreis") or
+     * official name starts with the query or has a word starting with it; a 5-digit query finds the
+     * district of that key.
      */
     List<DistrictHit> districtHits(String query, int limit) {
         if (query == null || limit < 1) {
@@ -84,8 +101,12 @@ public class MunicipalityRegister {
         String[] tokens = key.split(" ");
         List<DistrictHit> out = new ArrayList<>();
         for (DistrictEntry e : idx.districtEntries) {
-            int quality = e.key.startsWith(key) ? 0 : e.key.contains(" " + key) ? 1
-                    : allTokensStartWords(tokens, e.words) ? 2 : -1;
+            int quality =
+                    e.key.startsWith(key)
+                            ? 0
+                            : e.key.contains(" " + key)
+                                    ? 1
+                                    : allTokensStartWords(tokens, e.words) ? 2 : -1;
             if (quality >= 0) {
                 out.add(new DistrictHit(e.district, quality));
             }
@@ -95,9 +116,10 @@ public class MunicipalityRegister {
     }
 
     /**
-     * Turns text typed into a form or a CSV into what is signed for: "Landkreis Fulda (06631)" or "06631" (a
-     * district's key; a 5-digit number that is no district's key is a postal code), a district's exact name
-     * ("Kreis Unna"), or else a municipality as {@link #resolve(String)} finds it.
+     * Turns text typed into a form or a CSV into what is signed for: "Landkreis Fulda (06631)" or
+     * "06631" (a district's key; a 5-digit number that is no district's key is a postal code), a
+     * district's exact name ("Kreis Unna"), or else a municipality as {@link #resolve(String)}
+     * finds it.
      */
     public PlaceResolution resolvePlace(String text) {
         if (text == null || text.isBlank()) {
@@ -124,12 +146,13 @@ public class MunicipalityRegister {
     }
 
     /**
-     * The outcome of {@link #resolvePlace(String)}: a municipality or a district, or municipalities to choose
-     * from, or nothing.
+     * The outcome of {@link #resolvePlace(String)}: a municipality or a district, or municipalities
+     * to choose from, or nothing.
      */
-    public record PlaceResolution(Optional<Municipality> municipality, Optional<District> district,
-                                  List<Municipality> candidates) {
-    }
+    public record PlaceResolution(
+            Optional<Municipality> municipality,
+            Optional<District> district,
+            List<Municipality> candidates) {}
 
     /** The municipality with this AGS, active or retired. */
     public Optional<Municipality> findByAgs(String ags) {
@@ -140,18 +163,20 @@ public class MunicipalityRegister {
     }
 
     /**
-     * Active municipalities matching a name (prefix or word, case-, accent- and umlaut-insensitive), a postal code
-     * (5 digits) or an AGS (8 digits, or its first digits); the better match first, the larger municipality first
-     * among equal matches. An empty or one-character query finds nothing.
+     * Active municipalities matching a name (prefix or word, case-, accent- and
+     * umlaut-insensitive), a postal code (5 digits) or an AGS (8 digits, or its first digits); the
+     * better match first, the larger municipality first among equal matches. An empty or
+     * one-character query finds nothing.
      */
     public List<Municipality> search(String query, int limit) {
         return hits(query, limit).stream().map(Hit::municipality).toList();
     }
 
     /**
-     * Turns text typed into a form into a municipality: an active AGS is taken as it is; otherwise the search
-     * decides – one result, or exactly one whose name equals the text, is the match; several are candidates
-     * (every match, up to 50, those named exactly like the text first: all 20 Neustadts); none leaves both empty.
+     * Turns text typed into a form into a municipality: an active AGS is taken as it is; otherwise
+     * the search decides – one result, or exactly one whose name equals the text, is the match;
+     * several are candidates (every match, up to 50, those named exactly like the text first: all
+     * 20 Neustadts); none leaves both empty.
      */
     public Resolution resolve(String text) {
         if (text == null || text.isBlank()) {
@@ -172,12 +197,19 @@ public class MunicipalityRegister {
             return new Resolution(Optional.of(found.get(0)), List.of());
         }
         String key = SearchKeys.key(t);
-        List<Municipality> equal = found.stream().filter(m -> SearchKeys.key(m.displayName()).equals(key)
-                || SearchKeys.key(m.name()).equals(key)).toList();
+        List<Municipality> equal =
+                found.stream()
+                        .filter(
+                                m ->
+                                        SearchKeys.key(m.displayName()).equals(key)
+                                                || SearchKeys.key(m.name()).equals(key))
+                        .toList();
         if (equal.size() > 1) {
             String strict = SearchKeys.strictKey(t);
-            List<Municipality> strictlyEqual = equal.stream()
-                    .filter(m -> SearchKeys.strictKey(m.displayName()).equals(strict)).toList();
+            List<Municipality> strictlyEqual =
+                    equal.stream()
+                            .filter(m -> SearchKeys.strictKey(m.displayName()).equals(strict))
+                            .toList();
             if (strictlyEqual.size() == 1) {
                 return new Resolution(Optional.of(strictlyEqual.get(0)), List.of());
             }
@@ -190,7 +222,9 @@ public class MunicipalityRegister {
         return new Resolution(Optional.empty(), candidates.stream().limit(50).toList());
     }
 
-    /** The outcome of {@link #resolve(String)}: a match, or candidates to choose from, or neither. */
+    /**
+     * The outcome of {@link #resolve(String)}: a match, or candidates to choose from, or neither.
+     */
     public record Resolution(Optional<Municipality> match, List<Municipality> candidates) {
         static final Resolution NONE = new Resolution(Optional.empty(), List.of());
     }
@@ -200,7 +234,9 @@ public class MunicipalityRegister {
         return index().active.length;
     }
 
-    /** Number of active municipalities per Land code (for the share of supporting ones on the map). */
+    /**
+     * Number of active municipalities per Land code (for the share of supporting ones on the map).
+     */
     public Map<String, Integer> activeCountByLand() {
         return index().activeByLand;
     }
@@ -252,7 +288,8 @@ public class MunicipalityRegister {
                 if (out.size() >= limit) {
                     break;
                 }
-                if (e.municipality.ags().startsWith(digits) && !digits.equals(e.municipality.postalCode())) {
+                if (e.municipality.ags().startsWith(digits)
+                        && !digits.equals(e.municipality.postalCode())) {
                     out.add(new Hit(e.municipality, 1));
                 }
             }
@@ -261,16 +298,19 @@ public class MunicipalityRegister {
     }
 
     /**
-     * Names by the prefix table: every name is in it once whole (quality 0) and once from each later word on
-     * (quality 1), sorted, so the names starting with the query are one range found by binary search. Among
-     * the matches the best quality wins, then the larger population (the rank).
+     * Names by the prefix table: every name is in it once whole (quality 0) and once from each
+     * later word on (quality 1), sorted, so the names starting with the query are one range found
+     * by binary search. Among the matches the best quality wins, then the larger population (the
+     * rank).
      */
     private static List<Hit> byName(Index idx, String key, int limit) {
         String[] tokens = key.split(" ");
         // quality + 1 per population rank; 0 = no match yet
         byte[] best = new byte[idx.active.length];
         List<Integer> matched = new ArrayList<>();
-        for (int i = idx.lowerBound(key); i < idx.suffixes.length && idx.suffixes[i].startsWith(key); i++) {
+        for (int i = idx.lowerBound(key);
+                i < idx.suffixes.length && idx.suffixes[i].startsWith(key);
+                i++) {
             int rank = idx.suffixRank[i];
             byte quality = (byte) (idx.suffixQuality[i] + 1);
             if (best[rank] == 0) {
@@ -283,7 +323,9 @@ public class MunicipalityRegister {
         if (tokens.length > 1) {
             // Every word of the query starts a word of the name, in any order: "frankfurt main".
             String first = tokens[0];
-            for (int i = idx.lowerBound(first); i < idx.suffixes.length && idx.suffixes[i].startsWith(first); i++) {
+            for (int i = idx.lowerBound(first);
+                    i < idx.suffixes.length && idx.suffixes[i].startsWith(first);
+                    i++) {
                 int rank = idx.suffixRank[i];
                 if (best[rank] == 0 && allTokensStartWords(tokens, idx.active[rank].words)) {
                     best[rank] = 3;
@@ -291,7 +333,9 @@ public class MunicipalityRegister {
                 }
             }
         }
-        matched.sort(Comparator.comparingInt((Integer rank) -> best[rank]).thenComparingInt(rank -> rank));
+        matched.sort(
+                Comparator.comparingInt((Integer rank) -> best[rank])
+                        .thenComparingInt(rank -> rank));
         List<Hit> out = new ArrayList<>(Math.min(limit, matched.size()));
         for (int rank : matched) {
             if (out.size() >= limit) {
@@ -324,7 +368,10 @@ public class MunicipalityRegister {
         String version = store.version();
         List<Municipality> all = store.loadAll();
         index = new Index(version, all, store.loadDistricts(all));
-        LOG.debug("Municipality index: {} active of {} in {} ms", index.active.length, all.size(),
+        LOG.debug(
+                "Municipality index: {} active of {} in {} ms",
+                index.active.length,
+                all.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -377,27 +424,45 @@ public class MunicipalityRegister {
     private static final class Index {
         final String version;
         final Map<String, Municipality> byAgs;
-        /** Active municipalities, the most populous first: scanning in this order yields the ranking. */
+
+        /**
+         * Active municipalities, the most populous first: scanning in this order yields the
+         * ranking.
+         */
         final Entry[] active;
+
         final Map<String, List<Entry>> byPostalCode;
-        /** Each active name from its start and from each later word on, sorted; with rank and quality. */
+
+        /**
+         * Each active name from its start and from each later word on, sorted; with rank and
+         * quality.
+         */
         final String[] suffixes;
+
         final int[] suffixRank;
         final byte[] suffixQuality;
         final Map<String, District> districts;
+
         /** Active districts, the most populous first. */
         final List<DistrictEntry> districtEntries;
+
         final Map<String, Integer> activeByLand;
 
         Index(String version, List<Municipality> all, List<District> districtList) {
             this.version = version;
             this.districts = new HashMap<>();
             districtList.forEach(d -> districts.put(d.key(), d));
-            this.districtEntries = districtList.stream().filter(District::active)
-                    .sorted(Comparator.comparingInt((District d) -> -d.population())).map(DistrictEntry::new).toList();
+            this.districtEntries =
+                    districtList.stream()
+                            .filter(District::active)
+                            .sorted(Comparator.comparingInt((District d) -> -d.population()))
+                            .map(DistrictEntry::new)
+                            .toList();
             this.byAgs = new HashMap<>(all.size() * 2);
             Map<String, Integer> perLand = new HashMap<>();
-            all.stream().filter(Municipality::active).forEach(m -> perLand.merge(m.landCode(), 1, Integer::sum));
+            all.stream()
+                    .filter(Municipality::active)
+                    .forEach(m -> perLand.merge(m.landCode(), 1, Integer::sum));
             this.activeByLand = Map.copyOf(perLand);
             List<Entry> entries = new ArrayList<>(all.size());
             for (Municipality m : all) {
@@ -406,17 +471,20 @@ public class MunicipalityRegister {
                     entries.add(new Entry(m));
                 }
             }
-            entries.sort(Comparator.comparingInt((Entry e) -> -e.municipality.population())
-                    .thenComparing(e -> e.key).thenComparing(e -> e.municipality.ags()));
+            entries.sort(
+                    Comparator.comparingInt((Entry e) -> -e.municipality.population())
+                            .thenComparing(e -> e.key)
+                            .thenComparing(e -> e.municipality.ags()));
             this.active = entries.toArray(new Entry[0]);
             this.byPostalCode = new HashMap<>();
             for (Entry e : active) {
                 if (e.municipality.postalCode() != null) {
-                    byPostalCode.computeIfAbsent(e.municipality.postalCode(), k -> new ArrayList<>()).add(e);
+                    byPostalCode
+                            .computeIfAbsent(e.municipality.postalCode(), k -> new ArrayList<>())
+                            .add(e);
                 }
             }
-            record Suffix(String text, int rank, byte quality) {
-            }
+            record Suffix(String text, int rank, byte quality) {}
             List<Suffix> list = new ArrayList<>(active.length * 2);
             for (int rank = 0; rank < active.length; rank++) {
                 String key = active[rank].key;

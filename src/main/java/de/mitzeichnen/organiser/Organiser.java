@@ -6,10 +6,12 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
-
 import java.time.Instant;
 
-/** An organisation that publishes appeals. {@code municipalityAgs} is set when it is a municipality or Kreis. */
+/**
+ * An organisation that publishes appeals. {@code municipalityAgs} is set when it is a municipality
+ * or Kreis.
+ */
 @MappedEntity("organiser")
 public record Organiser(
         @Id @GeneratedValue @Nullable Long id,
@@ -24,9 +26,9 @@ public record Organiser(
         @Nullable String nameGenitive) {
 
     /**
-     * The name with its article in the genitive, for „Ein Aufruf der Stadt Frankfurt am Main": the stored form
-     * when the organisation has one, else derived from the name's first word or the kind; for names that cannot
-     * be declined safely (associations) „von …".
+     * The name with its article in the genitive, for „Ein Aufruf der Stadt Frankfurt am Main": the
+     * stored form when the organisation has one, else derived from the name's first word or the
+     * kind; for names that cannot be declined safely (associations) „von …".
      */
     public String genitive() {
         if (nameGenitive != null && !nameGenitive.isBlank()) {
@@ -40,18 +42,31 @@ public record Organiser(
         String first = n.contains(" ") ? n.substring(0, n.indexOf(' ')) : n;
         String rest = n.substring(first.length());
         return switch (first) {
-            case "Stadt", "Gemeinde", "Hansestadt", "Landeshauptstadt", "Kreisstadt", "Universitätsstadt",
-                 "Samtgemeinde", "Verbandsgemeinde", "Region", "Städteregion" -> "der " + n;
+            case "Stadt",
+                    "Gemeinde",
+                    "Hansestadt",
+                    "Landeshauptstadt",
+                    "Kreisstadt",
+                    "Universitätsstadt",
+                    "Samtgemeinde",
+                    "Verbandsgemeinde",
+                    "Region",
+                    "Städteregion" ->
+                    "der " + n;
             case "Landkreis" -> "des Landkreises" + rest;
             case "Kreis" -> "des Kreises" + rest;
             case "Markt" -> "des Marktes" + rest;
             case "Amt" -> "des Amtes" + rest;
             case "Bezirk" -> "des Bezirks" + rest;
-            default -> switch (kind) {
-                case CITY -> "der Stadt " + n;
-                case DISTRICT -> n.endsWith("kreis") || n.endsWith("Kreis") ? "des " + n + "es" : "des Landkreises " + n;
-                case ASSOCIATION -> "von " + n;
-            };
+            default ->
+                    switch (kind) {
+                        case CITY -> "der Stadt " + n;
+                        case DISTRICT ->
+                                n.endsWith("kreis") || n.endsWith("Kreis")
+                                        ? "des " + n + "es"
+                                        : "des Landkreises " + n;
+                        case ASSOCIATION -> "von " + n;
+                    };
         };
     }
 }

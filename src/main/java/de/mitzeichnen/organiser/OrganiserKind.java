@@ -1,6 +1,10 @@
 package de.mitzeichnen.organiser;
 
-/** What kind of organisation runs appeals: a city or town, a district (Kreis), or an association. */
+/**
+ * What kind of organisation runs appeals: a city or town, a district (Kreis), or an association.
+ */
 public enum OrganiserKind {
-    CITY, DISTRICT, ASSOCIATION
+    CITY,
+    DISTRICT,
+    ASSOCIATION
 }

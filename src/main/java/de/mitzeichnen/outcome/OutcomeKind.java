@@ -3,9 +3,12 @@ package de.mitzeichnen.outcome;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What happened after the deadline: the appeal was handed over, and later the addressee answered. */
+/**
+ * What happened after the deadline: the appeal was handed over, and later the addressee answered.
+ */
 public enum OutcomeKind {
-    HANDOVER, ANSWER;
+    HANDOVER,
+    ANSWER;
 
     /** The word in addresses: {@code uebergabe}, {@code antwort}. */
     public String slug() {

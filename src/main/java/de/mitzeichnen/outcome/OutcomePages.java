@@ -25,10 +25,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,8 +36,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * After the deadline: the organiser records the hand-over and later the addressee's answer
- * ({@code /verwaltung/aufrufe/{id}/ergebnis}); the public downloads the files the organiser published.
+ * After the deadline: the organiser records the hand-over and later the addressee's answer ({@code
+ * /verwaltung/aufrufe/{id}/ergebnis}); the public downloads the files the organiser published.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -46,8 +45,8 @@ class OutcomePages {
 
     static final int MAX_NOTE = 4000;
     static final int MAX_RECIPIENT = 300;
-    private static final Set<String> INLINE = Set.of("application/pdf", "image/jpeg", "image/png", "image/gif",
-            "image/webp");
+    private static final Set<String> INLINE =
+            Set.of("application/pdf", "image/jpeg", "image/png", "image/gif", "image/webp");
 
     private final ManagedAppeals managed;
     private final PublicAppeals appeals;
@@ -56,8 +55,13 @@ class OutcomePages {
     private final Texts texts;
     private final Clock clock;
 
-    OutcomePages(ManagedAppeals managed, PublicAppeals appeals, Outcomes outcomes, ConsoleView view, Texts texts,
-                 Clock clock) {
+    OutcomePages(
+            ManagedAppeals managed,
+            PublicAppeals appeals,
+            Outcomes outcomes,
+            ConsoleView view,
+            Texts texts,
+            Clock clock) {
         this.texts = texts;
         this.managed = managed;
         this.appeals = appeals;
@@ -67,37 +71,70 @@ class OutcomePages {
     }
 
     /** What one of the two forms sent, kept for the answer with errors. */
-    record OutcomeForm(String date, String recipient, String note, boolean filePublic) {
-    }
+    record OutcomeForm(String date, String recipient, String note, boolean filePublic) {}
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/verwaltung/aufrufe/{id}/ergebnis")
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok,
-                              @Nullable @QueryValue String n) {
+    HttpResponse<String> show(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            @Nullable @QueryValue String ok,
+            @Nullable @QueryValue String n) {
         Appeal appeal = managed.byId(me, id);
-        String notice = ok == null ? null : OutcomeKind.bySlug(ok)
-                .map(k -> texts.plural(view.locale(request), "outcome.done." + k.name().toLowerCase(java.util.Locale.ROOT),
-                        n == null || !n.matches("\\d{1,9}") ? 0 : Long.parseLong(n))).orElse(null);
+        String notice =
+                ok == null
+                        ? null
+                        : OutcomeKind.bySlug(ok)
+                                .map(
+                                        k ->
+                                                texts.plural(
+                                                        view.locale(request),
+                                                        "outcome.done."
+                                                                + k.name()
+                                                                        .toLowerCase(
+                                                                                java.util.Locale
+                                                                                        .ROOT),
+                                                        n == null || !n.matches("\\d{1,9}")
+                                                                ? 0
+                                                                : Long.parseLong(n)))
+                                .orElse(null);
         return page(request, me, appeal, HttpStatus.OK, null, null, Map.of(), notice);
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Post(value = "/verwaltung/aufrufe/{id}/ergebnis/{kind}", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Post(
+            value = "/verwaltung/aufrufe/{id}/ergebnis/{kind}",
+            consumes = MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<String> record(HttpRequest<?> request, ConsoleUser me, long id, String kind,
-                                @Nullable @Part("date") String date, @Nullable @Part("recipient") String recipient,
-                                @Nullable @Part("note") String note, @Nullable @Part("filePublic") String filePublic,
-                                @Nullable @Part("file") CompletedFileUpload file) {
+    HttpResponse<String> record(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            String kind,
+            @Nullable @Part("date") String date,
+            @Nullable @Part("recipient") String recipient,
+            @Nullable @Part("note") String note,
+            @Nullable @Part("filePublic") String filePublic,
+            @Nullable @Part("file") CompletedFileUpload file) {
         Appeal appeal = managed.byId(me, id);
         OutcomeKind k = OutcomeKind.bySlug(kind).orElseThrow(NotFoundException::new);
-        OutcomeForm form = new OutcomeForm(s(date), s(recipient), note == null ? "" : note.strip(), filePublic != null);
+        OutcomeForm form =
+                new OutcomeForm(
+                        s(date),
+                        s(recipient),
+                        note == null ? "" : note.strip(),
+                        filePublic != null);
         if (!afterDeadline(appeal)) {
             return page(request, me, appeal, HttpStatus.CONFLICT, k, form, Map.of(), null);
         }
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate day = date(form.date());
-        if (day == null || day.isAfter(LocalDate.now(clock.withZone(de.mitzeichnen.config.MitzeichnenConfig.ZONE)))) {
+        if (day == null
+                || day.isAfter(
+                        LocalDate.now(
+                                clock.withZone(de.mitzeichnen.config.MitzeichnenConfig.ZONE)))) {
             errors.put(k.slug() + "-date", view.text(request, "outcome.error.date"));
         }
         if (form.recipient().length() > MAX_RECIPIENT || SignerText.hasControl(form.recipient())) {
@@ -106,24 +143,40 @@ class OutcomePages {
         if (form.note().isEmpty()) {
             errors.put(k.slug() + "-note", view.text(request, "outcome.error.note.required"));
         } else if (form.note().length() > MAX_NOTE) {
-            errors.put(k.slug() + "-note", view.text(request, "outcome.error.note.tooLong", MAX_NOTE));
+            errors.put(
+                    k.slug() + "-note", view.text(request, "outcome.error.note.tooLong", MAX_NOTE));
         }
         if (Uploads.present(file) && Uploads.tooLarge(file)) {
-            errors.put(k.slug() + "-file", view.text(request, "replies.error.file.tooLarge",
-                    Uploads.MAX_BYTES / (1024 * 1024)));
+            errors.put(
+                    k.slug() + "-file",
+                    view.text(
+                            request,
+                            "replies.error.file.tooLarge",
+                            Uploads.MAX_BYTES / (1024 * 1024)));
         }
-        if (k == OutcomeKind.ANSWER && !outcomes.of(appeal.id()).containsKey(OutcomeKind.HANDOVER)) {
+        if (k == OutcomeKind.ANSWER
+                && !outcomes.of(appeal.id()).containsKey(OutcomeKind.HANDOVER)) {
             errors.put(k.slug() + "-date", view.text(request, "outcome.error.handoverFirst"));
         }
         if (!errors.isEmpty()) {
-            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, k, form, errors, null);
+            return page(
+                    request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, k, form, errors, null);
         }
         Evidence.EvidenceFile stored = Uploads.present(file) ? Uploads.read(file) : null;
-        int mailed = outcomes.record(appeal, k, new Outcomes.Entry(day,
-                form.recipient().isEmpty() ? null : form.recipient(), form.note(), stored, form.filePublic()),
-                me.actor());
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/ergebnis?ok=" + k.slug()
-                + "&n=" + mailed));
+        int mailed =
+                outcomes.record(
+                        appeal,
+                        k,
+                        new Outcomes.Entry(
+                                day,
+                                form.recipient().isEmpty() ? null : form.recipient(),
+                                form.note(),
+                                stored,
+                                form.filePublic()),
+                        me.actor());
+        return HttpResponse.seeOther(
+                URI.create(
+                        "/verwaltung/aufrufe/" + id + "/ergebnis?ok=" + k.slug() + "&n=" + mailed));
     }
 
     /** The organiser's own copy of a file, published or not. */
@@ -133,7 +186,9 @@ class OutcomePages {
     HttpResponse<byte[]> consoleFile(ConsoleUser me, long id, String kind) {
         Appeal appeal = managed.byId(me, id);
         OutcomeKind k = OutcomeKind.bySlug(kind).orElseThrow(NotFoundException::new);
-        return send(outcomes.file(appeal.id(), k, false).orElseThrow(NotFoundException::new), "private, no-store");
+        return send(
+                outcomes.file(appeal.id(), k, false).orElseThrow(NotFoundException::new),
+                "private, no-store");
     }
 
     /** A file the organiser published with the hand-over or the answer. */
@@ -142,16 +197,21 @@ class OutcomePages {
     HttpResponse<byte[]> publicFile(String slug, String kind) {
         Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
         OutcomeKind k = OutcomeKind.bySlug(kind).orElseThrow(NotFoundException::new);
-        return send(outcomes.file(appeal.id(), k, true).orElseThrow(NotFoundException::new), "public, max-age=300");
+        return send(
+                outcomes.file(appeal.id(), k, true).orElseThrow(NotFoundException::new),
+                "public, max-age=300");
     }
 
     private static HttpResponse<byte[]> send(Evidence.EvidenceFile f, String cache) {
         // only PDFs and images are shown in the browser; anything else is a download, never sniffed
         String disposition = INLINE.contains(f.contentType()) ? "inline" : "attachment";
-        return HttpResponse.ok(f.content()).contentType(f.contentType())
+        return HttpResponse.ok(f.content())
+                .contentType(f.contentType())
                 .header("Content-Disposition", disposition + "; filename=\"" + f.name() + "\"")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
                 .header("Cache-Control", cache);
     }
 
@@ -160,21 +220,49 @@ class OutcomePages {
         return now == AppealStatus.CLOSED || now == AppealStatus.ARCHIVED;
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
-                                      @Nullable OutcomeKind failed, @Nullable OutcomeForm form,
-                                      Map<String, String> errors, @Nullable String notice) {
+    private HttpResponse<String> page(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            HttpStatus status,
+            @Nullable OutcomeKind failed,
+            @Nullable OutcomeForm form,
+            Map<String, String> errors,
+            @Nullable String notice) {
         Map<OutcomeKind, Outcomes.Stored> stored = outcomes.of(appeal.id());
         Map<String, Object> forms = new LinkedHashMap<>();
         for (OutcomeKind k : OutcomeKind.values()) {
             Outcomes.Stored s = stored.get(k);
-            forms.put(k.slug(), k == failed ? form : s == null ? new OutcomeForm("", "", "", false)
-                    : new OutcomeForm(s.date().toString(), s.recipient() == null ? "" : s.recipient(), s.note(),
-                    s.filePublic()));
+            forms.put(
+                    k.slug(),
+                    k == failed
+                            ? form
+                            : s == null
+                                    ? new OutcomeForm("", "", "", false)
+                                    : new OutcomeForm(
+                                            s.date().toString(),
+                                            s.recipient() == null ? "" : s.recipient(),
+                                            s.note(),
+                                            s.filePublic()));
         }
-        Map<String, Object> model = Pages.model("appeal", appeal, "forms", forms, "errors", errors,
-                "handover", stored.get(OutcomeKind.HANDOVER), "answer", stored.get(OutcomeKind.ANSWER),
-                "afterDeadline", afterDeadline(appeal), "notice", notice,
-                "maxMb", Uploads.MAX_BYTES / (1024 * 1024));
+        Map<String, Object> model =
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "forms",
+                        forms,
+                        "errors",
+                        errors,
+                        "handover",
+                        stored.get(OutcomeKind.HANDOVER),
+                        "answer",
+                        stored.get(OutcomeKind.ANSWER),
+                        "afterDeadline",
+                        afterDeadline(appeal),
+                        "notice",
+                        notice,
+                        "maxMb",
+                        Uploads.MAX_BYTES / (1024 * 1024));
         return view.render(request, me, status, "console/outcome", model);
     }
 

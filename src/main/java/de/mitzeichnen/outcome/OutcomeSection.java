@@ -4,10 +4,12 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 
-/** Shows on an appeal's public page how it was handed over and what the addressee answered, once recorded. */
+/**
+ * Shows on an appeal's public page how it was handed over and what the addressee answered, once
+ * recorded.
+ */
 @Singleton
 class OutcomeSection implements AppealPageExtensions.Contributor {
 

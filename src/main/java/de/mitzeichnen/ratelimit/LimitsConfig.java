@@ -2,12 +2,11 @@ package de.mitzeichnen.ratelimit;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.exceptions.ConfigurationException;
-
 import java.util.Optional;
 
 /**
- * The rate limits, from {@code mitzeichnen.limits.*} (README: {@code MITZEICHNEN_*_LIMIT}); each {@code N/duration}
- * or {@code off}. A value that does not parse stops the start with a message.
+ * The rate limits, from {@code mitzeichnen.limits.*} (README: {@code MITZEICHNEN_*_LIMIT}); each
+ * {@code N/duration} or {@code off}. A value that does not parse stops the start with a message.
  */
 @ConfigurationProperties("mitzeichnen.limits")
 public class LimitsConfig {
@@ -18,7 +17,10 @@ public class LimitsConfig {
     private String invite = "20/1d";
     private String reset = "5/1h";
 
-    /** Sign submissions per client address and appeal; beyond it they are held as suspected, silently. */
+    /**
+     * Sign submissions per client address and appeal; beyond it they are held as suspected,
+     * silently.
+     */
     public String getSign() {
         return sign;
     }
@@ -32,7 +34,10 @@ public class LimitsConfig {
         this.sign = sign == null ? "off" : sign;
     }
 
-    /** Sign submissions per e-mail domain and appeal (any domain, official ones too); held like the above. */
+    /**
+     * Sign submissions per e-mail domain and appeal (any domain, official ones too); held like the
+     * above.
+     */
     public String getSignDomain() {
         return signDomain;
     }

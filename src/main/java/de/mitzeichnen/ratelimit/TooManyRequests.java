@@ -2,7 +2,10 @@ package de.mitzeichnen.ratelimit;
 
 import java.time.Duration;
 
-/** Thrown when a limit is reached; answered with 429, {@code Retry-After} and a page in the reader's language. */
+/**
+ * Thrown when a limit is reached; answered with 429, {@code Retry-After} and a page in the reader's
+ * language.
+ */
 public class TooManyRequests extends RuntimeException {
 
     private final Duration retryAfter;

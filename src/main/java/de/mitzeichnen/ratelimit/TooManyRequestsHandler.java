@@ -22,9 +22,14 @@ class TooManyRequestsHandler implements ExceptionHandler<TooManyRequests, HttpRe
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, TooManyRequests e) {
-        long seconds = Math.max(1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
+        long seconds =
+                Math.max(
+                        1, e.retryAfter().toSeconds() + (e.retryAfter().toNanosPart() > 0 ? 1 : 0));
         long minutes = Math.max(1, (seconds + 59) / 60);
-        return pages.render(request, HttpStatus.TOO_MANY_REQUESTS, "error/429",
+        return pages.render(
+                        request,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "error/429",
                         Pages.model("status", 429, "minutes", minutes))
                 .header("Retry-After", String.valueOf(seconds));
     }

@@ -7,15 +7,11 @@ import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.ReplyForms;
 import de.mitzeichnen.signing.SignForm;
 import de.mitzeichnen.signing.SignatureRequest;
-import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.signing.Signatures;
+import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.signing.VerificationMethod;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -33,38 +29,60 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * Many replies from one CSV file: the invitation list's columns (name, e-mail — optional here —, role,
- * municipality, body) plus the evidence (how, date, note) and the signer's consent to show the name. Every row is
- * checked exactly like the sign form; a file with any problem stores nothing.
+ * Many replies from one CSV file: the invitation list's columns (name, e-mail — optional here —,
+ * role, municipality, body) plus the evidence (how, date, note) and the signer's consent to show
+ * the name. Every row is checked exactly like the sign form; a file with any problem stores
+ * nothing.
  */
 @Singleton
 class ReplyCsv {
 
     static final int MAX_ROWS = 2000;
-    private static final Map<String, String> HEADERS = Map.ofEntries(
-            Map.entry("name", "name"), Map.entry("vor- und nachname", "name"),
-            Map.entry("email", "email"), Map.entry("e-mail", "email"), Map.entry("mail", "email"),
-            Map.entry("e-mail-adresse", "email"),
-            Map.entry("role", "role"), Map.entry("funktion", "role"), Map.entry("rolle", "role"),
-            Map.entry("municipality", "municipality"), Map.entry("gemeinde", "municipality"),
-            Map.entry("kommune", "municipality"), Map.entry("ags", "municipality"), Map.entry("stadt", "municipality"),
-            Map.entry("body", "body"), Map.entry("gremium", "body"),
-            Map.entry("evidence", "evidence"), Map.entry("nachweis", "evidence"),
-            Map.entry("date", "date"), Map.entry("datum", "date"),
-            Map.entry("note", "note"), Map.entry("notiz", "note"),
-            Map.entry("publicname", "publicName"), Map.entry("name öffentlich", "publicName"));
-    private static final Map<String, VerificationMethod> METHODS = Map.ofEntries(
-            Map.entry("email", VerificationMethod.EMAIL), Map.entry("e-mail", VerificationMethod.EMAIL),
-            Map.entry("mail", VerificationMethod.EMAIL),
-            Map.entry("letter", VerificationMethod.LETTER), Map.entry("brief", VerificationMethod.LETTER),
-            Map.entry("council_resolution", VerificationMethod.COUNCIL_RESOLUTION),
-            Map.entry("council resolution", VerificationMethod.COUNCIL_RESOLUTION),
-            Map.entry("ratsbeschluss", VerificationMethod.COUNCIL_RESOLUTION),
-            Map.entry("beschluss", VerificationMethod.COUNCIL_RESOLUTION),
-            Map.entry("phone", VerificationMethod.PHONE), Map.entry("anruf", VerificationMethod.PHONE),
-            Map.entry("telefon", VerificationMethod.PHONE));
+    private static final Map<String, String> HEADERS =
+            Map.ofEntries(
+                    Map.entry("name", "name"),
+                    Map.entry("vor- und nachname", "name"),
+                    Map.entry("email", "email"),
+                    Map.entry("e-mail", "email"),
+                    Map.entry("mail", "email"),
+                    Map.entry("e-mail-adresse", "email"),
+                    Map.entry("role", "role"),
+                    Map.entry("funktion", "role"),
+                    Map.entry("rolle", "role"),
+                    Map.entry("municipality", "municipality"),
+                    Map.entry("gemeinde", "municipality"),
+                    Map.entry("kommune", "municipality"),
+                    Map.entry("ags", "municipality"),
+                    Map.entry("stadt", "municipality"),
+                    Map.entry("body", "body"),
+                    Map.entry("gremium", "body"),
+                    Map.entry("evidence", "evidence"),
+                    Map.entry("nachweis", "evidence"),
+                    Map.entry("date", "date"),
+                    Map.entry("datum", "date"),
+                    Map.entry("note", "note"),
+                    Map.entry("notiz", "note"),
+                    Map.entry("publicname", "publicName"),
+                    Map.entry("name öffentlich", "publicName"));
+    private static final Map<String, VerificationMethod> METHODS =
+            Map.ofEntries(
+                    Map.entry("email", VerificationMethod.EMAIL),
+                    Map.entry("e-mail", VerificationMethod.EMAIL),
+                    Map.entry("mail", VerificationMethod.EMAIL),
+                    Map.entry("letter", VerificationMethod.LETTER),
+                    Map.entry("brief", VerificationMethod.LETTER),
+                    Map.entry("council_resolution", VerificationMethod.COUNCIL_RESOLUTION),
+                    Map.entry("council resolution", VerificationMethod.COUNCIL_RESOLUTION),
+                    Map.entry("ratsbeschluss", VerificationMethod.COUNCIL_RESOLUTION),
+                    Map.entry("beschluss", VerificationMethod.COUNCIL_RESOLUTION),
+                    Map.entry("phone", VerificationMethod.PHONE),
+                    Map.entry("anruf", VerificationMethod.PHONE),
+                    Map.entry("telefon", VerificationMethod.PHONE));
     private static final Set<String> YES = Set.of("ja", "yes", "j", "y", "x", "1", "true");
 
     private final ReplyForms forms;
@@ -80,8 +98,18 @@ class ReplyCsv {
     }
 
     /** One row: what it says, what it became, and its problems (message keys). */
-    record Line(int number, String name, String email, String role, String municipality, String evidence,
-                String date, String placeName, SignatureRequest request, Evidence proof, List<String> problems) {
+    record Line(
+            int number,
+            String name,
+            String email,
+            String role,
+            String municipality,
+            String evidence,
+            String date,
+            String placeName,
+            SignatureRequest request,
+            Evidence proof,
+            List<String> problems) {
         boolean ok() {
             return problems.isEmpty();
         }
@@ -108,8 +136,13 @@ class ReplyCsv {
         }
         String firstLine = text.lines().findFirst().orElse("");
         char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
+        CSVFormat format =
+                CSVFormat.RFC4180
+                        .builder()
+                        .setDelimiter(separator)
+                        .setIgnoreEmptyLines(true)
+                        .setTrim(true)
+                        .get();
         List<CSVRecord> records;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             records = parser.getRecords();
@@ -135,7 +168,8 @@ class ReplyCsv {
         }
         Set<String> seen = new HashSet<>();
         Set<String> signed = signatures.confirmedAddresses(appeal.id());
-        LocalDate today = LocalDate.now(clock.withZone(de.mitzeichnen.config.MitzeichnenConfig.ZONE));
+        LocalDate today =
+                LocalDate.now(clock.withZone(de.mitzeichnen.config.MitzeichnenConfig.ZONE));
         List<Line> lines = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             CSVRecord rec = records.get(r);
@@ -147,11 +181,22 @@ class ReplyCsv {
             String evidence = get(rec, columns.get("evidence"));
             String date = get(rec, columns.get("date"));
             String note = get(rec, columns.get("note"));
-            boolean publicName = YES.contains(get(rec, columns.get("publicName")).toLowerCase(Locale.ROOT));
+            boolean publicName =
+                    YES.contains(get(rec, columns.get("publicName")).toLowerCase(Locale.ROOT));
             List<String> problems = new ArrayList<>();
             SignerRole signerRole = role(role);
-            SignForm form = new SignForm(name, signerRole == null ? role : signerRole.name(), "", body, municipality,
-                    "DE", email, publicName, false, false);
+            SignForm form =
+                    new SignForm(
+                            name,
+                            signerRole == null ? role : signerRole.name(),
+                            "",
+                            body,
+                            municipality,
+                            "DE",
+                            email,
+                            publicName,
+                            false,
+                            false);
             ReplyForms.Checked checked = forms.check(appeal, form);
             checked.errors().forEach((field, key) -> problems.add(key));
             if (checked.valid() && checked.request().email() != null) {
@@ -175,10 +220,21 @@ class ReplyCsv {
             if (note.length() > ReplyPages.MAX_NOTE || SignerText.hasControl(note)) {
                 problems.add("replies.error.note");
             }
-            lines.add(new Line((int) rec.getRecordNumber(), name, email, role, municipality, evidence, date,
-                    checked.placeName(), checked.request(),
-                    method == null ? null : new Evidence(method, day, note.isEmpty() ? null : note, null),
-                    problems.stream().distinct().toList()));
+            lines.add(
+                    new Line(
+                            (int) rec.getRecordNumber(),
+                            name,
+                            email,
+                            role,
+                            municipality,
+                            evidence,
+                            date,
+                            checked.placeName(),
+                            checked.request(),
+                            method == null
+                                    ? null
+                                    : new Evidence(method, day, note.isEmpty() ? null : note, null),
+                            problems.stream().distinct().toList()));
         }
         return new Parsed(lines, null);
     }
@@ -210,11 +266,18 @@ class ReplyCsv {
         return s.chars().filter(x -> x == c).count();
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German Windows). */
+    /**
+     * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German
+     * Windows).
+     */
     static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("windows-1252"));
         }

@@ -5,10 +5,12 @@ import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.signing.Signatures;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.util.Locale;
 
-/** Records all rows of a checked reply file in one transaction: all of them or, on any failure, none. */
+/**
+ * Records all rows of a checked reply file in one transaction: all of them or, on any failure,
+ * none.
+ */
 @Singleton
 class ReplyImport {
 
@@ -23,7 +25,9 @@ class ReplyImport {
     int recordAll(Appeal appeal, ReplyCsv.Parsed parsed, Actor actor, Locale locale) {
         int n = 0;
         for (ReplyCsv.Line line : parsed.lines()) {
-            if (signatures.record(appeal, line.request(), line.proof(), actor, locale).isPresent()) {
+            if (signatures
+                    .record(appeal, line.request(), line.proof(), actor, locale)
+                    .isPresent()) {
                 n++;
             }
         }

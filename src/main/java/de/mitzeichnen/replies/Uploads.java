@@ -3,7 +3,6 @@ package de.mitzeichnen.replies;
 import de.mitzeichnen.signing.Evidence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.multipart.CompletedFileUpload;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -13,16 +12,29 @@ import java.util.Set;
 public final class Uploads {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
+
     /** What browsers may show inline without risk; anything else is offered as a download only. */
-    private static final Set<String> TYPES = Set.of("application/pdf", "image/jpeg", "image/png", "image/gif",
-            "image/webp", "text/plain", "message/rfc822");
+    private static final Set<String> TYPES =
+            Set.of(
+                    "application/pdf",
+                    "image/jpeg",
+                    "image/png",
+                    "image/gif",
+                    "image/webp",
+                    "text/plain",
+                    "message/rfc822");
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
-    /** Whether the form came with a file at all (browsers send an empty part for an empty file field). */
+    /**
+     * Whether the form came with a file at all (browsers send an empty part for an empty file
+     * field).
+     */
     public static boolean present(@Nullable CompletedFileUpload file) {
-        return file != null && file.getFilename() != null && !file.getFilename().isBlank() && file.getSize() > 0;
+        return file != null
+                && file.getFilename() != null
+                && !file.getFilename().isBlank()
+                && file.getSize() > 0;
     }
 
     public static boolean tooLarge(CompletedFileUpload file) {
@@ -35,8 +47,10 @@ public final class Uploads {
             if (name.length() > 200) {
                 name = name.substring(name.length() - 200);
             }
-            return new Evidence.EvidenceFile(name, type(name, file.getContentType()
-                    .map(Object::toString).orElse("")), file.getBytes());
+            return new Evidence.EvidenceFile(
+                    name,
+                    type(name, file.getContentType().map(Object::toString).orElse("")),
+                    file.getBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

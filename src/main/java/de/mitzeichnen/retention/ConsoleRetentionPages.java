@@ -17,14 +17,16 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.net.URI;
 import java.util.Map;
 
-/** The appeal's retention time: how many days after the deadline its signers' data are kept (30–730). */
+/**
+ * The appeal's retention time: how many days after the deadline its signers' data are kept
+ * (30–730).
+ */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/aufbewahrung")
 @Produces(MediaType.TEXT_HTML)
@@ -37,8 +39,12 @@ class ConsoleRetentionPages {
     private final AuditLog audit;
     private final ConsoleView view;
 
-    ConsoleRetentionPages(ManagedAppeals managed, Retention retention, RetentionConfig config, AuditLog audit,
-                          ConsoleView view) {
+    ConsoleRetentionPages(
+            ManagedAppeals managed,
+            Retention retention,
+            RetentionConfig config,
+            AuditLog audit,
+            ConsoleView view) {
         this.managed = managed;
         this.retention = retention;
         this.config = config;
@@ -55,7 +61,8 @@ class ConsoleRetentionPages {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+    HttpResponse<?> save(
+            HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
         Appeal appeal = managed.byId(me, id);
         String text = form.getOrDefault("days", "").strip();
         Integer days = null;
@@ -66,21 +73,60 @@ class ConsoleRetentionPages {
                 days = -1;
             }
             if (days < RetentionConfig.MIN_DAYS || days > RetentionConfig.MAX_DAYS) {
-                return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, text, Map.of("days",
-                        view.text(request, "retention.console.error.range", RetentionConfig.MIN_DAYS,
-                                RetentionConfig.MAX_DAYS)));
+                return page(
+                        request,
+                        me,
+                        appeal,
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        text,
+                        Map.of(
+                                "days",
+                                view.text(
+                                        request,
+                                        "retention.console.error.range",
+                                        RetentionConfig.MIN_DAYS,
+                                        RetentionConfig.MAX_DAYS)));
             }
         }
         retention.setDays(appeal.id(), days);
-        audit.record(me.actor(), "RETENTION_SET", appeal.organiserId(), appeal.id(),
+        audit.record(
+                me.actor(),
+                "RETENTION_SET",
+                appeal.organiserId(),
+                appeal.id(),
                 Map.of("days", days == null ? "default" : String.valueOf(days)));
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + id + "/aufbewahrung?done=1"));
+        return HttpResponse.seeOther(
+                URI.create("/verwaltung/aufrufe/" + id + "/aufbewahrung?done=1"));
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, Appeal appeal, HttpStatus status,
-                                      String days, Map<String, String> errors) {
-        return view.render(request, me, status, "console/retention", Pages.model("appeal", appeal, "days", days,
-                "defaultDays", config.getDays(), "min", RetentionConfig.MIN_DAYS, "max", RetentionConfig.MAX_DAYS,
-                "dueAt", retention.dueAt(appeal), "errors", errors, "done", request.getParameters().get("done")));
+    private HttpResponse<String> page(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            HttpStatus status,
+            String days,
+            Map<String, String> errors) {
+        return view.render(
+                request,
+                me,
+                status,
+                "console/retention",
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "days",
+                        days,
+                        "defaultDays",
+                        config.getDays(),
+                        "min",
+                        RetentionConfig.MIN_DAYS,
+                        "max",
+                        RetentionConfig.MAX_DAYS,
+                        "dueAt",
+                        retention.dueAt(appeal),
+                        "errors",
+                        errors,
+                        "done",
+                        request.getParameters().get("done")));
     }
 }

@@ -2,7 +2,10 @@ package de.mitzeichnen.retention;
 
 import java.time.Instant;
 
-/** An export asked for after the retention job anonymised the appeal's signatures; answered with 410 and a page. */
+/**
+ * An export asked for after the retention job anonymised the appeal's signatures; answered with 410
+ * and a page.
+ */
 public class DataErased extends RuntimeException {
 
     private final Instant at;

@@ -22,7 +22,11 @@ class DataErasedHandler implements ExceptionHandler<DataErased, HttpResponse<?>>
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, DataErased e) {
-        return pages.render(request, HttpStatus.GONE, "error/erased", Pages.model("status", 410, "at", e.at()))
+        return pages.render(
+                        request,
+                        HttpStatus.GONE,
+                        "error/erased",
+                        Pages.model("status", 410, "at", e.at()))
                 .header("Cache-Control", "no-store");
     }
 }

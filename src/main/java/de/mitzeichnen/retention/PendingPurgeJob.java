@@ -1,15 +1,17 @@
 package de.mitzeichnen.retention;
 
-import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.scheduling.ScheduledJobs;
+import de.mitzeichnen.signing.Signatures;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 
-/** Hourly: deletes unconfirmed signatures whose link expired more than the grace (24 h) ago. Idempotent. */
+/**
+ * Hourly: deletes unconfirmed signatures whose link expired more than the grace (24 h) ago.
+ * Idempotent.
+ */
 @Singleton
 public class PendingPurgeJob {
 
@@ -19,7 +21,11 @@ public class PendingPurgeJob {
     private final ScheduledJobs jobs;
     private final Duration interval;
 
-    PendingPurgeJob(Signatures signatures, RetentionConfig config, Clock clock, ScheduledJobs jobs,
+    PendingPurgeJob(
+            Signatures signatures,
+            RetentionConfig config,
+            Clock clock,
+            ScheduledJobs jobs,
             @Value("${mitzeichnen.retention.job-interval:1h}") Duration interval) {
         this.jobs = jobs;
         this.interval = interval;
@@ -29,7 +35,8 @@ public class PendingPurgeJob {
     }
 
     // one instance per period runs it (ScheduledJobs); the others skip
-    @Scheduled(fixedDelay = "${mitzeichnen.retention.job-interval:1h}",
+    @Scheduled(
+            fixedDelay = "${mitzeichnen.retention.job-interval:1h}",
             initialDelay = "${mitzeichnen.retention.job-initial-delay:10m}")
     void tick() {
         jobs.runIfDue("pending-purge", interval, this::run);

@@ -1,8 +1,8 @@
 package de.mitzeichnen.retention;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.export.ExportGuard;
 import de.mitzeichnen.db.UtcInstantConverter;
+import de.mitzeichnen.export.ExportGuard;
 import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
@@ -15,7 +15,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The retention promise of the privacy notice, per appeal (owner of {@code appeal_retention}): the organiser's
- * contact is warned once, {@link RetentionConfig#getWarning()} before; at the deadline plus the retention days (and
- * never sooner than the warning period after the warning) the signatures are anonymised through signing, so the
- * counts stay; 30 days after the deadline the client address hashes go. Each step is recorded and happens once.
+ * The retention promise of the privacy notice, per appeal (owner of {@code appeal_retention}): the
+ * organiser's contact is warned once, {@link RetentionConfig#getWarning()} before; at the deadline
+ * plus the retention days (and never sooner than the warning period after the warning) the
+ * signatures are anonymised through signing, so the counts stay; 30 days after the deadline the
+ * client address hashes go. Each step is recorded and happens once.
  */
 @Singleton
 public class Retention implements ExportGuard {
@@ -36,8 +36,11 @@ public class Retention implements ExportGuard {
     static final String WARNING_KIND = "retention-warning";
 
     /** What the job has done for an appeal so far. */
-    record State(@Nullable Integer days, @Nullable Instant warnedAt, @Nullable Instant anonymisedAt,
-                 @Nullable Instant ipHashesErasedAt) {
+    record State(
+            @Nullable Integer days,
+            @Nullable Instant warnedAt,
+            @Nullable Instant anonymisedAt,
+            @Nullable Instant ipHashesErasedAt) {
         static final State NONE = new State(null, null, null, null);
     }
 
@@ -51,8 +54,15 @@ public class Retention implements ExportGuard {
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
-    Retention(JdbcOperations jdbc, Signatures signatures, OrganiserRepository organisers, MailTemplates templates,
-              Outbox outbox, Texts texts, RetentionConfig config, Clock clock) {
+    Retention(
+            JdbcOperations jdbc,
+            Signatures signatures,
+            OrganiserRepository organisers,
+            MailTemplates templates,
+            Outbox outbox,
+            Texts texts,
+            RetentionConfig config,
+            Clock clock) {
         this.jdbc = jdbc;
         this.signatures = signatures;
         this.organisers = organisers;
@@ -82,16 +92,18 @@ public class Retention implements ExportGuard {
         if (days != null && (days < RetentionConfig.MIN_DAYS || days > RetentionConfig.MAX_DAYS)) {
             throw new IllegalArgumentException("retention days out of range: " + days);
         }
-        jdbc.prepareStatement("INSERT INTO appeal_retention (appeal_id, retention_days) VALUES (?, ?)"
-                + " ON DUPLICATE KEY UPDATE retention_days = VALUES(retention_days)", ps -> {
-            ps.setLong(1, appealId);
-            if (days == null) {
-                ps.setNull(2, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(2, days);
-            }
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "INSERT INTO appeal_retention (appeal_id, retention_days) VALUES (?, ?)"
+                        + " ON DUPLICATE KEY UPDATE retention_days = VALUES(retention_days)",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    if (days == null) {
+                        ps.setNull(2, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setInt(2, days);
+                    }
+                    return ps.executeUpdate();
+                });
     }
 
     /** When the signatures of the appeal are (or were) anonymised. */
@@ -99,7 +111,9 @@ public class Retention implements ExportGuard {
         return appeal.deadline().plus(Duration.ofDays(days(appeal.id())));
     }
 
-    /** Throws {@link DataErased} once the appeal's signatures were anonymised: no export any more. */
+    /**
+     * Throws {@link DataErased} once the appeal's signatures were anonymised: no export any more.
+     */
     @Override
     @Transactional
     public void check(long appealId) {
@@ -109,15 +123,21 @@ public class Retention implements ExportGuard {
         }
     }
 
-    /** Does what is due for one appeal at {@code now}; safe to repeat (each step is recorded and happens once). */
+    /**
+     * Does what is due for one appeal at {@code now}; safe to repeat (each step is recorded and
+     * happens once).
+     */
     @Transactional
     public void process(Appeal appeal, Instant now) {
         if (!now.isAfter(appeal.deadline())) {
             return;
         }
         State s = lockedState(appeal.id());
-        Instant due = appeal.deadline().plus(Duration.ofDays(s.days() == null ? config.getDays() : s.days()));
-        if (s.ipHashesErasedAt() == null && !now.isBefore(appeal.deadline().plus(config.getIpHashes()))) {
+        Instant due =
+                appeal.deadline()
+                        .plus(Duration.ofDays(s.days() == null ? config.getDays() : s.days()));
+        if (s.ipHashesErasedAt() == null
+                && !now.isBefore(appeal.deadline().plus(config.getIpHashes()))) {
             signatures.eraseIpHashes(appeal.id());
             mark(appeal.id(), "ip_hashes_erased_at", now);
         }
@@ -131,10 +151,12 @@ public class Retention implements ExportGuard {
             }
             return;
         }
-        // never sooner than the full warning period after the warning, even if the job was down for a while
+        // never sooner than the full warning period after the warning, even if the job was down for
+        // a while
         Instant notBefore = s.warnedAt().plus(config.getWarning());
         if (!now.isBefore(due) && !now.isBefore(notBefore)) {
-            signatures.anonymiseAppeal(appeal.id(), "retention", "retention: " + days(appeal.id()) + " days");
+            signatures.anonymiseAppeal(
+                    appeal.id(), "retention", "retention: " + days(appeal.id()) + " days");
             mark(appeal.id(), "anonymised_at", now);
         }
     }
@@ -142,14 +164,26 @@ public class Retention implements ExportGuard {
     private void warn(Appeal appeal, Instant due, Instant now) {
         Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
         Locale locale = Locale.GERMAN;
-        Instant when = due.isAfter(now.plus(config.getWarning())) ? due : now.plus(config.getWarning());
-        MailTemplates.Rendered mail = templates.render("retention-warning", locale, Map.of(
-                "title", appeal.title(),
-                "when", new Formats(locale, clock, texts).dateTime(when),
-                "days", days(appeal.id())));
-        outbox.enqueue(new OutgoingMail(organiser.contactEmail(), texts.get(locale, "app.name"), null,
-                texts.get(locale, "retention.mail.subject", appeal.title()), mail.text(), mail.html(), Map.of(),
-                WARNING_KIND));
+        Instant when =
+                due.isAfter(now.plus(config.getWarning())) ? due : now.plus(config.getWarning());
+        MailTemplates.Rendered mail =
+                templates.render(
+                        "retention-warning",
+                        locale,
+                        Map.of(
+                                "title", appeal.title(),
+                                "when", new Formats(locale, clock, texts).dateTime(when),
+                                "days", days(appeal.id())));
+        outbox.enqueue(
+                new OutgoingMail(
+                        organiser.contactEmail(),
+                        texts.get(locale, "app.name"),
+                        null,
+                        texts.get(locale, "retention.mail.subject", appeal.title()),
+                        mail.text(),
+                        mail.html(),
+                        Map.of(),
+                        WARNING_KIND));
     }
 
     private State state(long appealId) {
@@ -157,26 +191,34 @@ public class Retention implements ExportGuard {
     }
 
     private State lockedState(long appealId) {
-        jdbc.prepareStatement("INSERT IGNORE INTO appeal_retention (appeal_id) VALUES (?)", ps -> {
-            ps.setLong(1, appealId);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "INSERT IGNORE INTO appeal_retention (appeal_id) VALUES (?)",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    return ps.executeUpdate();
+                });
         return read(appealId, " FOR UPDATE");
     }
 
     private State read(long appealId, String lock) {
-        return jdbc.prepareStatement("SELECT retention_days, warned_at, anonymised_at, ip_hashes_erased_at"
-                + " FROM appeal_retention WHERE appeal_id = ?" + lock, ps -> {
-            ps.setLong(1, appealId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return State.NONE;
-                }
-                int days = rs.getInt(1);
-                return new State(rs.wasNull() ? null : days, instant(rs.getString(2)), instant(rs.getString(3)),
-                        instant(rs.getString(4)));
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT retention_days, warned_at, anonymised_at, ip_hashes_erased_at"
+                        + " FROM appeal_retention WHERE appeal_id = ?"
+                        + lock,
+                ps -> {
+                    ps.setLong(1, appealId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return State.NONE;
+                        }
+                        int days = rs.getInt(1);
+                        return new State(
+                                rs.wasNull() ? null : days,
+                                instant(rs.getString(2)),
+                                instant(rs.getString(3)),
+                                instant(rs.getString(4)));
+                    }
+                });
     }
 
     private Instant instant(@Nullable String text) {
@@ -184,10 +226,12 @@ public class Retention implements ExportGuard {
     }
 
     private void mark(long appealId, String column, Instant now) {
-        jdbc.prepareStatement("UPDATE appeal_retention SET " + column + " = ? WHERE appeal_id = ?", ps -> {
-            ps.setString(1, instants.convertToPersistedValue(now, null));
-            ps.setLong(2, appealId);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "UPDATE appeal_retention SET " + column + " = ? WHERE appeal_id = ?",
+                ps -> {
+                    ps.setString(1, instants.convertToPersistedValue(now, null));
+                    ps.setLong(2, appealId);
+                    return ps.executeUpdate();
+                });
     }
 }

@@ -7,17 +7,16 @@ import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Hourly: warns, anonymises and erases IP hashes for appeals past their deadline (see {@link Retention}). Idempotent,
- * so running it twice (two instances, a restart) changes nothing more.
+ * Hourly: warns, anonymises and erases IP hashes for appeals past their deadline (see {@link
+ * Retention}). Idempotent, so running it twice (two instances, a restart) changes nothing more.
  */
 @Singleton
 public class RetentionJob {
@@ -30,7 +29,11 @@ public class RetentionJob {
     private final ScheduledJobs jobs;
     private final Duration interval;
 
-    RetentionJob(AppealRepository appeals, Retention retention, Clock clock, ScheduledJobs jobs,
+    RetentionJob(
+            AppealRepository appeals,
+            Retention retention,
+            Clock clock,
+            ScheduledJobs jobs,
             @Value("${mitzeichnen.retention.job-interval:1h}") Duration interval) {
         this.jobs = jobs;
         this.interval = interval;
@@ -40,7 +43,8 @@ public class RetentionJob {
     }
 
     // one instance per period runs it (ScheduledJobs); the others skip
-    @Scheduled(fixedDelay = "${mitzeichnen.retention.job-interval:1h}",
+    @Scheduled(
+            fixedDelay = "${mitzeichnen.retention.job-interval:1h}",
             initialDelay = "${mitzeichnen.retention.job-initial-delay:10m}")
     void tick() {
         jobs.runIfDue("retention", interval, this::run);
@@ -48,7 +52,8 @@ public class RetentionJob {
 
     public void run() {
         Instant now = clock.instant();
-        for (Appeal appeal : appeals.findByStatusInOrderByDeadlineAsc(EnumSet.allOf(AppealStatus.class))) {
+        for (Appeal appeal :
+                appeals.findByStatusInOrderByDeadlineAsc(EnumSet.allOf(AppealStatus.class))) {
             if (appeal.deadline().isBefore(now)) {
                 try {
                     retention.process(appeal, now);

@@ -6,12 +6,11 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
-
 import java.time.Instant;
 
 /**
- * A person who signs in to the console. The e-mail address is stored in lower case. {@code sessionEpoch} is
- * raised when the password changes, which ends every session issued before.
+ * A person who signs in to the console. The e-mail address is stored in lower case. {@code
+ * sessionEpoch} is raised when the password changes, which ends every session issued before.
  */
 @MappedEntity("account")
 public record Account(
@@ -33,8 +32,19 @@ public record Account(
     }
 
     public Account withPassword(String newHash, Instant now) {
-        return new Account(id, email, displayName, newHash, role, organiserId, enabled, sessionEpoch + 1, createdAt,
-                now, lastLoginAt, version);
+        return new Account(
+                id,
+                email,
+                displayName,
+                newHash,
+                role,
+                organiserId,
+                enabled,
+                sessionEpoch + 1,
+                createdAt,
+                now,
+                lastLoginAt,
+                version);
     }
 
     /** E-mail addresses are compared without case and surrounding blanks. */

@@ -1,6 +1,10 @@
 package de.mitzeichnen.security;
 
-/** What an account may do: a platform admin everything, an organiser only its own organisation's appeals. */
+/**
+ * What an account may do: a platform admin everything, an organiser only its own organisation's
+ * appeals.
+ */
 public enum AccountRole {
-    PLATFORM_ADMIN, ORGANISER
+    PLATFORM_ADMIN,
+    ORGANISER
 }

@@ -8,17 +8,17 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The first account. When there is none: MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD make a platform
- * admin; on the embedded development database without them, a demo admin {@value #DEMO_EMAIL} gets a generated
- * password that is printed once in the log. Once any account exists, nothing happens.
+ * The first account. When there is none: MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD
+ * make a platform admin; on the embedded development database without them, a demo admin {@value
+ * #DEMO_EMAIL} gets a generated password that is printed once in the log. Once any account exists,
+ * nothing happens.
  */
 @Singleton
 class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
@@ -33,8 +33,13 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
     private final AuditLog audit;
     private final Clock clock;
 
-    AdminBootstrap(SecurityConfig config, EmbeddedDatabase embedded, AccountRepository accounts, Passwords passwords,
-                   AuditLog audit, Clock clock) {
+    AdminBootstrap(
+            SecurityConfig config,
+            EmbeddedDatabase embedded,
+            AccountRepository accounts,
+            Passwords passwords,
+            AuditLog audit,
+            Clock clock) {
         this.config = config;
         this.embedded = embedded;
         this.accounts = accounts;
@@ -48,7 +53,8 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         boolean envEmail = !config.getAdminEmail().isEmpty();
         boolean envPassword = !config.getAdminPassword().isEmpty();
         if (envEmail != envPassword) {
-            throw new ConfigurationException("Set both MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD, or neither.");
+            throw new ConfigurationException(
+                    "Set both MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD, or neither.");
         }
         if (accounts.count() > 0) {
             return;
@@ -56,31 +62,57 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         if (envEmail) {
             String email = Account.normaliseEmail(config.getAdminEmail());
             if (!EmailAddress.valid(email)) {
-                throw new ConfigurationException("MITZEICHNEN_ADMIN_EMAIL is not an e-mail address: " + email);
+                throw new ConfigurationException(
+                        "MITZEICHNEN_ADMIN_EMAIL is not an e-mail address: " + email);
             }
             if (Passwords.problem(config.getAdminPassword()) != null) {
-                throw new ConfigurationException("MITZEICHNEN_ADMIN_PASSWORD must be " + Passwords.MIN_LENGTH + " to "
-                        + Passwords.MAX_LENGTH + " characters long.");
+                throw new ConfigurationException(
+                        "MITZEICHNEN_ADMIN_PASSWORD must be "
+                                + Passwords.MIN_LENGTH
+                                + " to "
+                                + Passwords.MAX_LENGTH
+                                + " characters long.");
             }
             create(email, config.getAdminPassword(), "environment");
             LOG.info("Created the platform admin {} from MITZEICHNEN_ADMIN_EMAIL", email);
         } else if (embedded.isEmbedded()) {
             String password = Secrets.randomToken(12);
             create(DEMO_EMAIL, password, "demo");
-            LOG.warn("Created the demo platform admin for the console at /verwaltung: {} with password {} "
-                    + "(shown only now; development only — set MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD "
-                    + "for a real installation)", DEMO_EMAIL, password);
+            LOG.warn(
+                    "Created the demo platform admin for the console at /verwaltung: {} with password {} "
+                            + "(shown only now; development only — set MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD "
+                            + "for a real installation)",
+                    DEMO_EMAIL,
+                    password);
         } else {
-            LOG.warn("There is no console account yet. Set MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD "
-                    + "and restart to create the first platform admin.");
+            LOG.warn(
+                    "There is no console account yet. Set MITZEICHNEN_ADMIN_EMAIL and MITZEICHNEN_ADMIN_PASSWORD "
+                            + "and restart to create the first platform admin.");
         }
     }
 
     private void create(String email, String password, String source) {
         Instant now = clock.instant();
-        Account admin = accounts.save(new Account(null, email, "Plattform-Admin", passwords.hash(password),
-                AccountRole.PLATFORM_ADMIN, null, true, 0, now, now, null, null));
-        audit.record(Actor.system(), "ACCOUNT_CREATED", null, null,
+        Account admin =
+                accounts.save(
+                        new Account(
+                                null,
+                                email,
+                                "Plattform-Admin",
+                                passwords.hash(password),
+                                AccountRole.PLATFORM_ADMIN,
+                                null,
+                                true,
+                                0,
+                                now,
+                                now,
+                                null,
+                                null));
+        audit.record(
+                Actor.system(),
+                "ACCOUNT_CREATED",
+                null,
+                null,
                 Map.of("account", admin.email(), "role", admin.role(), "source", source));
     }
 }

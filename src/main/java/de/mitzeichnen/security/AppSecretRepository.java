@@ -5,5 +5,4 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-interface AppSecretRepository extends CrudRepository<AppSecret, String> {
-}
+interface AppSecretRepository extends CrudRepository<AppSecret, String> {}

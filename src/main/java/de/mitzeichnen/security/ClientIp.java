@@ -3,7 +3,6 @@ package de.mitzeichnen.security;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -15,16 +14,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The client's address, for throttling, the audit log and signers' address hashes — only ever kept as a keyed hash.
- * Forwarding headers count only when the connecting peer is one of {@code MITZEICHNEN_TRUSTED_PROXIES}: then the
- * client is the right-most entry of {@code X-Forwarded-For} (or else of {@code Forwarded}) that is not itself a
- * trusted proxy. Entries further left were sent by the client and could say anything.
+ * The client's address, for throttling, the audit log and signers' address hashes — only ever kept
+ * as a keyed hash. Forwarding headers count only when the connecting peer is one of {@code
+ * MITZEICHNEN_TRUSTED_PROXIES}: then the client is the right-most entry of {@code X-Forwarded-For}
+ * (or else of {@code Forwarded}) that is not itself a trusted proxy. Entries further left were sent
+ * by the client and could say anything.
  */
 @Singleton
 public class ClientIp {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern FORWARDED_FOR = Pattern.compile("(?i)(?:^|;)\\s*for\\s*=\\s*(\"[^\"]*\"|[^;,]*)");
+    private static final Pattern FORWARDED_FOR =
+            Pattern.compile("(?i)(?:^|;)\\s*for\\s*=\\s*(\"[^\"]*\"|[^;,]*)");
 
     private final Secrets secrets;
     private final List<Cidr> trusted;
@@ -33,16 +34,25 @@ public class ClientIp {
         this.secrets = secrets;
         List<Cidr> cidrs = new ArrayList<>();
         for (String entry : config.getTrustedProxies()) {
-            cidrs.add(Cidr.parse(entry).orElseThrow(() -> new ConfigurationException(
-                    "MITZEICHNEN_TRUSTED_PROXIES: '" + entry + "' is neither an IP address nor a CIDR range "
-                            + "such as 10.0.0.0/8 or fd00::/8")));
+            cidrs.add(
+                    Cidr.parse(entry)
+                            .orElseThrow(
+                                    () ->
+                                            new ConfigurationException(
+                                                    "MITZEICHNEN_TRUSTED_PROXIES: '"
+                                                            + entry
+                                                            + "' is neither an IP address nor a CIDR range "
+                                                            + "such as 10.0.0.0/8 or fd00::/8")));
         }
         this.trusted = List.copyOf(cidrs);
     }
 
     String address(HttpRequest<?> request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        String peer = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        String peer =
+                remote.getAddress() != null
+                        ? remote.getAddress().getHostAddress()
+                        : remote.getHostString();
         if (!isTrusted(peer)) {
             return peer;
         }
@@ -108,7 +118,10 @@ public class ClientIp {
             return Optional.empty();
         }
         boolean v4 = IPV4.matcher(s).matches();
-        boolean v6 = s.indexOf(':') >= 0 && s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        boolean v6 =
+                s.indexOf(':') >= 0
+                        && s.chars()
+                                .allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
         if (!v4 && !v6) {
             return Optional.empty();
         }

@@ -20,14 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How refusals look: without a (valid) session, the login page, remembering where the visitor wanted to go; a
- * signed-in account that may not do this gets the 403 page; a console form without a valid form token (refused by
- * Micronaut's CSRF filter, which reports it the same way) gets the „form has expired" page.
+ * How refusals look: without a (valid) session, the login page, remembering where the visitor
+ * wanted to go; a signed-in account that may not do this gets the 403 page; a console form without
+ * a valid form token (refused by Micronaut's CSRF filter, which reports it the same way) gets the
+ * „form has expired" page.
  */
 @Singleton
 @Produces
 @Replaces(DefaultAuthorizationExceptionHandler.class)
-class ConsoleRejections implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+class ConsoleRejections
+        implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleRejections.class);
 
@@ -41,10 +43,15 @@ class ConsoleRejections implements ExceptionHandler<AuthorizationException, Muta
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         if (exception.isForbidden()) {
             if (request.getAttribute(SecurityFilter.REJECTION).isPresent()) {
-                return pages.render(request, HttpStatus.FORBIDDEN, "error/403", Pages.model("status", 403));
+                return pages.render(
+                        request, HttpStatus.FORBIDDEN, "error/403", Pages.model("status", 403));
             }
-            LOG.info("Rejected {} {}: no valid form token", request.getMethodName(), request.getPath());
-            return pages.render(request, HttpStatus.FORBIDDEN, "error/csrf", Pages.model("status", 403));
+            LOG.info(
+                    "Rejected {} {}: no valid form token",
+                    request.getMethodName(),
+                    request.getPath());
+            return pages.render(
+                    request, HttpStatus.FORBIDDEN, "error/csrf", Pages.model("status", 403));
         }
         boolean hadSession = request.getCookies().findCookie(Sessions.COOKIE).isPresent();
         UriBuilder login = UriBuilder.of(LoginPages.LOGIN);

@@ -1,6 +1,7 @@
 package de.mitzeichnen.security;
 
 import de.mitzeichnen.web.PageModel;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -8,14 +9,12 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.core.order.Ordered;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.generator.CsrfTokenGenerator;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Two things for signed-in console requests, after Micronaut Security has checked the session: the page model
- * gets the form token of the CSRF cookie (a new cookie when there is none), and the session token is re-issued
- * (at most once a minute) so that the idle timeout slides forward. Neither touches the database or the body.
+ * Two things for signed-in console requests, after Micronaut Security has checked the session: the
+ * page model gets the form token of the CSRF cookie (a new cookie when there is none), and the
+ * session token is re-issued (at most once a minute) so that the idle timeout slides forward.
+ * Neither touches the database or the body.
  */
 @ServerFilter({"/verwaltung", "/verwaltung/**"})
 class ConsoleSessionFilter implements Ordered {
@@ -40,9 +40,13 @@ class ConsoleSessionFilter implements Ordered {
     private final AccessTokenCookieConfiguration sessionCookie;
     private final Clock clock;
 
-    ConsoleSessionFilter(CsrfConfiguration csrf, CsrfTokenGenerator<HttpRequest<?>> formTokens,
-                         TokenGenerator sessionTokens, SessionTokens claims,
-                         AccessTokenCookieConfiguration sessionCookie, Clock clock) {
+    ConsoleSessionFilter(
+            CsrfConfiguration csrf,
+            CsrfTokenGenerator<HttpRequest<?>> formTokens,
+            TokenGenerator sessionTokens,
+            SessionTokens claims,
+            AccessTokenCookieConfiguration sessionCookie,
+            Clock clock) {
         this.csrf = csrf;
         this.formTokens = formTokens;
         this.sessionTokens = sessionTokens;
@@ -53,7 +57,8 @@ class ConsoleSessionFilter implements Ordered {
 
     @RequestFilter
     void formToken(HttpRequest<?> request) {
-        Optional<String> existing = request.getCookies().findCookie(csrf.getCookieName()).map(Cookie::getValue);
+        Optional<String> existing =
+                request.getCookies().findCookie(csrf.getCookieName()).map(Cookie::getValue);
         if (existing.isPresent()) {
             request.setAttribute(PageModel.CSRF_TOKEN_ATTRIBUTE, existing.get());
         } else if (request.getUserPrincipal(Authentication.class).isPresent()) {
@@ -65,27 +70,50 @@ class ConsoleSessionFilter implements Ordered {
 
     @ResponseFilter
     void cookies(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        boolean sessionSetHere = response.getHeaders().getAll("Set-Cookie").stream()
-                .anyMatch(h -> h.startsWith(sessionCookie.getCookieName() + "="));
-        request.getAttribute(ISSUE_FORM_TOKEN, String.class).filter(t -> !sessionSetHere).ifPresent(token ->
-                response.cookie(configured(Cookie.of(csrf.getCookieName(), token), csrf)));
+        boolean sessionSetHere =
+                response.getHeaders().getAll("Set-Cookie").stream()
+                        .anyMatch(h -> h.startsWith(sessionCookie.getCookieName() + "="));
+        request.getAttribute(ISSUE_FORM_TOKEN, String.class)
+                .filter(t -> !sessionSetHere)
+                .ifPresent(
+                        token ->
+                                response.cookie(
+                                        configured(Cookie.of(csrf.getCookieName(), token), csrf)));
         if (sessionSetHere) {
             return;
         }
-        request.getUserPrincipal(Authentication.class).ifPresent(session -> {
-            Optional<Long> seen = Sessions.number(session.getAttributes().get(Claims.ISSUED_AT));
-            if (seen.isPresent() && Duration.between(Instant.ofEpochSecond(seen.get()), clock.instant())
-                    .compareTo(REFRESH_AFTER) >= 0) {
-                Map<String, Object> renewed = claims.seenNow(session.getAttributes());
-                renewed.put(Claims.SUBJECT, session.getName());
-                renewed.put("roles", session.getRoles());
-                sessionTokens.generateToken(renewed).ifPresent(token ->
-                        response.cookie(configured(Cookie.of(sessionCookie.getCookieName(), token), sessionCookie)));
-            }
-        });
+        request.getUserPrincipal(Authentication.class)
+                .ifPresent(
+                        session -> {
+                            Optional<Long> seen =
+                                    Sessions.number(session.getAttributes().get(Claims.ISSUED_AT));
+                            if (seen.isPresent()
+                                    && Duration.between(
+                                                            Instant.ofEpochSecond(seen.get()),
+                                                            clock.instant())
+                                                    .compareTo(REFRESH_AFTER)
+                                            >= 0) {
+                                Map<String, Object> renewed =
+                                        claims.seenNow(session.getAttributes());
+                                renewed.put(Claims.SUBJECT, session.getName());
+                                renewed.put("roles", session.getRoles());
+                                sessionTokens
+                                        .generateToken(renewed)
+                                        .ifPresent(
+                                                token ->
+                                                        response.cookie(
+                                                                configured(
+                                                                        Cookie.of(
+                                                                                sessionCookie
+                                                                                        .getCookieName(),
+                                                                                token),
+                                                                        sessionCookie)));
+                            }
+                        });
     }
 
-    private static Cookie configured(Cookie cookie, io.micronaut.http.cookie.CookieConfiguration config) {
+    private static Cookie configured(
+            Cookie cookie, io.micronaut.http.cookie.CookieConfiguration config) {
         config.getCookiePath().ifPresent(cookie::path);
         config.getCookieDomain().ifPresent(cookie::domain);
         config.isCookieHttpOnly().ifPresent(cookie::httpOnly);

@@ -6,10 +6,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
-/** Lets console controllers take the signed-in {@link ConsoleUser} (from the request's Authentication) as a parameter. */
+/**
+ * Lets console controllers take the signed-in {@link ConsoleUser} (from the request's
+ * Authentication) as a parameter.
+ */
 @Singleton
 class ConsoleUserBinder implements TypedRequestArgumentBinder<ConsoleUser> {
 
@@ -25,9 +27,11 @@ class ConsoleUserBinder implements TypedRequestArgumentBinder<ConsoleUser> {
     }
 
     @Override
-    public BindingResult<ConsoleUser> bind(ArgumentConversionContext<ConsoleUser> context, HttpRequest<?> source) {
-        Optional<ConsoleUser> user = source.getUserPrincipal(Authentication.class)
-                .flatMap(a -> ConsoleUser.of(a, clientIp.hash(source)));
+    public BindingResult<ConsoleUser> bind(
+            ArgumentConversionContext<ConsoleUser> context, HttpRequest<?> source) {
+        Optional<ConsoleUser> user =
+                source.getUserPrincipal(Authentication.class)
+                        .flatMap(a -> ConsoleUser.of(a, clientIp.hash(source)));
         return () -> user;
     }
 }

@@ -12,23 +12,25 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.net.URI;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.util.Set;
-
 /**
- * Refuses state-changing requests a browser sent from another site (OWASP: check the origin with standard
- * headers). Public forms (sign, confirm, withdraw, opt-out, login) need no per-visitor token, so public pages set
- * no cookie; console forms also carry a CSRF token. A request is refused when {@code Sec-Fetch-Site} says
- * cross-site or same-site, or when {@code Origin} is present and neither the base URL's origin nor this server
- * as the browser addressed it ({@code Host}, which a cross-site page cannot change). Pages with
- * {@code Referrer-Policy: no-referrer} make browsers send {@code Origin: null}; that counts only together with
- * {@code Sec-Fetch-Site: same-origin}. Clients without these headers (not a browser) are let through.
- * Only headers are read; nothing waits for the body.
+ * Refuses state-changing requests a browser sent from another site (OWASP: check the origin with
+ * standard headers). Public forms (sign, confirm, withdraw, opt-out, login) need no per-visitor
+ * token, so public pages set no cookie; console forms also carry a CSRF token. A request is refused
+ * when {@code Sec-Fetch-Site} says cross-site or same-site, or when {@code Origin} is present and
+ * neither the base URL's origin nor this server as the browser addressed it ({@code Host}, which a
+ * cross-site page cannot change). Pages with {@code Referrer-Policy: no-referrer} make browsers
+ * send {@code Origin: null}; that counts only together with {@code Sec-Fetch-Site: same-origin}.
+ * Clients without these headers (not a browser) are let through. Only headers are read; nothing
+ * waits for the body.
  */
-@ServerFilter(value = "/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
+@ServerFilter(
+        value = "/**",
+        methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 class CrossSiteFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossSiteFilter.class);
@@ -50,9 +52,14 @@ class CrossSiteFilter implements Ordered {
         if (allowed(fetchSite, from, request.getHeaders().get("Host"))) {
             return null;
         }
-        LOG.info("Refused {} {} from another site (Origin {}, Sec-Fetch-Site {})", request.getMethodName(),
-                request.getPath().replaceAll("/[A-Za-z0-9_-]{20,}", "/***"), from, fetchSite);
-        return pages.render(request, HttpStatus.FORBIDDEN, "error/cross-site", Pages.model("status", 403));
+        LOG.info(
+                "Refused {} {} from another site (Origin {}, Sec-Fetch-Site {})",
+                request.getMethodName(),
+                request.getPath().replaceAll("/[A-Za-z0-9_-]{20,}", "/***"),
+                from,
+                fetchSite);
+        return pages.render(
+                request, HttpStatus.FORBIDDEN, "error/cross-site", Pages.model("status", 403));
     }
 
     boolean allowed(@Nullable String fetchSite, @Nullable String from, @Nullable String host) {
@@ -66,7 +73,8 @@ class CrossSiteFilter implements Ordered {
             return fetchSite != null && fetchSite.trim().equalsIgnoreCase("same-origin");
         }
         String claimed = originOf(from);
-        return claimed.equals(origin) || (host != null && claimed.endsWith("://" + host.trim().toLowerCase()));
+        return claimed.equals(origin)
+                || (host != null && claimed.endsWith("://" + host.trim().toLowerCase()));
     }
 
     /** scheme://host[:port], lower case, default ports left out. */
@@ -78,8 +86,10 @@ class CrossSiteFilter implements Ordered {
             }
             String scheme = u.getScheme().toLowerCase();
             int port = u.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                    || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1
+                            || (scheme.equals("http") && port == 80)
+                            || (scheme.equals("https") && port == 443);
             return scheme + "://" + u.getHost().toLowerCase() + (defaultPort ? "" : ":" + port);
         } catch (IllegalArgumentException e) {
             return "";

@@ -6,7 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -16,10 +15,15 @@ import java.util.Optional;
 class Login {
 
     /** How a login attempt ended; {@code account} is set only on success. */
-    record Result(Outcome outcome, Optional<Account> account) {
-    }
+    record Result(Outcome outcome, Optional<Account> account) {}
 
-    enum Outcome { SUCCESS, WRONG, DISABLED, THROTTLED_ACCOUNT, THROTTLED_ADDRESS }
+    enum Outcome {
+        SUCCESS,
+        WRONG,
+        DISABLED,
+        THROTTLED_ACCOUNT,
+        THROTTLED_ADDRESS
+    }
 
     private final AccountRepository accounts;
     private final Passwords passwords;
@@ -30,8 +34,15 @@ class Login {
     private final AuditLog audit;
     private final Clock clock;
 
-    Login(AccountRepository accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, Secrets secrets,
-          ClientIp clientIp, AuditLog audit, Clock clock) {
+    Login(
+            AccountRepository accounts,
+            Passwords passwords,
+            LoginThrottle throttle,
+            Sessions sessions,
+            Secrets secrets,
+            ClientIp clientIp,
+            AuditLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -42,21 +53,36 @@ class Login {
         this.clock = clock;
     }
 
-    Result login(@Nullable String emailInput, @Nullable String password, @Nullable HttpRequest<?> request) {
+    Result login(
+            @Nullable String emailInput,
+            @Nullable String password,
+            @Nullable HttpRequest<?> request) {
         String email = Account.normaliseEmail(emailInput == null ? "" : emailInput);
         String emailHash = secrets.keyedHash("login-email", email);
         String ipHash = clientIp.hash(request);
         Actor anonymous = Actor.anonymous(email, ipHash);
-        Optional<Account> account = email.isEmpty() ? Optional.empty() : accounts.findByEmail(email);
+        Optional<Account> account =
+                email.isEmpty() ? Optional.empty() : accounts.findByEmail(email);
         Long accountId = account.map(Account::id).orElse(null);
         Long organiserId = account.map(Account::organiserId).orElse(null);
 
         LoginThrottle.Block block = throttle.check(emailHash, ipHash);
         if (block != LoginThrottle.Block.NONE) {
-            audit.record(new Actor(accountId, email, ipHash), "LOGIN_FAILED", organiserId, null,
-                    Map.of("reason", block == LoginThrottle.Block.ACCOUNT ? "throttled-account" : "throttled-address"));
-            return new Result(block == LoginThrottle.Block.ACCOUNT ? Outcome.THROTTLED_ACCOUNT
-                    : Outcome.THROTTLED_ADDRESS, Optional.empty());
+            audit.record(
+                    new Actor(accountId, email, ipHash),
+                    "LOGIN_FAILED",
+                    organiserId,
+                    null,
+                    Map.of(
+                            "reason",
+                            block == LoginThrottle.Block.ACCOUNT
+                                    ? "throttled-account"
+                                    : "throttled-address"));
+            return new Result(
+                    block == LoginThrottle.Block.ACCOUNT
+                            ? Outcome.THROTTLED_ACCOUNT
+                            : Outcome.THROTTLED_ADDRESS,
+                    Optional.empty());
         }
         if (account.isEmpty()) {
             passwords.checkDecoy(password);
@@ -67,18 +93,27 @@ class Login {
         Account a = account.get();
         if (!passwords.matches(password, a.passwordHash())) {
             throttle.failed(emailHash, ipHash);
-            audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_FAILED", a.organiserId(), null,
+            audit.record(
+                    new Actor(a.id(), a.email(), ipHash),
+                    "LOGIN_FAILED",
+                    a.organiserId(),
+                    null,
                     Map.of("reason", "wrong-password"));
             return new Result(Outcome.WRONG, Optional.empty());
         }
         if (!a.enabled()) {
-            audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_FAILED", a.organiserId(), null,
+            audit.record(
+                    new Actor(a.id(), a.email(), ipHash),
+                    "LOGIN_FAILED",
+                    a.organiserId(),
+                    null,
                     Map.of("reason", "disabled"));
             return new Result(Outcome.DISABLED, Optional.empty());
         }
         throttle.succeeded(emailHash, ipHash);
         accounts.updateLastLoginAt(a.id(), clock.instant());
-        audit.record(new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
+        audit.record(
+                new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
         return new Result(Outcome.SUCCESS, Optional.of(a));
     }
 

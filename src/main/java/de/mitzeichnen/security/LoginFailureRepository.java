@@ -4,7 +4,6 @@ import de.mitzeichnen.db.Utc;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,9 +14,11 @@ interface LoginFailureRepository extends CrudRepository<LoginFailure, Long> {
 
     long countByIpHashAndAtGreaterThan(String ipHash, @Utc Instant since);
 
-    long countByEmailHashAndIpHashAndAtGreaterThan(String emailHash, String ipHash, @Utc Instant since);
+    long countByEmailHashAndIpHashAndAtGreaterThan(
+            String emailHash, String ipHash, @Utc Instant since);
 
-    Optional<LoginFailure> findFirstByEmailHashAndIpHashOrderByAtDesc(String emailHash, String ipHash);
+    Optional<LoginFailure> findFirstByEmailHashAndIpHashOrderByAtDesc(
+            String emailHash, String ipHash);
 
     Optional<LoginFailure> findFirstByIpHashOrderByAtDesc(String ipHash);
 

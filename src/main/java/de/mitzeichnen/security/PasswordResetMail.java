@@ -6,7 +6,6 @@ import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -29,13 +28,30 @@ class PasswordResetMail {
         this.clock = clock;
     }
 
-    /** Puts the mail into the outbox, in the caller's transaction: it goes out only if the link was stored. */
+    /**
+     * Puts the mail into the outbox, in the caller's transaction: it goes out only if the link was
+     * stored.
+     */
     long send(PasswordResets.Issued issued, Locale locale) {
-        MailTemplates.Rendered mail = templates.render("password-reset", locale, Map.of(
-                "name", issued.account().displayName(),
-                "link", issued.link(),
-                "validUntil", new Formats(locale, clock, texts).dateTime(issued.expiresAt())));
-        return outbox.enqueue(new OutgoingMail(issued.account().email(), texts.get(locale, "app.name"), null,
-                texts.get(locale, "security.reset.mail.subject"), mail.text(), mail.html(), Map.of(), KIND));
+        MailTemplates.Rendered mail =
+                templates.render(
+                        "password-reset",
+                        locale,
+                        Map.of(
+                                "name", issued.account().displayName(),
+                                "link", issued.link(),
+                                "validUntil",
+                                        new Formats(locale, clock, texts)
+                                                .dateTime(issued.expiresAt())));
+        return outbox.enqueue(
+                new OutgoingMail(
+                        issued.account().email(),
+                        texts.get(locale, "app.name"),
+                        null,
+                        texts.get(locale, "security.reset.mail.subject"),
+                        mail.text(),
+                        mail.html(),
+                        Map.of(),
+                        KIND));
     }
 }

@@ -22,7 +22,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -35,12 +34,10 @@ import java.util.Map;
 class PasswordResetPages {
 
     @Serdeable
-    record RequestForm(@Nullable String email) {
-    }
+    record RequestForm(@Nullable String email) {}
 
     @Serdeable
-    record ResetForm(@Nullable String password, @Nullable String confirmation) {
-    }
+    record ResetForm(@Nullable String password, @Nullable String confirmation) {}
 
     private final PasswordResets resets;
     private final ClientIp clientIp;
@@ -48,8 +45,12 @@ class PasswordResetPages {
     private final Languages languages;
     private final Texts texts;
 
-    PasswordResetPages(PasswordResets resets, ClientIp clientIp, PageRenderer pages, Languages languages,
-                       Texts texts) {
+    PasswordResetPages(
+            PasswordResets resets,
+            ClientIp clientIp,
+            PageRenderer pages,
+            Languages languages,
+            Texts texts) {
         this.resets = resets;
         this.clientIp = clientIp;
         this.pages = pages;
@@ -59,7 +60,8 @@ class PasswordResetPages {
 
     @Get(LoginPages.FORGOT)
     HttpResponse<String> form(HttpRequest<?> request) {
-        return pages.render(request, HttpStatus.OK, "console/forgot", Pages.model("email", "", "sent", false));
+        return pages.render(
+                request, HttpStatus.OK, "console/forgot", Pages.model("email", "", "sent", false));
     }
 
     @Post(LoginPages.FORGOT)
@@ -68,12 +70,25 @@ class PasswordResetPages {
         String email = form.email() == null ? "" : form.email().trim();
         Locale locale = languages.resolveOrDefault(request);
         if (!EmailAddress.valid(Account.normaliseEmail(email))) {
-            return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "console/forgot", Pages.model("email", email,
-                    "sent", false, "error", texts.get(locale, "security.reset.emailInvalid")));
+            return pages.render(
+                    request,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "console/forgot",
+                    Pages.model(
+                            "email",
+                            email,
+                            "sent",
+                            false,
+                            "error",
+                            texts.get(locale, "security.reset.emailInvalid")));
         }
         resets.request(email, clientIp.hash(request), locale);
         // The same answer whether or not an account has this address.
-        return pages.render(request, HttpStatus.OK, "console/forgot", Pages.model("email", email, "sent", true));
+        return pages.render(
+                request,
+                HttpStatus.OK,
+                "console/forgot",
+                Pages.model("email", email, "sent", true));
     }
 
     @Get(LoginPages.RESET + "/{token}")
@@ -93,26 +108,40 @@ class PasswordResetPages {
         Locale locale = languages.resolveOrDefault(request);
         String problem = Passwords.problem(form.password());
         if (problem != null) {
-            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, token, Map.of("password", texts.get(locale, problem)));
+            return page(
+                    request,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    token,
+                    Map.of("password", texts.get(locale, problem)));
         }
         if (!form.password().equals(form.confirmation())) {
-            return page(request, HttpStatus.UNPROCESSABLE_ENTITY, token,
+            return page(
+                    request,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    token,
                     Map.of("confirmation", texts.get(locale, "security.reset.mismatch")));
         }
         if (resets.reset(token, form.password(), clientIp.hash(request)).isEmpty()) {
             return invalid(request);
         }
-        return noReferrer(HttpResponse.seeOther(URI.create(LoginPages.LOGIN + "?" + LoginPages.PASSWORD_CHANGED + "=1")));
+        return noReferrer(
+                HttpResponse.seeOther(
+                        URI.create(LoginPages.LOGIN + "?" + LoginPages.PASSWORD_CHANGED + "=1")));
     }
 
-    private MutableHttpResponse<String> page(HttpRequest<?> request, HttpStatus status, String token,
-                                             Map<String, String> errors) {
-        return noReferrer(pages.render(request, status, "console/reset",
-                Pages.model("action", LoginPages.RESET + "/" + token, "errors", errors)));
+    private MutableHttpResponse<String> page(
+            HttpRequest<?> request, HttpStatus status, String token, Map<String, String> errors) {
+        return noReferrer(
+                pages.render(
+                        request,
+                        status,
+                        "console/reset",
+                        Pages.model("action", LoginPages.RESET + "/" + token, "errors", errors)));
     }
 
     private MutableHttpResponse<String> invalid(HttpRequest<?> request) {
-        return noReferrer(pages.render(request, HttpStatus.GONE, "console/reset-invalid", Pages.model()));
+        return noReferrer(
+                pages.render(request, HttpStatus.GONE, "console/reset-invalid", Pages.model()));
     }
 
     /** The link's token is in the address: links on the page must not pass it on to other sites. */

@@ -6,8 +6,8 @@ import com.password4j.types.Argon2;
 import jakarta.inject.Singleton;
 
 /**
- * Argon2id password hashes (by default OWASP's minimum: 19 MiB, 2 passes, 1 lane). The parameters are part of
- * each stored hash, so hashes made with other settings still verify.
+ * Argon2id password hashes (by default OWASP's minimum: 19 MiB, 2 passes, 1 lane). The parameters
+ * are part of each stored hash, so hashes made with other settings still verify.
  */
 @Singleton
 public class Passwords {
@@ -16,12 +16,21 @@ public class Passwords {
     public static final int MAX_LENGTH = 200;
 
     private final Argon2Function argon2;
-    /** Checked against when an e-mail address is unknown, so that the answer takes as long as for a known one. */
+
+    /**
+     * Checked against when an e-mail address is unknown, so that the answer takes as long as for a
+     * known one.
+     */
     private final String decoy;
 
     Passwords(SecurityConfig config) {
-        argon2 = Argon2Function.getInstance(config.getPasswordHashMemoryKib(), config.getPasswordHashIterations(), 1,
-                32, Argon2.ID);
+        argon2 =
+                Argon2Function.getInstance(
+                        config.getPasswordHashMemoryKib(),
+                        config.getPasswordHashIterations(),
+                        1,
+                        32,
+                        Argon2.ID);
         decoy = hash(Secrets.randomToken(16));
     }
 

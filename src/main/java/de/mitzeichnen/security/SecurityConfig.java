@@ -1,10 +1,12 @@
 package de.mitzeichnen.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.time.Duration;
 
-/** Settings of the console's security, from {@code mitzeichnen.security.*}; secrets only from environment variables. */
+/**
+ * Settings of the console's security, from {@code mitzeichnen.security.*}; secrets only from
+ * environment variables.
+ */
 @ConfigurationProperties("mitzeichnen.security")
 public class SecurityConfig {
 
@@ -37,7 +39,9 @@ public class SecurityConfig {
         this.adminPassword = adminPassword == null ? "" : adminPassword;
     }
 
-    /** Signs session and form cookies; empty means: generate one once and keep it in the database. */
+    /**
+     * Signs session and form cookies; empty means: generate one once and keep it in the database.
+     */
     public String getSessionSecret() {
         return sessionSecret;
     }
@@ -64,7 +68,10 @@ public class SecurityConfig {
         this.sessionMaxAge = sessionMaxAge;
     }
 
-    /** Key of the hashed client addresses (MITZEICHNEN_IP_HASH_KEY), separate from the session secret. */
+    /**
+     * Key of the hashed client addresses (MITZEICHNEN_IP_HASH_KEY), separate from the session
+     * secret.
+     */
     public String getIpHashKey() {
         return ipHashKey;
     }
@@ -74,16 +81,21 @@ public class SecurityConfig {
     }
 
     /**
-     * Addresses or CIDR ranges of the reverse proxies in front of the service (MITZEICHNEN_TRUSTED_PROXIES):
-     * forwarding headers count only on connections from them.
+     * Addresses or CIDR ranges of the reverse proxies in front of the service
+     * (MITZEICHNEN_TRUSTED_PROXIES): forwarding headers count only on connections from them.
      */
     public java.util.List<String> getTrustedProxies() {
         return trustedProxies;
     }
 
     public void setTrustedProxies(java.util.List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies == null ? java.util.List.of() : trustedProxies.stream()
-                .map(String::trim).filter(t -> !t.isEmpty()).toList();
+        this.trustedProxies =
+                trustedProxies == null
+                        ? java.util.List.of()
+                        : trustedProxies.stream()
+                                .map(String::trim)
+                                .filter(t -> !t.isEmpty())
+                                .toList();
     }
 
     public int getMaxFailuresPerAccount() {
@@ -110,7 +122,9 @@ public class SecurityConfig {
         this.failureWindow = failureWindow;
     }
 
-    /** Argon2id memory per hash in KiB (OWASP's minimum 19 MiB); only tests lower it, to run fast. */
+    /**
+     * Argon2id memory per hash in KiB (OWASP's minimum 19 MiB); only tests lower it, to run fast.
+     */
     public int getPasswordHashMemoryKib() {
         return passwordHashMemoryKib;
     }

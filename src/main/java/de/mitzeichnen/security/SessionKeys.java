@@ -12,15 +12,15 @@ import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.time.temporal.TemporalAmount;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Hands Micronaut Security the application's own secret (MITZEICHNEN_SESSION_SECRET, or the one generated once
- * and kept in the database, so all instances agree) for signing session tokens and form tokens, and makes both
- * cookies Secure when the public base URL is https (behind a TLS proxy the request itself looks like http).
+ * Hands Micronaut Security the application's own secret (MITZEICHNEN_SESSION_SECRET, or the one
+ * generated once and kept in the database, so all instances agree) for signing session tokens and
+ * form tokens, and makes both cookies Secure when the public base URL is https (behind a TLS proxy
+ * the request itself looks like http).
  */
 @Factory
 class SessionKeys {
@@ -35,7 +35,8 @@ class SessionKeys {
     }
 
     @Singleton
-    BeanCreatedEventListener<TokenCookieConfigurationProperties> secureSessionCookie(MitzeichnenConfig app) {
+    BeanCreatedEventListener<TokenCookieConfigurationProperties> secureSessionCookie(
+            MitzeichnenConfig app) {
         return event -> {
             TokenCookieConfigurationProperties cookie = event.getBean();
             cookie.setCookieSecure(app.isSecureBaseUrl());
@@ -44,13 +45,20 @@ class SessionKeys {
     }
 
     @Singleton
-    BeanCreatedEventListener<CsrfConfiguration> formTokenKey(Secrets secrets, MitzeichnenConfig app) {
-        return (BeanCreatedEvent<CsrfConfiguration> event) -> new FormTokens(event.getBean(),
-                Base64.getEncoder().encodeToString(secrets.key("csrf")), app.isSecureBaseUrl());
+    BeanCreatedEventListener<CsrfConfiguration> formTokenKey(
+            Secrets secrets, MitzeichnenConfig app) {
+        return (BeanCreatedEvent<CsrfConfiguration> event) ->
+                new FormTokens(
+                        event.getBean(),
+                        Base64.getEncoder().encodeToString(secrets.key("csrf")),
+                        app.isSecureBaseUrl());
     }
 
-    /** The configured CSRF settings with the application's key and the Secure flag of the base URL. */
-    private record FormTokens(CsrfConfiguration configured, String key, boolean secure) implements CsrfConfiguration {
+    /**
+     * The configured CSRF settings with the application's key and the Secure flag of the base URL.
+     */
+    private record FormTokens(CsrfConfiguration configured, String key, boolean secure)
+            implements CsrfConfiguration {
         @Override
         public int getRandomValueSize() {
             return configured.getRandomValueSize();

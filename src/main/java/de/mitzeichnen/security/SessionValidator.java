@@ -5,15 +5,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.Claims;
 import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Checks a signed session token beyond its signature: idle timeout and maximum age (against the application's
- * clock), logout (revocation), a disabled account or a changed password (session epoch). Runs where the
- * framework validates tokens, on the blocking pool (micronaut.security.token.jwt.nimbus.reactive-validator-execute-on-blocking).
+ * Checks a signed session token beyond its signature: idle timeout and maximum age (against the
+ * application's clock), logout (revocation), a disabled account or a changed password (session
+ * epoch). Runs where the framework validates tokens, on the blocking pool
+ * (micronaut.security.token.jwt.nimbus.reactive-validator-execute-on-blocking).
  */
 @Singleton
 class SessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
@@ -23,7 +23,8 @@ class SessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
     private final SecurityConfig config;
     private final Clock clock;
 
-    SessionValidator(AccountRepository accounts, Sessions sessions, SecurityConfig config, Clock clock) {
+    SessionValidator(
+            AccountRepository accounts, Sessions sessions, SecurityConfig config, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.config = config;
@@ -38,7 +39,11 @@ class SessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {
         Optional<Long> epoch = Sessions.number(claims.get(Sessions.EPOCH));
         Optional<Long> account = Sessions.number(claims.get(Claims.SUBJECT));
         Object sessionId = claims.get(Sessions.SESSION_ID);
-        if (lastSeen.isEmpty() || login.isEmpty() || epoch.isEmpty() || account.isEmpty() || sessionId == null) {
+        if (lastSeen.isEmpty()
+                || login.isEmpty()
+                || epoch.isEmpty()
+                || account.isEmpty()
+                || sessionId == null) {
             return false;
         }
         if (now.isAfter(Instant.ofEpochSecond(lastSeen.get()).plus(config.getSessionIdleTimeout()))

@@ -2,16 +2,16 @@ package de.mitzeichnen.security;
 
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Console sessions are signed JWTs in the cookie {@value #COOKIE} (Micronaut Security), so any instance can check
- * them without shared memory. Besides the framework's signature check, {@link SessionValidator} ends a session
- * after the idle timeout, after the maximum age, at logout (recorded here, in the database), when the account is
- * disabled, or when its password changes (the account's session epoch moves on).
+ * Console sessions are signed JWTs in the cookie {@value #COOKIE} (Micronaut Security), so any
+ * instance can check them without shared memory. Besides the framework's signature check, {@link
+ * SessionValidator} ends a session after the idle timeout, after the maximum age, at logout
+ * (recorded here, in the database), when the account is disabled, or when its password changes (the
+ * account's session epoch moves on).
  */
 @Singleton
 public class Sessions {
@@ -21,6 +21,7 @@ public class Sessions {
 
     /** Claims of the session token besides sub (account id), roles, iat (last seen) and exp. */
     static final String SESSION_ID = "sid";
+
     static final String EPOCH = "epoch";
     static final String LOGIN = "login";
     static final String ORGANISER = "org";
@@ -41,13 +42,17 @@ public class Sessions {
     void end(Authentication session) {
         Instant now = clock.instant();
         revocations.deleteByExpiresAtLessThan(now);
-        sessionId(session).ifPresent(id -> {
-            String hash = Secrets.sha256(id);
-            if (!revocations.existsById(hash)) {
-                Instant login = instant(session, LOGIN).orElse(now);
-                revocations.save(new SessionRevocation(hash, login.plus(config.getSessionMaxAge())));
-            }
-        });
+        sessionId(session)
+                .ifPresent(
+                        id -> {
+                            String hash = Secrets.sha256(id);
+                            if (!revocations.existsById(hash)) {
+                                Instant login = instant(session, LOGIN).orElse(now);
+                                revocations.save(
+                                        new SessionRevocation(
+                                                hash, login.plus(config.getSessionMaxAge())));
+                            }
+                        });
     }
 
     boolean revoked(String sessionId) {
@@ -62,7 +67,10 @@ public class Sessions {
         return number(session.getAttributes().get(claim)).map(Instant::ofEpochSecond);
     }
 
-    /** Claims come back from the token as numbers of some type, or as dates for the registered time claims. */
+    /**
+     * Claims come back from the token as numbers of some type, or as dates for the registered time
+     * claims.
+     */
     static Optional<Long> number(Object value) {
         if (value instanceof Number n) {
             return Optional.of(n.longValue());

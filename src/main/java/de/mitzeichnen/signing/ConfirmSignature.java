@@ -4,30 +4,39 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The second step of the double opt-in. Looking at the link (GET) never changes anything — mail gateways open
- * links by themselves; only the button (POST) confirms, and doing so twice is harmless.
+ * The second step of the double opt-in. Looking at the link (GET) never changes anything — mail
+ * gateways open links by themselves; only the button (POST) confirms, and doing so twice is
+ * harmless.
  */
 @Singleton
 class ConfirmSignature {
 
-    enum State { SHOW, ALREADY_CONFIRMED, EXPIRED, UNKNOWN, CONFIRMED_NOW }
-
-    record Outcome(State state, Signature signature, Appeal appeal) {
+    enum State {
+        SHOW,
+        ALREADY_CONFIRMED,
+        EXPIRED,
+        UNKNOWN,
+        CONFIRMED_NOW
     }
+
+    record Outcome(State state, Signature signature, Appeal appeal) {}
 
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
     private final Signatures owner;
     private final Clock clock;
 
-    ConfirmSignature(SignatureRepository signatures, AppealRepository appeals, Signatures owner, Clock clock) {
+    ConfirmSignature(
+            SignatureRepository signatures,
+            AppealRepository appeals,
+            Signatures owner,
+            Clock clock) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.owner = owner;
@@ -64,8 +73,10 @@ class ConfirmSignature {
         Appeal appeal = appeals.findById(s.appealId()).orElseThrow();
         return switch (s.status()) {
             case CONFIRMED -> new Outcome(State.ALREADY_CONFIRMED, s, appeal);
-            case PENDING -> now.isBefore(s.confirmExpiresAt())
-                    ? new Outcome(State.SHOW, s, appeal) : new Outcome(State.EXPIRED, s, appeal);
+            case PENDING ->
+                    now.isBefore(s.confirmExpiresAt())
+                            ? new Outcome(State.SHOW, s, appeal)
+                            : new Outcome(State.EXPIRED, s, appeal);
             default -> new Outcome(State.UNKNOWN, null, null);
         };
     }

@@ -1,12 +1,10 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.PublicCount;
-
 import de.mitzeichnen.db.UtcInstantConverter;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -14,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The publicly visible fields of an appeal's publicly counted signatures (CONFIRMED, and trusted unless the appeal
- * counts all confirmed ones), oldest confirmation first. A signer's
- * name leaves this class only when the signer agreed and the appeal publishes names; e-mail, IP hash and tokens never.
+ * The publicly visible fields of an appeal's publicly counted signatures (CONFIRMED, and trusted
+ * unless the appeal counts all confirmed ones), oldest confirmation first. A signer's name leaves
+ * this class only when the signer agreed and the appeal publishes names; e-mail, IP hash and tokens
+ * never.
  */
 @Singleton
 @Connectable
@@ -31,16 +30,27 @@ public class PublicSignatories {
     }
 
     /**
-     * One counted signature: where it counts (a German municipality by AGS, or a foreign one by id and country),
-     * its office, and the name only where it may be shown.
+     * One counted signature: where it counts (a German municipality by AGS, or a foreign one by id
+     * and country), its office, and the name only where it may be shown.
      */
-    public record Signatory(String ags, String districtAgs, Long foreignId, String country, String place, String landCode,
-                            String landName, String kreisAgs, long population, String role, String roleOther,
-                            String publicName, Instant confirmedAt) {
-    }
+    public record Signatory(
+            String ags,
+            String districtAgs,
+            Long foreignId,
+            String country,
+            String place,
+            String landCode,
+            String landName,
+            String kreisAgs,
+            long population,
+            String role,
+            String roleOther,
+            String publicName,
+            Instant confirmedAt) {}
 
     public List<Signatory> of(long appealId, boolean appealPublishesNames, PublicCount mode) {
-        return jdbc.prepareStatement("""
+        return jdbc.prepareStatement(
+                """
                 SELECT s.municipality_ags, s.district_ags, s.foreign_municipality_id, f.country,
                        COALESCE(m.display_name, k.display_name, f.name), COALESCE(m.land_code, k.land_code), l.name,
                        COALESCE(m.kreis_ags, k.ags), COALESCE(m.population, k.population, 0), s.role, s.role_other,
@@ -52,31 +62,54 @@ public class PublicSignatories {
                   LEFT JOIN foreign_municipality f ON f.id = s.foreign_municipality_id
                  WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND (? OR s.trust <> 'EMAIL_ONLY')
                  ORDER BY s.confirmed_at, s.id
-                """, (PreparedStatement ps) -> {
-            ps.setBoolean(1, appealPublishesNames);
-            ps.setLong(2, appealId);
-            ps.setBoolean(3, mode == PublicCount.ALL_CONFIRMED);
-            List<Signatory> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Signatory(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                            instants.convertToEntityValue(rs.getString(13), null)));
-                }
-            }
-            return out;
-        });
+                """,
+                (PreparedStatement ps) -> {
+                    ps.setBoolean(1, appealPublishesNames);
+                    ps.setLong(2, appealId);
+                    ps.setBoolean(3, mode == PublicCount.ALL_CONFIRMED);
+                    List<Signatory> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(
+                                    new Signatory(
+                                            rs.getString(1),
+                                            rs.getString(2),
+                                            (Long) rs.getObject(3, Long.class),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            rs.getString(6),
+                                            rs.getString(7),
+                                            rs.getString(8),
+                                            rs.getLong(9),
+                                            rs.getString(10),
+                                            rs.getString(11),
+                                            rs.getString(12),
+                                            instants.convertToEntityValue(rs.getString(13), null)));
+                        }
+                    }
+                    return out;
+                });
     }
 
-    /** A recent counted signature: the place, its country when abroad, the office, the name only where allowed. */
-    public record Recent(String place, String country, String role, String roleOther, String publicName,
-                         Instant confirmedAt) {
-    }
+    /**
+     * A recent counted signature: the place, its country when abroad, the office, the name only
+     * where allowed.
+     */
+    public record Recent(
+            String place,
+            String country,
+            String role,
+            String roleOther,
+            String publicName,
+            Instant confirmedAt) {}
 
-    /** The most recently confirmed publicly counted signatures, newest first, at most {@code limit}. */
-    public List<Recent> recent(long appealId, boolean appealPublishesNames, PublicCount mode, int limit) {
-        return jdbc.prepareStatement("""
+    /**
+     * The most recently confirmed publicly counted signatures, newest first, at most {@code limit}.
+     */
+    public List<Recent> recent(
+            long appealId, boolean appealPublishesNames, PublicCount mode, int limit) {
+        return jdbc.prepareStatement(
+                """
                 SELECT COALESCE(m.display_name, k.display_name, f.name), f.country, s.role, s.role_other,
                        CASE WHEN s.public_name AND ? THEN s.name END, s.confirmed_at
                   FROM signature s
@@ -85,19 +118,26 @@ public class PublicSignatories {
                   LEFT JOIN foreign_municipality f ON f.id = s.foreign_municipality_id
                  WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND (? OR s.trust <> 'EMAIL_ONLY')
                  ORDER BY s.confirmed_at DESC, s.id DESC LIMIT ?
-                """, (PreparedStatement ps) -> {
-            ps.setBoolean(1, appealPublishesNames);
-            ps.setLong(2, appealId);
-            ps.setBoolean(3, mode == PublicCount.ALL_CONFIRMED);
-            ps.setInt(4, limit);
-            List<Recent> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Recent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), instants.convertToEntityValue(rs.getString(6), null)));
-                }
-            }
-            return out;
-        });
+                """,
+                (PreparedStatement ps) -> {
+                    ps.setBoolean(1, appealPublishesNames);
+                    ps.setLong(2, appealId);
+                    ps.setBoolean(3, mode == PublicCount.ALL_CONFIRMED);
+                    ps.setInt(4, limit);
+                    List<Recent> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(
+                                    new Recent(
+                                            rs.getString(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            instants.convertToEntityValue(rs.getString(6), null)));
+                        }
+                    }
+                    return out;
+                });
     }
 }

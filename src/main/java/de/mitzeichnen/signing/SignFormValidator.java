@@ -8,7 +8,6 @@ import de.mitzeichnen.municipality.ForeignMunicipalities;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Checks a sign form field by field; the result is either clean data or a message key per bad field. */
+/**
+ * Checks a sign form field by field; the result is either clean data or a message key per bad
+ * field.
+ */
 @Singleton
 class SignFormValidator {
 
@@ -36,8 +38,8 @@ class SignFormValidator {
     }
 
     /**
-     * What a signature is for: a German municipality, a Landkreis (or equivalent), or a foreign municipality by
-     * country and name (made on submit). Exactly one of the three is set.
+     * What a signature is for: a German municipality, a Landkreis (or equivalent), or a foreign
+     * municipality by country and name (made on submit). Exactly one of the three is set.
      */
     record Place(Municipality german, District district, String country, String foreignName) {
         static Place of(Municipality m) {
@@ -54,19 +56,33 @@ class SignFormValidator {
     }
 
     /** Clean input, ready to be stored. */
-    record SignRequest(String name, SignerRole role, String roleOther, String body, Place place, EmailAddress email,
-                       boolean publicName, boolean outcomeMails) {
+    record SignRequest(
+            String name,
+            SignerRole role,
+            String roleOther,
+            String body,
+            Place place,
+            EmailAddress email,
+            boolean publicName,
+            boolean outcomeMails) {
 
         SignatureRequest toRequest() {
-            SignTarget target = place.german() != null
-                    ? new SignTarget.Municipality(place.german().ags(), place.german().gebietsstand())
-                    : place.district() != null ? new SignTarget.District(place.district().key())
-                    : new SignTarget.Foreign(place.country(), place.foreignName());
-            return new SignatureRequest(name, role, roleOther, body, target, email, publicName, outcomeMails);
+            SignTarget target =
+                    place.german() != null
+                            ? new SignTarget.Municipality(
+                                    place.german().ags(), place.german().gebietsstand())
+                            : place.district() != null
+                                    ? new SignTarget.District(place.district().key())
+                                    : new SignTarget.Foreign(place.country(), place.foreignName());
+            return new SignatureRequest(
+                    name, role, roleOther, body, target, email, publicName, outcomeMails);
         }
     }
 
-    /** The outcome: a request, or errors (field → message key) and, for an ambiguous place, candidates. */
+    /**
+     * The outcome: a request, or errors (field → message key) and, for an ambiguous place,
+     * candidates.
+     */
     record Result(SignRequest request, Map<String, String> errors, List<Municipality> candidates) {
         boolean valid() {
             return request != null;
@@ -84,8 +100,8 @@ class SignFormValidator {
     }
 
     /**
-     * {@code byOrganiser}: a reply the organiser records by hand; the address is optional (no mail then) and the
-     * signer's privacy consent was given to the organiser, not in this form.
+     * {@code byOrganiser}: a reply the organiser records by hand; the address is optional (no mail
+     * then) and the signer's privacy consent was given to the organiser, not in this form.
      */
     Result validate(Appeal appeal, SignForm form, boolean byOrganiser) {
         Check c = new Check();
@@ -94,9 +110,15 @@ class SignFormValidator {
         String roleOther = role == SignerRole.OTHER ? roleOther(c, form.roleOther()) : null;
         String body = body(c, form.body());
         Place place = place(c, form.municipality(), form.country());
-        if (place != null && role != null && !c.errors.containsKey("role") && !role.fits(place.district() != null)) {
-            c.errors.put("role", place.district() != null ? "signing.error.role.notForDistrict"
-                    : "signing.error.role.onlyForDistrict");
+        if (place != null
+                && role != null
+                && !c.errors.containsKey("role")
+                && !role.fits(place.district() != null)) {
+            c.errors.put(
+                    "role",
+                    place.district() != null
+                            ? "signing.error.role.notForDistrict"
+                            : "signing.error.role.onlyForDistrict");
         }
         EmailAddress email = byOrganiser && form.email().isBlank() ? null : email(c, form.email());
         if (!byOrganiser && !form.privacy()) {
@@ -105,19 +127,33 @@ class SignFormValidator {
         if (!c.errors.isEmpty()) {
             return new Result(null, c.errors, c.candidates);
         }
-        return new Result(new SignRequest(name, role, roleOther, body, place, email, form.publicName(),
-                form.outcomeMails()), Map.of(),
+        return new Result(
+                new SignRequest(
+                        name,
+                        role,
+                        roleOther,
+                        body,
+                        place,
+                        email,
+                        form.publicName(),
+                        form.outcomeMails()),
+                Map.of(),
                 List.of());
     }
 
     private static String name(Check c, String name) {
-        SignerText.name(name).ifPresent(p -> c.errors.put("name", switch (p) {
-            case CONTROL -> "signing.error.control";
-            case REQUIRED -> "signing.error.name.required";
-            case TOO_LONG -> "signing.error.name.tooLong";
-            case FORMULA -> "signing.error.name.formula";
-            case URL -> "signing.error.name.url";
-        }));
+        SignerText.name(name)
+                .ifPresent(
+                        p ->
+                                c.errors.put(
+                                        "name",
+                                        switch (p) {
+                                            case CONTROL -> "signing.error.control";
+                                            case REQUIRED -> "signing.error.name.required";
+                                            case TOO_LONG -> "signing.error.name.tooLong";
+                                            case FORMULA -> "signing.error.name.formula";
+                                            case URL -> "signing.error.name.url";
+                                        }));
         if (!c.errors.containsKey("name") && name.codePoints().noneMatch(Character::isLetter)) {
             // only invisible characters, emoji or symbols: no one's name
             c.errors.put("name", "signing.error.name.letters");
@@ -153,11 +189,16 @@ class SignFormValidator {
     }
 
     private static String body(Check c, String text) {
-        SignerText.body(text).ifPresent(p -> c.errors.put("body", switch (p) {
-            case CONTROL -> "signing.error.control";
-            case TOO_LONG -> "signing.error.body.tooLong";
-            default -> "signing.error.text.invalid";
-        }));
+        SignerText.body(text)
+                .ifPresent(
+                        p ->
+                                c.errors.put(
+                                        "body",
+                                        switch (p) {
+                                            case CONTROL -> "signing.error.control";
+                                            case TOO_LONG -> "signing.error.body.tooLong";
+                                            default -> "signing.error.text.invalid";
+                                        }));
         return text.isBlank() ? null : text;
     }
 
@@ -172,8 +213,10 @@ class SignFormValidator {
         } else if (!COUNTRIES.contains(country)) {
             c.errors.put("country", "signing.error.country.unknown");
         } else if (!country.equals("DE")) {
-            String problem = startsLikeFormula(text) ? "signing.error.text.invalid"
-                    : ForeignMunicipalities.nameProblem(text);
+            String problem =
+                    startsLikeFormula(text)
+                            ? "signing.error.text.invalid"
+                            : ForeignMunicipalities.nameProblem(text);
             if (problem == null) {
                 return new Place(null, null, country, text);
             }

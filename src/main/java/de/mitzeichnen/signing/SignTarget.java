@@ -1,26 +1,27 @@
 package de.mitzeichnen.signing;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.LocalDate;
 
-/** What a signature is for: a German municipality (AGS), a Landkreis (5-digit key) or a foreign municipality. */
+/**
+ * What a signature is for: a German municipality (AGS), a Landkreis (5-digit key) or a foreign
+ * municipality.
+ */
 public sealed interface SignTarget {
 
     /** A German municipality by its 8-digit AGS and the register's Gebietsstand. */
-    record Municipality(String ags, @Nullable LocalDate gebietsstand) implements SignTarget {
-    }
+    record Municipality(String ags, @Nullable LocalDate gebietsstand) implements SignTarget {}
 
     /** A Landkreis (or Kreis, Region, Städteregion, Regionalverband) by its 5-digit key. */
-    record District(String ags) implements SignTarget {
-    }
+    record District(String ags) implements SignTarget {}
 
     /** A municipality abroad, by ISO country code and the name the signer typed. */
-    record Foreign(String country, String name) implements SignTarget {
-    }
+    record Foreign(String country, String name) implements SignTarget {}
 
     /** The columns a target fills once resolved (the foreign municipality then has its id). */
-    record Resolved(@Nullable String municipalityAgs, @Nullable String districtAgs, @Nullable LocalDate gebietsstand,
-                    @Nullable Long foreignId) {
-    }
+    record Resolved(
+            @Nullable String municipalityAgs,
+            @Nullable String districtAgs,
+            @Nullable LocalDate gebietsstand,
+            @Nullable Long foreignId) {}
 }

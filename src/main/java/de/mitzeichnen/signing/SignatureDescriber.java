@@ -6,7 +6,6 @@ import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 
 /** Human words for a signature: its role and its municipality, in a given language. */
@@ -23,15 +22,17 @@ public class SignatureDescriber {
         this.texts = texts;
     }
 
-    public record Description(String role, String municipality, String land) {
-    }
+    public record Description(String role, String municipality, String land) {}
 
     public Description describe(Signature s, Locale locale) {
-        String role = s.role() == SignerRole.OTHER && s.roleOther() != null
-                ? s.roleOther() : texts.get(locale, s.role().messageKey());
+        String role =
+                s.role() == SignerRole.OTHER && s.roleOther() != null
+                        ? s.roleOther()
+                        : texts.get(locale, s.role().messageKey());
         if (s.municipalityAgs() != null) {
             Municipality m = register.findByAgs(s.municipalityAgs()).orElse(null);
-            return m == null ? new Description(role, s.municipalityAgs(), "")
+            return m == null
+                    ? new Description(role, s.municipalityAgs(), "")
                     : new Description(role, m.displayName(), m.landName());
         }
         if (s.districtAgs() != null) {
@@ -41,7 +42,16 @@ public class SignatureDescriber {
         }
         if (s.foreignMunicipalityId() != null) {
             return foreign.findById(s.foreignMunicipalityId())
-                    .map(f -> new Description(role, f.name() + " (" + new Locale("", f.country()).getDisplayCountry(locale) + ")", ""))
+                    .map(
+                            f ->
+                                    new Description(
+                                            role,
+                                            f.name()
+                                                    + " ("
+                                                    + new Locale("", f.country())
+                                                            .getDisplayCountry(locale)
+                                                    + ")",
+                                            ""))
                     .orElse(new Description(role, "", ""));
         }
         return new Description(role, "", "");

@@ -2,17 +2,25 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.SignerRole;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The filters of the organiser's signature lists; every one optional. Unknown values are ignored rather than failing. */
-public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust trust, @Nullable TrustFlag flag,
-                               @Nullable String landCode, @Nullable SignerRole role, @Nullable LocalDate from,
-                               @Nullable LocalDate to, @Nullable String query) {
+/**
+ * The filters of the organiser's signature lists; every one optional. Unknown values are ignored
+ * rather than failing.
+ */
+public record SignatureFilter(
+        @Nullable SignatureStatus status,
+        @Nullable Trust trust,
+        @Nullable TrustFlag flag,
+        @Nullable String landCode,
+        @Nullable SignerRole role,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        @Nullable String query) {
 
     public static SignatureFilter none() {
         return new SignatureFilter(null, null, null, null, null, null, null, null);
@@ -20,10 +28,13 @@ public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust 
 
     public static SignatureFilter of(Map<String, String> p) {
         return new SignatureFilter(
-                parse(SignatureStatus.class, p.get("status")), parse(Trust.class, p.get("trust")),
+                parse(SignatureStatus.class, p.get("status")),
+                parse(Trust.class, p.get("trust")),
                 parse(TrustFlag.class, p.get("flag")),
                 p.get("land") != null && p.get("land").matches("\\d{2}") ? p.get("land") : null,
-                SignerRole.parse(p.get("role")).orElse(null), date(p.get("from")), date(p.get("to")),
+                SignerRole.parse(p.get("role")).orElse(null),
+                date(p.get("from")),
+                date(p.get("to")),
                 p.get("q") == null || p.get("q").isBlank() ? null : p.get("q").strip());
     }
 
@@ -46,7 +57,10 @@ public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust 
         }
     }
 
-    /** The SQL conditions (on signature s and municipality m) and their parameters, after {@code appeal_id = ?}. */
+    /**
+     * The SQL conditions (on signature s and municipality m) and their parameters, after {@code
+     * appeal_id = ?}.
+     */
     String where(List<Object> params) {
         StringBuilder sql = new StringBuilder();
         if (status != null) {
@@ -81,9 +95,11 @@ public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust 
         }
         if (query != null) {
             String like = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            // Each alternative can use an index: (appeal_id, name), (appeal_id, email_key), the municipality's name.
-            sql.append(" AND (s.name LIKE ? OR s.email_key LIKE ? OR s.municipality_ags IN"
-                    + " (SELECT x.ags FROM municipality x WHERE x.display_name LIKE ? OR x.ags = ?))");
+            // Each alternative can use an index: (appeal_id, name), (appeal_id, email_key), the
+            // municipality's name.
+            sql.append(
+                    " AND (s.name LIKE ? OR s.email_key LIKE ? OR s.municipality_ags IN"
+                            + " (SELECT x.ags FROM municipality x WHERE x.display_name LIKE ? OR x.ags = ?))");
             params.add(like);
             params.add(like.toLowerCase());
             params.add(like);
@@ -102,7 +118,11 @@ public record SignatureFilter(@Nullable SignatureStatus status, @Nullable Trust 
         if (role != null) out.add("role=" + role.name());
         if (from != null) out.add("from=" + from);
         if (to != null) out.add("to=" + to);
-        if (query != null) out.add("q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+        if (query != null)
+            out.add(
+                    "q="
+                            + java.net.URLEncoder.encode(
+                                    query, java.nio.charset.StandardCharsets.UTF_8));
         return out;
     }
 }

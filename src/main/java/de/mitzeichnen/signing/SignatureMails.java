@@ -10,7 +10,6 @@ import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Locale;
@@ -28,8 +27,14 @@ class SignatureMails {
     private final Texts texts;
     private final Clock clock;
 
-    SignatureMails(Outbox outbox, MailTemplates templates, OrganiserRepository organisers,
-                   SignatureDescriber describer, MitzeichnenConfig config, Texts texts, Clock clock) {
+    SignatureMails(
+            Outbox outbox,
+            MailTemplates templates,
+            OrganiserRepository organisers,
+            SignatureDescriber describer,
+            MitzeichnenConfig config,
+            Texts texts,
+            Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.organisers = organisers;
@@ -48,7 +53,13 @@ class SignatureMails {
     }
 
     void alreadySigned(Appeal appeal, Signature s, Locale locale) {
-        send(appeal, s, locale, "signature-already", "signing.mail.already.subject", model(appeal, s, locale));
+        send(
+                appeal,
+                s,
+                locale,
+                "signature-already",
+                "signing.mail.already.subject",
+                model(appeal, s, locale));
     }
 
     void confirmed(Appeal appeal, Signature s, String withdrawToken, Locale locale) {
@@ -57,15 +68,26 @@ class SignatureMails {
         send(appeal, s, locale, "signature-confirmed", "signing.mail.confirmed.subject", model);
     }
 
-    /** A reply recorded by the organiser: what was recorded, on what evidence, and how to take it back. */
-    void recorded(Appeal appeal, Signature s, Evidence evidence, String withdrawToken, Locale locale) {
+    /**
+     * A reply recorded by the organiser: what was recorded, on what evidence, and how to take it
+     * back.
+     */
+    void recorded(
+            Appeal appeal, Signature s, Evidence evidence, String withdrawToken, Locale locale) {
         Map<String, Object> model = model(appeal, s, locale);
         Formats fmt = new Formats(locale, clock, texts);
         model.put("withdrawUrl", config.getBaseUrl() + "/zurueckziehen/" + withdrawToken);
         String how = texts.get(locale, "console.verification.method." + evidence.method().name());
-        model.put("evidenceText", evidence.date() == null ? how : how + ", " + fmt.day(evidence.date()));
-        model.put("publicNameText", texts.get(locale, s.publicName() ? "replies.mail.publicName.yes"
-                : "replies.mail.publicName.no"));
+        model.put(
+                "evidenceText",
+                evidence.date() == null ? how : how + ", " + fmt.day(evidence.date()));
+        model.put(
+                "publicNameText",
+                texts.get(
+                        locale,
+                        s.publicName()
+                                ? "replies.mail.publicName.yes"
+                                : "replies.mail.publicName.no"));
         send(appeal, s, locale, "reply-recorded", "replies.mail.subject", model);
     }
 
@@ -83,12 +105,24 @@ class SignatureMails {
         return model;
     }
 
-    private void send(Appeal appeal, Signature s, Locale locale, String template, String subjectKey,
-                      Map<String, Object> model) {
+    private void send(
+            Appeal appeal,
+            Signature s,
+            Locale locale,
+            String template,
+            String subjectKey,
+            Map<String, Object> model) {
         // the model already names the organiser; no second lookup
         MailTemplates.Rendered rendered = templates.render(template, locale, model);
-        outbox.enqueue(new OutgoingMail(s.email(), model.get("organiserName") + " via Mitzeichnen",
-                appeal.contactEmail(), texts.get(locale, subjectKey, appeal.title()), rendered.text(), rendered.html(), Map.of(),
-                "signing." + template));
+        outbox.enqueue(
+                new OutgoingMail(
+                        s.email(),
+                        model.get("organiserName") + " via Mitzeichnen",
+                        appeal.contactEmail(),
+                        texts.get(locale, subjectKey, appeal.title()),
+                        rendered.text(),
+                        rendered.html(),
+                        Map.of(),
+                        "signing." + template));
     }
 }

@@ -4,14 +4,16 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface SignatureRepository extends CrudRepository<Signature, Long> {
 
-    /** Locks the signature of an address under an appeal, so that concurrent submissions queue up. */
-    @Query("SELECT * FROM signature WHERE appeal_id = :appealId AND email_key = :emailKey FOR UPDATE")
+    /**
+     * Locks the signature of an address under an appeal, so that concurrent submissions queue up.
+     */
+    @Query(
+            "SELECT * FROM signature WHERE appeal_id = :appealId AND email_key = :emailKey FOR UPDATE")
     Optional<Signature> findForUpdate(Long appealId, String emailKey);
 
     @Query("SELECT * FROM signature WHERE confirm_token_hash = :hash FOR UPDATE")

@@ -14,7 +14,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,9 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The owner of the signature table: every change of a signature is one of the {@link Transition}s and happens
- * here, with the same effects wherever it starts (the mails, the count aggregate, the {@link SignatureConfirmed}
- * event, the record of what an organiser did and why).
+ * The owner of the signature table: every change of a signature is one of the {@link Transition}s
+ * and happens here, with the same effects wherever it starts (the mails, the count aggregate, the
+ * {@link SignatureConfirmed} event, the record of what an organiser did and why).
  */
 @Singleton
 public class Signatures {
@@ -49,10 +48,20 @@ public class Signatures {
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
-    Signatures(SignatureRepository signatures, AppealRepository appeals, SubmitSignature submit,
-               SubmitTransaction submissions, SupportLedger ledger, SignatureMails mails, MailDomains domains,
-               ForeignMunicipalities foreign, ApplicationEventPublisher<SignatureConfirmed> confirmations,
-               JdbcOperations jdbc, AuditLog audit, SigningConfig config, Clock clock) {
+    Signatures(
+            SignatureRepository signatures,
+            AppealRepository appeals,
+            SubmitSignature submit,
+            SubmitTransaction submissions,
+            SupportLedger ledger,
+            SignatureMails mails,
+            MailDomains domains,
+            ForeignMunicipalities foreign,
+            ApplicationEventPublisher<SignatureConfirmed> confirmations,
+            JdbcOperations jdbc,
+            AuditLog audit,
+            SigningConfig config,
+            Clock clock) {
         this.audit = audit;
         this.config = config;
         this.signatures = signatures;
@@ -69,61 +78,105 @@ public class Signatures {
     }
 
     /**
-     * SUBMIT or RESUBMIT: stores a checked request for a municipality, a Landkreis or a foreign municipality and
-     * queues the confirmation mail. Through an invitation ({@code invited}) no mail goes out and the confirmation
-     * token is returned instead, for the signer to confirm on the next page.
+     * SUBMIT or RESUBMIT: stores a checked request for a municipality, a Landkreis or a foreign
+     * municipality and queues the confirmation mail. Through an invitation ({@code invited}) no
+     * mail goes out and the confirmation token is returned instead, for the signer to confirm on
+     * the next page.
      */
-    public Optional<String> submit(Appeal appeal, SignatureRequest request, Locale locale, @Nullable String ipHash,
-                                   boolean invited) {
+    public Optional<String> submit(
+            Appeal appeal,
+            SignatureRequest request,
+            Locale locale,
+            @Nullable String ipHash,
+            boolean invited) {
         return submit.submit(appeal, request, locale, ipHash, invited);
     }
 
     /**
-     * RECORD: a reply the organiser received elsewhere, stored CONFIRMED with trust VERIFIED_BY_ORGANISER (who,
-     * how, note), counted, logged (signature_event and the audit log) and — with an address — mailed to the signer
-     * with what was recorded and a withdrawal link, all in one transaction. Empty when the address has already
-     * signed this appeal (nothing changes then).
+     * RECORD: a reply the organiser received elsewhere, stored CONFIRMED with trust
+     * VERIFIED_BY_ORGANISER (who, how, note), counted, logged (signature_event and the audit log)
+     * and — with an address — mailed to the signer with what was recorded and a withdrawal link,
+     * all in one transaction. Empty when the address has already signed this appeal (nothing
+     * changes then).
      */
     @Transactional
-    public Optional<Long> record(Appeal appeal, SignatureRequest r, Evidence evidence, Actor actor, Locale locale) {
+    public Optional<Long> record(
+            Appeal appeal, SignatureRequest r, Evidence evidence, Actor actor, Locale locale) {
         Instant now = clock.instant();
-        if (r.email() != null && signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
+        if (r.email() != null
+                && signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
             return Optional.empty();
         }
         SignTarget.Resolved place = submit.resolve(r.target());
         String withdrawToken = r.email() == null ? null : Tokens.newToken();
-        Signature.Submission in = new Signature.Submission(r.email() == null ? null : r.email().address(),
-                r.email() == null ? null : r.email().key(), r.name(), r.role(), r.roleOther(), r.body(), place,
-                r.publicName(), config.getPrivacyVersion(), locale.getLanguage(), AppealText.hash(appeal), null,
-                false, null, null, r.outcomeMails());
+        Signature.Submission in =
+                new Signature.Submission(
+                        r.email() == null ? null : r.email().address(),
+                        r.email() == null ? null : r.email().key(),
+                        r.name(),
+                        r.role(),
+                        r.roleOther(),
+                        r.body(),
+                        place,
+                        r.publicName(),
+                        config.getPrivacyVersion(),
+                        locale.getLanguage(),
+                        AppealText.hash(appeal),
+                        null,
+                        false,
+                        null,
+                        null,
+                        r.outcomeMails());
         String note = evidence.note() == null || evidence.note().isBlank() ? null : evidence.note();
         ledger.lock(appeal.id());
-        Signature saved = signatures.save(Signature.recorded(appeal.id(), in, actor.email(), evidence.method(), note,
-                withdrawToken == null ? null : Tokens.hash(withdrawToken), now));
-        jdbc.prepareStatement("INSERT INTO signature_evidence (signature_id, appeal_id, evidence_date, file_name,"
-                + " content_type, file_size, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
-            Evidence.EvidenceFile f = evidence.file();
-            ps.setLong(1, saved.id());
-            ps.setLong(2, appeal.id());
-            ps.setObject(3, evidence.date());
-            ps.setString(4, f == null ? null : f.name());
-            ps.setString(5, f == null ? null : f.contentType());
-            ps.setObject(6, f == null ? null : f.content().length);
-            ps.setBytes(7, f == null ? null : f.content());
-            ps.setString(8, instants.convertToPersistedValue(now, null));
-            return ps.executeUpdate();
-        });
-        String how = evidence.method().name() + (evidence.date() == null ? "" : " " + evidence.date());
-        record(saved, Transition.RECORD, note == null ? how : how + ": " + note, actor.email(), now);
+        Signature saved =
+                signatures.save(
+                        Signature.recorded(
+                                appeal.id(),
+                                in,
+                                actor.email(),
+                                evidence.method(),
+                                note,
+                                withdrawToken == null ? null : Tokens.hash(withdrawToken),
+                                now));
+        jdbc.prepareStatement(
+                "INSERT INTO signature_evidence (signature_id, appeal_id, evidence_date, file_name,"
+                        + " content_type, file_size, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    Evidence.EvidenceFile f = evidence.file();
+                    ps.setLong(1, saved.id());
+                    ps.setLong(2, appeal.id());
+                    ps.setObject(3, evidence.date());
+                    ps.setString(4, f == null ? null : f.name());
+                    ps.setString(5, f == null ? null : f.contentType());
+                    ps.setObject(6, f == null ? null : f.content().length);
+                    ps.setBytes(7, f == null ? null : f.content());
+                    ps.setString(8, instants.convertToPersistedValue(now, null));
+                    return ps.executeUpdate();
+                });
+        String how =
+                evidence.method().name() + (evidence.date() == null ? "" : " " + evidence.date());
+        record(
+                saved,
+                Transition.RECORD,
+                note == null ? how : how + ": " + note,
+                actor.email(),
+                now);
         ledger.changed(appeal, null, saved);
         if (withdrawToken != null) {
-            mails.recorded(appeal, saved, evidence, withdrawToken, Locale.forLanguageTag(saved.language()));
+            mails.recorded(
+                    appeal,
+                    saved,
+                    evidence,
+                    withdrawToken,
+                    Locale.forLanguageTag(saved.language()));
         }
         if (saved.foreignMunicipalityId() != null) {
             foreign.markListed(saved.foreignMunicipalityId());
         }
         if (saved.emailKey() != null) {
-            confirmations.publishEvent(new SignatureConfirmed(appeal.id(), saved.id(), saved.emailKey()));
+            confirmations.publishEvent(
+                    new SignatureConfirmed(appeal.id(), saved.id(), saved.emailKey()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("signature", saved.id());
@@ -137,65 +190,101 @@ public class Signatures {
     /** The evidence file of a recorded signature of the appeal (for the organiser only). */
     @Transactional
     public Optional<Evidence.EvidenceFile> evidenceFile(long appealId, long signatureId) {
-        return jdbc.prepareStatement("SELECT file_name, content_type, content FROM signature_evidence"
-                + " WHERE appeal_id = ? AND signature_id = ? AND content IS NOT NULL", ps -> {
-            ps.setLong(1, appealId);
-            ps.setLong(2, signatureId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Evidence.EvidenceFile(rs.getString(1), rs.getString(2),
-                        rs.getBytes(3))) : Optional.<Evidence.EvidenceFile>empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT file_name, content_type, content FROM signature_evidence"
+                        + " WHERE appeal_id = ? AND signature_id = ? AND content IS NOT NULL",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    ps.setLong(2, signatureId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(
+                                        new Evidence.EvidenceFile(
+                                                rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                                : Optional.<Evidence.EvidenceFile>empty();
+                    }
+                });
     }
 
-    /** A reply recorded by hand, for the organiser's list: who, for which place, how, and whether a file is kept. */
-    public record RecordedReply(long signatureId, @Nullable String name, SignatureStatus status,
-                                @Nullable String municipalityAgs, @Nullable String districtAgs,
-                                @Nullable VerificationMethod method, @Nullable java.time.LocalDate date,
-                                @Nullable String fileName, String verifiedBy, Instant recordedAt) {
-    }
+    /**
+     * A reply recorded by hand, for the organiser's list: who, for which place, how, and whether a
+     * file is kept.
+     */
+    public record RecordedReply(
+            long signatureId,
+            @Nullable String name,
+            SignatureStatus status,
+            @Nullable String municipalityAgs,
+            @Nullable String districtAgs,
+            @Nullable VerificationMethod method,
+            @Nullable java.time.LocalDate date,
+            @Nullable String fileName,
+            String verifiedBy,
+            Instant recordedAt) {}
 
     /** The replies recorded by hand under an appeal, newest first. */
     @Transactional
     public List<RecordedReply> recordedReplies(long appealId, int limit) {
-        return jdbc.prepareStatement("SELECT s.id, s.name, s.status, s.municipality_ags, s.district_ags,"
-                + " s.verification_method, e.evidence_date, e.file_name, s.verified_by, e.created_at"
-                + " FROM signature_evidence e JOIN signature s ON s.id = e.signature_id"
-                + " WHERE e.appeal_id = ? ORDER BY e.signature_id DESC LIMIT ?", ps -> {
-            ps.setLong(1, appealId);
-            ps.setInt(2, limit);
-            List<RecordedReply> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String method = rs.getString(6);
-                    out.add(new RecordedReply(rs.getLong(1), rs.getString(2), SignatureStatus.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), method == null ? null : VerificationMethod.valueOf(method),
-                            rs.getObject(7, java.time.LocalDate.class), rs.getString(8), rs.getString(9),
-                            instants.convertToEntityValue(rs.getString(10), null)));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                "SELECT s.id, s.name, s.status, s.municipality_ags, s.district_ags,"
+                        + " s.verification_method, e.evidence_date, e.file_name, s.verified_by, e.created_at"
+                        + " FROM signature_evidence e JOIN signature s ON s.id = e.signature_id"
+                        + " WHERE e.appeal_id = ? ORDER BY e.signature_id DESC LIMIT ?",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    ps.setInt(2, limit);
+                    List<RecordedReply> out = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String method = rs.getString(6);
+                            out.add(
+                                    new RecordedReply(
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            SignatureStatus.valueOf(rs.getString(3)),
+                                            rs.getString(4),
+                                            rs.getString(5),
+                                            method == null
+                                                    ? null
+                                                    : VerificationMethod.valueOf(method),
+                                            rs.getObject(7, java.time.LocalDate.class),
+                                            rs.getString(8),
+                                            rs.getString(9),
+                                            instants.convertToEntityValue(rs.getString(10), null)));
+                        }
+                    }
+                    return out;
+                });
     }
 
-    /** Someone to tell about the hand-over or the answer: the address and language of a counted signer. */
-    public record OutcomeRecipient(long signatureId, String email, @Nullable String name, String language) {
-    }
+    /**
+     * Someone to tell about the hand-over or the answer: the address and language of a counted
+     * signer.
+     */
+    public record OutcomeRecipient(
+            long signatureId, String email, @Nullable String name, String language) {}
 
     /** The confirmed signers of an appeal who asked to hear about the hand-over and the answer. */
     @Transactional
     public List<OutcomeRecipient> outcomeRecipients(long appealId) {
-        return jdbc.prepareStatement("SELECT id, email, name, language FROM signature WHERE appeal_id = ?"
-                + " AND status = 'CONFIRMED' AND outcome_mails AND email IS NOT NULL ORDER BY id", ps -> {
-            ps.setLong(1, appealId);
-            List<OutcomeRecipient> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new OutcomeRecipient(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                "SELECT id, email, name, language FROM signature WHERE appeal_id = ?"
+                        + " AND status = 'CONFIRMED' AND outcome_mails AND email IS NOT NULL ORDER BY id",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    List<OutcomeRecipient> out = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(
+                                    new OutcomeRecipient(
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            rs.getString(4)));
+                        }
+                    }
+                    return out;
+                });
     }
 
     @Transactional
@@ -203,56 +292,89 @@ public class Signatures {
         return signatures.findById(id);
     }
 
-    /** VERIFY: the organiser checked it by other means. A pending signature is confirmed on the way. */
+    /**
+     * VERIFY: the organiser checked it by other means. A pending signature is confirmed on the way.
+     */
     @Transactional
-    public boolean verify(long appealId, long signatureId, String actor, @Nullable VerificationMethod method,
-                          @Nullable String note) {
+    public boolean verify(
+            long appealId,
+            long signatureId,
+            String actor,
+            @Nullable VerificationMethod method,
+            @Nullable String note) {
         String how = method == null ? "" : method.name();
-        String reason = note == null || note.isBlank() ? how : how.isEmpty() ? note : how + ": " + note;
-        return apply(appealId, List.of(signatureId), Transition.VERIFY, actor, reason, method,
-                note == null || note.isBlank() ? null : note) == 1;
+        String reason =
+                note == null || note.isBlank() ? how : how.isEmpty() ? note : how + ": " + note;
+        return apply(
+                        appealId,
+                        List.of(signatureId),
+                        Transition.VERIFY,
+                        actor,
+                        reason,
+                        method,
+                        note == null || note.isBlank() ? null : note)
+                == 1;
     }
 
     /** REJECT: no longer counted. */
     @Transactional
     public boolean reject(long appealId, long signatureId, String actor, String reason) {
-        return apply(appealId, List.of(signatureId), Transition.REJECT, actor, reason, null, null) == 1;
+        return apply(appealId, List.of(signatureId), Transition.REJECT, actor, reason, null, null)
+                == 1;
     }
 
     /** RESTORE: a rejection undone. */
     @Transactional
     public boolean restore(long appealId, long signatureId, String actor, String reason) {
-        return apply(appealId, List.of(signatureId), Transition.RESTORE, actor, reason, null, null) == 1;
+        return apply(appealId, List.of(signatureId), Transition.RESTORE, actor, reason, null, null)
+                == 1;
     }
 
     /** SUSPECT: held back from the count while someone looks at it. */
     @Transactional
     public boolean suspect(long appealId, long signatureId, String actor, String reason) {
-        return apply(appealId, List.of(signatureId), Transition.SUSPECT, actor, reason, null, null) == 1;
+        return apply(appealId, List.of(signatureId), Transition.SUSPECT, actor, reason, null, null)
+                == 1;
     }
 
     /**
-     * CLEAR: a suspected signature counts again. One held back by a rate limit before it was ever confirmed becomes
-     * PENDING instead, with a fresh link, and its confirmation mail goes out now; it counts once the signer confirms.
+     * CLEAR: a suspected signature counts again. One held back by a rate limit before it was ever
+     * confirmed becomes PENDING instead, with a fresh link, and its confirmation mail goes out now;
+     * it counts once the signer confirms.
      */
     @Transactional
     public boolean clear(long appealId, long signatureId, String actor, String reason) {
-        return apply(appealId, List.of(signatureId), Transition.CLEAR, actor, reason, null, null) == 1;
+        return apply(appealId, List.of(signatureId), Transition.CLEAR, actor, reason, null, null)
+                == 1;
     }
 
     /** ANONYMISE: the personal data go for good. */
     @Transactional
     public boolean anonymise(long appealId, long signatureId, String actor, String reason) {
-        return apply(appealId, List.of(signatureId), Transition.ANONYMISE, actor, reason, null, null) == 1;
+        return apply(
+                        appealId,
+                        List.of(signatureId),
+                        Transition.ANONYMISE,
+                        actor,
+                        reason,
+                        null,
+                        null)
+                == 1;
     }
 
     /**
-     * Applies an organiser's transition to each of the signatures (those not in a state it starts from are left
-     * alone); returns the ids that changed. The aggregate is rolled up once at the end.
+     * Applies an organiser's transition to each of the signatures (those not in a state it starts
+     * from are left alone); returns the ids that changed. The aggregate is rolled up once at the
+     * end.
      */
     @Transactional
-    public List<Long> applyAll(long appealId, List<Long> ids, Transition transition, String actor, String reason,
-                               @Nullable VerificationMethod method) {
+    public List<Long> applyAll(
+            long appealId,
+            List<Long> ids,
+            Transition transition,
+            String actor,
+            String reason,
+            @Nullable VerificationMethod method) {
         List<Long> changed = new java.util.ArrayList<>();
         Appeal appeal = appeals.findById(appealId).orElseThrow();
         Instant now = clock.instant();
@@ -268,8 +390,14 @@ public class Signatures {
         return changed;
     }
 
-    private int apply(long appealId, List<Long> ids, Transition transition, String actor, String reason,
-                      @Nullable VerificationMethod method, @Nullable String note) {
+    private int apply(
+            long appealId,
+            List<Long> ids,
+            Transition transition,
+            String actor,
+            String reason,
+            @Nullable VerificationMethod method,
+            @Nullable String note) {
         Appeal appeal = appeals.findById(appealId).orElseThrow();
         Instant now = clock.instant();
         int n = 0;
@@ -281,8 +409,16 @@ public class Signatures {
         return n;
     }
 
-    private boolean one(Appeal appeal, long id, Transition transition, String actor, String reason,
-                        @Nullable VerificationMethod method, @Nullable String note, Instant now, boolean rollUp) {
+    private boolean one(
+            Appeal appeal,
+            long id,
+            Transition transition,
+            String actor,
+            String reason,
+            @Nullable VerificationMethod method,
+            @Nullable String note,
+            Instant now,
+            boolean rollUp) {
         Optional<Signature> found = signatures.findInAppealForUpdate(appeal.id(), id);
         if (found.isEmpty() || !transition.allowedFrom(found.get().status())) {
             return false;
@@ -295,22 +431,30 @@ public class Signatures {
             current = confirmation.signature();
         }
         SignatureStatus target = transition.target(current.status(), current.confirmedAt() != null);
-        String releaseToken = transition == Transition.CLEAR && target == SignatureStatus.PENDING
-                ? Tokens.newToken() : null;
-        Signature next = switch (transition) {
-            case VERIFY -> current.verified(actor, method, note, now);
-            case ANONYMISE -> current.erased(target, now);
-            case CLEAR -> releaseToken != null
-                    ? current.released(Tokens.hash(releaseToken), submissions.expiry(appeal, now), now)
-                    : current.withStatus(target, now);
-            default -> current.withStatus(target, now);
-        };
+        String releaseToken =
+                transition == Transition.CLEAR && target == SignatureStatus.PENDING
+                        ? Tokens.newToken()
+                        : null;
+        Signature next =
+                switch (transition) {
+                    case VERIFY -> current.verified(actor, method, note, now);
+                    case ANONYMISE -> current.erased(target, now);
+                    case CLEAR ->
+                            releaseToken != null
+                                    ? current.released(
+                                            Tokens.hash(releaseToken),
+                                            submissions.expiry(appeal, now),
+                                            now)
+                                    : current.withStatus(target, now);
+                    default -> current.withStatus(target, now);
+                };
         Signature saved = signatures.update(next);
         if (confirmation != null) {
             announce(appeal, saved, confirmation.withdrawToken());
         }
         if (releaseToken != null) {
-            mails.confirmation(appeal, saved, releaseToken, Locale.forLanguageTag(saved.language()));
+            mails.confirmation(
+                    appeal, saved, releaseToken, Locale.forLanguageTag(saved.language()));
         }
         record(saved, transition, reason, actor, now);
         if (rollUp) {
@@ -322,12 +466,11 @@ public class Signatures {
     }
 
     /** A confirmed signature, not yet stored, and the withdrawal token its mail carries. */
-    record Confirmation(Signature signature, String withdrawToken) {
-    }
+    record Confirmation(Signature signature, String withdrawToken) {}
 
     /**
-     * CONFIRM, first half: fixes the trust of the address for the place. The caller holds the row lock, stores
-     * the result, then calls {@link #announce} and updates the aggregate.
+     * CONFIRM, first half: fixes the trust of the address for the place. The caller holds the row
+     * lock, stores the result, then calls {@link #announce} and updates the aggregate.
      */
     Confirmation confirmation(Signature s, Instant now) {
         Trust trust = Trust.EMAIL_ONLY;
@@ -339,7 +482,7 @@ public class Signatures {
                 case OFFICIAL_DOMAIN -> trust = Trust.OFFICIAL_DOMAIN;
                 case OTHER_MUNICIPALITY -> flag = TrustFlag.OTHER_MUNICIPALITY;
                 case FREEMAIL -> flag = TrustFlag.FREEMAIL;
-                default -> { }
+                default -> {}
             }
         } else if (domains.isFreemail(s.domain())) {
             flag = TrustFlag.FREEMAIL;
@@ -348,20 +491,26 @@ public class Signatures {
             trust = Trust.INVITED;
         }
         String withdrawToken = Tokens.newToken();
-        return new Confirmation(s.confirmed(trust, flag, Tokens.hash(withdrawToken), now), withdrawToken);
+        return new Confirmation(
+                s.confirmed(trust, flag, Tokens.hash(withdrawToken), now), withdrawToken);
     }
 
     /** CONFIRM, second half: the mail with the withdrawal link, and the news for the others. */
     void announce(Appeal appeal, Signature confirmed, String withdrawToken) {
-        mails.confirmed(appeal, confirmed, withdrawToken, Locale.forLanguageTag(confirmed.language()));
+        mails.confirmed(
+                appeal, confirmed, withdrawToken, Locale.forLanguageTag(confirmed.language()));
         if (confirmed.foreignMunicipalityId() != null) {
-            // a place typed by a signer becomes searchable only once someone confirmed signing for it
+            // a place typed by a signer becomes searchable only once someone confirmed signing for
+            // it
             foreign.markListed(confirmed.foreignMunicipalityId());
         }
-        confirmations.publishEvent(new SignatureConfirmed(appeal.id(), confirmed.id(), confirmed.emailKey()));
+        confirmations.publishEvent(
+                new SignatureConfirmed(appeal.id(), confirmed.id(), confirmed.emailKey()));
     }
 
-    /** CONFIRM by the signer's link (see {@link ConfirmSignature}); the caller holds the row lock. */
+    /**
+     * CONFIRM by the signer's link (see {@link ConfirmSignature}); the caller holds the row lock.
+     */
     Signature confirm(Appeal appeal, Signature pending, Instant now) {
         Transition.CONFIRM.target(pending.status(), false);
         Confirmation c = confirmation(pending, now);
@@ -371,21 +520,31 @@ public class Signatures {
         return saved;
     }
 
-    /** WITHDRAW by the signer's link (see {@link WithdrawSignature}); the caller holds the row lock. */
+    /**
+     * WITHDRAW by the signer's link (see {@link WithdrawSignature}); the caller holds the row lock.
+     */
     Signature withdraw(Appeal appeal, Signature confirmed, Instant now) {
-        Signature saved = signatures.update(confirmed.erased(
-                Transition.WITHDRAW.target(confirmed.status(), true), now));
+        Signature saved =
+                signatures.update(
+                        confirmed.erased(
+                                Transition.WITHDRAW.target(confirmed.status(), true), now));
         ledger.changed(appeal, confirmed, saved);
         return saved;
     }
 
-    /** How many submissions of the trending window came from one address hash or one mail domain. */
-    public record Group(String key, long submissions, long suspected) {
-    }
+    /**
+     * How many submissions of the trending window came from one address hash or one mail domain.
+     */
+    public record Group(String key, long submissions, long suspected) {}
 
     /** A submission held back (suspected and never confirmed), as the trending view lists it. */
-    public record Held(long id, String name, String email, String domain, String ipHash, Instant submittedAt) {
-    }
+    public record Held(
+            long id,
+            String name,
+            String email,
+            String domain,
+            String ipHash,
+            Instant submittedAt) {}
 
     /** Submissions since {@code since}, grouped by client address hash, most first. */
     @Transactional
@@ -400,67 +559,87 @@ public class Signatures {
     }
 
     private List<Group> groups(String key, long appealId, Instant since) {
-        return jdbc.prepareStatement("SELECT " + key + " AS k, COUNT(*), SUM(status = 'SUSPECTED') FROM signature"
-                + " WHERE appeal_id = ? AND submitted_at >= ? AND email_key IS NOT NULL"
-                + " GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT 50", ps -> {
-            ps.setLong(1, appealId);
-            ps.setString(2, instants.convertToPersistedValue(since, null));
-            List<Group> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Group(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                "SELECT "
+                        + key
+                        + " AS k, COUNT(*), SUM(status = 'SUSPECTED') FROM signature"
+                        + " WHERE appeal_id = ? AND submitted_at >= ? AND email_key IS NOT NULL"
+                        + " GROUP BY k ORDER BY COUNT(*) DESC, k LIMIT 50",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    ps.setString(2, instants.convertToPersistedValue(since, null));
+                    List<Group> out = new java.util.ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Group(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                        }
+                    }
+                    return out;
+                });
     }
 
     /** The submissions held back by a rate limit that wait for the organiser, newest first. */
     @Transactional
     public List<Held> held(long appealId) {
-        return jdbc.prepareStatement("SELECT id, name, email, email_key, ip_hash, submitted_at FROM signature"
-                + " WHERE appeal_id = ? AND status = 'SUSPECTED' AND confirmed_at IS NULL"
-                + " ORDER BY submitted_at DESC, id DESC LIMIT 500", ps -> {
-            ps.setLong(1, appealId);
-            List<Held> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(4);
-                    out.add(new Held(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            key == null ? "" : key.substring(key.lastIndexOf('@') + 1),
-                            rs.getString(5) == null ? "" : rs.getString(5),
-                            instants.convertToEntityValue(rs.getString(6), null)));
-                }
-            }
-            return out;
-        });
-    }
-
-    /**
-     * Retention: ANONYMISE every signature of the appeal that still holds personal data; confirmed ones keep their
-     * status, so that the counts stay as they were. Returns how many changed.
-     */
-    @Transactional
-    public int anonymiseAppeal(long appealId, String actor, String reason) {
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM signature WHERE appeal_id = ?"
-                + " AND (email IS NOT NULL OR name IS NOT NULL OR body IS NOT NULL OR role_other IS NOT NULL)",
+        return jdbc.prepareStatement(
+                "SELECT id, name, email, email_key, ip_hash, submitted_at FROM signature"
+                        + " WHERE appeal_id = ? AND status = 'SUSPECTED' AND confirmed_at IS NULL"
+                        + " ORDER BY submitted_at DESC, id DESC LIMIT 500",
                 ps -> {
                     ps.setLong(1, appealId);
-                    List<Long> out = new java.util.ArrayList<>();
+                    List<Held> out = new java.util.ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(rs.getLong(1));
+                            String key = rs.getString(4);
+                            out.add(
+                                    new Held(
+                                            rs.getLong(1),
+                                            rs.getString(2),
+                                            rs.getString(3),
+                                            key == null
+                                                    ? ""
+                                                    : key.substring(key.lastIndexOf('@') + 1),
+                                            rs.getString(5) == null ? "" : rs.getString(5),
+                                            instants.convertToEntityValue(rs.getString(6), null)));
                         }
                     }
                     return out;
                 });
-        return ids.isEmpty() ? 0 : applyAll(appealId, ids, Transition.ANONYMISE, actor, reason, null).size();
     }
 
-    /** Retention: the client address hashes of an appeal's signatures go (30 days after its deadline). */
+    /**
+     * Retention: ANONYMISE every signature of the appeal that still holds personal data; confirmed
+     * ones keep their status, so that the counts stay as they were. Returns how many changed.
+     */
+    @Transactional
+    public int anonymiseAppeal(long appealId, String actor, String reason) {
+        List<Long> ids =
+                jdbc.prepareStatement(
+                        "SELECT id FROM signature WHERE appeal_id = ?"
+                                + " AND (email IS NOT NULL OR name IS NOT NULL OR body IS NOT NULL OR role_other IS NOT NULL)",
+                        ps -> {
+                            ps.setLong(1, appealId);
+                            List<Long> out = new java.util.ArrayList<>();
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.add(rs.getLong(1));
+                                }
+                            }
+                            return out;
+                        });
+        return ids.isEmpty()
+                ? 0
+                : applyAll(appealId, ids, Transition.ANONYMISE, actor, reason, null).size();
+    }
+
+    /**
+     * Retention: the client address hashes of an appeal's signatures go (30 days after its
+     * deadline).
+     */
     @Transactional
     public int eraseIpHashes(long appealId) {
-        return jdbc.prepareStatement("UPDATE signature SET ip_hash = NULL WHERE appeal_id = ? AND ip_hash IS NOT NULL",
+        return jdbc.prepareStatement(
+                "UPDATE signature SET ip_hash = NULL WHERE appeal_id = ? AND ip_hash IS NOT NULL",
                 ps -> {
                     ps.setLong(1, appealId);
                     return ps.executeUpdate();
@@ -468,35 +647,42 @@ public class Signatures {
     }
 
     /**
-     * Deletes unconfirmed (PENDING) signatures whose link expired before {@code expiredBefore}, with their events.
-     * Pending ones are neither counted nor awaiting, so the aggregate is unchanged; it is rolled up all the same
-     * for each appeal touched, so that it stays right whatever it held. Returns how many were deleted.
+     * Deletes unconfirmed (PENDING) signatures whose link expired before {@code expiredBefore},
+     * with their events. Pending ones are neither counted nor awaiting, so the aggregate is
+     * unchanged; it is rolled up all the same for each appeal touched, so that it stays right
+     * whatever it held. Returns how many were deleted.
      */
     @Transactional
     public int purgeExpired(Instant expiredBefore) {
-        record Row(long id, long appealId) {
-        }
-        List<Row> rows = jdbc.prepareStatement("SELECT id, appeal_id FROM signature WHERE status = 'PENDING'"
-                + " AND confirm_expires_at < ? ORDER BY id LIMIT 5000 FOR UPDATE", ps -> {
-            ps.setString(1, instants.convertToPersistedValue(expiredBefore, null));
-            List<Row> out = new java.util.ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Row(rs.getLong(1), rs.getLong(2)));
-                }
-            }
-            return out;
-        });
+        record Row(long id, long appealId) {}
+        List<Row> rows =
+                jdbc.prepareStatement(
+                        "SELECT id, appeal_id FROM signature WHERE status = 'PENDING'"
+                                + " AND confirm_expires_at < ? ORDER BY id LIMIT 5000 FOR UPDATE",
+                        ps -> {
+                            ps.setString(1, instants.convertToPersistedValue(expiredBefore, null));
+                            List<Row> out = new java.util.ArrayList<>();
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.add(new Row(rs.getLong(1), rs.getLong(2)));
+                                }
+                            }
+                            return out;
+                        });
         Set<Long> appealIds = new java.util.TreeSet<>();
         for (Row r : rows) {
-            jdbc.prepareStatement("DELETE FROM signature_event WHERE signature_id = ?", ps -> {
-                ps.setLong(1, r.id());
-                return ps.executeUpdate();
-            });
-            jdbc.prepareStatement("DELETE FROM signature WHERE id = ? AND status = 'PENDING'", ps -> {
-                ps.setLong(1, r.id());
-                return ps.executeUpdate();
-            });
+            jdbc.prepareStatement(
+                    "DELETE FROM signature_event WHERE signature_id = ?",
+                    ps -> {
+                        ps.setLong(1, r.id());
+                        return ps.executeUpdate();
+                    });
+            jdbc.prepareStatement(
+                    "DELETE FROM signature WHERE id = ? AND status = 'PENDING'",
+                    ps -> {
+                        ps.setLong(1, r.id());
+                        return ps.executeUpdate();
+                    });
             appealIds.add(r.appealId());
         }
         for (Long appealId : appealIds) {
@@ -506,32 +692,40 @@ public class Signatures {
         return rows.size();
     }
 
-    /** The confirmed addresses (address keys) of an appeal, e.g. to flag invitations of people who signed. */
+    /**
+     * The confirmed addresses (address keys) of an appeal, e.g. to flag invitations of people who
+     * signed.
+     */
     @Transactional
     public Set<String> confirmedAddresses(long appealId) {
-        return jdbc.prepareStatement("SELECT email_key FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED'"
-                + " AND email_key IS NOT NULL", ps -> {
-            ps.setLong(1, appealId);
-            Set<String> out = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
+        return jdbc.prepareStatement(
+                "SELECT email_key FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED'"
+                        + " AND email_key IS NOT NULL",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    Set<String> out = new HashSet<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                });
     }
 
-    private void record(Signature s, Transition transition, String reason, String actor, Instant now) {
-        jdbc.prepareStatement("INSERT INTO signature_event (signature_id, appeal_id, action, reason, actor, at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", ps -> {
-            ps.setLong(1, s.id());
-            ps.setLong(2, s.appealId());
-            ps.setString(3, transition.name());
-            ps.setString(4, reason.length() > 500 ? reason.substring(0, 500) : reason);
-            ps.setString(5, actor);
-            ps.setString(6, instants.convertToPersistedValue(now, null));
-            return ps.executeUpdate();
-        });
+    private void record(
+            Signature s, Transition transition, String reason, String actor, Instant now) {
+        jdbc.prepareStatement(
+                "INSERT INTO signature_event (signature_id, appeal_id, action, reason, actor, at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setLong(1, s.id());
+                    ps.setLong(2, s.appealId());
+                    ps.setString(3, transition.name());
+                    ps.setString(4, reason.length() > 500 ? reason.substring(0, 500) : reason);
+                    ps.setString(5, actor);
+                    ps.setString(6, instants.convertToPersistedValue(now, null));
+                    return ps.executeUpdate();
+                });
     }
 }

@@ -1,7 +1,6 @@
 package de.mitzeichnen.signing;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.time.Duration;
 
 /** Settings of the signing flow ({@code mitzeichnen.signing.*}). */
@@ -36,5 +35,4 @@ public class SigningConfig {
     public void setPrivacyVersion(String privacyVersion) {
         this.privacyVersion = privacyVersion;
     }
-
 }

@@ -8,8 +8,8 @@ import de.mitzeichnen.security.ClientIp;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.PageRenderer;
-import de.mitzeichnen.web.TokenPages;
 import de.mitzeichnen.web.Pages;
+import de.mitzeichnen.web.TokenPages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
@@ -47,10 +46,20 @@ class SigningPages {
     private final ClientIp clientIp;
     private final RateLimits limits;
 
-    SigningPages(PublicAppeals appeals, AppealPageExtensions extensions, SignFormValidator validator,
-                 SubmitSignature submit, ConfirmSignature confirm, WithdrawSignature withdraw,
-                 SignatureDescriber describer, PageRenderer pages, Languages languages, Clock clock,
-                 InvitationLinks invitations, ClientIp clientIp, RateLimits limits) {
+    SigningPages(
+            PublicAppeals appeals,
+            AppealPageExtensions extensions,
+            SignFormValidator validator,
+            SubmitSignature submit,
+            ConfirmSignature confirm,
+            WithdrawSignature withdraw,
+            SignatureDescriber describer,
+            PageRenderer pages,
+            Languages languages,
+            Clock clock,
+            InvitationLinks invitations,
+            ClientIp clientIp,
+            RateLimits limits) {
         this.limits = limits;
         this.appeals = appeals;
         this.extensions = extensions;
@@ -68,7 +77,8 @@ class SigningPages {
 
     @Post("/aufrufe/{slug}/unterzeichnen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<String> sign(HttpRequest<?> request, String slug, @Body Map<String, String> fields) {
+    HttpResponse<String> sign(
+            HttpRequest<?> request, String slug, @Body Map<String, String> fields) {
         PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
         Appeal appeal = page.appeal();
         if (!appeal.acceptsSignatures(clock.instant())) {
@@ -85,26 +95,38 @@ class SigningPages {
                 model.put("invitationToken", fields.get("invitation"));
             }
             extensions.contribute(request, appeal, model);
-            return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", answerOf(model, slug));
+            return pages.render(
+                    request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", answerOf(model, slug));
         }
         String invitationToken = fields == null ? null : fields.get("invitation");
-        boolean invited = invitationToken != null
-                && invitations.invites(invitationToken, appeal.id(), result.request().email().key());
+        boolean invited =
+                invitationToken != null
+                        && invitations.invites(
+                                invitationToken, appeal.id(), result.request().email().key());
         Optional<String> confirmToken;
         try {
-            confirmToken = submit.submit(appeal, result.request().toRequest(), languages.resolveOrDefault(request),
-                    clientIp.hash(request), invited);
+            confirmToken =
+                    submit.submit(
+                            appeal,
+                            result.request().toRequest(),
+                            languages.resolveOrDefault(request),
+                            clientIp.hash(request),
+                            invited);
         } catch (SigningClosedException e) {
             return closed(request, page);
         }
-        return HttpResponse.<String>seeOther(URI.create(confirmToken.map(t -> "/bestaetigen/" + t)
-                .orElse("/aufrufe/" + appeal.slug() + "/bitte-bestaetigen")));
+        return HttpResponse.<String>seeOther(
+                URI.create(
+                        confirmToken
+                                .map(t -> "/bestaetigen/" + t)
+                                .orElse("/aufrufe/" + appeal.slug() + "/bitte-bestaetigen")));
     }
 
     @Get("/aufrufe/{slug}/bitte-bestaetigen")
     HttpResponse<String> pleaseConfirm(HttpRequest<?> request, String slug) {
         Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
-        return pages.render(request, HttpStatus.OK, "signing/pending", Pages.model("appeal", appeal));
+        return pages.render(
+                request, HttpStatus.OK, "signing/pending", Pages.model("appeal", appeal));
     }
 
     @Get("/bestaetigen/{token}")
@@ -116,8 +138,10 @@ class SigningPages {
     @Post("/bestaetigen/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> doConfirm(HttpRequest<?> request, String token) {
-        limits.require(RateLimits.Kind.CONFIRM, clientIp.hash(request), limits.config().confirmLimit());
-        ConfirmSignature.Outcome outcome = confirm.confirm(token, languages.resolveOrDefault(request));
+        limits.require(
+                RateLimits.Kind.CONFIRM, clientIp.hash(request), limits.config().confirmLimit());
+        ConfirmSignature.Outcome outcome =
+                confirm.confirm(token, languages.resolveOrDefault(request));
         return TokenPages.privately(confirmPage(request, token, outcome));
     }
 
@@ -132,36 +156,87 @@ class SigningPages {
         return TokenPages.privately(withdrawPage(request, token, withdraw.withdraw(token)));
     }
 
-    private MutableHttpResponse<String> confirmPage(HttpRequest<?> request, String token,
-                                                    ConfirmSignature.Outcome outcome) {
+    private MutableHttpResponse<String> confirmPage(
+            HttpRequest<?> request, String token, ConfirmSignature.Outcome outcome) {
         Locale locale = languages.resolveOrDefault(request);
         return switch (outcome.state()) {
-            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
-                    Pages.model("kind", "confirm"));
-            case EXPIRED -> pages.render(request, HttpStatus.GONE, "signing/link-expired",
-                    Pages.model("appeal", outcome.appeal()));
-            case SHOW -> pages.render(request, HttpStatus.OK, "signing/confirm", Pages.model(
-                    "appeal", outcome.appeal(), "signature", outcome.signature(), "token", token,
-                    "described", describer.describe(outcome.signature(), locale)));
-            case ALREADY_CONFIRMED, CONFIRMED_NOW -> pages.render(request, HttpStatus.OK, "signing/confirmed",
-                    Pages.model("appeal", outcome.appeal(), "already", outcome.state() == ConfirmSignature.State.ALREADY_CONFIRMED,
-                            "described", describer.describe(outcome.signature(), locale)));
+            case UNKNOWN ->
+                    pages.render(
+                            request,
+                            HttpStatus.NOT_FOUND,
+                            "signing/link-invalid",
+                            Pages.model("kind", "confirm"));
+            case EXPIRED ->
+                    pages.render(
+                            request,
+                            HttpStatus.GONE,
+                            "signing/link-expired",
+                            Pages.model("appeal", outcome.appeal()));
+            case SHOW ->
+                    pages.render(
+                            request,
+                            HttpStatus.OK,
+                            "signing/confirm",
+                            Pages.model(
+                                    "appeal",
+                                    outcome.appeal(),
+                                    "signature",
+                                    outcome.signature(),
+                                    "token",
+                                    token,
+                                    "described",
+                                    describer.describe(outcome.signature(), locale)));
+            case ALREADY_CONFIRMED, CONFIRMED_NOW ->
+                    pages.render(
+                            request,
+                            HttpStatus.OK,
+                            "signing/confirmed",
+                            Pages.model(
+                                    "appeal",
+                                    outcome.appeal(),
+                                    "already",
+                                    outcome.state() == ConfirmSignature.State.ALREADY_CONFIRMED,
+                                    "described",
+                                    describer.describe(outcome.signature(), locale)));
         };
     }
 
-    private MutableHttpResponse<String> withdrawPage(HttpRequest<?> request, String token,
-                                                     WithdrawSignature.Outcome outcome) {
+    private MutableHttpResponse<String> withdrawPage(
+            HttpRequest<?> request, String token, WithdrawSignature.Outcome outcome) {
         Locale locale = languages.resolveOrDefault(request);
         return switch (outcome.state()) {
-            case UNKNOWN -> pages.render(request, HttpStatus.NOT_FOUND, "signing/link-invalid",
-                    Pages.model("kind", "withdraw"));
-            case TOO_LATE -> pages.render(request, HttpStatus.GONE, "signing/withdraw-too-late",
-                    Pages.model("appeal", outcome.appeal()));
-            case SHOW -> pages.render(request, HttpStatus.OK, "signing/withdraw", Pages.model(
-                    "appeal", outcome.appeal(), "signature", outcome.signature(), "token", token,
-                    "described", describer.describe(outcome.signature(), locale)));
-            case ALREADY_WITHDRAWN, WITHDRAWN_NOW -> pages.render(request, HttpStatus.OK, "signing/withdrawn",
-                    Pages.model("appeal", outcome.appeal()));
+            case UNKNOWN ->
+                    pages.render(
+                            request,
+                            HttpStatus.NOT_FOUND,
+                            "signing/link-invalid",
+                            Pages.model("kind", "withdraw"));
+            case TOO_LATE ->
+                    pages.render(
+                            request,
+                            HttpStatus.GONE,
+                            "signing/withdraw-too-late",
+                            Pages.model("appeal", outcome.appeal()));
+            case SHOW ->
+                    pages.render(
+                            request,
+                            HttpStatus.OK,
+                            "signing/withdraw",
+                            Pages.model(
+                                    "appeal",
+                                    outcome.appeal(),
+                                    "signature",
+                                    outcome.signature(),
+                                    "token",
+                                    token,
+                                    "described",
+                                    describer.describe(outcome.signature(), locale)));
+            case ALREADY_WITHDRAWN, WITHDRAWN_NOW ->
+                    pages.render(
+                            request,
+                            HttpStatus.OK,
+                            "signing/withdrawn",
+                            Pages.model("appeal", outcome.appeal()));
         };
     }
 
@@ -174,8 +249,8 @@ class SigningPages {
     }
 
     /**
-     * The answer to a POST shows the appeal's page; its language switch must lead to that page's GET address
-     * (the POST address answers GET with 405), at the form.
+     * The answer to a POST shows the appeal's page; its language switch must lead to that page's
+     * GET address (the POST address answers GET with 405), at the form.
      */
     private static Map<String, Object> answerOf(Map<String, Object> model, String slug) {
         model.put("path", "/aufrufe/" + slug);
@@ -184,8 +259,8 @@ class SigningPages {
     }
 
     /**
-     * A place picked from the list of ambiguous matches wins over the text field, which stays on the page so
-     * the signer can refine it instead.
+     * A place picked from the list of ambiguous matches wins over the text field, which stays on
+     * the page so the signer can refine it instead.
      */
     private static Map<String, String> withChosenPlace(Map<String, String> fields) {
         if (fields == null) {
@@ -203,6 +278,4 @@ class SigningPages {
     private static Map<String, Object> appealModel(PublicAppeals.Page page) {
         return Pages.model("page", page, "appeal", page.appeal(), "organiser", page.organiser());
     }
-
-
 }

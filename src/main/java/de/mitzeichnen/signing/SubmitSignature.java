@@ -5,14 +5,14 @@ import de.mitzeichnen.ratelimit.Limit;
 import de.mitzeichnen.ratelimit.RateLimits;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Takes a valid sign request. Whatever the state of the address — new, pending, confirmed — the caller shows
- * the same answer; what differs is only the mail that goes out (see {@link SubmitTransaction}).
+ * Takes a valid sign request. Whatever the state of the address — new, pending, confirmed — the
+ * caller shows the same answer; what differs is only the mail that goes out (see {@link
+ * SubmitTransaction}).
  */
 @Singleton
 class SubmitSignature {
@@ -27,15 +27,30 @@ class SubmitSignature {
         this.limits = limits;
     }
 
-    /** Returns the confirmation token when signing through an invitation (see {@link SubmitTransaction#submit}). */
-    Optional<String> submit(Appeal appeal, SignatureRequest request, Locale locale, String ipHash,
-                            boolean invited) {
-        // An invitation link proves the address already; everything else counts against the limits. Beyond one,
-        // the submission is held silently (same answer, no mail) rather than refused, so a bot learns nothing.
-        boolean held = !invited && (limited(RateLimits.Kind.SIGN, String.valueOf(ipHash) + "|" + appeal.id(),
-                limits.config().signLimit())
-                | limited(RateLimits.Kind.SIGN_DOMAIN, request.email().domain().ascii() + "|" + appeal.id(),
-                limits.config().signDomainLimit()));
+    /**
+     * Returns the confirmation token when signing through an invitation (see {@link
+     * SubmitTransaction#submit}).
+     */
+    Optional<String> submit(
+            Appeal appeal,
+            SignatureRequest request,
+            Locale locale,
+            String ipHash,
+            boolean invited) {
+        // An invitation link proves the address already; everything else counts against the limits.
+        // Beyond one,
+        // the submission is held silently (same answer, no mail) rather than refused, so a bot
+        // learns nothing.
+        boolean held =
+                !invited
+                        && (limited(
+                                        RateLimits.Kind.SIGN,
+                                        String.valueOf(ipHash) + "|" + appeal.id(),
+                                        limits.config().signLimit())
+                                | limited(
+                                        RateLimits.Kind.SIGN_DOMAIN,
+                                        request.email().domain().ascii() + "|" + appeal.id(),
+                                        limits.config().signDomainLimit()));
         for (int attempt = 1; ; attempt++) {
             try {
                 if (held) {
@@ -44,7 +59,8 @@ class SubmitSignature {
                 }
                 return transaction.submit(appeal, request, locale, ipHash, invited);
             } catch (DataAccessException e) {
-                // Concurrent submissions of one address meet at the unique index (or deadlock on its gap lock);
+                // Concurrent submissions of one address meet at the unique index (or deadlock on
+                // its gap lock);
                 // the next attempt finds the row that won and treats this one as a repeat.
                 if (attempt >= ATTEMPTS || !isConflict(e)) {
                     throw e;
@@ -63,8 +79,11 @@ class SubmitSignature {
 
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == 1062 || sql.getErrorCode() == 1213
-                    || sql.getErrorCode() == 1205 || "40001".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == 1062
+                            || sql.getErrorCode() == 1213
+                            || sql.getErrorCode() == 1205
+                            || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
         }

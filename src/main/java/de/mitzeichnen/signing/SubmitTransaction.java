@@ -5,7 +5,6 @@ import de.mitzeichnen.appeal.AppealText;
 import de.mitzeichnen.municipality.ForeignMunicipalities;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -21,8 +20,12 @@ class SubmitTransaction {
     private final SigningConfig config;
     private final Clock clock;
 
-    SubmitTransaction(SignatureRepository signatures, ForeignMunicipalities foreign, SignatureMails mails,
-                      SigningConfig config, Clock clock) {
+    SubmitTransaction(
+            SignatureRepository signatures,
+            ForeignMunicipalities foreign,
+            SignatureMails mails,
+            SigningConfig config,
+            Clock clock) {
         this.signatures = signatures;
         this.foreign = foreign;
         this.mails = mails;
@@ -31,11 +34,13 @@ class SubmitTransaction {
     }
 
     /**
-     * Stores the submission. Through an invitation link ({@code invited}) the address is already proven: no
-     * mail goes out and the confirmation token is returned, so that the signer confirms on the next page.
+     * Stores the submission. Through an invitation link ({@code invited}) the address is already
+     * proven: no mail goes out and the confirmation token is returned, so that the signer confirms
+     * on the next page.
      */
     @Transactional
-    Optional<String> submit(Appeal appeal, SignatureRequest r, Locale locale, String ipHash, boolean invited) {
+    Optional<String> submit(
+            Appeal appeal, SignatureRequest r, Locale locale, String ipHash, boolean invited) {
         Instant now = clock.instant();
         if (!appeal.acceptsSignatures(now)) {
             throw new SigningClosedException();
@@ -43,8 +48,12 @@ class SubmitTransaction {
         Optional<Signature> existing = signatures.findForUpdate(appeal.id(), r.email().key());
         if (existing.isEmpty()) {
             String token = Tokens.newToken();
-            Signature s = signatures.save(Signature.pending(appeal.id(), submission(appeal, r, locale, ipHash,
-                    invited, token, now), now));
+            Signature s =
+                    signatures.save(
+                            Signature.pending(
+                                    appeal.id(),
+                                    submission(appeal, r, locale, ipHash, invited, token, now),
+                                    now));
             if (invited) {
                 return Optional.of(token);
             }
@@ -59,8 +68,11 @@ class SubmitTransaction {
         switch (s.status()) {
             case PENDING -> {
                 String token = Tokens.newToken();
-                Signature updated = signatures.update(s.resubmitted(submission(appeal, r, locale, ipHash, invited,
-                        token, now), now));
+                Signature updated =
+                        signatures.update(
+                                s.resubmitted(
+                                        submission(appeal, r, locale, ipHash, invited, token, now),
+                                        now));
                 if (invited) {
                     return Optional.of(token);
                 }
@@ -81,8 +93,9 @@ class SubmitTransaction {
     }
 
     /**
-     * HOLD: a submission beyond a rate limit. A new address is stored as suspected without a mail; for an address
-     * that already has a signature nothing changes and nothing is sent. The caller shows the usual page either way.
+     * HOLD: a submission beyond a rate limit. A new address is stored as suspected without a mail;
+     * for an address that already has a signature nothing changes and nothing is sent. The caller
+     * shows the usual page either way.
      */
     @Transactional
     void hold(Appeal appeal, SignatureRequest r, Locale locale, String ipHash) {
@@ -93,16 +106,38 @@ class SubmitTransaction {
         if (signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
             return;
         }
-        signatures.save(Signature.held(appeal.id(), submission(appeal, r, locale, ipHash, false,
-                Tokens.newToken(), now), now));
+        signatures.save(
+                Signature.held(
+                        appeal.id(),
+                        submission(appeal, r, locale, ipHash, false, Tokens.newToken(), now),
+                        now));
     }
 
-    private Signature.Submission submission(Appeal appeal, SignatureRequest r, Locale locale, String ipHash,
-                                            boolean invited, String token, Instant now) {
+    private Signature.Submission submission(
+            Appeal appeal,
+            SignatureRequest r,
+            Locale locale,
+            String ipHash,
+            boolean invited,
+            String token,
+            Instant now) {
         SignTarget.Resolved place = resolve(r.target());
-        return new Signature.Submission(r.email().address(), r.email().key(), r.name(), r.role(), r.roleOther(),
-                r.body(), place, r.publicName(), config.getPrivacyVersion(), locale.getLanguage(),
-                AppealText.hash(appeal), ipHash, invited, Tokens.hash(token), expiry(appeal, now),
+        return new Signature.Submission(
+                r.email().address(),
+                r.email().key(),
+                r.name(),
+                r.role(),
+                r.roleOther(),
+                r.body(),
+                place,
+                r.publicName(),
+                config.getPrivacyVersion(),
+                locale.getLanguage(),
+                AppealText.hash(appeal),
+                ipHash,
+                invited,
+                Tokens.hash(token),
+                expiry(appeal, now),
                 r.outcomeMails());
     }
 
@@ -114,10 +149,14 @@ class SubmitTransaction {
             return new SignTarget.Resolved(null, d.ags(), null, null);
         }
         SignTarget.Foreign f = (SignTarget.Foreign) target;
-        return new SignTarget.Resolved(null, null, null, foreign.findOrCreate(f.country(), f.name()).id());
+        return new SignTarget.Resolved(
+                null, null, null, foreign.findOrCreate(f.country(), f.name()).id());
     }
 
-    /** A confirmation link lives 7 days, and never beyond the deadline plus the appeal's grace window. */
+    /**
+     * A confirmation link lives 7 days, and never beyond the deadline plus the appeal's grace
+     * window.
+     */
     Instant expiry(Appeal appeal, Instant now) {
         Instant week = now.plus(config.getTokenValidity());
         return week.isBefore(appeal.confirmableUntil()) ? week : appeal.confirmableUntil();

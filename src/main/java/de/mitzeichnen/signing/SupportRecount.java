@@ -8,14 +8,14 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-
 /**
- * Compares each appeal's aggregate with its signatures and repairs any drift (a bug, a hand edit in the
- * database), logging a WARN line with the old and new numbers. Also fills the aggregate after an upgrade.
+ * Compares each appeal's aggregate with its signatures and repairs any drift (a bug, a hand edit in
+ * the database), logging a WARN line with the old and new numbers. Also fills the aggregate after
+ * an upgrade.
  */
 @Singleton
 public class SupportRecount {
@@ -28,8 +28,12 @@ public class SupportRecount {
     private final ScheduledJobs jobs;
     private final Duration interval;
 
-    SupportRecount(AppealRepository appeals, SupportLedger ledger, SupportCounts counts, ScheduledJobs jobs,
-                   @Value("${mitzeichnen.support.recount-interval:10m}") Duration interval) {
+    SupportRecount(
+            AppealRepository appeals,
+            SupportLedger ledger,
+            SupportCounts counts,
+            ScheduledJobs jobs,
+            @Value("${mitzeichnen.support.recount-interval:10m}") Duration interval) {
         this.appeals = appeals;
         this.ledger = ledger;
         this.counts = counts;
@@ -38,7 +42,8 @@ public class SupportRecount {
     }
 
     // one instance per period recounts (ScheduledJobs); the others skip
-    @Scheduled(initialDelay = "${mitzeichnen.support.recount-initial-delay:5s}",
+    @Scheduled(
+            initialDelay = "${mitzeichnen.support.recount-initial-delay:5s}",
             fixedDelay = "${mitzeichnen.support.recount-interval:10m}")
     void tick() {
         jobs.runIfDue("support-recount", interval, this::recountAll);
@@ -52,7 +57,9 @@ public class SupportRecount {
         }
     }
 
-    /** Recounts one appeal under its aggregate lock; returns whether the stored numbers were wrong. */
+    /**
+     * Recounts one appeal under its aggregate lock; returns whether the stored numbers were wrong.
+     */
     @Transactional
     public boolean recount(long appealId) {
         ledger.lock(appealId);
@@ -62,7 +69,11 @@ public class SupportRecount {
         ledger.rollUp(appealId);
         SupportCounts.Counts after = counts.of(appealId);
         if (!before.equals(after)) {
-            LOG.warn("Support counts of appeal {} drifted: stored {}, recounted {}", appealId, before, after);
+            LOG.warn(
+                    "Support counts of appeal {} drifted: stored {}, recounted {}",
+                    appealId,
+                    before,
+                    after);
             return true;
         }
         return false;

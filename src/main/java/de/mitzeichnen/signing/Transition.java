@@ -1,8 +1,5 @@
 package de.mitzeichnen.signing;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import static de.mitzeichnen.signing.SignatureStatus.ANONYMISED;
 import static de.mitzeichnen.signing.SignatureStatus.CONFIRMED;
 import static de.mitzeichnen.signing.SignatureStatus.PENDING;
@@ -10,27 +7,41 @@ import static de.mitzeichnen.signing.SignatureStatus.REJECTED;
 import static de.mitzeichnen.signing.SignatureStatus.SUSPECTED;
 import static de.mitzeichnen.signing.SignatureStatus.WITHDRAWN;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * The one table of allowed changes of a signature's status: from which states each transition may start and
- * where it leads. Every change of a signature goes through {@link Signatures}, which checks this table.
+ * The one table of allowed changes of a signature's status: from which states each transition may
+ * start and where it leads. Every change of a signature goes through {@link Signatures}, which
+ * checks this table.
  */
 public enum Transition {
     /** A new submission (there is no signature before). */
     SUBMIT(EnumSet.noneOf(SignatureStatus.class), PENDING),
-    /** The organiser records a reply received elsewhere (e-mail, letter, council resolution, phone): counts at once. */
+    /**
+     * The organiser records a reply received elsewhere (e-mail, letter, council resolution, phone):
+     * counts at once.
+     */
     RECORD(EnumSet.noneOf(SignatureStatus.class), CONFIRMED),
     /**
-     * A new submission beyond a rate limit: stored as suspected, without a mail, never counted, until the
-     * organiser clears it (then it is pending and the confirmation mail goes out) or rejects it.
+     * A new submission beyond a rate limit: stored as suspected, without a mail, never counted,
+     * until the organiser clears it (then it is pending and the confirmation mail goes out) or
+     * rejects it.
      */
     HOLD(EnumSet.noneOf(SignatureStatus.class), SUSPECTED),
     /** The same address submits again before confirming: fresh data, fresh link. */
     RESUBMIT(EnumSet.of(PENDING), PENDING),
-    /** The signer clicked the button behind the mailed link, or the organiser verified a pending signature. */
+    /**
+     * The signer clicked the button behind the mailed link, or the organiser verified a pending
+     * signature.
+     */
     CONFIRM(EnumSet.of(PENDING), CONFIRMED),
     /** The signer takes it back; personal data are erased at once. */
     WITHDRAW(EnumSet.of(CONFIRMED, SUSPECTED), WITHDRAWN),
-    /** The organiser checked it by other means; a pending one is confirmed on the way (see {@link Signatures}). */
+    /**
+     * The organiser checked it by other means; a pending one is confirmed on the way (see {@link
+     * Signatures}).
+     */
     VERIFY(EnumSet.of(PENDING, CONFIRMED, SUSPECTED), CONFIRMED),
     /** No longer counted. */
     REJECT(EnumSet.of(PENDING, CONFIRMED, SUSPECTED), REJECTED),
@@ -39,14 +50,14 @@ public enum Transition {
     /** Held back from the count while someone looks at it. */
     SUSPECT(EnumSet.of(CONFIRMED), SUSPECTED),
     /**
-     * Nothing wrong after all: counts again; a held submission that was never confirmed becomes pending and its
-     * confirmation mail goes out now (see {@link Signatures#clear}).
+     * Nothing wrong after all: counts again; a held submission that was never confirmed becomes
+     * pending and its confirmation mail goes out now (see {@link Signatures#clear}).
      */
     CLEAR(EnumSet.of(SUSPECTED), CONFIRMED),
     /**
-     * Personal data erased for good (e.g. unconfirmed long ago, rejected, or the retention time after the deadline
-     * has passed). A confirmed signature, or a suspected one that was confirmed, keeps its status, so that the
-     * counts stay true; everything else becomes ANONYMISED.
+     * Personal data erased for good (e.g. unconfirmed long ago, rejected, or the retention time
+     * after the deadline has passed). A confirmed signature, or a suspected one that was confirmed,
+     * keeps its status, so that the counts stay true; everything else becomes ANONYMISED.
      */
     ANONYMISE(EnumSet.of(PENDING, WITHDRAWN, REJECTED, CONFIRMED, SUSPECTED), ANONYMISED);
 
@@ -67,8 +78,9 @@ public enum Transition {
     }
 
     /**
-     * Where the transition leads from {@code status}; RESTORE and CLEAR lead to PENDING for a signature that was
-     * never confirmed, ANONYMISE keeps a confirmed (counted or suspected) one's status.
+     * Where the transition leads from {@code status}; RESTORE and CLEAR lead to PENDING for a
+     * signature that was never confirmed, ANONYMISE keeps a confirmed (counted or suspected) one's
+     * status.
      */
     public SignatureStatus target(SignatureStatus status, boolean everConfirmed) {
         if (!allowedFrom(status)) {

@@ -2,5 +2,6 @@ package de.mitzeichnen.signing;
 
 /** Something the organiser should look at before relying on a signature. */
 public enum TrustFlag {
-    FREEMAIL, OTHER_MUNICIPALITY
+    FREEMAIL,
+    OTHER_MUNICIPALITY
 }

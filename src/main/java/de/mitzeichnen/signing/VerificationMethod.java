@@ -2,5 +2,8 @@ package de.mitzeichnen.signing;
 
 /** How an organiser checked a signature by other means. */
 public enum VerificationMethod {
-    PHONE, LETTER, COUNCIL_RESOLUTION, EMAIL
+    PHONE,
+    LETTER,
+    COUNCIL_RESOLUTION,
+    EMAIL
 }

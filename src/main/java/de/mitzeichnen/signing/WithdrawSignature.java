@@ -5,22 +5,27 @@ import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.mail.Outbox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Taking a signature back, possible until the deadline. The personal data are erased at once; what the count
- * history needs (appeal, municipality, role, times) stays, and the signature no longer counts.
+ * Taking a signature back, possible until the deadline. The personal data are erased at once; what
+ * the count history needs (appeal, municipality, role, times) stays, and the signature no longer
+ * counts.
  */
 @Singleton
 class WithdrawSignature {
 
-    enum State { SHOW, ALREADY_WITHDRAWN, TOO_LATE, UNKNOWN, WITHDRAWN_NOW }
-
-    record Outcome(State state, Signature signature, Appeal appeal) {
+    enum State {
+        SHOW,
+        ALREADY_WITHDRAWN,
+        TOO_LATE,
+        UNKNOWN,
+        WITHDRAWN_NOW
     }
+
+    record Outcome(State state, Signature signature, Appeal appeal) {}
 
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
@@ -28,8 +33,12 @@ class WithdrawSignature {
     private final Clock clock;
     private final Outbox outbox;
 
-    WithdrawSignature(SignatureRepository signatures, AppealRepository appeals, Signatures owner, Clock clock,
-                      Outbox outbox) {
+    WithdrawSignature(
+            SignatureRepository signatures,
+            AppealRepository appeals,
+            Signatures owner,
+            Clock clock,
+            Outbox outbox) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.owner = owner;
@@ -50,7 +59,8 @@ class WithdrawSignature {
             return new Outcome(State.UNKNOWN, null, null);
         }
         Instant now = clock.instant();
-        Outcome outcome = classify(signatures.findByWithdrawTokenForUpdate(Tokens.hash(token)), now);
+        Outcome outcome =
+                classify(signatures.findByWithdrawTokenForUpdate(Tokens.hash(token)), now);
         if (outcome.state() != State.SHOW) {
             return outcome;
         }

@@ -7,7 +7,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
-/** The open API is public data: any web page may read it with GET (no credentials, so a plain "*"). */
+/**
+ * The open API is public data: any web page may read it with GET (no credentials, so a plain "*").
+ */
 @ServerFilter({"/api/v1/**", "/api/openapi.yml"})
 class ApiCors {
 

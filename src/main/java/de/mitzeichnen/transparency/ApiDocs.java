@@ -8,25 +8,28 @@ import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.PublicGet;
 import de.mitzeichnen.web.RenderCache;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
-import java.util.concurrent.CompletableFuture;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Hidden;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
-/** The open API's description: generated at build time from the code (micronaut-openapi), and a page for people. */
+/**
+ * The open API's description: generated at build time from the code (micronaut-openapi), and a page
+ * for people.
+ */
 @Controller("/api")
 @Hidden
 class ApiDocs {
 
-    /** Where micronaut-openapi writes the document ({@link OpenApiDefinition}'s title and version). */
+    /**
+     * Where micronaut-openapi writes the document ({@link OpenApiDefinition}'s title and version).
+     */
     static final String DOCUMENT = "META-INF/swagger/mitzeichnen-1.yml";
 
     private final PageRenderer pages;
@@ -53,16 +56,25 @@ class ApiDocs {
         if (document == null) {
             throw new NotFoundException();
         }
-        return cache.respond("openapi", () -> RenderCache.Rendered.of(HttpStatus.OK,
-                "application/yaml;charset=utf-8", document));
+        return cache.respond(
+                "openapi",
+                () ->
+                        RenderCache.Rendered.of(
+                                HttpStatus.OK, "application/yaml;charset=utf-8", document));
     }
 
     @Get
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> page(HttpRequest<?> request) {
         Locale locale = languages.resolveOrDefault(request);
-        return cache.respond("api-page:" + locale.getLanguage(), () -> RenderCache.Rendered.of(
-                pages.render(request, HttpStatus.OK, "transparency/api",
-                        Pages.model("baseUrl", config.getBaseUrl()))));
+        return cache.respond(
+                "api-page:" + locale.getLanguage(),
+                () ->
+                        RenderCache.Rendered.of(
+                                pages.render(
+                                        request,
+                                        HttpStatus.OK,
+                                        "transparency/api",
+                                        Pages.model("baseUrl", config.getBaseUrl()))));
     }
 }

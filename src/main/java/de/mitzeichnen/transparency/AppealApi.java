@@ -11,10 +11,9 @@ import de.mitzeichnen.web.RenderCache;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
-import java.util.concurrent.CompletableFuture;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
@@ -26,12 +25,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
-/** The open API: public appeals and their counted support, for the press, cities' websites and researchers. */
+/**
+ * The open API: public appeals and their counted support, for the press, cities' websites and
+ * researchers.
+ */
 @Controller("/api/v1/appeals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Appeals", description = "Public appeals and their counted support")
@@ -48,8 +50,15 @@ class AppealApi {
     private final java.time.Clock clock;
     private final Outcomes outcomes;
 
-    AppealApi(PublicAppeals appeals, PublicSupport support, RenderCache cache, ObjectMapper json, Texts texts,
-              Languages languages, java.time.Clock clock, Outcomes outcomes) {
+    AppealApi(
+            PublicAppeals appeals,
+            PublicSupport support,
+            RenderCache cache,
+            ObjectMapper json,
+            Texts texts,
+            Languages languages,
+            java.time.Clock clock,
+            Outcomes outcomes) {
         this.outcomes = outcomes;
         this.clock = clock;
         this.appeals = appeals;
@@ -62,73 +71,168 @@ class AppealApi {
 
     @Get
     @PublicGet
-    @Operation(summary = "Public appeals (open and closed) with their counts",
-            responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiJson.Appeals.class))))
+    @Operation(
+            summary = "Public appeals (open and closed) with their counts",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            implementation =
+                                                                    ApiJson.Appeals.class))))
     CompletableFuture<MutableHttpResponse<byte[]>> list() {
-        return cache.respond("api:list", () -> {
-            PublicAppeals.Overview overview = appeals.overview();
-            return ok(new ApiJson.Appeals(java.util.stream.Stream.concat(overview.open().stream(),
-                            overview.closed().stream())
-                    .flatMap(s -> appeals.publicAppeal(s.slug()).map(a -> appeal(a, s.organiserName())).stream())
-                    .toList()));
-        });
+        return cache.respond(
+                "api:list",
+                () -> {
+                    PublicAppeals.Overview overview = appeals.overview();
+                    return ok(
+                            new ApiJson.Appeals(
+                                    java.util.stream.Stream.concat(
+                                                    overview.open().stream(),
+                                                    overview.closed().stream())
+                                            .flatMap(
+                                                    s ->
+                                                            appeals
+                                                                    .publicAppeal(s.slug())
+                                                                    .map(
+                                                                            a ->
+                                                                                    appeal(
+                                                                                            a,
+                                                                                            s
+                                                                                                    .organiserName()))
+                                                                    .stream())
+                                            .toList()));
+                });
     }
 
     @Get("/{slug}")
     @PublicGet
-    @Operation(summary = "One appeal with its counts",
+    @Operation(
+            summary = "One appeal with its counts",
             responses = {
-                    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiJson.Appeal.class))),
-                    @ApiResponse(responseCode = "404", description = "no public appeal at this address",
-                            content = @Content(schema = @Schema(implementation = ApiJson.Error.class)))})
-    CompletableFuture<MutableHttpResponse<byte[]>> one(HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
+                @ApiResponse(
+                        responseCode = "200",
+                        content =
+                                @Content(schema = @Schema(implementation = ApiJson.Appeal.class))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "no public appeal at this address",
+                        content = @Content(schema = @Schema(implementation = ApiJson.Error.class)))
+            })
+    CompletableFuture<MutableHttpResponse<byte[]>> one(
+            HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
         String lang = languages.resolveOrDefault(request).getLanguage();
-        return cache.respond("api:appeal:" + slug + ":" + lang, () -> appeals.page(slug)
-                .map(p -> ok(appeal(p.appeal(), p.organiser().name()))).orElseGet(() -> notFound(request)));
+        return cache.respond(
+                "api:appeal:" + slug + ":" + lang,
+                () ->
+                        appeals.page(slug)
+                                .map(p -> ok(appeal(p.appeal(), p.organiser().name())))
+                                .orElseGet(() -> notFound(request)));
     }
 
     @Get("/{slug}/municipalities")
     @PublicGet
-    @Operation(summary = "The counted municipalities, Landkreise and foreign places with their public signatories",
+    @Operation(
+            summary =
+                    "The counted municipalities, Landkreise and foreign places with their public signatories",
             responses = {
-                    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ApiJson.Places.class))),
-                    @ApiResponse(responseCode = "404", description = "no public appeal at this address",
-                            content = @Content(schema = @Schema(implementation = ApiJson.Error.class)))})
-    CompletableFuture<MutableHttpResponse<byte[]>> municipalities(HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
+                @ApiResponse(
+                        responseCode = "200",
+                        content =
+                                @Content(schema = @Schema(implementation = ApiJson.Places.class))),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "no public appeal at this address",
+                        content = @Content(schema = @Schema(implementation = ApiJson.Error.class)))
+            })
+    CompletableFuture<MutableHttpResponse<byte[]>> municipalities(
+            HttpRequest<?> request, @Parameter(example = "migration-als-chance") String slug) {
         String lang = languages.resolveOrDefault(request).getLanguage();
-        return cache.respond("api:places:" + slug + ":" + lang, () -> appeals.publicAppeal(slug).map(a -> {
-            List<ApiJson.Place> places = support.places(a).stream().map(p -> place(p, texts, languages.resolveOrDefault(request)))
-                    .toList();
-            return ok(new ApiJson.Places(a.slug(), places.size(), places));
-        }).orElseGet(() -> notFound(request)));
+        return cache.respond(
+                "api:places:" + slug + ":" + lang,
+                () ->
+                        appeals.publicAppeal(slug)
+                                .map(
+                                        a -> {
+                                            List<ApiJson.Place> places =
+                                                    support.places(a).stream()
+                                                            .map(
+                                                                    p ->
+                                                                            place(
+                                                                                    p,
+                                                                                    texts,
+                                                                                    languages
+                                                                                            .resolveOrDefault(
+                                                                                                    request)))
+                                                            .toList();
+                                            return ok(
+                                                    new ApiJson.Places(
+                                                            a.slug(), places.size(), places));
+                                        })
+                                .orElseGet(() -> notFound(request)));
     }
 
     private ApiJson.Appeal appeal(Appeal a, String organiser) {
         PublicSupport.Counts c = support.counts(a);
         java.util.Map<OutcomeKind, PublicOutcome> shown = outcomes.publicOf(a);
-        return new ApiJson.Appeal(a.slug(), a.title(), organiser, status(a, clock.instant()), a.deadline().toString(),
-                new ApiJson.Counts(c.municipalities(), c.districts(), c.signatures(), c.population(),
-                        c.awaitingVerification(), c.byState().stream()
-                        .map(s -> new ApiJson.State(s.code(), s.name(), s.municipalities(), s.signatures())).toList()),
-                c.updatedAt() == null ? null : c.updatedAt().toString(), outcome(shown.get(OutcomeKind.HANDOVER)),
+        return new ApiJson.Appeal(
+                a.slug(),
+                a.title(),
+                organiser,
+                status(a, clock.instant()),
+                a.deadline().toString(),
+                new ApiJson.Counts(
+                        c.municipalities(),
+                        c.districts(),
+                        c.signatures(),
+                        c.population(),
+                        c.awaitingVerification(),
+                        c.byState().stream()
+                                .map(
+                                        s ->
+                                                new ApiJson.State(
+                                                        s.code(),
+                                                        s.name(),
+                                                        s.municipalities(),
+                                                        s.signatures()))
+                                .toList()),
+                c.updatedAt() == null ? null : c.updatedAt().toString(),
+                outcome(shown.get(OutcomeKind.HANDOVER)),
                 outcome(shown.get(OutcomeKind.ANSWER)));
     }
 
     private static ApiJson.Outcome outcome(PublicOutcome o) {
-        return o == null ? null : new ApiJson.Outcome(o.date().toString(), o.recipient(), o.note(), o.filePath());
+        return o == null
+                ? null
+                : new ApiJson.Outcome(o.date().toString(), o.recipient(), o.note(), o.filePath());
     }
 
     static ApiJson.Place place(PublicSupport.Place p, Texts texts, java.util.Locale locale) {
-        return new ApiJson.Place(p.kind().name().toLowerCase(java.util.Locale.ROOT), p.ags(), p.country(), p.name(),
+        return new ApiJson.Place(
+                p.kind().name().toLowerCase(java.util.Locale.ROOT),
+                p.ags(),
+                p.country(),
+                p.name(),
                 p.landCode() == null ? null : new ApiJson.Land(p.landCode(), p.landName()),
                 p.firstSupport().toString(),
-                p.signatories().stream().map(s -> new ApiJson.Signatory(s.role(),
-                        SupporterRows.roleLabel(texts, locale, s), s.name(), s.confirmedAt().toString())).toList());
+                p.signatories().stream()
+                        .map(
+                                s ->
+                                        new ApiJson.Signatory(
+                                                s.role(),
+                                                SupporterRows.roleLabel(texts, locale, s),
+                                                s.name(),
+                                                s.confirmedAt().toString()))
+                        .toList());
     }
 
     /** upcoming, open, closed or archived, as the public sees it now. */
     static String status(Appeal a, java.time.Instant now) {
-        return a.upcomingAt(now) ? "upcoming" : a.statusAt(now).name().toLowerCase(java.util.Locale.ROOT);
+        return a.upcomingAt(now)
+                ? "upcoming"
+                : a.statusAt(now).name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private RenderCache.Rendered ok(Object body) {
@@ -142,10 +246,19 @@ class AppealApi {
     /** A JSON 404 with a message (the global status page would answer without one). */
     @Error(exception = UnknownAppeal.class)
     HttpResponse<byte[]> unknownAppeal(HttpRequest<?> request) {
-        RenderCache.Rendered r = RenderCache.Rendered.of(HttpStatus.NOT_FOUND, JSON, bytes(new ApiJson.Error(
-                texts.get(languages.resolveOrDefault(request), "public.api.error.unknownAppeal"))));
-        return HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND).contentType(r.contentType())
-                .header(io.micronaut.http.HttpHeaders.ETAG, r.etag()).body(r.body());
+        RenderCache.Rendered r =
+                RenderCache.Rendered.of(
+                        HttpStatus.NOT_FOUND,
+                        JSON,
+                        bytes(
+                                new ApiJson.Error(
+                                        texts.get(
+                                                languages.resolveOrDefault(request),
+                                                "public.api.error.unknownAppeal"))));
+        return HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND)
+                .contentType(r.contentType())
+                .header(io.micronaut.http.HttpHeaders.ETAG, r.etag())
+                .body(r.body());
     }
 
     static final class UnknownAppeal extends RuntimeException {

@@ -3,8 +3,7 @@ package de.mitzeichnen.transparency;
 /** A small two-part badge („Mitzeichnen | 12 Kommunen") as SVG, sized from its texts. */
 final class Badge {
 
-    private Badge() {
-    }
+    private Badge() {}
 
     static String svg(String label, String value) {
         int lw = width(label);
@@ -18,8 +17,21 @@ final class Badge {
                 <rect x="%d" width="4" height="20" fill="#0b6e4f"/>\
                 <g fill="#fff" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11" text-anchor="middle">\
                 <text x="%d" y="14">%s</text><text x="%d" y="14">%s</text></g></svg>
-                """.formatted(w, esc(label), esc(value), esc(label), esc(value), w, lw, vw, lw,
-                lw / 2, esc(label), lw + vw / 2, esc(value));
+                """
+                .formatted(
+                        w,
+                        esc(label),
+                        esc(value),
+                        esc(label),
+                        esc(value),
+                        w,
+                        lw,
+                        vw,
+                        lw,
+                        lw / 2,
+                        esc(label),
+                        lw + vw / 2,
+                        esc(value));
     }
 
     /** Verdana 11 px averages about 7 px per character; 10 px padding each side. */
@@ -28,6 +40,9 @@ final class Badge {
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

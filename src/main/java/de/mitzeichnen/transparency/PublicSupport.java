@@ -8,7 +8,6 @@ import de.mitzeichnen.signing.PublicSignatories;
 import de.mitzeichnen.signing.SupportCounts;
 import de.mitzeichnen.web.PublicCacheConfig;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +21,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Every read of support data that the public pages and the open API make goes through here — and only here, so
- * that the public side has one source. The headline numbers come from signing's maintained aggregate
- * ({@link SupportCounts}); lists and the timeline from the publicly counted signatures ({@link PublicSignatories}),
- * loaded at most once a second per appeal.
+ * Every read of support data that the public pages and the open API make goes through here — and
+ * only here, so that the public side has one source. The headline numbers come from signing's
+ * maintained aggregate ({@link SupportCounts}); lists and the timeline from the publicly counted
+ * signatures ({@link PublicSignatories}), loaded at most once a second per appeal.
  */
 @Singleton
 public class PublicSupport {
@@ -36,57 +35,109 @@ public class PublicSupport {
     // a burst of readers of one appeal costs one query per second
     private final Cache<Long, List<PublicSignatories.Signatory>> recent;
 
-    PublicSupport(PublicSignatories signatories, SupportCounts counts, Clock clock, PublicCacheConfig config) {
+    PublicSupport(
+            PublicSignatories signatories,
+            SupportCounts counts,
+            Clock clock,
+            PublicCacheConfig config) {
         this.signatories = signatories;
         this.counts = counts;
         this.clock = clock;
-        this.recent = Caffeine.newBuilder().expireAfterWrite(config.getRenderTtl()).maximumSize(200).build();
+        this.recent =
+                Caffeine.newBuilder()
+                        .expireAfterWrite(config.getRenderTtl())
+                        .maximumSize(200)
+                        .build();
     }
 
     /** Counted support of one Land. */
-    public record StateCount(String code, String name, long municipalities, long signatures) {
+    public record StateCount(String code, String name, long municipalities, long signatures) {}
+
+    /**
+     * The headline numbers, read from signing's maintained aggregate; {@code updatedAt} is the last
+     * confirmation that counts publicly (null: none yet).
+     */
+    public record Counts(
+            long municipalities,
+            long districts,
+            long signatures,
+            long population,
+            long awaitingVerification,
+            List<StateCount> byState,
+            Instant updatedAt) {}
+
+    public enum Kind {
+        MUNICIPALITY,
+        DISTRICT,
+        FOREIGN
     }
 
     /**
-     * The headline numbers, read from signing's maintained aggregate; {@code updatedAt} is the last confirmation
-     * that counts publicly (null: none yet).
+     * One office that signed, as the public may see it: the name only with consent where the appeal
+     * allows names.
      */
-    public record Counts(long municipalities, long districts, long signatures, long population,
-                         long awaitingVerification, List<StateCount> byState, Instant updatedAt) {
-    }
+    public record Signatory(String role, String roleOther, String name, Instant confirmedAt) {}
 
-    public enum Kind { MUNICIPALITY, DISTRICT, FOREIGN }
-
-    /** One office that signed, as the public may see it: the name only with consent where the appeal allows names. */
-    public record Signatory(String role, String roleOther, String name, Instant confirmedAt) {
-    }
-
-    /** A counted municipality, Kreis or foreign place with its public signatories, in order of confirmation. */
-    public record Place(Kind kind, String ags, String country, String name, String landCode, String landName,
-                        long population, Instant firstSupport, List<Signatory> signatories) {
+    /**
+     * A counted municipality, Kreis or foreign place with its public signatories, in order of
+     * confirmation.
+     */
+    public record Place(
+            Kind kind,
+            String ags,
+            String country,
+            String name,
+            String landCode,
+            String landName,
+            long population,
+            Instant firstSupport,
+            List<Signatory> signatories) {
         /** A stable key: the AGS, or country and name abroad. */
         public String key() {
             return ags != null ? ags : country + ":" + name;
         }
     }
 
-    /** One day of the timeline (Europe/Berlin): new and cumulative counted places and signatures. */
-    public record Day(LocalDate date, long newMunicipalities, long municipalities, long newSignatures,
-                      long signatures) {
-    }
+    /**
+     * One day of the timeline (Europe/Berlin): new and cumulative counted places and signatures.
+     */
+    public record Day(
+            LocalDate date,
+            long newMunicipalities,
+            long municipalities,
+            long newSignatures,
+            long signatures) {}
 
     public Counts counts(Appeal appeal) {
         SupportCounts.Counts c = counts.of(appeal.id());
-        List<StateCount> byState = counts.byLand(appeal.id()).stream()
-                .map(l -> new StateCount(l.code(), l.land(), l.municipalities() + l.districts(), l.signatures()))
-                .toList();
-        Instant updated = load(appeal).stream().map(PublicSignatories.Signatory::confirmedAt)
-                .max(Comparator.naturalOrder()).orElse(null);
-        return new Counts(c.municipalities(), c.districts(), c.signatures(), c.population(), c.awaiting(), byState,
+        List<StateCount> byState =
+                counts.byLand(appeal.id()).stream()
+                        .map(
+                                l ->
+                                        new StateCount(
+                                                l.code(),
+                                                l.land(),
+                                                l.municipalities() + l.districts(),
+                                                l.signatures()))
+                        .toList();
+        Instant updated =
+                load(appeal).stream()
+                        .map(PublicSignatories.Signatory::confirmedAt)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null);
+        return new Counts(
+                c.municipalities(),
+                c.districts(),
+                c.signatures(),
+                c.population(),
+                c.awaiting(),
+                byState,
                 updated);
     }
 
-    /** Every counted place, grouped by Land in register order (foreign places last), then by name. */
+    /**
+     * Every counted place, grouped by Land in register order (foreign places last), then by name.
+     */
     public List<Place> places(Appeal appeal) {
         Map<String, List<PublicSignatories.Signatory>> byPlace = new LinkedHashMap<>();
         for (PublicSignatories.Signatory s : load(appeal)) {
@@ -95,20 +146,41 @@ public class PublicSupport {
         List<Place> out = new ArrayList<>();
         for (List<PublicSignatories.Signatory> rows : byPlace.values()) {
             PublicSignatories.Signatory first = rows.get(0);
-            Kind kind = first.ags() != null ? Kind.MUNICIPALITY
-                    : first.districtAgs() != null ? Kind.DISTRICT : Kind.FOREIGN;
-            out.add(new Place(kind, first.ags() != null ? first.ags() : first.districtAgs(), first.country(),
-                    first.place(), first.landCode(), first.landName(), first.population(), first.confirmedAt(),
-                    rows.stream().map(r -> new Signatory(r.role(), r.roleOther(), r.publicName(), r.confirmedAt()))
-                            .toList()));
+            Kind kind =
+                    first.ags() != null
+                            ? Kind.MUNICIPALITY
+                            : first.districtAgs() != null ? Kind.DISTRICT : Kind.FOREIGN;
+            out.add(
+                    new Place(
+                            kind,
+                            first.ags() != null ? first.ags() : first.districtAgs(),
+                            first.country(),
+                            first.place(),
+                            first.landCode(),
+                            first.landName(),
+                            first.population(),
+                            first.confirmedAt(),
+                            rows.stream()
+                                    .map(
+                                            r ->
+                                                    new Signatory(
+                                                            r.role(),
+                                                            r.roleOther(),
+                                                            r.publicName(),
+                                                            r.confirmedAt()))
+                                    .toList()));
         }
-        out.sort(Comparator.comparing((Place p) -> p.landCode() == null ? "~" : p.landCode())
-                .thenComparing(p -> p.country() == null ? "" : p.country())
-                .thenComparing(Place::name, String.CASE_INSENSITIVE_ORDER));
+        out.sort(
+                Comparator.comparing((Place p) -> p.landCode() == null ? "~" : p.landCode())
+                        .thenComparing(p -> p.country() == null ? "" : p.country())
+                        .thenComparing(Place::name, String.CASE_INSENSITIVE_ORDER));
         return out;
     }
 
-    /** Counted places and signatures per day from the day the appeal opened until today (or its deadline). */
+    /**
+     * Counted places and signatures per day from the day the appeal opened until today (or its
+     * deadline).
+     */
     public List<Day> timeline(Appeal appeal) {
         Map<LocalDate, long[]> perDay = new TreeMap<>();
         Set<String> seen = new HashSet<>();
@@ -120,7 +192,10 @@ public class PublicSupport {
             day[1]++;
         }
         LocalDate from = berlinDate(appeal.opensAt());
-        Instant end = clock.instant().isBefore(appeal.signingEnd()) ? clock.instant() : appeal.signingEnd();
+        Instant end =
+                clock.instant().isBefore(appeal.signingEnd())
+                        ? clock.instant()
+                        : appeal.signingEnd();
         LocalDate to = berlinDate(end);
         if (!perDay.isEmpty() && ((TreeMap<LocalDate, long[]>) perDay).lastKey().isAfter(to)) {
             to = ((TreeMap<LocalDate, long[]>) perDay).lastKey();
@@ -141,11 +216,14 @@ public class PublicSupport {
     }
 
     private List<PublicSignatories.Signatory> load(Appeal appeal) {
-        return recent.get(appeal.id(), id -> signatories.of(id, appeal.publishNames(), appeal.publicCount()));
+        return recent.get(
+                appeal.id(), id -> signatories.of(id, appeal.publishNames(), appeal.publicCount()));
     }
 
     private static String key(PublicSignatories.Signatory s) {
-        return s.ags() != null ? s.ags() : s.districtAgs() != null ? "K" + s.districtAgs() : "F" + s.foreignId();
+        return s.ags() != null
+                ? s.ags()
+                : s.districtAgs() != null ? "K" + s.districtAgs() : "F" + s.foreignId();
     }
 
     private static LocalDate berlinDate(Instant instant) {

@@ -12,30 +12,28 @@ import de.mitzeichnen.web.Texts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
-import java.util.concurrent.CompletableFuture;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The public transparency pages of an appeal: its supporters (searchable, paged, as CSV and JSON), the timeline,
- * the embeddable widget and the count badge. All are the same for every visitor, so caches may share them.
+ * The public transparency pages of an appeal: its supporters (searchable, paged, as CSV and JSON),
+ * the timeline, the embeddable widget and the count badge. All are the same for every visitor, so
+ * caches may share them.
  */
 @Controller("/aufrufe/{slug}")
 @Hidden
@@ -50,8 +48,15 @@ class SupportersPages {
     private final ObjectMapper json;
     private final Clock clock;
 
-    SupportersPages(PublicAppeals appeals, PublicSupport support, PageRenderer pages, RenderCache cache,
-                    Languages languages, Texts texts, ObjectMapper json, Clock clock) {
+    SupportersPages(
+            PublicAppeals appeals,
+            PublicSupport support,
+            PageRenderer pages,
+            RenderCache cache,
+            Languages languages,
+            Texts texts,
+            ObjectMapper json,
+            Clock clock) {
         this.appeals = appeals;
         this.support = support;
         this.pages = pages;
@@ -64,111 +69,214 @@ class SupportersPages {
 
     @Get("/unterstuetzer")
     @PublicGet
-    CompletableFuture<MutableHttpResponse<byte[]>> supporters(HttpRequest<?> request, String slug, @Nullable @QueryValue String q,
-                                    @Nullable @QueryValue String seite) {
+    CompletableFuture<MutableHttpResponse<byte[]>> supporters(
+            HttpRequest<?> request,
+            String slug,
+            @Nullable @QueryValue String q,
+            @Nullable @QueryValue String seite) {
         Locale locale = languages.resolveOrDefault(request);
         String query = q == null ? "" : q.trim();
         int pageNo = parsePage(seite);
-        return cache.respond("supporters:" + slug + ":" + locale.getLanguage() + ":" + pageNo + ":" + query, () -> {
-            PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
-            Appeal appeal = page.appeal();
-            List<PublicSupport.Place> found = SupporterRows.search(support.places(appeal), query, texts, locale);
-            int pagesTotal = Math.max(1, (found.size() + SupporterRows.PAGE_SIZE - 1) / SupporterRows.PAGE_SIZE);
-            int current = Math.min(pageNo, pagesTotal);
-            List<PublicSupport.Place> shown = found.subList((current - 1) * SupporterRows.PAGE_SIZE,
-                    Math.min(found.size(), current * SupporterRows.PAGE_SIZE));
-            List<PublicSupport.Day> days = support.timeline(appeal);
-            Map<String, Object> model = Pages.model("appeal", appeal, "organiser", page.organiser(),
-                    "counts", support.counts(appeal), "groups", SupporterRows.group(shown,
-                            texts.get(locale, "public.supporters.abroad")),
-                    "q", query, "found", found.size(), "pageNo", current, "pages", pagesTotal,
-                    "langQuery", langQuery(locale), "langParam", langParam(locale), "rows", new Labels(texts, locale),
-                    "days", days, "chart", TimelineChart.of(days));
-            return RenderCache.Rendered.of(pages.render(request, HttpStatus.OK, "transparency/supporters", model));
-        });
+        return cache.respond(
+                "supporters:" + slug + ":" + locale.getLanguage() + ":" + pageNo + ":" + query,
+                () -> {
+                    PublicAppeals.Page page =
+                            appeals.page(slug).orElseThrow(NotFoundException::new);
+                    Appeal appeal = page.appeal();
+                    List<PublicSupport.Place> found =
+                            SupporterRows.search(support.places(appeal), query, texts, locale);
+                    int pagesTotal =
+                            Math.max(
+                                    1,
+                                    (found.size() + SupporterRows.PAGE_SIZE - 1)
+                                            / SupporterRows.PAGE_SIZE);
+                    int current = Math.min(pageNo, pagesTotal);
+                    List<PublicSupport.Place> shown =
+                            found.subList(
+                                    (current - 1) * SupporterRows.PAGE_SIZE,
+                                    Math.min(found.size(), current * SupporterRows.PAGE_SIZE));
+                    List<PublicSupport.Day> days = support.timeline(appeal);
+                    Map<String, Object> model =
+                            Pages.model(
+                                    "appeal",
+                                    appeal,
+                                    "organiser",
+                                    page.organiser(),
+                                    "counts",
+                                    support.counts(appeal),
+                                    "groups",
+                                    SupporterRows.group(
+                                            shown, texts.get(locale, "public.supporters.abroad")),
+                                    "q",
+                                    query,
+                                    "found",
+                                    found.size(),
+                                    "pageNo",
+                                    current,
+                                    "pages",
+                                    pagesTotal,
+                                    "langQuery",
+                                    langQuery(locale),
+                                    "langParam",
+                                    langParam(locale),
+                                    "rows",
+                                    new Labels(texts, locale),
+                                    "days",
+                                    days,
+                                    "chart",
+                                    TimelineChart.of(days));
+                    return RenderCache.Rendered.of(
+                            pages.render(request, HttpStatus.OK, "transparency/supporters", model));
+                });
     }
 
     @Get("/unterstuetzer.csv")
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> csv(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
-        return cache.respond("supporters.csv:" + slug + ":" + locale.getLanguage(), () -> {
-            Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
-            StringBuilder out = new StringBuilder("\uFEFF");
-            try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
-                csv.printRecord(texts.get(locale, "public.csv.header").split(";"));
-                for (PublicSupport.Place p : support.places(appeal)) {
-                    for (PublicSupport.Signatory s : p.signatories()) {
-                        csv.printRecord(p.landCode() == null ? "" : p.landCode(),
-                                SupporterRows.cell(p.landName()), p.ags() == null ? "" : p.ags(),
-                                p.country() == null ? "DE" : p.country(), SupporterRows.cell(p.name()), s.role(),
-                                SupporterRows.cell(SupporterRows.roleLabel(texts, locale, s)),
-                                SupporterRows.cell(s.name()), s.confirmedAt().toString());
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return RenderCache.Rendered.of(HttpStatus.OK, "text/csv;charset=utf-8", out.toString());
-        }).thenApply(r -> r.header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + slug + "-unterstuetzer.csv\""));
+        return cache.respond(
+                        "supporters.csv:" + slug + ":" + locale.getLanguage(),
+                        () -> {
+                            Appeal appeal =
+                                    appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
+                            StringBuilder out = new StringBuilder("\uFEFF");
+                            try (CSVPrinter csv =
+                                    new CSVPrinter(
+                                            out,
+                                            CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
+                                csv.printRecord(texts.get(locale, "public.csv.header").split(";"));
+                                for (PublicSupport.Place p : support.places(appeal)) {
+                                    for (PublicSupport.Signatory s : p.signatories()) {
+                                        csv.printRecord(
+                                                p.landCode() == null ? "" : p.landCode(),
+                                                SupporterRows.cell(p.landName()),
+                                                p.ags() == null ? "" : p.ags(),
+                                                p.country() == null ? "DE" : p.country(),
+                                                SupporterRows.cell(p.name()),
+                                                s.role(),
+                                                SupporterRows.cell(
+                                                        SupporterRows.roleLabel(texts, locale, s)),
+                                                SupporterRows.cell(s.name()),
+                                                s.confirmedAt().toString());
+                                    }
+                                }
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            return RenderCache.Rendered.of(
+                                    HttpStatus.OK, "text/csv;charset=utf-8", out.toString());
+                        })
+                .thenApply(
+                        r ->
+                                r.header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        "attachment; filename=\"" + slug + "-unterstuetzer.csv\""));
     }
 
     @Get("/unterstuetzer.json")
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> json(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
-        return cache.respond("supporters.json:" + slug + ":" + locale.getLanguage(), () -> {
-            Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
-            List<ApiJson.Place> places = support.places(appeal).stream()
-                    .map(p -> AppealApi.place(p, texts, locale)).toList();
-            try {
-                return RenderCache.Rendered.of(HttpStatus.OK, MediaType.APPLICATION_JSON + ";charset=utf-8",
-                        json.writeValueAsBytes(new ApiJson.Places(appeal.slug(), places.size(), places)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).thenApply(r -> r.header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + slug + "-unterstuetzer.json\""));
+        return cache.respond(
+                        "supporters.json:" + slug + ":" + locale.getLanguage(),
+                        () -> {
+                            Appeal appeal =
+                                    appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
+                            List<ApiJson.Place> places =
+                                    support.places(appeal).stream()
+                                            .map(p -> AppealApi.place(p, texts, locale))
+                                            .toList();
+                            try {
+                                return RenderCache.Rendered.of(
+                                        HttpStatus.OK,
+                                        MediaType.APPLICATION_JSON + ";charset=utf-8",
+                                        json.writeValueAsBytes(
+                                                new ApiJson.Places(
+                                                        appeal.slug(), places.size(), places)));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                .thenApply(
+                        r ->
+                                r.header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        "attachment; filename=\""
+                                                + slug
+                                                + "-unterstuetzer.json\""));
     }
 
     @Get("/verlauf")
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> timeline(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
-        return cache.respond("timeline:" + slug + ":" + locale.getLanguage(), () -> {
-            PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
-            List<PublicSupport.Day> days = support.timeline(page.appeal());
-            return RenderCache.Rendered.of(pages.render(request, HttpStatus.OK, "transparency/timeline",
-                    Pages.model("appeal", page.appeal(), "days", days, "chart", TimelineChart.of(days),
-                            "langQuery", langQuery(locale))));
-        });
+        return cache.respond(
+                "timeline:" + slug + ":" + locale.getLanguage(),
+                () -> {
+                    PublicAppeals.Page page =
+                            appeals.page(slug).orElseThrow(NotFoundException::new);
+                    List<PublicSupport.Day> days = support.timeline(page.appeal());
+                    return RenderCache.Rendered.of(
+                            pages.render(
+                                    request,
+                                    HttpStatus.OK,
+                                    "transparency/timeline",
+                                    Pages.model(
+                                            "appeal",
+                                            page.appeal(),
+                                            "days",
+                                            days,
+                                            "chart",
+                                            TimelineChart.of(days),
+                                            "langQuery",
+                                            langQuery(locale))));
+                });
     }
 
     @Get("/widget")
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> widget(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
-        return cache.respond("widget:" + slug + ":" + locale.getLanguage(), () -> {
-            PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
-            return RenderCache.Rendered.of(pages.render(request, HttpStatus.OK, "transparency/widget",
-                    Pages.model("appeal", page.appeal(), "counts", support.counts(page.appeal()),
-                            "open", page.acceptsSignatures(), "langQuery", langQuery(locale))));
-        });
+        return cache.respond(
+                "widget:" + slug + ":" + locale.getLanguage(),
+                () -> {
+                    PublicAppeals.Page page =
+                            appeals.page(slug).orElseThrow(NotFoundException::new);
+                    return RenderCache.Rendered.of(
+                            pages.render(
+                                    request,
+                                    HttpStatus.OK,
+                                    "transparency/widget",
+                                    Pages.model(
+                                            "appeal",
+                                            page.appeal(),
+                                            "counts",
+                                            support.counts(page.appeal()),
+                                            "open",
+                                            page.acceptsSignatures(),
+                                            "langQuery",
+                                            langQuery(locale))));
+                });
     }
 
     @Get("/badge.svg")
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> badge(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
-        return cache.respond("badge:" + slug + ":" + locale.getLanguage(), () -> {
-            Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
-            long n = support.counts(appeal).municipalities();
-            String label = texts.get(locale, "public.badge.label");
-            String value = texts.get(locale, n == 1 ? "public.badge.value.one" : "public.badge.value.other",
-                    java.text.NumberFormat.getIntegerInstance(locale).format(n));
-            return RenderCache.Rendered.of(HttpStatus.OK, "image/svg+xml;charset=utf-8", Badge.svg(label, value));
-        });
+        return cache.respond(
+                "badge:" + slug + ":" + locale.getLanguage(),
+                () -> {
+                    Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
+                    long n = support.counts(appeal).municipalities();
+                    String label = texts.get(locale, "public.badge.label");
+                    String value =
+                            texts.get(
+                                    locale,
+                                    n == 1 ? "public.badge.value.one" : "public.badge.value.other",
+                                    java.text.NumberFormat.getIntegerInstance(locale).format(n));
+                    return RenderCache.Rendered.of(
+                            HttpStatus.OK, "image/svg+xml;charset=utf-8", Badge.svg(label, value));
+                });
     }
 
     static int parsePage(String seite) {

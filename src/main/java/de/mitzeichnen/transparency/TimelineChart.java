@@ -5,18 +5,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Geometry of the timeline chart (an SVG the template draws): counted places per day as bars and their running
- * total as a line on the left axis, the running total of signatures as a dashed line on the right axis.
+ * Geometry of the timeline chart (an SVG the template draws): counted places per day as bars and
+ * their running total as a line on the left axis, the running total of signatures as a dashed line
+ * on the right axis.
  */
-public record TimelineChart(int width, int height, int left, int right, int top, int bottom, List<Bar> bars,
-                     String placesLine, String signaturesLine, List<Tick> placeTicks, List<Tick> signatureTicks,
-                     List<Tick> dateTicks) {
+public record TimelineChart(
+        int width,
+        int height,
+        int left,
+        int right,
+        int top,
+        int bottom,
+        List<Bar> bars,
+        String placesLine,
+        String signaturesLine,
+        List<Tick> placeTicks,
+        List<Tick> signatureTicks,
+        List<Tick> dateTicks) {
 
-    public record Bar(double x, double y, double w, double h, PublicSupport.Day day) {
-    }
+    public record Bar(double x, double y, double w, double h, PublicSupport.Day day) {}
 
-    public record Tick(double at, long value, PublicSupport.Day day) {
-    }
+    public record Tick(double at, long value, PublicSupport.Day day) {}
 
     public static TimelineChart of(List<PublicSupport.Day> days) {
         int width = 720;
@@ -27,8 +36,10 @@ public record TimelineChart(int width, int height, int left, int right, int top,
         int bottom = 44;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
-        long maxPlaces = Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).municipalities());
-        long maxSignatures = Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).signatures());
+        long maxPlaces =
+                Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).municipalities());
+        long maxSignatures =
+                Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).signatures());
         long placeScale = niceCeiling(maxPlaces);
         long signatureScale = niceCeiling(maxSignatures);
         int n = Math.max(1, days.size());
@@ -41,10 +52,21 @@ public record TimelineChart(int width, int height, int left, int right, int top,
             double x = left + i * step;
             double cx = x + step / 2;
             double h = plotH * d.newMunicipalities() / placeScale;
-            bars.add(new Bar(round(x + step * 0.15), round(top + plotH - h), round(step * 0.7), round(h), d));
-            places.append(i == 0 ? "M" : " L").append(round(cx)).append(' ')
+            bars.add(
+                    new Bar(
+                            round(x + step * 0.15),
+                            round(top + plotH - h),
+                            round(step * 0.7),
+                            round(h),
+                            d));
+            places.append(i == 0 ? "M" : " L")
+                    .append(round(cx))
+                    .append(' ')
                     .append(round(top + plotH - plotH * d.municipalities() / placeScale));
-            signatures.append(i == 0 ? "M" : " L").append(round(cx)).append(' ')
+            signatures
+                    .append(i == 0 ? "M" : " L")
+                    .append(round(cx))
+                    .append(' ')
                     .append(round(top + plotH - plotH * d.signatures() / signatureScale));
         }
         List<Tick> placeTicks = new ArrayList<>();
@@ -61,11 +83,25 @@ public record TimelineChart(int width, int height, int left, int right, int top,
                 dateTicks.add(new Tick(round(left + i * step + step / 2), 0, days.get(i)));
             }
         }
-        return new TimelineChart(width, height, left, right, top, bottom, bars, places.toString(),
-                signatures.toString(), placeTicks, signatureTicks, dateTicks);
+        return new TimelineChart(
+                width,
+                height,
+                left,
+                right,
+                top,
+                bottom,
+                bars,
+                places.toString(),
+                signatures.toString(),
+                placeTicks,
+                signatureTicks,
+                dateTicks);
     }
 
-    /** The smallest of 1, 2, 4, 5, 8 × 10^k that is ≥ n and divides into four even ticks where possible. */
+    /**
+     * The smallest of 1, 2, 4, 5, 8 × 10^k that is ≥ n and divides into four even ticks where
+     * possible.
+     */
     static long niceCeiling(long n) {
         if (n <= 4) {
             return 4;
@@ -74,7 +110,7 @@ public record TimelineChart(int width, int height, int left, int right, int top,
         while (magnitude * 10 < n) {
             magnitude *= 10;
         }
-        for (long f : new long[]{1, 2, 4, 5, 8, 10}) {
+        for (long f : new long[] {1, 2, 4, 5, 8, 10}) {
             if (f * magnitude >= n && (f * magnitude) % 4 == 0) {
                 return f * magnitude;
             }

@@ -13,19 +13,18 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 503 (with
- * Retry-After) while the database cannot be reached, 500 for anything unexpected (logged with its stack trace,
- * never shown to the visitor). API paths get JSON.
+ * Friendly error pages in the reader's language: 404 for unknown addresses and hidden things, 503
+ * (with Retry-After) while the database cannot be reached, 500 for anything unexpected (logged with
+ * its stack trace, never shown to the visitor). API paths get JSON.
  */
 @Controller
 class ErrorPages {
@@ -41,32 +40,41 @@ class ErrorPages {
 
     HttpResponse<?> render(HttpRequest<?> request, HttpStatus status) {
         if (request.getPath().startsWith("/api/")) {
-            return retryLater(status, HttpResponse.status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(Map.of("status", status.getCode(), "error", status.getReason())));
+            return retryLater(
+                    status,
+                    HttpResponse.status(status)
+                            .contentType(MediaType.APPLICATION_JSON_TYPE)
+                            .body(Map.of("status", status.getCode(), "error", status.getReason())));
         }
-        String view = switch (status) {
-            case NOT_FOUND, GONE -> "error/404";
-            case FORBIDDEN -> "error/403";
-            case BAD_REQUEST -> "error/400";
-            case SERVICE_UNAVAILABLE -> "error/503";
-            default -> "error/500";
-        };
-        return retryLater(status, pages.render(request, status, view, Pages.model("status", status.getCode())));
+        String view =
+                switch (status) {
+                    case NOT_FOUND, GONE -> "error/404";
+                    case FORBIDDEN -> "error/403";
+                    case BAD_REQUEST -> "error/400";
+                    case SERVICE_UNAVAILABLE -> "error/503";
+                    default -> "error/500";
+                };
+        return retryLater(
+                status,
+                pages.render(request, status, view, Pages.model("status", status.getCode())));
     }
 
-    private static MutableHttpResponse<?> retryLater(HttpStatus status, MutableHttpResponse<?> response) {
+    private static MutableHttpResponse<?> retryLater(
+            HttpStatus status, MutableHttpResponse<?> response) {
         return status == HttpStatus.SERVICE_UNAVAILABLE
-                ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 : response;
     }
 
     /**
-     * True when the database cannot be reached: no connection within the pool's timeout, or the connection broke.
-     * Such requests get the 503 page (try again shortly), not the 500 page.
+     * True when the database cannot be reached: no connection within the pool's timeout, or the
+     * connection broke. Such requests get the 503 page (try again shortly), not the 500 page.
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
@@ -122,16 +130,23 @@ class ErrorPages {
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
             if (databaseUnavailable(exception)) {
-                LOG.warn("Database unavailable on {} {}: {}", request.getMethodName(),
-                        RequestLogFilter.maskTokens(request.getPath()), exception.toString());
+                LOG.warn(
+                        "Database unavailable on {} {}: {}",
+                        request.getMethodName(),
+                        RequestLogFilter.maskTokens(request.getPath()),
+                        exception.toString());
                 return errorPages.render(request, HttpStatus.SERVICE_UNAVAILABLE);
             }
             if (malformedBody(exception)) {
-                // e.g. a form body with a broken %-escape: the client's fault, nothing was read or stored
+                // e.g. a form body with a broken %-escape: the client's fault, nothing was read or
+                // stored
                 return errorPages.render(request, HttpStatus.BAD_REQUEST);
             }
-            LOG.error("Unexpected error on {} {}", request.getMethodName(),
-                    RequestLogFilter.maskTokens(request.getPath()), exception);
+            LOG.error(
+                    "Unexpected error on {} {}",
+                    request.getMethodName(),
+                    RequestLogFilter.maskTokens(request.getPath()),
+                    exception);
             return errorPages.render(request, HttpStatus.INTERNAL_SERVER_ERROR);
         }
     }

@@ -1,7 +1,6 @@
 package de.mitzeichnen.web;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
-
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Formatting for one reader: instants shown in Europe/Berlin (DST-safe: the zone rules decide the offset of
- * each instant), numbers and "time left" in the reader's language. Available in every page as {@code fmt}.
+ * Formatting for one reader: instants shown in Europe/Berlin (DST-safe: the zone rules decide the
+ * offset of each instant), numbers and "time left" in the reader's language. Available in every
+ * page as {@code fmt}.
  */
 public final class Formats {
 
@@ -39,9 +39,14 @@ public final class Formats {
         return format(instant, "format.date");
     }
 
-    /** A calendar day (e.g. of a council resolution or the hand-over) in the same words as {@link #date}. */
+    /**
+     * A calendar day (e.g. of a council resolution or the hand-over) in the same words as {@link
+     * #date}.
+     */
     public String day(java.time.LocalDate day) {
-        return day == null ? "" : DateTimeFormatter.ofPattern(texts.raw(locale, "format.date"), locale).format(day);
+        return day == null
+                ? ""
+                : DateTimeFormatter.ofPattern(texts.raw(locale, "format.date"), locale).format(day);
     }
 
     private String format(Instant instant, String patternKey) {
@@ -49,7 +54,8 @@ public final class Formats {
             return "";
         }
         return DateTimeFormatter.ofPattern(texts.raw(locale, patternKey), locale)
-                .withZone(MitzeichnenConfig.ZONE).format(instant);
+                .withZone(MitzeichnenConfig.ZONE)
+                .format(instant);
     }
 
     public String number(Number n) {
@@ -71,7 +77,9 @@ public final class Formats {
             return texts.get(locale, "time.left.hours", hours);
         }
         long minutes = Math.max(1, left.toMinutes());
-        return minutes == 1 ? texts.get(locale, "time.left.minute") : texts.get(locale, "time.left.minutes", minutes);
+        return minutes == 1
+                ? texts.get(locale, "time.left.minute")
+                : texts.get(locale, "time.left.minutes", minutes);
     }
 
     /** A count in words by CLDR plural rules (see {@link Texts#plural(Locale, String, long)}). */

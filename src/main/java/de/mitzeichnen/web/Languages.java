@@ -8,14 +8,13 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
 import io.micronaut.http.server.util.locale.HttpLocaleResolver;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * German by default, English complete. {@code ?lang=de|en} wins and is remembered in a cookie
- * (see {@link LanguageCookieFilter}), then the cookie, then Accept-Language.
+ * German by default, English complete. {@code ?lang=de|en} wins and is remembered in a cookie (see
+ * {@link LanguageCookieFilter}), then the cookie, then Accept-Language.
  */
 @Singleton
 @Primary
@@ -27,7 +26,11 @@ public class Languages implements HttpLocaleResolver {
     public static final List<Locale> SUPPORTED = List.of(GERMAN, ENGLISH);
     static final String PARAM = "lang";
     static final String COOKIE = "lang";
-    /** Set on public, shared pages: their language is decided by the URL alone, so every visitor gets the same bytes. */
+
+    /**
+     * Set on public, shared pages: their language is decided by the URL alone, so every visitor
+     * gets the same bytes.
+     */
     static final String FROM_URL_ONLY = "mitzeichnen.lang.urlOnly";
 
     /** The supported locale for a language code, if it is one. */
@@ -45,8 +48,11 @@ public class Languages implements HttpLocaleResolver {
         if (fromParam.isPresent() || request.getAttribute(FROM_URL_ONLY).isPresent()) {
             return Optional.of(fromParam.orElse(GERMAN));
         }
-        Optional<Locale> fromCookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue)
-                .flatMap(Languages::supported);
+        Optional<Locale> fromCookie =
+                request.getCookies()
+                        .findCookie(COOKIE)
+                        .map(Cookie::getValue)
+                        .flatMap(Languages::supported);
         if (fromCookie.isPresent()) {
             return fromCookie;
         }

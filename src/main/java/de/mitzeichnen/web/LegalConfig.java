@@ -3,10 +3,11 @@ package de.mitzeichnen.web;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /**
- * The data of the generated privacy notice ({@code /datenschutz}) and imprint ({@code /impressum}), from
- * {@code mitzeichnen.legal.*} (MITZEICHNEN_PRIVACY_CONTROLLER, MITZEICHNEN_PRIVACY_CONTACT, …). Purposes,
- * recipients, retention and rights have a default text in the bundles that describes what this service does;
- * a configured text replaces it (one language for both, as the operator writes it).
+ * The data of the generated privacy notice ({@code /datenschutz}) and imprint ({@code /impressum}),
+ * from {@code mitzeichnen.legal.*} (MITZEICHNEN_PRIVACY_CONTROLLER, MITZEICHNEN_PRIVACY_CONTACT,
+ * …). Purposes, recipients, retention and rights have a default text in the bundles that describes
+ * what this service does; a configured text replaces it (one language for both, as the operator
+ * writes it).
  */
 @ConfigurationProperties("mitzeichnen.legal")
 public class LegalConfig {
@@ -24,7 +25,10 @@ public class LegalConfig {
         return s == null ? "" : s.strip();
     }
 
-    /** Name and postal address of the controller (Verantwortliche:r), lines separated by "\n" or " | ". */
+    /**
+     * Name and postal address of the controller (Verantwortliche:r), lines separated by "\n" or " |
+     * ".
+     */
     public String getController() {
         return controller;
     }
@@ -97,6 +101,8 @@ public class LegalConfig {
 
     /** The controller's address as lines. */
     public java.util.List<String> controllerLines() {
-        return java.util.Arrays.stream(controller.split("\\s*(\\n|\\|)\\s*")).filter(l -> !l.isBlank()).toList();
+        return java.util.Arrays.stream(controller.split("\\s*(\\n|\\|)\\s*"))
+                .filter(l -> !l.isBlank())
+                .toList();
     }
 }

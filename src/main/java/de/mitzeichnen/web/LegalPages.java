@@ -10,14 +10,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-
 import java.net.URI;
 import java.util.Set;
 
 /**
- * The privacy notice and the imprint, generated from {@link LegalConfig} unless the operator links their own
- * pages. A public service must have both: with a base URL that is not local the start is refused while neither
- * is configured.
+ * The privacy notice and the imprint, generated from {@link LegalConfig} unless the operator links
+ * their own pages. A public service must have both: with a base URL that is not local the start is
+ * refused while neither is configured.
  */
 @Context
 @Controller
@@ -31,8 +30,12 @@ class LegalPages {
 
     private final String version;
 
-    LegalPages(PageRenderer pages, LegalConfig legal, MitzeichnenConfig config,
-               @io.micronaut.context.annotation.Value("${mitzeichnen.signing.privacy-version:}") String version) {
+    LegalPages(
+            PageRenderer pages,
+            LegalConfig legal,
+            MitzeichnenConfig config,
+            @io.micronaut.context.annotation.Value("${mitzeichnen.signing.privacy-version:}")
+                    String version) {
         this.pages = pages;
         this.legal = legal;
         this.version = version;
@@ -49,23 +52,28 @@ class LegalPages {
             return;
         }
         if (config.getPrivacyUrl().isEmpty()) {
-            throw new ConfigurationException("A public service (MITZEICHNEN_BASE_URL " + config.getBaseUrl()
-                    + ") needs a privacy notice: set MITZEICHNEN_PRIVACY_URL to your own page, or "
-                    + "MITZEICHNEN_PRIVACY_CONTROLLER (name and address of the controller) and "
-                    + "MITZEICHNEN_PRIVACY_CONTACT (e-mail for data protection requests) for the generated page "
-                    + "/datenschutz");
+            throw new ConfigurationException(
+                    "A public service (MITZEICHNEN_BASE_URL "
+                            + config.getBaseUrl()
+                            + ") needs a privacy notice: set MITZEICHNEN_PRIVACY_URL to your own page, or "
+                            + "MITZEICHNEN_PRIVACY_CONTROLLER (name and address of the controller) and "
+                            + "MITZEICHNEN_PRIVACY_CONTACT (e-mail for data protection requests) for the generated page "
+                            + "/datenschutz");
         }
         if (config.getImprintUrl().isEmpty()) {
-            throw new ConfigurationException("A public service (MITZEICHNEN_BASE_URL " + config.getBaseUrl()
-                    + ") needs an imprint: set MITZEICHNEN_IMPRINT_URL to your own page, or "
-                    + "MITZEICHNEN_PRIVACY_CONTROLLER and MITZEICHNEN_PRIVACY_CONTACT for the generated page "
-                    + "/impressum");
+            throw new ConfigurationException(
+                    "A public service (MITZEICHNEN_BASE_URL "
+                            + config.getBaseUrl()
+                            + ") needs an imprint: set MITZEICHNEN_IMPRINT_URL to your own page, or "
+                            + "MITZEICHNEN_PRIVACY_CONTROLLER and MITZEICHNEN_PRIVACY_CONTACT for the generated page "
+                            + "/impressum");
         }
     }
 
     @Get("/datenschutz")
     HttpResponse<String> privacy(HttpRequest<?> request) {
-        return pages.render(request, HttpStatus.OK, "privacy", Pages.model("legal", legal, "version", version));
+        return pages.render(
+                request, HttpStatus.OK, "privacy", Pages.model("legal", legal, "version", version));
     }
 
     @Get("/impressum")

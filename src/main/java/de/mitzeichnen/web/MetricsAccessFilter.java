@@ -8,7 +8,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +15,16 @@ import java.security.MessageDigest;
 import java.util.List;
 
 /**
- * The Prometheus endpoint ({@code /prometheus}) is for operators only: with MITZEICHNEN_METRICS_TOKEN set it needs
- * {@code Authorization: Bearer <token>}; without, it answers only a direct connection from this machine (no
- * forwarding header, so nothing that came through the load balancer). Everyone else gets 404.
+ * The Prometheus endpoint ({@code /prometheus}) is for operators only: with
+ * MITZEICHNEN_METRICS_TOKEN set it needs {@code Authorization: Bearer <token>}; without, it answers
+ * only a direct connection from this machine (no forwarding header, so nothing that came through
+ * the load balancer). Everyone else gets 404.
  */
 @ServerFilter("/prometheus/**")
 class MetricsAccessFilter {
 
-    private static final List<String> FORWARDING = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
+    private static final List<String> FORWARDING =
+            List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
 
     private final String token;
 
@@ -40,12 +41,15 @@ class MetricsAccessFilter {
     boolean allowed(HttpRequest<?> request) {
         if (!token.isEmpty()) {
             String auth = request.getHeaders().getAuthorization().orElse("");
-            return auth.startsWith("Bearer ") && MessageDigest.isEqual(
-                    auth.substring(7).trim().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+            return auth.startsWith("Bearer ")
+                    && MessageDigest.isEqual(
+                            auth.substring(7).trim().getBytes(StandardCharsets.UTF_8),
+                            token.getBytes(StandardCharsets.UTF_8));
         }
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();
-        return address != null && address.isLoopbackAddress()
+        return address != null
+                && address.isLoopbackAddress()
                 && FORWARDING.stream().noneMatch(h -> request.getHeaders().contains(h));
     }
 }

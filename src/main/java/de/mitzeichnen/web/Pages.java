@@ -6,8 +6,7 @@ import java.util.Map;
 /** Page models are mutable maps, so that the layout ({@link PageModel}) can add to them. */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static Map<String, Object> model(Object... keysAndValues) {
         Map<String, Object> model = new HashMap<>();

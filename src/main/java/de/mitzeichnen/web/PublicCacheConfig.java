@@ -1,17 +1,23 @@
 package de.mitzeichnen.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.time.Duration;
 
-/** How long shared caches may keep public pages ({@code mitzeichnen.public-cache.*}); counts stay ≤ 10 s fresh. */
+/**
+ * How long shared caches may keep public pages ({@code mitzeichnen.public-cache.*}); counts stay ≤
+ * 10 s fresh.
+ */
 @ConfigurationProperties("mitzeichnen.public-cache")
 public class PublicCacheConfig {
 
     private Duration maxAge = Duration.ofSeconds(5);
     private Duration staleWhileRevalidate = Duration.ofSeconds(30);
     private Duration staleIfError = Duration.ofMinutes(5);
-    /** How long a rendered public answer is reused in memory, so that a burst of readers costs one render. */
+
+    /**
+     * How long a rendered public answer is reused in memory, so that a burst of readers costs one
+     * render.
+     */
     private Duration renderTtl = Duration.ofMillis(1500);
 
     public Duration getMaxAge() {
@@ -48,7 +54,11 @@ public class PublicCacheConfig {
 
     /** {@code public, max-age=5, stale-while-revalidate=30, stale-if-error=300}. */
     public String cacheControl() {
-        return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds()
-                + ", stale-if-error=" + staleIfError.toSeconds();
+        return "public, max-age="
+                + maxAge.toSeconds()
+                + ", stale-while-revalidate="
+                + staleWhileRevalidate.toSeconds()
+                + ", stale-if-error="
+                + staleIfError.toSeconds();
     }
 }

@@ -10,16 +10,16 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.RouteAttributes;
-
+import io.micronaut.web.router.RouteMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Makes {@link PublicGet} routes shareable by every cache on the way: no {@code Set-Cookie} (whichever filter added
- * one), a public {@code Cache-Control}, an {@code ETag} and 304 for a matching {@code If-None-Match}. Runs its
- * response part last, after every other filter has added its headers.
+ * Makes {@link PublicGet} routes shareable by every cache on the way: no {@code Set-Cookie}
+ * (whichever filter added one), a public {@code Cache-Control}, an {@code ETag} and 304 for a
+ * matching {@code If-None-Match}. Runs its response part last, after every other filter has added
+ * its headers.
  */
 @ServerFilter("/**")
 class PublicGetFilter implements Ordered {
@@ -62,9 +62,16 @@ class PublicGetFilter implements Ordered {
             MutableHttpResponse<?> notModified = HttpResponse.notModified();
             notModified.getHeaders().set(HttpHeaders.ETAG, etag);
             notModified.getHeaders().set(HttpHeaders.CACHE_CONTROL, config.cacheControl());
-            response.getHeaders().getAll(HttpHeaders.VARY).forEach(v -> notModified.getHeaders().add(HttpHeaders.VARY, v));
-            response.getHeaders().getAll(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
-                    .forEach(v -> notModified.getHeaders().add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, v));
+            response.getHeaders()
+                    .getAll(HttpHeaders.VARY)
+                    .forEach(v -> notModified.getHeaders().add(HttpHeaders.VARY, v));
+            response.getHeaders()
+                    .getAll(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                    .forEach(
+                            v ->
+                                    notModified
+                                            .getHeaders()
+                                            .add(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, v));
             return notModified;
         }
         return response;
@@ -84,7 +91,8 @@ class PublicGetFilter implements Ordered {
         if (ifNoneMatch == null || etag == null) {
             return false;
         }
-        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::trim)
                 .map(t -> t.startsWith("W/") ? t.substring(2) : t)
                 .anyMatch(t -> t.equals("*") || t.equals(etag));
     }
@@ -94,7 +102,8 @@ class PublicGetFilter implements Ordered {
             return false;
         }
         RouteMatch<?> route = RouteAttributes.getRouteMatch(request).orElse(null);
-        return route != null && route.getRouteInfo().getAnnotationMetadata().hasAnnotation(PublicGet.class);
+        return route != null
+                && route.getRouteInfo().getAnnotationMetadata().hasAnnotation(PublicGet.class);
     }
 
     @Override

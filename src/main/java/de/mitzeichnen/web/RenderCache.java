@@ -9,7 +9,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,10 +19,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Keeps rendered public answers in memory for a second or two (per key: route, appeal, language, query), so a burst
- * of readers costs one render: concurrent misses for one key wait for the same render. The answer carries its
- * {@code ETag}, computed once per render. A hit is answered at once on the event loop; only a render (which reads
- * the database) runs on the blocking pool, so routes using this need no {@code @ExecuteOn}.
+ * Keeps rendered public answers in memory for a second or two (per key: route, appeal, language,
+ * query), so a burst of readers costs one render: concurrent misses for one key wait for the same
+ * render. The answer carries its {@code ETag}, computed once per render. A hit is answered at once
+ * on the event loop; only a render (which reads the database) runs on the blocking pool, so routes
+ * using this need no {@code @ExecuteOn}.
  */
 @Singleton
 public class RenderCache {
@@ -40,7 +40,9 @@ public class RenderCache {
 
         /** A page from {@link PageRenderer}. */
         public static Rendered of(MutableHttpResponse<String> page) {
-            return of(page.status(), page.getContentType().map(Object::toString).orElse("text/html;charset=utf-8"),
+            return of(
+                    page.status(),
+                    page.getContentType().map(Object::toString).orElse("text/html;charset=utf-8"),
                     page.body());
         }
     }
@@ -48,33 +50,51 @@ public class RenderCache {
     private final AsyncCache<String, Rendered> cache;
 
     RenderCache(PublicCacheConfig config, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        cache = Caffeine.newBuilder().expireAfterWrite(config.getRenderTtl()).maximumSize(2_000).executor(blocking)
-                .buildAsync();
+        cache =
+                Caffeine.newBuilder()
+                        .expireAfterWrite(config.getRenderTtl())
+                        .maximumSize(2_000)
+                        .executor(blocking)
+                        .buildAsync();
     }
 
-    /** The cached answer for {@code key}, rendered on the blocking pool when missing or older than the TTL. */
-    public CompletableFuture<MutableHttpResponse<byte[]>> respond(String key, Supplier<Rendered> render) {
+    /**
+     * The cached answer for {@code key}, rendered on the blocking pool when missing or older than
+     * the TTL.
+     */
+    public CompletableFuture<MutableHttpResponse<byte[]>> respond(
+            String key, Supplier<Rendered> render) {
         return cache.get(key, (k, executor) -> CompletableFuture.supplyAsync(render, executor))
-                .handle((r, failure) -> {
-                    if (failure != null) {
-                        // the route's own error handlers (404 page, JSON message) see the original exception
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        if (cause instanceof RuntimeException e) {
-                            throw e;
-                        }
-                        throw new CompletionException(cause);
-                    }
-                    return HttpResponse.<byte[]>status(HttpStatus.valueOf(r.status())).contentType(r.contentType())
-                            .header(HttpHeaders.ETAG, r.etag()).body(r.body());
-                });
+                .handle(
+                        (r, failure) -> {
+                            if (failure != null) {
+                                // the route's own error handlers (404 page, JSON message) see the
+                                // original exception
+                                Throwable cause =
+                                        failure instanceof CompletionException
+                                                        && failure.getCause() != null
+                                                ? failure.getCause()
+                                                : failure;
+                                if (cause instanceof RuntimeException e) {
+                                    throw e;
+                                }
+                                throw new CompletionException(cause);
+                            }
+                            return HttpResponse.<byte[]>status(HttpStatus.valueOf(r.status()))
+                                    .contentType(r.contentType())
+                                    .header(HttpHeaders.ETAG, r.etag())
+                                    .body(r.body());
+                        });
     }
 
     /** A strong ETag: the first 128 bits of the body's SHA-256. */
     public static String etag(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16))
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(java.util.Arrays.copyOf(hash, 16))
                     + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -5,14 +5,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.regex.Pattern;
-
 /**
- * One log line per request without personal data: no address, no query string (it may carry an e-mail),
- * and token-like path segments (confirmation and withdrawal links) masked.
+ * One log line per request without personal data: no address, no query string (it may carry an
+ * e-mail), and token-like path segments (confirmation and withdrawal links) masked.
  */
 @ServerFilter("/**")
 class RequestLogFilter {
@@ -31,9 +30,15 @@ class RequestLogFilter {
         if (!LOG.isInfoEnabled() || request.getPath().startsWith("/static/")) {
             return;
         }
-        long micros = request.getAttribute(STARTED, Long.class)
-                .map(t -> (System.nanoTime() - t) / 1000).orElse(-1L);
-        LOG.info("{} {} {} {}ms", request.getMethodName(), maskTokens(request.getPath()), response.code(),
+        long micros =
+                request.getAttribute(STARTED, Long.class)
+                        .map(t -> (System.nanoTime() - t) / 1000)
+                        .orElse(-1L);
+        LOG.info(
+                "{} {} {} {}ms",
+                request.getMethodName(),
+                maskTokens(request.getPath()),
+                response.code(),
                 micros / 1000.0);
     }
 

@@ -5,25 +5,31 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.util.regex.Pattern;
 
 /**
- * The security headers of every response, in one place. Pages carry no inline script or style, so the CSP allows
- * only this origin's files. Only the embeddable widget may be framed by other sites. A response that brings its own
- * policy (the dev mailbox's framed mail) keeps it. Token pages set their stricter {@code no-referrer} themselves.
+ * The security headers of every response, in one place. Pages carry no inline script or style, so
+ * the CSP allows only this origin's files. Only the embeddable widget may be framed by other sites.
+ * A response that brings its own policy (the dev mailbox's framed mail) keeps it. Token pages set
+ * their stricter {@code no-referrer} themselves.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-            + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String WIDGET_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
-    static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(),"
-            + " interest-cohort=()";
-    /** Pages whose address holds a secret token, also when the token is unknown (404): never in a Referer. */
-    private static final Pattern TOKEN_PAGE = Pattern.compile(
-            "^/(bestaetigen|zurueckziehen|einladung|verwaltung/passwort-neu)/.*");
+    static final String PERMISSIONS =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()," + " interest-cohort=()";
+
+    /**
+     * Pages whose address holds a secret token, also when the token is unknown (404): never in a
+     * Referer.
+     */
+    private static final Pattern TOKEN_PAGE =
+            Pattern.compile("^/(bestaetigen|zurueckziehen|einladung|verwaltung/passwort-neu)/.*");
+
     private static final Pattern WIDGET = Pattern.compile("^/aufrufe/[^/]+/widget/?$");
 
     private final boolean https;

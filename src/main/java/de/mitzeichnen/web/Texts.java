@@ -4,14 +4,14 @@ import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * All user-facing text comes from the bundles {@code i18n/messages_de} and {@code i18n/messages_en}; this
- * is the door to them for Java code (templates reach them through Thymeleaf's #{...}).
+ * All user-facing text comes from the bundles {@code i18n/messages_de} and {@code
+ * i18n/messages_en}; this is the door to them for Java code (templates reach them through
+ * Thymeleaf's #{...}).
  */
 @Singleton
 public class Texts {
@@ -22,28 +22,38 @@ public class Texts {
         this.messages = messages;
     }
 
-    /** The text for {@code key} with {0}, {1} … replaced; the key itself when it is missing (tests catch that). */
+    /**
+     * The text for {@code key} with {0}, {1} … replaced; the key itself when it is missing (tests
+     * catch that).
+     */
     public String get(Locale locale, String key, Object... args) {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             vars.put(String.valueOf(i), args[i]);
         }
         MessageSource.MessageContext context = MessageSource.MessageContext.of(locale, vars);
-        return messages.getMessage(key, context).map(m -> messages.interpolate(m, context)).orElse(key);
+        return messages.getMessage(key, context)
+                .map(m -> messages.interpolate(m, context))
+                .orElse(key);
     }
 
     /**
-     * A count in words by the language's CLDR plural rules: the bundle text is an ICU message with the
-     * argument {@code n}, e.g. {@code {n, plural, one {# Kommune unterstützt} other {# Kommunen unterstützen}}}.
+     * A count in words by the language's CLDR plural rules: the bundle text is an ICU message with
+     * the argument {@code n}, e.g. {@code {n, plural, one {# Kommune unterstützt} other {# Kommunen
+     * unterstützen}}}.
      */
     public String plural(Locale locale, String key, long n) {
         return plural(locale, key, n, "");
     }
 
-    /** As {@link #plural(Locale, String, long)}, with a second, already formatted argument {@code a}. */
+    /**
+     * As {@link #plural(Locale, String, long)}, with a second, already formatted argument {@code
+     * a}.
+     */
     public String plural(Locale locale, String key, long n, String a) {
-        com.ibm.icu.text.MessageFormat format = new com.ibm.icu.text.MessageFormat(raw(locale, key),
-                com.ibm.icu.util.ULocale.forLocale(locale));
+        com.ibm.icu.text.MessageFormat format =
+                new com.ibm.icu.text.MessageFormat(
+                        raw(locale, key), com.ibm.icu.util.ULocale.forLocale(locale));
         return format.format(Map.of("n", n, "a", a));
     }
 

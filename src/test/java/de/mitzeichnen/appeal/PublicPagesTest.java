@@ -1,34 +1,30 @@
 package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.testsupport.Fixtures;
-import de.mitzeichnen.testsupport.TestClock;
-import de.mitzeichnen.testsupport.Web;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.time.Instant;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.TestClock;
+import de.mitzeichnen.testsupport.Web;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Instant;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 @MicronautTest(transactional = false)
 class PublicPagesTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
 
     Web web;
 
@@ -45,12 +41,23 @@ class PublicPagesTest {
 
     @Test
     void startPageListsOpenAppealsThenClosedOnesButNoDrafts() {
-        Appeal open = fixtures.appeal("Offener Aufruf Eins", AppealStatus.OPEN,
-                Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-12-03T22:59:59Z"));
-        Appeal closed = fixtures.appeal("Beendeter Aufruf Zwei", AppealStatus.OPEN,
-                Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-11-10T22:59:59Z"));
-        fixtures.appeal("Entwurf Drei", AppealStatus.DRAFT,
-                Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-12-03T22:59:59Z"));
+        Appeal open =
+                fixtures.appeal(
+                        "Offener Aufruf Eins",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2025-12-03T22:59:59Z"));
+        Appeal closed =
+                fixtures.appeal(
+                        "Beendeter Aufruf Zwei",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-10-01T00:00:00Z"),
+                        Instant.parse("2025-11-10T22:59:59Z"));
+        fixtures.appeal(
+                "Entwurf Drei",
+                AppealStatus.DRAFT,
+                Instant.parse("2025-11-01T00:00:00Z"),
+                Instant.parse("2025-12-03T22:59:59Z"));
 
         Web.Page page = web.get("/");
         assertEquals(200, page.status());
@@ -69,9 +76,14 @@ class PublicPagesTest {
 
     @Test
     void appealPageShowsTitleAddresseeRenderedTextOrganiserAndDeadline() {
-        Appeal appeal = fixtures.appeal(fixtures.organiser("Stadt Frankfurt am Main"), "Migration als Chance begreifen!",
-                AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-12-03T22:59:59Z"),
-                "### Wir fordern:\n\n- **Verlässliche Finanzierung**\n\n<script>alert(1)</script>");
+        Appeal appeal =
+                fixtures.appeal(
+                        fixtures.organiser("Stadt Frankfurt am Main"),
+                        "Migration als Chance begreifen!",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2025-12-03T22:59:59Z"),
+                        "### Wir fordern:\n\n- **Verlässliche Finanzierung**\n\n<script>alert(1)</script>");
         Web.Page page = web.get("/aufrufe/" + appeal.slug());
         assertEquals(200, page.status());
         Document doc = page.doc();
@@ -94,8 +106,12 @@ class PublicPagesTest {
 
     @Test
     void englishBySwitchRememberedInACookieAndByAcceptLanguage() {
-        Appeal appeal = fixtures.appeal("Aufruf für alle", AppealStatus.OPEN,
-                Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-12-03T22:59:59Z"));
+        Appeal appeal =
+                fixtures.appeal(
+                        "Aufruf für alle",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2025-12-03T22:59:59Z"));
         Web.Page en = web.get("/aufrufe/" + appeal.slug() + "?lang=en");
         assertEquals("en", en.doc().selectFirst("html").attr("lang"));
         assertTrue(en.text().contains("Deadline: 3 December 2025, 23:59"), en.text());
@@ -113,16 +129,27 @@ class PublicPagesTest {
         assertTrue(back.text().contains("Offene Aufrufe"));
 
         Web fresh = new Web(web.base());
-        assertTrue(fresh.get("/", "Accept-Language", "en-GB,en;q=0.9").text().contains("Open appeals"));
-        assertTrue(fresh.get("/", "Accept-Language", "fr-FR,de;q=0.5").text().contains("Offene Aufrufe"));
+        assertTrue(
+                fresh.get("/", "Accept-Language", "en-GB,en;q=0.9")
+                        .text()
+                        .contains("Open appeals"));
+        assertTrue(
+                fresh.get("/", "Accept-Language", "fr-FR,de;q=0.5")
+                        .text()
+                        .contains("Offene Aufrufe"));
         assertTrue(fresh.get("/", "Accept-Language", "fr").text().contains("Offene Aufrufe"));
     }
 
     @Test
     void unknownSlugsAndDraftsAnswerWithTheNotFoundPage() {
-        Appeal draft = fixtures.appeal("Geheimer Entwurf", AppealStatus.DRAFT,
-                Instant.parse("2025-11-01T00:00:00Z"), Instant.parse("2025-12-03T22:59:59Z"));
-        for (String path : new String[]{"/aufrufe/nope", "/aufrufe/" + draft.slug(), "/gibt/es/nicht"}) {
+        Appeal draft =
+                fixtures.appeal(
+                        "Geheimer Entwurf",
+                        AppealStatus.DRAFT,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2025-12-03T22:59:59Z"));
+        for (String path :
+                new String[] {"/aufrufe/nope", "/aufrufe/" + draft.slug(), "/gibt/es/nicht"}) {
             Web.Page page = web.get(path);
             assertEquals(404, page.status(), path);
             assertTrue(page.text().contains("Seite nicht gefunden"), page.text());
@@ -145,7 +172,10 @@ class PublicPagesTest {
     void dataSourcesPageCarriesTheAttribution() {
         Web.Page page = web.get("/daten");
         assertEquals(200, page.status());
-        assertTrue(page.text().contains("© Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD"));
+        assertTrue(
+                page.text()
+                        .contains(
+                                "© Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV100AD"));
         assertTrue(page.text().contains("© GeoBasis-DE / BKG 2021 (Daten verändert)"));
         assertTrue(web.get("/").text().contains("© GeoBasis-DE / BKG 2021"));
     }

@@ -8,15 +8,13 @@ import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
 import de.mitzeichnen.export.Exports;
 import de.mitzeichnen.moderation.Moderation;
-import de.mitzeichnen.signing.SignatureFilter;
-import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.signing.SignatureFilter;
+import de.mitzeichnen.signing.SignatureSearch;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.jdbc.DataSourceResolver;
-
-import javax.sql.DataSource;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -28,20 +26,30 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
- * Exports N signatures (default 1,000,000) of one appeal as CSV to a discarding stream and prints the time and
- * the heap used. Run by bench/export-csv.sh; the database comes from BENCH_DB_URL.
+ * Exports N signatures (default 1,000,000) of one appeal as CSV to a discarding stream and prints
+ * the time and the heap used. Run by bench/export-csv.sh; the database comes from BENCH_DB_URL.
  */
 public final class ExportCsvBenchmark {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String url = System.getenv("BENCH_DB_URL");
-        try (ApplicationContext ctx = ApplicationContext.builder()
-                .properties(Map.of("datasources.default.url", url, "datasources.default.username", "root",
-                        "datasources.default.password", "", "micronaut.server.port", -1))
-                .start()) {
+        try (ApplicationContext ctx =
+                ApplicationContext.builder()
+                        .properties(
+                                Map.of(
+                                        "datasources.default.url",
+                                        url,
+                                        "datasources.default.username",
+                                        "root",
+                                        "datasources.default.password",
+                                        "",
+                                        "micronaut.server.port",
+                                        -1))
+                        .start()) {
             Appeal appeal = seed(ctx, n);
             Exports exports = ctx.getBean(Exports.class);
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -49,35 +57,55 @@ public final class ExportCsvBenchmark {
                 System.gc();
                 long before = memory.getHeapMemoryUsage().getUsed();
                 AtomicLong peak = new AtomicLong(before);
-                Thread sampler = new Thread(() -> {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        try {
-                            Thread.sleep(5);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                });
+                Thread sampler =
+                        new Thread(
+                                () -> {
+                                    while (!Thread.currentThread().isInterrupted()) {
+                                        peak.accumulateAndGet(
+                                                memory.getHeapMemoryUsage().getUsed(), Math::max);
+                                        try {
+                                            Thread.sleep(5);
+                                        } catch (InterruptedException e) {
+                                            return;
+                                        }
+                                    }
+                                });
                 sampler.setDaemon(true);
                 sampler.start();
                 CountingStream out = new CountingStream();
                 long t0 = System.nanoTime();
-                long rows = exports.write(appeal, ExportFormat.CSV, ExportFilter.defaults(), ';', Locale.GERMAN, out);
+                long rows =
+                        exports.write(
+                                appeal,
+                                ExportFormat.CSV,
+                                ExportFilter.defaults(),
+                                ';',
+                                Locale.GERMAN,
+                                out);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 sampler.interrupt();
                 sampler.join();
-                System.out.printf(Locale.ROOT,
+                System.out.printf(
+                        Locale.ROOT,
                         "round %d: %,d rows, %.1f MB CSV in %.2f s (%,.0f rows/s); heap before %.0f MB, peak %.0f MB"
                                 + " (max heap %.0f MB)%n",
-                        round, rows, out.count / 1e6, seconds, rows / seconds, before / 1e6, peak.get() / 1e6,
+                        round,
+                        rows,
+                        out.count / 1e6,
+                        seconds,
+                        rows / seconds,
+                        before / 1e6,
+                        peak.get() / 1e6,
                         memory.getHeapMemoryUsage().getMax() / 1e6);
             }
             moderationPaging(ctx.getBean(Moderation.class), appeal.id());
         }
     }
 
-    /** The organiser's list on the same appeal: first page, a page deep in the list, a filtered search, the count. */
+    /**
+     * The organiser's list on the same appeal: first page, a page deep in the list, a filtered
+     * search, the count.
+     */
     private static void moderationPaging(Moderation moderation, long appealId) {
         SignatureFilter all = SignatureFilter.none();
         SignatureSearch.Page page = moderation.page(appealId, all, null);
@@ -100,8 +128,15 @@ public final class ExportCsvBenchmark {
         t0 = System.nanoTime();
         long count = moderation.count(appealId, all);
         double counting = (System.nanoTime() - t0) / 1e6;
-        System.out.printf(Locale.ROOT, "moderation list on %,d signatures: first page %.1f ms, page 202 %.1f ms, "
-                + "name search %.1f ms, count %.1f ms%n", count, first, deep, search, counting);
+        System.out.printf(
+                Locale.ROOT,
+                "moderation list on %,d signatures: first page %.1f ms, page 202 %.1f ms, "
+                        + "name search %.1f ms, count %.1f ms%n",
+                count,
+                first,
+                deep,
+                search,
+                counting);
     }
 
     private static Appeal seed(ApplicationContext ctx, int n) throws Exception {
@@ -113,16 +148,53 @@ public final class ExportCsvBenchmark {
         if (existing != null) {
             return existing;
         }
-        Organiser o = organisers.findByName("Benchmark").orElseGet(() -> organisers.save(new Organiser(null,
-                "Benchmark", OrganiserKind.CITY, null, "bench@example.org", null, now, now, null, null)));
-        Appeal appeal = appeals.save(new Appeal(null, o.id(), slug, "Benchmark", "an alle", "Text", "bench@example.org",
-                now, now.plus(30, ChronoUnit.DAYS), 0, AppealStatus.OPEN, EnumSet.allOf(SignerRole.class), true, null,
-                de.mitzeichnen.appeal.PublicCount.TRUSTED_ONLY, now, now, null));
-        DataSource ds = ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
+        Organiser o =
+                organisers
+                        .findByName("Benchmark")
+                        .orElseGet(
+                                () ->
+                                        organisers.save(
+                                                new Organiser(
+                                                        null,
+                                                        "Benchmark",
+                                                        OrganiserKind.CITY,
+                                                        null,
+                                                        "bench@example.org",
+                                                        null,
+                                                        now,
+                                                        now,
+                                                        null,
+                                                        null)));
+        Appeal appeal =
+                appeals.save(
+                        new Appeal(
+                                null,
+                                o.id(),
+                                slug,
+                                "Benchmark",
+                                "an alle",
+                                "Text",
+                                "bench@example.org",
+                                now,
+                                now.plus(30, ChronoUnit.DAYS),
+                                0,
+                                AppealStatus.OPEN,
+                                EnumSet.allOf(SignerRole.class),
+                                true,
+                                null,
+                                de.mitzeichnen.appeal.PublicCount.TRUSTED_ONLY,
+                                now,
+                                now,
+                                null));
+        DataSource ds =
+                ctx.getBean(DataSourceResolver.class).resolve(ctx.getBean(DataSource.class));
         long t0 = System.nanoTime();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            // n rows from a cross join of digit tables (no recursive CTE: MySQL limits its depth to 1000)
-            st.executeUpdate("""
+        try (Connection c = ds.getConnection();
+                Statement st = c.createStatement()) {
+            // n rows from a cross join of digit tables (no recursive CTE: MySQL limits its depth to
+            // 1000)
+            st.executeUpdate(
+                    """
                     INSERT INTO signature (appeal_id, status, email, email_key, name, role, municipality_ags,
                       gebietsstand, public_name, privacy_version, privacy_consent_at, language, appeal_text_hash,
                       trust, mails_sent, submitted_at, confirmed_at, created_at, updated_at)
@@ -145,9 +217,14 @@ public final class ExportCsvBenchmark {
                       JOIN (SELECT ags, gebietsstand, ROW_NUMBER() OVER (ORDER BY ags) - 1 AS k FROM municipality) m
                         ON m.k = x.n MOD 10000
                      WHERE x.n < %d
-                    """.formatted(appeal.id(), n));
+                    """
+                            .formatted(appeal.id(), n));
         }
-        System.out.printf(Locale.ROOT, "seeded %,d signatures in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %,d signatures in %.1f s%n",
+                n,
+                (System.nanoTime() - t0) / 1e9);
         return appeal;
     }
 

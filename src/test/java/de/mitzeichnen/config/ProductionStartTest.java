@@ -1,18 +1,20 @@
 package de.mitzeichnen.config;
 
-import de.mitzeichnen.testsupport.TestDatabase;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** A public base URL means production: no start without SMTP host or without secrets from the environment. */
+import de.mitzeichnen.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A public base URL means production: no start without SMTP host or without secrets from the
+ * environment.
+ */
 public class ProductionStartTest {
 
     static final String SECRET = "ein-langes-Sitzungsgeheimnis-nur-fuer-Tests-0123456789";
@@ -32,7 +34,8 @@ public class ProductionStartTest {
     }
 
     static String refusal(Map<String, Object> properties) {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+        try (EmbeddedServer server =
+                ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             fail("the service started although it must not: " + server.getURL());
             return "";
         } catch (RuntimeException e) {
@@ -73,10 +76,15 @@ public class ProductionStartTest {
 
     @Test
     void startsWithEverythingSetAndHasNoDevMailbox() throws Exception {
-        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, production(), "test")) {
+        try (EmbeddedServer server =
+                ApplicationContext.run(EmbeddedServer.class, production(), "test")) {
             var client = java.net.http.HttpClient.newHttpClient();
-            var response = client.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/dev/mails"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response =
+                    client.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            server.getURI().resolve("/dev/mails"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(404, response.statusCode());
         }
     }

@@ -1,5 +1,10 @@
 package de.mitzeichnen.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.organiser.Organiser;
@@ -10,27 +15,17 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class AuditPageTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    AuditLog audit;
+    @Inject EmbeddedServer server;
+    @Inject ConsoleAccounts accounts;
+    @Inject Fixtures fixtures;
+    @Inject AuditLog audit;
 
     @Test
     void organisersSeeTheirOwnOrganisationsEntriesAndAdminsSeeAllPaged() {
@@ -39,9 +34,18 @@ class AuditPageTest {
         Organiser other = fixtures.organiser("Stadt Anders");
         Account account = accounts.organiser(mine);
         String marker = Fixtures.unique("eintrag");
-        audit.record(new Actor(account.id(), account.email(), null), "APPEAL_UPDATED", mine.id(), null,
+        audit.record(
+                new Actor(account.id(), account.email(), null),
+                "APPEAL_UPDATED",
+                mine.id(),
+                null,
                 Map.of("fields", marker + "-mine"));
-        audit.record(Actor.system(), "APPEAL_UPDATED", other.id(), null, Map.of("fields", marker + "-other"));
+        audit.record(
+                Actor.system(),
+                "APPEAL_UPDATED",
+                other.id(),
+                null,
+                Map.of("fields", marker + "-other"));
 
         Web web = accounts.signedIn(base, account);
         Web.Page page = web.get("/verwaltung/protokoll");
@@ -58,7 +62,8 @@ class AuditPageTest {
             audit.record(Actor.system(), "APPEAL_UPDATED", other.id(), null, Map.of("n", i));
         }
         Web.Page first = admin.get("/verwaltung/protokoll");
-        assertFalse(first.text().contains(marker + "-other"), "pushed to page 2 by 50 newer entries");
+        assertFalse(
+                first.text().contains(marker + "-other"), "pushed to page 2 by 50 newer entries");
         assertNotNull(first.doc().selectFirst("a[rel=next]"));
         Web.Page second = admin.get(first.doc().selectFirst("a[rel=next]").attr("href"));
         assertEquals(200, second.status());

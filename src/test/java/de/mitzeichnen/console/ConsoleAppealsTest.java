@@ -1,5 +1,11 @@
 package de.mitzeichnen.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.AppealText;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.security.Account;
@@ -11,36 +17,24 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class ConsoleAppealsTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject ConsoleAccounts accounts;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Db db;
 
     URI base;
     Organiser city;
@@ -81,12 +75,16 @@ class ConsoleAppealsTest {
     }
 
     private long create(String slug) {
-        Web.Page page = web.postForm("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", validForm(slug));
+        Web.Page page =
+                web.postForm("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", validForm(slug));
         assertEquals(303, page.status(), page.text());
         return db.count("SELECT id FROM appeal WHERE slug = ?", slug);
     }
 
-    /** After the test clock jumps further than the idle timeout, the session has ended: sign in anew. */
+    /**
+     * After the test clock jumps further than the idle timeout, the session has ended: sign in
+     * anew.
+     */
     private void signInAgain() {
         web = accounts.signedIn(base, account);
     }
@@ -97,16 +95,20 @@ class ConsoleAppealsTest {
 
     private Web.Page transition(long id, String what) {
         Web.Page edit = web.get("/verwaltung/aufrufe/" + id);
-        String version = edit.doc().selectFirst("form[action*=" + what + "] input[name=version]").val();
-        return web.postWithToken(Web.csrf(edit), "/verwaltung/aufrufe/" + id + "/" + what,
+        String version =
+                edit.doc().selectFirst("form[action*=" + what + "] input[name=version]").val();
+        return web.postWithToken(
+                Web.csrf(edit),
+                "/verwaltung/aufrufe/" + id + "/" + what,
                 Map.of("version", version, "confirm", "yes"));
     }
 
     private Map<String, Object> formOf(long id) {
         Document doc = web.get("/verwaltung/aufrufe/" + id).doc();
         Map<String, Object> f = new LinkedHashMap<>();
-        doc.select("form.stack input[type=text], form.stack input[type=email], form.stack input[type=date], "
-                + "form.stack input[type=time], form.stack input[type=number], form.stack input[type=hidden]")
+        doc.select(
+                        "form.stack input[type=text], form.stack input[type=email], form.stack input[type=date], "
+                                + "form.stack input[type=time], form.stack input[type=number], form.stack input[type=hidden]")
                 .forEach(i -> f.put(i.attr("name"), i.val()));
         doc.select("form.stack textarea").forEach(t -> f.put(t.attr("name"), t.val()));
         f.put("roles", doc.select("form.stack input[name=roles][checked]").eachAttr("value"));
@@ -121,7 +123,8 @@ class ConsoleAppealsTest {
     @Test
     void createsADraftWithVersionOneAndAnAuditEntry() {
         String slug = Fixtures.unique("entlasten").toLowerCase();
-        Web.Page created = web.postForm("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", validForm(slug));
+        Web.Page created =
+                web.postForm("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", validForm(slug));
         assertEquals(303, created.status(), created.text());
         Map<String, Object> row = db.row("SELECT * FROM appeal WHERE slug = ?", slug);
         assertEquals("DRAFT", row.get("status"));
@@ -133,11 +136,21 @@ class ConsoleAppealsTest {
         assertEquals("/verwaltung/aufrufe/" + id + "?ok=created", created.header("Location"));
         Map<String, Object> v1 = db.row("SELECT * FROM appeal_version WHERE appeal_id = ?", id);
         assertEquals(1, ((Number) v1.get("version_no")).intValue());
-        assertEquals(AppealText.hash("Kommunen entlasten", "an die Bundesregierung",
-                "### Wir fordern\n\n- **Geld** für Kommunen"), v1.get("text_hash"));
+        assertEquals(
+                AppealText.hash(
+                        "Kommunen entlasten",
+                        "an die Bundesregierung",
+                        "### Wir fordern\n\n- **Geld** für Kommunen"),
+                v1.get("text_hash"));
         assertEquals(account.id(), ((Number) v1.get("created_by_account_id")).longValue());
-        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_CREATED'"
-                + " AND account_id = ? AND organiser_id = ?", id, account.id(), city.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_CREATED'"
+                                + " AND account_id = ? AND organiser_id = ?",
+                        id,
+                        account.id(),
+                        city.id()));
 
         Web.Page edit = web.get(created.header("Location"));
         assertTrue(edit.text().contains("Der Aufruf wurde als Entwurf angelegt."), edit.text());
@@ -161,15 +174,25 @@ class ConsoleAppealsTest {
         Document doc = page.doc();
         assertEquals("Bitte füllen Sie dieses Feld aus.", doc.selectFirst("#title-error").text());
         assertTrue(doc.selectFirst("#slug-error").text().startsWith("Nur Kleinbuchstaben a–z"));
-        assertTrue(doc.selectFirst("#contactEmail-error").text().contains("gültige E-Mail-Adresse"));
-        assertEquals("Bitte geben Sie eine Zahl von 0 bis 720 ein.", doc.selectFirst("#graceHours-error").text());
-        assertEquals("Bitte geben Sie eine Zahl von 1 bis 100000 ein.", doc.selectFirst("#goal-error").text());
-        assertEquals("Bitte wählen Sie mindestens eine Funktion.", doc.selectFirst("#roles-error").text());
-        assertEquals("Die Frist muss nach dem Beginn liegen.", doc.selectFirst("#deadline-error").text());
+        assertTrue(
+                doc.selectFirst("#contactEmail-error").text().contains("gültige E-Mail-Adresse"));
+        assertEquals(
+                "Bitte geben Sie eine Zahl von 0 bis 720 ein.",
+                doc.selectFirst("#graceHours-error").text());
+        assertEquals(
+                "Bitte geben Sie eine Zahl von 1 bis 100000 ein.",
+                doc.selectFirst("#goal-error").text());
+        assertEquals(
+                "Bitte wählen Sie mindestens eine Funktion.",
+                doc.selectFirst("#roles-error").text());
+        assertEquals(
+                "Die Frist muss nach dem Beginn liegen.",
+                doc.selectFirst("#deadline-error").text());
         // Values kept as typed.
         assertEquals("Falsch Slug!", doc.selectFirst("input[name=slug]").val());
         assertEquals("keine-adresse", doc.selectFirst("input[name=contactEmail]").val());
-        assertEquals("Text bleibt **erhalten**", doc.selectFirst("textarea[name=bodyMarkdown]").val());
+        assertEquals(
+                "Text bleibt **erhalten**", doc.selectFirst("textarea[name=bodyMarkdown]").val());
         assertEquals("-3", doc.selectFirst("input[name=graceHours]").val());
         assertEquals(0, db.count("SELECT COUNT(*) FROM appeal WHERE slug = 'Falsch Slug!'"));
 
@@ -185,7 +208,8 @@ class ConsoleAppealsTest {
         again.put("title", "Zweiter Versuch");
         Web.Page page = post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", again);
         assertEquals(422, page.status());
-        assertEquals("Diese Adresse ist schon vergeben. Bitte wählen Sie eine andere.",
+        assertEquals(
+                "Diese Adresse ist schon vergeben. Bitte wählen Sie eine andere.",
                 page.doc().selectFirst("#slug-error").text());
         assertEquals("Zweiter Versuch", page.doc().selectFirst("input[name=title]").val());
         assertEquals(1, db.count("SELECT COUNT(*) FROM appeal WHERE slug = ?", slug));
@@ -198,16 +222,20 @@ class ConsoleAppealsTest {
         f.put("deadlineDate", "2026-03-28");
         f.put("deadlineTime", "23:59");
         assertEquals(303, post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f).status());
-        assertEquals("2026-03-28 22:59:00.000000", db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE slug = ?",
-                winter).get("d"));
+        assertEquals(
+                "2026-03-28 22:59:00.000000",
+                db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE slug = ?", winter)
+                        .get("d"));
 
         String summer = Fixtures.unique("sommer").toLowerCase();
         f = validForm(summer);
         f.put("deadlineDate", "29.03.2026");
         f.put("deadlineTime", "23:59");
         assertEquals(303, post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f).status());
-        assertEquals("2026-03-29 21:59:00.000000", db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE slug = ?",
-                summer).get("d"));
+        assertEquals(
+                "2026-03-29 21:59:00.000000",
+                db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE slug = ?", summer)
+                        .get("d"));
         long id = db.count("SELECT id FROM appeal WHERE slug = ?", summer);
         Document edit = web.get("/verwaltung/aufrufe/" + id).doc();
         assertEquals("2026-03-29", edit.selectFirst("input[name=deadlineDate]").val());
@@ -218,23 +246,39 @@ class ConsoleAppealsTest {
         f.put("deadlineTime", "02:30");
         Web.Page skipped = post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f);
         assertEquals(422, skipped.status());
-        assertTrue(skipped.doc().selectFirst("#deadline-error").text().contains("02:30 Uhr) gibt es an diesem Tag nicht"));
+        assertTrue(
+                skipped.doc()
+                        .selectFirst("#deadline-error")
+                        .text()
+                        .contains("02:30 Uhr) gibt es an diesem Tag nicht"));
 
         f = validForm(gap);
         f.put("deadlineDate", "2026-10-25");
         f.put("deadlineTime", "02:30");
         Web.Page twice = post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f);
         assertEquals(422, twice.status());
-        assertTrue(twice.doc().selectFirst("#deadline-error").text().contains("gibt es an diesem Tag zweimal"));
+        assertTrue(
+                twice.doc()
+                        .selectFirst("#deadline-error")
+                        .text()
+                        .contains("gibt es an diesem Tag zweimal"));
 
         f = validForm(gap);
         f.put("deadlineDate", "2026-02-30");
-        assertEquals("Bitte geben Sie ein gültiges Datum an, z. B. 31.12.2026.",
-                post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f).doc().selectFirst("#deadline-error").text());
+        assertEquals(
+                "Bitte geben Sie ein gültiges Datum an, z. B. 31.12.2026.",
+                post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f)
+                        .doc()
+                        .selectFirst("#deadline-error")
+                        .text());
         f.put("deadlineDate", "2026-04-01");
         f.put("deadlineTime", "25:00");
-        assertTrue(post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f).doc().selectFirst("#deadline-error")
-                .text().contains("gültige Uhrzeit"));
+        assertTrue(
+                post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f)
+                        .doc()
+                        .selectFirst("#deadline-error")
+                        .text()
+                        .contains("gültige Uhrzeit"));
         assertEquals(0, db.count("SELECT COUNT(*) FROM appeal WHERE slug = ?", gap));
     }
 
@@ -257,41 +301,69 @@ class ConsoleAppealsTest {
     void publishCloseAndArchiveWithMessagesForWhatIsNotPossible() {
         String slug = Fixtures.unique("lebenslauf").toLowerCase();
         long id = create(slug);
-        Web.Page archiveDraft = web.postWithToken(Web.csrf(web.get("/verwaltung/aufrufe/" + id)),
-                "/verwaltung/aufrufe/" + id + "/archivieren", Map.of("version", "0", "confirm", "yes"));
+        Web.Page archiveDraft =
+                web.postWithToken(
+                        Web.csrf(web.get("/verwaltung/aufrufe/" + id)),
+                        "/verwaltung/aufrufe/" + id + "/archivieren",
+                        Map.of("version", "0", "confirm", "yes"));
         assertEquals(409, archiveDraft.status());
-        assertTrue(archiveDraft.text().contains("Nur ein beendeter Aufruf kann archiviert werden."), archiveDraft.text());
+        assertTrue(
+                archiveDraft.text().contains("Nur ein beendeter Aufruf kann archiviert werden."),
+                archiveDraft.text());
 
         Web.Page published = transition(id, "veroeffentlichen");
         assertEquals(303, published.status());
         assertEquals("OPEN", db.row("SELECT status FROM appeal WHERE id = ?", id).get("status"));
-        assertTrue(web.get(published.header("Location")).text().contains("Der Aufruf ist veröffentlicht."));
+        assertTrue(
+                web.get(published.header("Location"))
+                        .text()
+                        .contains("Der Aufruf ist veröffentlicht."));
         assertEquals(200, new Web(base).get("/aufrufe/" + slug).status());
 
-        Web.Page again = web.postWithToken(Web.csrf(web.get("/verwaltung/aufrufe/" + id)),
-                "/verwaltung/aufrufe/" + id + "/veroeffentlichen",
-                Map.of("version", db.row("SELECT version FROM appeal WHERE id = ?", id).get("version").toString(),
-                        "confirm", "yes"));
+        Web.Page again =
+                web.postWithToken(
+                        Web.csrf(web.get("/verwaltung/aufrufe/" + id)),
+                        "/verwaltung/aufrufe/" + id + "/veroeffentlichen",
+                        Map.of(
+                                "version",
+                                db.row("SELECT version FROM appeal WHERE id = ?", id)
+                                        .get("version")
+                                        .toString(),
+                                "confirm",
+                                "yes"));
         assertEquals(409, again.status());
         assertTrue(again.text().contains("Nur ein Entwurf kann veröffentlicht werden."));
 
         clock.set(Instant.parse("2026-03-01T12:00:00Z"));
         signInAgain();
         assertEquals(303, transition(id, "schliessen").status());
-        Map<String, Object> closed = db.row("SELECT status, CAST(closed_early_at AS CHAR) AS d FROM appeal WHERE id = ?", id);
+        Map<String, Object> closed =
+                db.row(
+                        "SELECT status, CAST(closed_early_at AS CHAR) AS d FROM appeal WHERE id = ?",
+                        id);
         assertEquals("CLOSED", closed.get("status"));
-        assertEquals("2026-03-01 12:00:00.000000", closed.get("d"), "closing early ends the signing now");
+        assertEquals(
+                "2026-03-01 12:00:00.000000",
+                closed.get("d"),
+                "closing early ends the signing now");
         assertTrue(new Web(base).get("/aufrufe/" + slug).text().contains("Vorzeitig beendet am"));
 
         assertEquals(303, transition(id, "archivieren").status());
-        assertEquals("ARCHIVED", db.row("SELECT status FROM appeal WHERE id = ?", id).get("status"));
+        assertEquals(
+                "ARCHIVED", db.row("SELECT status FROM appeal WHERE id = ?", id).get("status"));
         Web.Page archived = web.get("/verwaltung/aufrufe/" + id);
         assertTrue(archived.text().contains("archiviert und kann nicht mehr geändert werden"));
         assertNull(archived.doc().selectFirst("form.stack"));
 
-        List<Object> actions = db.rows("SELECT action FROM audit_entry WHERE appeal_id = ? ORDER BY id", id).stream()
-                .map(r -> r.get("action")).toList();
-        assertEquals(List.of("APPEAL_CREATED", "APPEAL_PUBLISHED", "APPEAL_CLOSED", "APPEAL_ARCHIVED"), actions);
+        List<Object> actions =
+                db
+                        .rows("SELECT action FROM audit_entry WHERE appeal_id = ? ORDER BY id", id)
+                        .stream()
+                        .map(r -> r.get("action"))
+                        .toList();
+        assertEquals(
+                List.of("APPEAL_CREATED", "APPEAL_PUBLISHED", "APPEAL_CLOSED", "APPEAL_ARCHIVED"),
+                actions);
     }
 
     @Test
@@ -314,37 +386,59 @@ class ConsoleAppealsTest {
         Web.Page draftEdit = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
         assertEquals(303, draftEdit.status(), draftEdit.text());
         assertEquals(1, db.count("SELECT COUNT(*) FROM appeal_version WHERE appeal_id = ?", id));
-        assertEquals("Kommunen wirklich entlasten",
+        assertEquals(
+                "Kommunen wirklich entlasten",
                 db.row("SELECT title FROM appeal_version WHERE appeal_id = ?", id).get("title"));
 
         assertEquals(303, transition(id, "veroeffentlichen").status());
         clock.set(Instant.parse("2026-02-10T15:30:00Z"));
         signInAgain();
         f = formOf(id);
-        assertNotNull(web.get("/verwaltung/aufrufe/" + id).doc().selectFirst("input[name=slug][readonly]"));
+        assertNotNull(
+                web.get("/verwaltung/aufrufe/" + id)
+                        .doc()
+                        .selectFirst("input[name=slug][readonly]"));
         f.put("bodyMarkdown", "### Wir fordern\n\n- **mehr Geld** für Kommunen");
         Web.Page noReason = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
         assertEquals(422, noReason.status());
-        assertTrue(noReason.doc().selectFirst("#reason-error").text().startsWith("Der Aufruf ist veröffentlicht"));
-        assertEquals("### Wir fordern\n\n- **mehr Geld** für Kommunen", noReason.doc().selectFirst("textarea[name=bodyMarkdown]").val());
+        assertTrue(
+                noReason.doc()
+                        .selectFirst("#reason-error")
+                        .text()
+                        .startsWith("Der Aufruf ist veröffentlicht"));
+        assertEquals(
+                "### Wir fordern\n\n- **mehr Geld** für Kommunen",
+                noReason.doc().selectFirst("textarea[name=bodyMarkdown]").val());
 
         f.put("reason", "Forderung nach Rückmeldung der Kreise präzisiert");
         Web.Page saved = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
         assertEquals(303, saved.status(), saved.text());
         assertEquals("/verwaltung/aufrufe/" + id + "?ok=version", saved.header("Location"));
-        Map<String, Object> v2 = db.row("SELECT * FROM appeal_version WHERE appeal_id = ? AND version_no = 2", id);
+        Map<String, Object> v2 =
+                db.row("SELECT * FROM appeal_version WHERE appeal_id = ? AND version_no = 2", id);
         assertEquals("Forderung nach Rückmeldung der Kreise präzisiert", v2.get("reason"));
-        assertEquals(AppealText.hash("Kommunen wirklich entlasten", "an die Bundesregierung",
-                "### Wir fordern\n\n- **mehr Geld** für Kommunen"), v2.get("text_hash"));
-        assertEquals("### Wir fordern\n\n- **mehr Geld** für Kommunen",
+        assertEquals(
+                AppealText.hash(
+                        "Kommunen wirklich entlasten",
+                        "an die Bundesregierung",
+                        "### Wir fordern\n\n- **mehr Geld** für Kommunen"),
+                v2.get("text_hash"));
+        assertEquals(
+                "### Wir fordern\n\n- **mehr Geld** für Kommunen",
                 db.row("SELECT body_markdown FROM appeal WHERE id = ?", id).get("body_markdown"));
-        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_VERSION_CREATED'", id));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_VERSION_CREATED'",
+                        id));
 
         Web.Page pub = new Web(base).get("/aufrufe/" + slug);
         String history = pub.doc().selectFirst(".history").text();
         assertTrue(history.contains("Fassung 1"), history);
         assertTrue(history.contains("erste Fassung"), history);
-        assertTrue(history.contains("Fassung 2 vom 10. Februar 2026, 16:30 Uhr: Forderung nach Rückmeldung der Kreise präzisiert"),
+        assertTrue(
+                history.contains(
+                        "Fassung 2 vom 10. Februar 2026, 16:30 Uhr: Forderung nach Rückmeldung der Kreise präzisiert"),
                 history);
         assertEquals("mehr Geld", pub.doc().selectFirst(".appeal-text strong").text());
 
@@ -353,19 +447,26 @@ class ConsoleAppealsTest {
         f.put("slug", "neue-adresse-" + id);
         Web.Page slugChange = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
         assertEquals(422, slugChange.status());
-        assertEquals("Die Adresse kann nach der Veröffentlichung nicht mehr geändert werden.",
+        assertEquals(
+                "Die Adresse kann nach der Veröffentlichung nicht mehr geändert werden.",
                 slugChange.doc().selectFirst("#slug-error").text());
         f = formOf(id);
         f.remove("publishNames");
         f.put("deadlineTime", "22:00");
-        assertEquals(303, post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status(),
+        assertEquals(
+                303,
+                post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status(),
                 "other fields change without a new version");
         assertEquals(2, db.count("SELECT COUNT(*) FROM appeal_version WHERE appeal_id = ?", id));
         f = formOf(id);
         f.put("publishNames", "on");
         Web.Page namesOn = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
         assertEquals(422, namesOn.status());
-        assertTrue(namesOn.doc().selectFirst("#publishNames-error").text().contains("nur noch abgeschaltet"));
+        assertTrue(
+                namesOn.doc()
+                        .selectFirst("#publishNames-error")
+                        .text()
+                        .contains("nur noch abgeschaltet"));
     }
 
     @Test
@@ -376,21 +477,32 @@ class ConsoleAppealsTest {
         Web.Page theirs = colleague.get("/verwaltung/aufrufe/" + id);
         Map<String, Object> their = formOf(id);
         their.put("title", "Titel der Kollegin");
-        assertEquals(303, colleague.postWithToken(Web.csrf(theirs), "/verwaltung/aufrufe/" + id, their).status());
+        assertEquals(
+                303,
+                colleague
+                        .postWithToken(Web.csrf(theirs), "/verwaltung/aufrufe/" + id, their)
+                        .status());
 
         mine.put("title", "Mein Titel");
         mine.put("addressee", "an den Landtag");
         Web.Page conflict = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, mine);
         assertEquals(409, conflict.status());
-        assertTrue(conflict.text().contains("inzwischen von jemand anderem geändert"), conflict.text());
+        assertTrue(
+                conflict.text().contains("inzwischen von jemand anderem geändert"),
+                conflict.text());
         assertEquals("Mein Titel", conflict.doc().selectFirst("input[name=title]").val());
         assertEquals("an den Landtag", conflict.doc().selectFirst("input[name=addressee]").val());
-        assertEquals("Titel der Kollegin", db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
+        assertEquals(
+                "Titel der Kollegin",
+                db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
         // Having seen the conflict, saving again (with the now current version) works.
         Map<String, Object> retry = new LinkedHashMap<>(mine);
         retry.put("version", conflict.doc().selectFirst("form.stack input[name=version]").val());
-        assertEquals(303, web.postWithToken(Web.csrf(conflict), "/verwaltung/aufrufe/" + id, retry).status());
-        assertEquals("Mein Titel", db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
+        assertEquals(
+                303,
+                web.postWithToken(Web.csrf(conflict), "/verwaltung/aufrufe/" + id, retry).status());
+        assertEquals(
+                "Mein Titel", db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
     }
 
     @Test
@@ -400,7 +512,10 @@ class ConsoleAppealsTest {
         Web otherWeb = accounts.signedIn(base, accounts.organiser(other));
         Map<String, Object> theirForm = validForm(Fixtures.unique("fremd").toLowerCase());
         theirForm.put("title", "Fremder Aufruf");
-        assertEquals(303, otherWeb.postForm("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", theirForm).status());
+        assertEquals(
+                303,
+                otherWeb.postForm("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", theirForm)
+                        .status());
         long theirsId = db.count("SELECT id FROM appeal WHERE slug = ?", theirForm.get("slug"));
 
         assertFalse(web.get("/verwaltung").text().contains("Fremder Aufruf"));
@@ -411,17 +526,34 @@ class ConsoleAppealsTest {
         Map<String, Object> edit = validForm((String) theirForm.get("slug"));
         edit.put("title", "Übernommen");
         edit.put("version", "0");
-        assertEquals(403, web.postWithToken(token, "/verwaltung/aufrufe/" + theirsId, edit).status());
-        assertEquals(403, web.postWithToken(token, "/verwaltung/aufrufe/" + theirsId + "/veroeffentlichen",
-                Map.of("version", "0")).status());
-        assertEquals("Fremder Aufruf", db.row("SELECT title FROM appeal WHERE id = ?", theirsId).get("title"));
-        assertEquals("DRAFT", db.row("SELECT status FROM appeal WHERE id = ?", theirsId).get("status"));
-        // An organiser cannot create for another organisation either: the organisation comes from the account.
+        assertEquals(
+                403, web.postWithToken(token, "/verwaltung/aufrufe/" + theirsId, edit).status());
+        assertEquals(
+                403,
+                web.postWithToken(
+                                token,
+                                "/verwaltung/aufrufe/" + theirsId + "/veroeffentlichen",
+                                Map.of("version", "0"))
+                        .status());
+        assertEquals(
+                "Fremder Aufruf",
+                db.row("SELECT title FROM appeal WHERE id = ?", theirsId).get("title"));
+        assertEquals(
+                "DRAFT", db.row("SELECT status FROM appeal WHERE id = ?", theirsId).get("status"));
+        // An organiser cannot create for another organisation either: the organisation comes from
+        // the account.
         Map<String, Object> smuggle = validForm(Fixtures.unique("schmuggel").toLowerCase());
         smuggle.put("organiserId", String.valueOf(other.id()));
-        assertEquals(303, post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", smuggle).status());
-        assertEquals(city.id(), ((Number) db.row("SELECT organiser_id FROM appeal WHERE slug = ?",
-                smuggle.get("slug")).get("organiser_id")).longValue());
+        assertEquals(
+                303, post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", smuggle).status());
+        assertEquals(
+                city.id(),
+                ((Number)
+                                db.row(
+                                                "SELECT organiser_id FROM appeal WHERE slug = ?",
+                                                smuggle.get("slug"))
+                                        .get("organiser_id"))
+                        .longValue());
         assertEquals(403, web.get("/verwaltung/organisationen").status());
         assertEquals(403, web.get("/verwaltung/konten").status());
 
@@ -431,10 +563,20 @@ class ConsoleAppealsTest {
         assertEquals(200, admin.get("/verwaltung/aufrufe/" + theirsId).status());
         assertEquals(200, admin.get("/verwaltung/aufrufe/" + mineId).status());
         Web.Page adminEdit = admin.get("/verwaltung/aufrufe/" + theirsId);
-        String version = adminEdit.doc().selectFirst("form[action*=veroeffentlichen] input[name=version]").val();
-        assertEquals(303, admin.postWithToken(Web.csrf(adminEdit), "/verwaltung/aufrufe/" + theirsId + "/veroeffentlichen",
-                Map.of("version", version, "confirm", "yes")).status());
-        assertEquals("OPEN", db.row("SELECT status FROM appeal WHERE id = ?", theirsId).get("status"));
+        String version =
+                adminEdit
+                        .doc()
+                        .selectFirst("form[action*=veroeffentlichen] input[name=version]")
+                        .val();
+        assertEquals(
+                303,
+                admin.postWithToken(
+                                Web.csrf(adminEdit),
+                                "/verwaltung/aufrufe/" + theirsId + "/veroeffentlichen",
+                                Map.of("version", version, "confirm", "yes"))
+                        .status());
+        assertEquals(
+                "OPEN", db.row("SELECT status FROM appeal WHERE id = ?", theirsId).get("status"));
     }
 
     @Test
@@ -444,74 +586,131 @@ class ConsoleAppealsTest {
         f.put("title", "Gefälscht");
         Web.Page none = web.postEncoded("/verwaltung/aufrufe/" + id, Web.encodeAll(f));
         assertEquals(403, none.status());
-        assertTrue(none.text().contains("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu."));
+        assertTrue(
+                none.text()
+                        .contains("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu."));
         Web.Page wrong = web.postWithToken("falsch.falsch", "/verwaltung/aufrufe/" + id, f);
         assertEquals(403, wrong.status());
         // A token of another visitor does not fit this visitor's cookie.
         String strangers = Web.csrf(new Web(base).get("/verwaltung/anmelden"));
         assertEquals(403, web.postWithToken(strangers, "/verwaltung/aufrufe/" + id, f).status());
-        assertEquals(403, web.postWithToken(strangers, "/verwaltung/aufrufe/" + id + "/veroeffentlichen",
-                Map.of("version", f.get("version"))).status());
-        assertEquals("Kommunen entlasten", db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
+        assertEquals(
+                403,
+                web.postWithToken(
+                                strangers,
+                                "/verwaltung/aufrufe/" + id + "/veroeffentlichen",
+                                Map.of("version", f.get("version")))
+                        .status());
+        assertEquals(
+                "Kommunen entlasten",
+                db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
         assertEquals("DRAFT", db.row("SELECT status FROM appeal WHERE id = ?", id).get("status"));
-        assertEquals(303, web.postForm("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status());
+        assertEquals(
+                303,
+                web.postForm("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status());
         assertEquals("Gefälscht", db.row("SELECT title FROM appeal WHERE id = ?", id).get("title"));
     }
 
     @Test
     void theOrganiserChoosesWhatCountsPublicly() {
         long id = create(Fixtures.unique("zaehlen").toLowerCase());
-        assertEquals("TRUSTED_ONLY", db.row("SELECT public_count FROM appeal WHERE id = ?", id).get("public_count"));
+        assertEquals(
+                "TRUSTED_ONLY",
+                db.row("SELECT public_count FROM appeal WHERE id = ?", id).get("public_count"));
         Document page = web.get("/verwaltung/aufrufe/" + id).doc();
-        assertEquals("TRUSTED_ONLY", page.selectFirst("select[name=publicCount] option[selected]").val());
+        assertEquals(
+                "TRUSTED_ONLY",
+                page.selectFirst("select[name=publicCount] option[selected]").val());
         Map<String, Object> f = formOf(id);
         f.put("publicCount", "EVERYTHING");
         Web.Page bad = post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f);
         assertEquals(422, bad.status());
-        assertTrue(bad.text().contains("Bitte wählen Sie, was öffentlich gezählt wird."), bad.text());
+        assertTrue(
+                bad.text().contains("Bitte wählen Sie, was öffentlich gezählt wird."), bad.text());
         f.put("publicCount", "ALL_CONFIRMED");
-        assertEquals(303, post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status());
-        assertEquals("ALL_CONFIRMED", db.row("SELECT public_count FROM appeal WHERE id = ?", id).get("public_count"));
-        assertEquals("ALL_CONFIRMED", web.get("/verwaltung/aufrufe/" + id).doc()
-                .selectFirst("select[name=publicCount] option[selected]").val());
+        assertEquals(
+                303, post("/verwaltung/aufrufe/" + id, "/verwaltung/aufrufe/" + id, f).status());
+        assertEquals(
+                "ALL_CONFIRMED",
+                db.row("SELECT public_count FROM appeal WHERE id = ?", id).get("public_count"));
+        assertEquals(
+                "ALL_CONFIRMED",
+                web.get("/verwaltung/aufrufe/" + id)
+                        .doc()
+                        .selectFirst("select[name=publicCount] option[selected]")
+                        .val());
     }
 
     @Test
     void platformAdminsChooseTheOrganisationOfANewAppeal() {
         Web admin = accounts.signedIn(base, accounts.admin());
         Web.Page form = admin.get("/verwaltung/aufrufe/neu");
-        assertNotNull(form.doc().selectFirst("select[name=organiserId] option[value=" + city.id() + "]"));
+        assertNotNull(
+                form.doc().selectFirst("select[name=organiserId] option[value=" + city.id() + "]"));
         String slug = Fixtures.unique("admin").toLowerCase();
         Map<String, Object> f = validForm(slug);
         Web.Page none = admin.postWithToken(Web.csrf(form), "/verwaltung/aufrufe/neu", f);
         assertEquals(422, none.status());
-        assertEquals("Bitte wählen Sie die Organisation.", none.doc().selectFirst("#organiserId-error").text());
+        assertEquals(
+                "Bitte wählen Sie die Organisation.",
+                none.doc().selectFirst("#organiserId-error").text());
         f.put("organiserId", String.valueOf(city.id()));
-        assertEquals(303, admin.postWithToken(Web.csrf(form), "/verwaltung/aufrufe/neu", f).status());
-        assertEquals(city.id(), ((Number) db.row("SELECT organiser_id FROM appeal WHERE slug = ?", slug)
-                .get("organiser_id")).longValue());
-        assertTrue(web.get("/verwaltung").text().contains("Kommunen entlasten"), "the organisation sees it");
+        assertEquals(
+                303, admin.postWithToken(Web.csrf(form), "/verwaltung/aufrufe/neu", f).status());
+        assertEquals(
+                city.id(),
+                ((Number)
+                                db.row("SELECT organiser_id FROM appeal WHERE slug = ?", slug)
+                                        .get("organiser_id"))
+                        .longValue());
+        assertTrue(
+                web.get("/verwaltung").text().contains("Kommunen entlasten"),
+                "the organisation sees it");
     }
 
     @Test
     void appealsMadeElsewhereGetTheirFirstVersionFromTheOldTextAndKeepTheirSeconds() {
-        de.mitzeichnen.appeal.Appeal old = fixtures.appeal(city, "Alter Aufruf", de.mitzeichnen.appeal.AppealStatus.OPEN,
-                Instant.parse("2026-01-10T08:00:00Z"), Instant.parse("2026-03-31T21:59:59.250Z"), "Alter **Text**");
+        de.mitzeichnen.appeal.Appeal old =
+                fixtures.appeal(
+                        city,
+                        "Alter Aufruf",
+                        de.mitzeichnen.appeal.AppealStatus.OPEN,
+                        Instant.parse("2026-01-10T08:00:00Z"),
+                        Instant.parse("2026-03-31T21:59:59.250Z"),
+                        "Alter **Text**");
         Map<String, Object> f = formOf(old.id());
         assertEquals("23:59", f.get("deadlineTime"));
         f.put("goal", "50");
-        assertEquals(303, post("/verwaltung/aufrufe/" + old.id(), "/verwaltung/aufrufe/" + old.id(), f).status());
-        assertEquals("2026-03-31 21:59:59.250000", db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE id = ?",
-                old.id()).get("d"), "an unchanged deadline keeps its seconds");
-        assertEquals("goal", db.row("SELECT details FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_UPDATED'",
-                old.id()).get("details").toString().replaceAll(".*\"fields\":\"([^\"]*)\".*", "$1"));
+        assertEquals(
+                303,
+                post("/verwaltung/aufrufe/" + old.id(), "/verwaltung/aufrufe/" + old.id(), f)
+                        .status());
+        assertEquals(
+                "2026-03-31 21:59:59.250000",
+                db.row("SELECT CAST(deadline AS CHAR) AS d FROM appeal WHERE id = ?", old.id())
+                        .get("d"),
+                "an unchanged deadline keeps its seconds");
+        assertEquals(
+                "goal",
+                db.row(
+                                "SELECT details FROM audit_entry WHERE appeal_id = ? AND action = 'APPEAL_UPDATED'",
+                                old.id())
+                        .get("details")
+                        .toString()
+                        .replaceAll(".*\"fields\":\"([^\"]*)\".*", "$1"));
 
         f = formOf(old.id());
         f.put("bodyMarkdown", "Neuer **Text**");
         f.put("reason", "Tippfehler");
-        assertEquals(303, post("/verwaltung/aufrufe/" + old.id(), "/verwaltung/aufrufe/" + old.id(), f).status());
-        List<Map<String, Object>> versions = db.rows("SELECT version_no, body_markdown, reason FROM appeal_version"
-                + " WHERE appeal_id = ? ORDER BY version_no", old.id());
+        assertEquals(
+                303,
+                post("/verwaltung/aufrufe/" + old.id(), "/verwaltung/aufrufe/" + old.id(), f)
+                        .status());
+        List<Map<String, Object>> versions =
+                db.rows(
+                        "SELECT version_no, body_markdown, reason FROM appeal_version"
+                                + " WHERE appeal_id = ? ORDER BY version_no",
+                        old.id());
         assertEquals(2, versions.size());
         assertEquals("Alter **Text**", versions.get(0).get("body_markdown"));
         assertEquals("Neuer **Text**", versions.get(1).get("body_markdown"));

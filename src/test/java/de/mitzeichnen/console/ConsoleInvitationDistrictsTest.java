@@ -1,5 +1,9 @@
 package de.mitzeichnen.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
@@ -14,12 +18,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,25 +25,24 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Invitation lists name Landkreise by key or name, with district roles; look-alike addresses are refused. */
+/**
+ * Invitation lists name Landkreise by key or name, with district roles; look-alike addresses are
+ * refused.
+ */
 @MicronautTest(transactional = false)
 class ConsoleInvitationDistrictsTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject ConsoleAccounts accounts;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Db db;
 
     Appeal appeal;
     Web web;
@@ -56,8 +53,14 @@ class ConsoleInvitationDistrictsTest {
     void setUp() {
         clock.set(Instant.parse("2025-11-20T10:00:00Z"));
         Organiser city = fixtures.organiser("Stadt Kreiseinladung");
-        appeal = fixtures.appeal(city, "Kreise einladen", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"),
-                Instant.parse("2025-12-03T22:59:59Z"), "Ein Aufruf.");
+        appeal =
+                fixtures.appeal(
+                        city,
+                        "Kreise einladen",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2025-12-03T22:59:59Z"),
+                        "Ein Aufruf.");
         web = accounts.signedIn(URI.create(server.getURL().toString()), accounts.organiser(city));
         tag = Fixtures.unique("d").substring(2);
         page = "/verwaltung/aufrufe/" + appeal.id() + "/einladungen";
@@ -74,25 +77,43 @@ class ConsoleInvitationDistrictsTest {
 
     @Test
     void landkreiseByKeyOrNameAreAcceptedAndLookAlikeOrMismatchedRowsAreRefused() {
-        byte[] file = (String.join("\n",
-                "Name;E-Mail;Funktion;Gemeinde",
-                "Lara Landrätin;" + addr("lara") + ";Landrät:in;Landkreis Fulda",
-                "Max Märker;" + addr("max") + ";DISTRICT_COUNCILLOR;Märkischer Kreis",
-                "Uwe Unna;" + addr("uwe") + ";DISTRICT_DEPUTY;Kreis Unna",
-                "Kai Key;" + addr("kai") + ";DISTRICT_ADMINISTRATOR;06631",
-                "Kyra Kyrillisch;ob-" + tag + "@mu\u0435nchen.de;MAYOR;München",
-                "Bernd Bürgermeister;" + addr("bernd") + ";MAYOR;Landkreis Fulda",
-                "Lena Landrätin;" + addr("lena") + ";DISTRICT_ADMINISTRATOR;Fulda") + "\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] file =
+                (String.join(
+                                        "\n",
+                                        "Name;E-Mail;Funktion;Gemeinde",
+                                        "Lara Landrätin;"
+                                                + addr("lara")
+                                                + ";Landrät:in;Landkreis Fulda",
+                                        "Max Märker;"
+                                                + addr("max")
+                                                + ";DISTRICT_COUNCILLOR;Märkischer Kreis",
+                                        "Uwe Unna;" + addr("uwe") + ";DISTRICT_DEPUTY;Kreis Unna",
+                                        "Kai Key;" + addr("kai") + ";DISTRICT_ADMINISTRATOR;06631",
+                                        "Kyra Kyrillisch;ob-"
+                                                + tag
+                                                + "@mu\u0435nchen.de;MAYOR;München",
+                                        "Bernd Bürgermeister;"
+                                                + addr("bernd")
+                                                + ";MAYOR;Landkreis Fulda",
+                                        "Lena Landrätin;"
+                                                + addr("lena")
+                                                + ";DISTRICT_ADMINISTRATOR;Fulda")
+                                + "\n")
+                        .getBytes(StandardCharsets.UTF_8);
         Web.Page form = web.get(page);
-        Web.Page preview = web.postFile(Web.csrf(form), page + "/vorschau", "file", "kreise.csv", file);
+        Web.Page preview =
+                web.postFile(Web.csrf(form), page + "/vorschau", "file", "kreise.csv", file);
         assertEquals(200, preview.status(), preview.text());
         Document doc = preview.doc();
         assertEquals(4, doc.select("tr.row-ok").size(), preview.text());
         String ok = String.join(" | ", doc.select("tr.row-ok").eachText());
-        assertTrue(ok.contains("Landkreis Fulda (06631)") && ok.contains("Märkischer Kreis (05962)")
-                && ok.contains("Kreis Unna (05978)"), ok);
-        assertEquals(List.of(
+        assertTrue(
+                ok.contains("Landkreis Fulda (06631)")
+                        && ok.contains("Märkischer Kreis (05962)")
+                        && ok.contains("Kreis Unna (05978)"),
+                ok);
+        assertEquals(
+                List.of(
                         "Der Domainname mischt Schriften (z. B. lateinische und kyrillische Buchstaben) und ist deshalb nicht zugelassen.",
                         "Funktion passt nicht zu einem Landkreis (Landrät:in, Kreisrät:in oder Beigeordnete:r des Kreises)",
                         "Funktion eines Landkreises, aber eine Gemeinde angegeben"),
@@ -104,16 +125,24 @@ class ConsoleInvitationDistrictsTest {
         confirm.select("input[name]").forEach(i -> fields.put(i.attr("name"), i.val()));
         fields.put("language", confirm.selectFirst("select[name=language] option[selected]").val());
         assertEquals(303, web.post(confirm.attr("action"), fields).status());
-        assertEquals("06631", db.row("SELECT municipality_ags FROM invitation WHERE appeal_id = ? AND email_key = ?",
-                appeal.id(), addr("lara")).get("municipality_ags"));
+        assertEquals(
+                "06631",
+                db.row(
+                                "SELECT municipality_ags FROM invitation WHERE appeal_id = ? AND email_key = ?",
+                                appeal.id(),
+                                addr("lara"))
+                        .get("municipality_ags"));
         Web.Page list = web.get(page);
         assertTrue(list.text().contains("Landkreis Fulda (06631)"), list.text());
 
-        // the Landrätin follows her link: the form names the Landkreis, and her signature is stored for it
+        // the Landrätin follows her link: the form names the Landkreis, and her signature is stored
+        // for it
         Web signer = new Web(URI.create(server.getURL().toString()));
         MimeMessage mail = TestSmtp.awaitMessagesTo(addr("lara"), 1, Duration.ofSeconds(15)).get(0);
         Document invited = signer.get(Mails.link(mail, "/einladung/")).doc();
-        assertEquals("Landkreis Fulda (06631)", invited.selectFirst("input[name=municipality]").attr("value"));
+        assertEquals(
+                "Landkreis Fulda (06631)",
+                invited.selectFirst("input[name=municipality]").attr("value"));
         Map<String, String> sign = new LinkedHashMap<>();
         for (Element input : invited.select("form.stack input[name], form.stack select[name]")) {
             if (input.tagName().equals("select")) {
@@ -129,13 +158,19 @@ class ConsoleInvitationDistrictsTest {
         assertEquals(200, signer.get(answer.header("Location")).status());
         Web.Page done = signer.post(answer.header("Location"), Map.of());
         assertTrue(done.text().contains("Vielen Dank"), done.text());
-        Map<String, Object> row = db.row("SELECT status, trust, role, district_ags, municipality_ags FROM signature"
-                + " WHERE email_key = ?", addr("lara"));
+        Map<String, Object> row =
+                db.row(
+                        "SELECT status, trust, role, district_ags, municipality_ags FROM signature"
+                                + " WHERE email_key = ?",
+                        addr("lara"));
         assertEquals("CONFIRMED", row.get("status"));
         assertEquals("INVITED", row.get("trust"));
         assertEquals("DISTRICT_ADMINISTRATOR", row.get("role"));
         assertEquals("06631", row.get("district_ags"));
         assertEquals(null, row.get("municipality_ags"));
-        assertEquals("SIGNED", db.row("SELECT status FROM invitation WHERE email_key = ?", addr("lara")).get("status"));
+        assertEquals(
+                "SIGNED",
+                db.row("SELECT status FROM invitation WHERE email_key = ?", addr("lara"))
+                        .get("status"));
     }
 }

@@ -1,5 +1,7 @@
 package de.mitzeichnen.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
@@ -12,15 +14,6 @@ import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,28 +23,29 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The console in Chromium: the dashboard and moderation at 1280 px use the width, every console page of an appeal
- * fits 375 px without sideways scrolling. Screenshots go to target/screenshots/.
+ * The console in Chromium: the dashboard and moderation at 1280 px use the width, every console
+ * page of an appeal fits 375 px without sideways scrolling. Screenshots go to target/screenshots/.
  */
 @MicronautTest(transactional = false)
 class ConsoleInBrowserTest {
 
     static final Path SHOTS = Path.of("target", "screenshots");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Db db;
-    @Inject
-    SupportRecount recount;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject ConsoleAccounts accounts;
+    @Inject Db db;
+    @Inject SupportRecount recount;
 
     ChromeDriver browser;
     Appeal appeal;
@@ -62,39 +56,95 @@ class ConsoleInBrowserTest {
         Chromium.require();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BINARY);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath(), "--lang=de-DE");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--hide-scrollbars",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath(),
+                "--lang=de-DE");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER).usingAnyFreePort().build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Chromium.DRIVER)
+                        .usingAnyFreePort()
+                        .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         Files.createDirectories(SHOTS);
         Organiser org = fixtures.organiser("Stadt Frankfurt am Main");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        appeal = fixtures.appeal(org, "Migration als Chance begreifen!", AppealStatus.OPEN,
-                now.minus(12, ChronoUnit.DAYS), now.plus(20, ChronoUnit.DAYS), "Text");
+        appeal =
+                fixtures.appeal(
+                        org,
+                        "Migration als Chance begreifen!",
+                        AppealStatus.OPEN,
+                        now.minus(12, ChronoUnit.DAYS),
+                        now.plus(20, ChronoUnit.DAYS),
+                        "Text");
         db.update("UPDATE appeal SET goal = 50, reminder_days = '7,2' WHERE id = ?", appeal.id());
-        List<String[]> rows = List.of(
-                new String[] {"06412000", "Dr. Petra Oberbürgermeisterin-Langename", "OFFICIAL_DOMAIN", null, "CONFIRMED", "11"},
-                new String[] {"06412000", "Paul Dezernent", "INVITED", null, "CONFIRMED", "9"},
-                new String[] {"09162000", "Maria München", "OFFICIAL_DOMAIN", null, "CONFIRMED", "8"},
-                new String[] {"05315000", "Konrad Köln", "OFFICIAL_DOMAIN", null, "CONFIRMED", "6"},
-                new String[] {"08111000", "Frieda Frei", "EMAIL_ONLY", "FREEMAIL", "CONFIRMED", "4"},
-                new String[] {"14612000", "Rita Raus", "EMAIL_ONLY", "OTHER_MUNICIPALITY", "REJECTED", "3"},
-                new String[] {"11000000", "Bernd Berlin", "OFFICIAL_DOMAIN", null, "CONFIRMED", "1"},
-                new String[] {"02000000", "Hanna Hamburg", null, null, "PENDING", "0"});
+        List<String[]> rows =
+                List.of(
+                        new String[] {
+                            "06412000",
+                            "Dr. Petra Oberbürgermeisterin-Langename",
+                            "OFFICIAL_DOMAIN",
+                            null,
+                            "CONFIRMED",
+                            "11"
+                        },
+                        new String[] {
+                            "06412000", "Paul Dezernent", "INVITED", null, "CONFIRMED", "9"
+                        },
+                        new String[] {
+                            "09162000", "Maria München", "OFFICIAL_DOMAIN", null, "CONFIRMED", "8"
+                        },
+                        new String[] {
+                            "05315000", "Konrad Köln", "OFFICIAL_DOMAIN", null, "CONFIRMED", "6"
+                        },
+                        new String[] {
+                            "08111000", "Frieda Frei", "EMAIL_ONLY", "FREEMAIL", "CONFIRMED", "4"
+                        },
+                        new String[] {
+                            "14612000",
+                            "Rita Raus",
+                            "EMAIL_ONLY",
+                            "OTHER_MUNICIPALITY",
+                            "REJECTED",
+                            "3"
+                        },
+                        new String[] {
+                            "11000000", "Bernd Berlin", "OFFICIAL_DOMAIN", null, "CONFIRMED", "1"
+                        },
+                        new String[] {"02000000", "Hanna Hamburg", null, null, "PENDING", "0"});
         for (String[] r : rows) {
             String email = "p-" + UUID.randomUUID() + "@stadt.example";
-            db.update("""
+            db.update(
+                    """
                     INSERT INTO signature (appeal_id, status, email, email_key, name, role, municipality_ags, public_name,
                       privacy_version, privacy_consent_at, language, appeal_text_hash, trust, trust_flag, mails_sent,
                       submitted_at, confirmed_at, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, 'MAYOR', ?, true, 'v1', NOW(6), 'de', ?, ?, ?, 1,
                       NOW(6) - INTERVAL ? DAY, IF(? = 'PENDING', NULL, NOW(6) - INTERVAL ? DAY), NOW(6), NOW(6))""",
-                    appeal.id(), r[4], email, email, r[1], r[0], "c".repeat(64), r[2], r[3], r[5], r[4], r[5]);
+                    appeal.id(),
+                    r[4],
+                    email,
+                    email,
+                    r[1],
+                    r[0],
+                    "c".repeat(64),
+                    r[2],
+                    r[3],
+                    r[5],
+                    r[4],
+                    r[5]);
         }
         recount.recount(appeal.id());
         account = accounts.organiser(org);
@@ -108,8 +158,17 @@ class ConsoleInBrowserTest {
     }
 
     void viewport(int width) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
-                "deviceScaleFactor", 1, "mobile", width < 500));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        900,
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        width < 500));
     }
 
     long js(String script) {
@@ -119,10 +178,22 @@ class ConsoleInBrowserTest {
     void shot(String name, int width) throws Exception {
         viewport(width);
         long height = js("return Math.max(document.documentElement.scrollHeight, 200)");
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                "height", Math.min(height, width < 500 ? 1500 : 8000), "deviceScaleFactor", 1, "mobile", width < 500));
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-        Files.write(SHOTS.resolve(name + "-" + width + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        Math.min(height, width < 500 ? 1500 : 8000),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        width < 500));
+        Map<String, Object> shot =
+                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(
+                SHOTS.resolve(name + "-" + width + ".png"),
+                Base64.getDecoder().decode((String) shot.get("data")));
         viewport(width);
     }
 
@@ -144,19 +215,28 @@ class ConsoleInBrowserTest {
         open(dashboard);
         browser.findElement(By.cssSelector(".tiles"));
         long mainWidth = js("return document.querySelector('main').getBoundingClientRect().width");
-        assertTrue(mainWidth > 1100, "the console uses the screen: main is " + mainWidth + " px wide");
+        assertTrue(
+                mainWidth > 1100, "the console uses the screen: main is " + mainWidth + " px wide");
         shot("console-dashboard", 1280);
         open(signatures);
         shot("console-moderation", 1280);
         open(signatures + "?done=verified&n=3");
         shot("console-moderation-done", 1280);
 
-        for (String path : List.of("/verwaltung", dashboard, signatures, "/verwaltung/aufrufe/" + appeal.id() + "/pruefen",
-                "/verwaltung/aufrufe/" + appeal.id(), "/verwaltung/aufrufe/" + appeal.id() + "/schliessen")) {
+        for (String path :
+                List.of(
+                        "/verwaltung",
+                        dashboard,
+                        signatures,
+                        "/verwaltung/aufrufe/" + appeal.id() + "/pruefen",
+                        "/verwaltung/aufrufe/" + appeal.id(),
+                        "/verwaltung/aufrufe/" + appeal.id() + "/schliessen")) {
             open(path);
             viewport(375);
             long scrollWidth = js("return document.documentElement.scrollWidth");
-            assertTrue(scrollWidth <= 375, path + " scrolls sideways at 375 px: " + scrollWidth + " px wide");
+            assertTrue(
+                    scrollWidth <= 375,
+                    path + " scrolls sideways at 375 px: " + scrollWidth + " px wide");
         }
         open(dashboard);
         shot("console-dashboard", 375);
@@ -167,9 +247,14 @@ class ConsoleInBrowserTest {
         open("/verwaltung");
         shot("console-appeals", 375);
 
-        db.update("UPDATE appeal SET status = 'CLOSED', closed_early_at = NOW(6) WHERE id = ?", appeal.id());
+        db.update(
+                "UPDATE appeal SET status = 'CLOSED', closed_early_at = NOW(6) WHERE id = ?",
+                appeal.id());
         open("/aufrufe/" + appeal.slug());
-        assertTrue(browser.findElement(By.cssSelector(".closed-early")).getText().contains("Vorzeitig beendet am"));
+        assertTrue(
+                browser.findElement(By.cssSelector(".closed-early"))
+                        .getText()
+                        .contains("Vorzeitig beendet am"));
         shot("public-closed-early", 375);
     }
 }

@@ -1,29 +1,31 @@
 package de.mitzeichnen.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.InternetAddress;
-import org.eclipse.angus.mail.util.MailConnectException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.junit.jupiter.api.Test;
-
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.util.MailConnectException;
+import org.junit.jupiter.api.Test;
 
 /** Which SMTP failures are retried, and how long the dispatcher waits between attempts. */
 class DeliveryRulesTest {
 
     static SendFailedException rcpt(int code) throws Exception {
         InternetAddress a = new InternetAddress("x@example.org");
-        return new SendFailedException("Invalid Addresses",
+        return new SendFailedException(
+                "Invalid Addresses",
                 new SMTPAddressFailedException(a, "RCPT TO:<x@example.org>", code, code + " reply"),
-                null, null, new InternetAddress[]{a});
+                null,
+                null,
+                new InternetAddress[] {a});
     }
 
     static SMTPSendFailedException send(String command, int code) {
@@ -40,17 +42,25 @@ class DeliveryRulesTest {
         assertFalse(MailDispatcher.permanent(rcpt(450)), "greylisting");
         assertFalse(MailDispatcher.permanent(rcpt(452)), "mailbox full for now");
         assertFalse(MailDispatcher.permanent(send(".", 451)));
-        assertFalse(MailDispatcher.permanent(send("MAIL FROM:<noreply@localhost>", 550)), "our sender is refused");
+        assertFalse(
+                MailDispatcher.permanent(send("MAIL FROM:<noreply@localhost>", 550)),
+                "our sender is refused");
         assertFalse(MailDispatcher.permanent(send("DATA", 530)), "authentication required");
-        assertFalse(MailDispatcher.permanent(new MailConnectException(
-                new org.eclipse.angus.mail.util.SocketConnectException("refused", new ConnectException(), "h", 25, 10))));
-        assertFalse(MailDispatcher.permanent(new MessagingException("timeout", new SocketTimeoutException("read"))));
+        assertFalse(
+                MailDispatcher.permanent(
+                        new MailConnectException(
+                                new org.eclipse.angus.mail.util.SocketConnectException(
+                                        "refused", new ConnectException(), "h", 25, 10))));
+        assertFalse(
+                MailDispatcher.permanent(
+                        new MessagingException("timeout", new SocketTimeoutException("read"))));
     }
 
     @Test
     void errorsAreDescribedWithTheServerReply() throws Exception {
         String d = MailDispatcher.describe(rcpt(550));
-        assertEquals("SendFailedException: Invalid Addresses; SMTPAddressFailedException: 550 reply", d);
+        assertEquals(
+                "SendFailedException: Invalid Addresses; SMTPAddressFailedException: 550 reply", d);
     }
 
     @Test

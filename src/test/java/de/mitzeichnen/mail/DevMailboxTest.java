@@ -1,7 +1,11 @@
 package de.mitzeichnen.mail;
 
-import de.mitzeichnen.testsupport.Eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
@@ -9,41 +13,30 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.util.Locale;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * Without an SMTP host the mails land in the dev mailbox. The test property beats the system property that
- * points every other test context at GreenMail.
+ * Without an SMTP host the mails land in the dev mailbox. The test property beats the system
+ * property that points every other test context at GreenMail.
  */
 @MicronautTest(transactional = false)
 @Property(name = "mitzeichnen.mail.smtp-host", value = "")
 @Property(name = "mitzeichnen.mail.poll-interval", value = "1h")
 class DevMailboxTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Outbox outbox;
-    @Inject
-    MailDispatcher dispatcher;
-    @Inject
-    MailTemplates templates;
-    @Inject
-    MailConfig config;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject Outbox outbox;
+    @Inject MailDispatcher dispatcher;
+    @Inject MailTemplates templates;
+    @Inject MailConfig config;
+    @Inject Db db;
 
     Web web;
 
@@ -53,29 +46,62 @@ class DevMailboxTest {
     }
 
     long enqueue(String to, String confirmUrl) {
-        MailTemplates.Rendered body = templates.render("signature-confirm", Locale.GERMAN, Map.of(
-                "name", "Bernd Schäfer", "appealTitle", "Kommunen entlasten", "organiserName", "Stadt Köln",
-                "municipalityName", "Köln", "roleLabel", "Ratsmitglied", "confirmUrl", confirmUrl,
-                "deadlineText", "3. Dezember 2025, 23:59 Uhr", "expiresText", "22. November 2025, 10:00 Uhr"));
-        return outbox.enqueue(new OutgoingMail(to, "Stadt Köln über Mitzeichnen", null,
-                "Bitte bestätigen Sie Ihre Unterschrift: Kommunen entlasten", body.text(), body.html(), Map.of(),
-                "signature.confirm"));
+        MailTemplates.Rendered body =
+                templates.render(
+                        "signature-confirm",
+                        Locale.GERMAN,
+                        Map.of(
+                                "name",
+                                "Bernd Schäfer",
+                                "appealTitle",
+                                "Kommunen entlasten",
+                                "organiserName",
+                                "Stadt Köln",
+                                "municipalityName",
+                                "Köln",
+                                "roleLabel",
+                                "Ratsmitglied",
+                                "confirmUrl",
+                                confirmUrl,
+                                "deadlineText",
+                                "3. Dezember 2025, 23:59 Uhr",
+                                "expiresText",
+                                "22. November 2025, 10:00 Uhr"));
+        return outbox.enqueue(
+                new OutgoingMail(
+                        to,
+                        "Stadt Köln über Mitzeichnen",
+                        null,
+                        "Bitte bestätigen Sie Ihre Unterschrift: Kommunen entlasten",
+                        body.text(),
+                        body.html(),
+                        Map.of(),
+                        "signature.confirm"));
     }
 
     void awaitSent(long id) {
-        Eventually.await("mail " + id + " marked SENT", java.time.Duration.ofSeconds(10),
-                () -> "SENT".equals(db.row("SELECT status FROM outbox_message WHERE id = ?", id).get("status")));
+        Eventually.await(
+                "mail " + id + " marked SENT",
+                java.time.Duration.ofSeconds(10),
+                () ->
+                        "SENT"
+                                .equals(
+                                        db.row("SELECT status FROM outbox_message WHERE id = ?", id)
+                                                .get("status")));
     }
 
     @Test
     void mailsAreKeptAndShownWithClickableLinks() {
-        assertTrue(config.devMailbox(), "the test property must win over the GreenMail system property");
+        assertTrue(
+                config.devMailbox(),
+                "the test property must win over the GreenMail system property");
         String first = Fixtures.unique("erste").toLowerCase(Locale.ROOT) + "@rathaus.example";
         String second = Fixtures.unique("zweite").toLowerCase(Locale.ROOT) + "@rathaus.example";
         long firstId = enqueue(first, "http://localhost:8080/bestaetigen/erster-token");
         long secondId = enqueue(second, "http://localhost:8080/bestaetigen/zweiter-token");
         dispatcher.dispatchDue();
-        // the dispatcher woken by the commit may hold a row in its claim while ours skips it: wait for the outcome
+        // the dispatcher woken by the commit may hold a row in its claim while ours skips it: wait
+        // for the outcome
         awaitSent(firstId);
         awaitSent(secondId);
 
@@ -86,9 +112,12 @@ class DevMailboxTest {
         Element secondRow = list.doc().selectFirst("tr[data-id=" + secondId + "]");
         assertNotNull(firstRow);
         assertNotNull(secondRow);
-        assertTrue(secondRow.elementSiblingIndex() < firstRow.elementSiblingIndex(), "newest first");
+        assertTrue(
+                secondRow.elementSiblingIndex() < firstRow.elementSiblingIndex(), "newest first");
         assertTrue(firstRow.text().contains(first), firstRow.text());
-        assertTrue(firstRow.text().contains("Bitte bestätigen Sie Ihre Unterschrift: Kommunen entlasten"));
+        assertTrue(
+                firstRow.text()
+                        .contains("Bitte bestätigen Sie Ihre Unterschrift: Kommunen entlasten"));
         assertTrue(firstRow.text().contains("zugestellt"), firstRow.text());
         assertEquals("/dev/mails/" + firstId, firstRow.selectFirst("a").attr("href"));
 
@@ -97,8 +126,13 @@ class DevMailboxTest {
         Document doc = show.doc();
         assertTrue(show.text().contains(first));
         assertTrue(show.text().contains("Stadt Köln über Mitzeichnen"));
-        assertNotNull(doc.selectFirst("pre a[href=http://localhost:8080/bestaetigen/erster-token]"), show.body());
-        assertTrue(doc.selectFirst("pre").text().contains("Ohne Ihre Bestätigung zählt die Unterschrift nicht"));
+        assertNotNull(
+                doc.selectFirst("pre a[href=http://localhost:8080/bestaetigen/erster-token]"),
+                show.body());
+        assertTrue(
+                doc.selectFirst("pre")
+                        .text()
+                        .contains("Ohne Ihre Bestätigung zählt die Unterschrift nicht"));
         Element frame = doc.selectFirst("iframe");
         assertEquals("/dev/mails/" + firstId + "/html", frame.attr("src"));
         assertTrue(frame.attr("sandbox").contains("allow-top-navigation-by-user-activation"));
@@ -121,22 +155,36 @@ class DevMailboxTest {
         assertTrue(DevMailbox.isLocalHost("localhost"));
         assertTrue(DevMailbox.isLocalHost("127.0.0.1"));
         assertTrue(DevMailbox.isLocalHost("[::1]"));
-        assertTrue(!DevMailbox.isLocalHost("mitzeichnen.example") && !DevMailbox.isLocalHost("10.0.0.5"));
+        assertTrue(
+                !DevMailbox.isLocalHost("mitzeichnen.example")
+                        && !DevMailbox.isLocalHost("10.0.0.5"));
     }
 
     @Test
     void requestsThroughAProxyOrFromAnotherMachineGetNotFound() throws Exception {
         assertEquals(200, web.get("/dev/mails").status());
         for (String header : new String[] {"X-Forwarded-For", "Forwarded", "X-Real-IP"}) {
-            assertEquals(404, web.get("/dev/mails", header, header.equals("Forwarded") ? "for=127.0.0.1" : "127.0.0.1")
-                    .status(), header);
+            assertEquals(
+                    404,
+                    web.get(
+                                    "/dev/mails",
+                                    header,
+                                    header.equals("Forwarded") ? "for=127.0.0.1" : "127.0.0.1")
+                            .status(),
+                    header);
         }
         // the same server reached over a non-loopback address of this machine, where it has one
-        java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
-                .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
-                .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst().orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback address on this machine");
-        Web remote = new Web(URI.create("http://" + other.getHostAddress() + ":" + server.getPort()));
+        java.net.InetAddress other =
+                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                        .stream()
+                        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                        .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
+                        .findFirst()
+                        .orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                other != null, "no non-loopback address on this machine");
+        Web remote =
+                new Web(URI.create("http://" + other.getHostAddress() + ":" + server.getPort()));
         assertEquals(404, remote.get("/dev/mails").status());
     }
 

@@ -1,24 +1,27 @@
 package de.mitzeichnen.mail;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Wrong mail settings stop the start with a message that names the variable to fix. */
 class MailConfigTest {
 
     static String startupError(Map<String, Object> properties) {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> {
-            try (ApplicationContext ignored = ApplicationContext.run(properties, Environment.TEST)) {
-                // started: no error
-            }
-        });
+        RuntimeException e =
+                assertThrows(
+                        RuntimeException.class,
+                        () -> {
+                            try (ApplicationContext ignored =
+                                    ApplicationContext.run(properties, Environment.TEST)) {
+                                // started: no error
+                            }
+                        });
         StringBuilder messages = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             messages.append(t.getMessage()).append('\n');
@@ -29,8 +32,11 @@ class MailConfigTest {
     @Test
     void anUnknownSecurityModeIsAClearStartupError() {
         String error = startupError(Map.of("mitzeichnen.mail.smtp-security", "startls"));
-        assertTrue(error.contains("MITZEICHNEN_SMTP_SECURITY (mitzeichnen.mail.smtp-security) must be none, "
-                + "starttls or tls, not 'startls'"), error);
+        assertTrue(
+                error.contains(
+                        "MITZEICHNEN_SMTP_SECURITY (mitzeichnen.mail.smtp-security) must be none, "
+                                + "starttls or tls, not 'startls'"),
+                error);
     }
 
     @Test

@@ -1,29 +1,28 @@
 package de.mitzeichnen.mail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * Every mail has the same parts, in HTML and in text: who sends it and about which appeal, why it comes, the
- * action as a button and as the plain address, what happens next, who to contact, imprint and privacy notice.
+ * Every mail has the same parts, in HTML and in text: who sends it and about which appeal, why it
+ * comes, the action as a button and as the plain address, what happens next, who to contact,
+ * imprint and privacy notice.
  */
 @MicronautTest(transactional = false)
 class MailDesignTest {
 
-    @Inject
-    MailTemplates templates;
+    @Inject MailTemplates templates;
 
     static Map<String, Object> model() {
         Map<String, Object> m = new HashMap<>();
@@ -49,23 +48,29 @@ class MailDesignTest {
 
     @ParameterizedTest
     @CsvSource({
-            "signature-confirm,   de, https://mitzeichnen.example/bestaetigen/c0nf1rm,    true,  Sie erhalten diese E-Mail, Wie es weitergeht",
-            "signature-confirm,   en, https://mitzeichnen.example/bestaetigen/c0nf1rm,    true,  You receive this e-mail, What happens next",
-            "signature-confirmed, de, https://mitzeichnen.example/zurueckziehen/w1thdr4w, true,  Sie erhalten diese E-Mail, Wie es weitergeht",
-            "signature-confirmed, en, https://mitzeichnen.example/zurueckziehen/w1thdr4w, true,  You receive this e-mail, What happens next",
-            "signature-already,   de, https://mitzeichnen.example/aufrufe/migration,      true,  Sie erhalten diese E-Mail, Wie es weitergeht",
-            "signature-already,   en, https://mitzeichnen.example/aufrufe/migration,      true,  You receive this e-mail, What happens next",
-            "signature-rejected,  de, mailto:aufruf@frankfurt.example,                    true,  Sie erhalten diese E-Mail, Wie es weitergeht",
-            "signature-rejected,  en, mailto:aufruf@frankfurt.example,                    true,  You receive this e-mail, What happens next",
-            "invitation,          de, https://mitzeichnen.example/einladung/1nv1t3,       true,  Sie erhalten diese E-Mail, Wie es weitergeht",
-            "invitation,          en, https://mitzeichnen.example/einladung/1nv1t3,       true,  You receive this e-mail, What happens next",
-            "invitation-reminder, de, https://mitzeichnen.example/einladung/1nv1t3,       true,  Sie erhalten diese Erinnerung, Wie es weitergeht",
-            "invitation-reminder, en, https://mitzeichnen.example/einladung/1nv1t3,       true,  You receive this reminder, What happens next",
-            "password-reset,      de, https://mitzeichnen.example/verwaltung/passwort/r3s3t, false, Sie erhalten diese E-Mail, Wie es weitergeht",
-            "password-reset,      en, https://mitzeichnen.example/verwaltung/passwort/r3s3t, false, You receive this e-mail, What happens next",
+        "signature-confirm,   de, https://mitzeichnen.example/bestaetigen/c0nf1rm,    true,  Sie erhalten diese E-Mail, Wie es weitergeht",
+        "signature-confirm,   en, https://mitzeichnen.example/bestaetigen/c0nf1rm,    true,  You receive this e-mail, What happens next",
+        "signature-confirmed, de, https://mitzeichnen.example/zurueckziehen/w1thdr4w, true,  Sie erhalten diese E-Mail, Wie es weitergeht",
+        "signature-confirmed, en, https://mitzeichnen.example/zurueckziehen/w1thdr4w, true,  You receive this e-mail, What happens next",
+        "signature-already,   de, https://mitzeichnen.example/aufrufe/migration,      true,  Sie erhalten diese E-Mail, Wie es weitergeht",
+        "signature-already,   en, https://mitzeichnen.example/aufrufe/migration,      true,  You receive this e-mail, What happens next",
+        "signature-rejected,  de, mailto:aufruf@frankfurt.example,                    true,  Sie erhalten diese E-Mail, Wie es weitergeht",
+        "signature-rejected,  en, mailto:aufruf@frankfurt.example,                    true,  You receive this e-mail, What happens next",
+        "invitation,          de, https://mitzeichnen.example/einladung/1nv1t3,       true,  Sie erhalten diese E-Mail, Wie es weitergeht",
+        "invitation,          en, https://mitzeichnen.example/einladung/1nv1t3,       true,  You receive this e-mail, What happens next",
+        "invitation-reminder, de, https://mitzeichnen.example/einladung/1nv1t3,       true,  Sie erhalten diese Erinnerung, Wie es weitergeht",
+        "invitation-reminder, en, https://mitzeichnen.example/einladung/1nv1t3,       true,  You receive this reminder, What happens next",
+        "password-reset,      de, https://mitzeichnen.example/verwaltung/passwort/r3s3t, false, Sie erhalten diese E-Mail, Wie es weitergeht",
+        "password-reset,      en, https://mitzeichnen.example/verwaltung/passwort/r3s3t, false, You receive this e-mail, What happens next",
     })
-    void everyMailHasTheSameParts(String template, String lang, String url, boolean aboutAnAppeal, String why,
-                                  String next) throws java.io.IOException {
+    void everyMailHasTheSameParts(
+            String template,
+            String lang,
+            String url,
+            boolean aboutAnAppeal,
+            String why,
+            String next)
+            throws java.io.IOException {
         Map<String, Object> model = model();
         if (!aboutAnAppeal) {
             model.remove("organiserName");
@@ -80,23 +85,38 @@ class MailDesignTest {
         String text = r.text();
         Document html = Jsoup.parse(r.html());
         assertFalse(text.isBlank() || r.html().isBlank(), "both parts");
-        for (String part : new String[] {why, next, "http://localhost:8080/impressum", "/datenschutz"}) {
+        for (String part :
+                new String[] {why, next, "http://localhost:8080/impressum", "/datenschutz"}) {
             assertTrue(text.contains(part), template + " text lacks " + part + ":\n" + text);
         }
-        assertTrue(html.text().contains(why) && html.text().contains(next), template + ": " + html.text());
+        assertTrue(
+                html.text().contains(why) && html.text().contains(next),
+                template + ": " + html.text());
         assertEquals(1, html.select("a[href=http://localhost:8080/impressum]").size(), template);
         // the action as a button and as the address in plain sight
         assertTrue(html.select("a[href=" + url + "]").size() >= 2, template + ": " + r.html());
         assertTrue(html.text().contains(url.replace("mailto:", "")), template);
         assertTrue(text.contains(url.replace("mailto:", "")), template + ":\n" + text);
         if (aboutAnAppeal) {
-            String from = lang.equals("de") ? "Stadt Frankfurt am Main über Mitzeichnen" : "Stadt Frankfurt am Main via Mitzeichnen";
+            String from =
+                    lang.equals("de")
+                            ? "Stadt Frankfurt am Main über Mitzeichnen"
+                            : "Stadt Frankfurt am Main via Mitzeichnen";
             assertTrue(text.contains(from) && html.text().contains(from), template + ":\n" + text);
             assertTrue(text.contains("Migration als Chance begreifen!"), template);
-            assertTrue(html.text().contains(lang.equals("de") ? "die Antwort erreicht Stadt Frankfurt am Main"
-                    : "your reply reaches Stadt Frankfurt am Main"), template);
+            assertTrue(
+                    html.text()
+                            .contains(
+                                    lang.equals("de")
+                                            ? "die Antwort erreicht Stadt Frankfurt am Main"
+                                            : "your reply reaches Stadt Frankfurt am Main"),
+                    template);
         }
-        assertFalse(text.contains("[(") || text.contains("??") || r.html().contains("??") || text.contains("null"),
+        assertFalse(
+                text.contains("[(")
+                        || text.contains("??")
+                        || r.html().contains("??")
+                        || text.contains("null"),
                 template + ":\n" + text);
     }
 }

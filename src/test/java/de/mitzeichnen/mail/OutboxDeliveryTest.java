@@ -1,5 +1,11 @@
 package de.mitzeichnen.mail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Eventually;
@@ -15,9 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
@@ -34,17 +37,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * The outbox against the real database and a real SMTP server (GreenMail). Polling is off (1 h) so that only the
- * wake-up after commit and explicit {@code dispatchDue()} calls send; the wake-up still runs in the background, so
- * the tests look at outcomes (rows, received mail), never at who sent.
+ * The outbox against the real database and a real SMTP server (GreenMail). Polling is off (1 h) so
+ * that only the wake-up after commit and explicit {@code dispatchDue()} calls send; the wake-up
+ * still runs in the background, so the tests look at outcomes (rows, received mail), never at who
+ * sent.
  */
 @MicronautTest(transactional = false)
 @Property(name = "mitzeichnen.mail.poll-interval", value = "1h")
@@ -53,20 +53,13 @@ class OutboxDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    @Inject
-    Outbox outbox;
-    @Inject
-    MailDispatcher dispatcher;
-    @Inject
-    MailTemplates templates;
-    @Inject
-    TransactionOperations<Connection> transactions;
-    @Inject
-    Db db;
-    @Inject
-    TestClock clock;
-    @Inject
-    EmbeddedServer server;
+    @Inject Outbox outbox;
+    @Inject MailDispatcher dispatcher;
+    @Inject MailTemplates templates;
+    @Inject TransactionOperations<Connection> transactions;
+    @Inject Db db;
+    @Inject TestClock clock;
+    @Inject EmbeddedServer server;
 
     @AfterEach
     void tearDown() {
@@ -79,10 +72,15 @@ class OutboxDeliveryTest {
     }
 
     static OutgoingMail mail(String to, String subject) {
-        return new OutgoingMail(to, "Stadt Münster über Mitzeichnen", "rathaus@muenster.example", subject,
+        return new OutgoingMail(
+                to,
+                "Stadt Münster über Mitzeichnen",
+                "rathaus@muenster.example",
+                subject,
                 "Grüße aus Münster: https://mitzeichnen.example/bestaetigen/abc\n",
                 "<p>Grüße aus <b>Münster</b>: <a href=\"https://mitzeichnen.example/bestaetigen/abc\">bestätigen</a></p>",
-                Map.of("X-Mitzeichnen-Appeal", "Städte für Zürich"), "test.outbox");
+                Map.of("X-Mitzeichnen-Appeal", "Städte für Zürich"),
+                "test.outbox");
     }
 
     Map<String, Object> row(long id) {
@@ -90,7 +88,11 @@ class OutboxDeliveryTest {
     }
 
     Map<String, Object> awaitRow(long id, Predicate<Map<String, Object>> condition) {
-        return Eventually.await("outbox row " + id + " to reach the expected state", WAIT, () -> row(id), condition);
+        return Eventually.await(
+                "outbox row " + id + " to reach the expected state",
+                WAIT,
+                () -> row(id),
+                condition);
     }
 
     static Instant instant(Object datetime) {
@@ -100,15 +102,39 @@ class OutboxDeliveryTest {
     @Test
     void enqueuedMailArrivesComplete() throws Exception {
         String to = recipient("anna");
-        MailTemplates.Rendered body = templates.render("signature-confirm", Locale.GERMAN, Map.of(
-                "name", "Anna Müller", "appealTitle", "Städte für Zürich", "organiserName", "Stadt Münster",
-                "municipalityName", "Münster", "roleLabel", "Bürgermeisterin",
-                "confirmUrl", "http://localhost:8080/bestaetigen/tok123", "deadlineText", "3. Dezember 2025",
-                "expiresText", "22. November 2025, 10:00 Uhr"));
+        MailTemplates.Rendered body =
+                templates.render(
+                        "signature-confirm",
+                        Locale.GERMAN,
+                        Map.of(
+                                "name",
+                                "Anna Müller",
+                                "appealTitle",
+                                "Städte für Zürich",
+                                "organiserName",
+                                "Stadt Münster",
+                                "municipalityName",
+                                "Münster",
+                                "roleLabel",
+                                "Bürgermeisterin",
+                                "confirmUrl",
+                                "http://localhost:8080/bestaetigen/tok123",
+                                "deadlineText",
+                                "3. Dezember 2025",
+                                "expiresText",
+                                "22. November 2025, 10:00 Uhr"));
         String subject = "Bitte bestätigen Sie Ihre Unterschrift: Städte für Zürich – „jetzt“";
-        long id = outbox.enqueue(new OutgoingMail(to, "Stadt Münster über Mitzeichnen", "rathaus@muenster.example",
-                subject, body.text(), body.html(), Map.of("X-Mitzeichnen-Appeal", "Städte für Zürich"),
-                "signature.confirm"));
+        long id =
+                outbox.enqueue(
+                        new OutgoingMail(
+                                to,
+                                "Stadt Münster über Mitzeichnen",
+                                "rathaus@muenster.example",
+                                subject,
+                                body.text(),
+                                body.html(),
+                                Map.of("X-Mitzeichnen-Appeal", "Städte für Zürich"),
+                                "signature.confirm"));
         dispatcher.dispatchDue();
 
         List<MimeMessage> received = TestSmtp.awaitMessagesTo(to, 1, WAIT);
@@ -118,11 +144,16 @@ class OutboxDeliveryTest {
         InternetAddress from = (InternetAddress) m.getFrom()[0];
         assertEquals("Stadt Münster über Mitzeichnen", from.getPersonal());
         assertEquals("noreply@localhost", from.getAddress());
-        assertEquals("rathaus@muenster.example", ((InternetAddress) m.getReplyTo()[0]).getAddress());
-        assertEquals(to, ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress());
+        assertEquals(
+                "rathaus@muenster.example", ((InternetAddress) m.getReplyTo()[0]).getAddress());
+        assertEquals(
+                to,
+                ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress());
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
-        assertEquals("Städte für Zürich", jakarta.mail.internet.MimeUtility.decodeText(
-                m.getHeader("X-Mitzeichnen-Appeal", null)));
+        assertEquals(
+                "Städte für Zürich",
+                jakarta.mail.internet.MimeUtility.decodeText(
+                        m.getHeader("X-Mitzeichnen-Appeal", null)));
 
         Map<String, Object> row = awaitRow(id, r -> "SENT".equals(r.get("status")));
         assertEquals(row.get("message_id"), m.getMessageID());
@@ -134,9 +165,17 @@ class OutboxDeliveryTest {
         assertTrue(m.getContentType().startsWith("multipart/alternative"), m.getContentType());
         MimeMultipart parts = (MimeMultipart) m.getContent();
         assertEquals(2, parts.getCount());
-        assertTrue(parts.getBodyPart(0).getContentType().toLowerCase(Locale.ROOT).startsWith("text/plain; charset=utf-8"),
+        assertTrue(
+                parts.getBodyPart(0)
+                        .getContentType()
+                        .toLowerCase(Locale.ROOT)
+                        .startsWith("text/plain; charset=utf-8"),
                 parts.getBodyPart(0).getContentType());
-        assertTrue(parts.getBodyPart(1).getContentType().toLowerCase(Locale.ROOT).startsWith("text/html; charset=utf-8"),
+        assertTrue(
+                parts.getBodyPart(1)
+                        .getContentType()
+                        .toLowerCase(Locale.ROOT)
+                        .startsWith("text/html; charset=utf-8"),
                 parts.getBodyPart(1).getContentType());
         String text = (String) parts.getBodyPart(0).getContent();
         String html = (String) parts.getBodyPart(1).getContent();
@@ -149,12 +188,18 @@ class OutboxDeliveryTest {
     @Test
     void mailEnqueuedInATransactionIsSentRightAfterItCommits() {
         String to = recipient("commit");
-        long id = transactions.executeWrite(status -> {
-            long newId = outbox.enqueue(mail(to, "Nach dem Commit"));
-            // A wake-up before the commit would find nothing (and polling is off): the mail would not come.
-            Eventually.never("a mail before the commit", Duration.ofMillis(300), () -> !TestSmtp.messagesTo(to).isEmpty());
-            return newId;
-        });
+        long id =
+                transactions.executeWrite(
+                        status -> {
+                            long newId = outbox.enqueue(mail(to, "Nach dem Commit"));
+                            // A wake-up before the commit would find nothing (and polling is off):
+                            // the mail would not come.
+                            Eventually.never(
+                                    "a mail before the commit",
+                                    Duration.ofMillis(300),
+                                    () -> !TestSmtp.messagesTo(to).isEmpty());
+                            return newId;
+                        });
         // no dispatchDue() here: the commit wakes the dispatcher
         List<MimeMessage> received = TestSmtp.awaitMessagesTo(to, 1, Duration.ofSeconds(5));
         assertEquals(1, received.size());
@@ -164,18 +209,26 @@ class OutboxDeliveryTest {
     @Test
     void mailEnqueuedInATransactionThatRollsBackIsNeitherStoredNorSent() {
         String to = recipient("rollback");
-        assertThrows(IllegalStateException.class, () -> transactions.executeWrite(status -> {
-            outbox.enqueue(mail(to, "Wird zurückgerollt"));
-            throw new IllegalStateException("business rule failed after the mail was enqueued");
-        }));
-        transactions.executeWrite(status -> {
-            outbox.enqueue(mail(to, "Auch zurückgerollt"));
-            status.setRollbackOnly();
-            return null;
-        });
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        transactions.executeWrite(
+                                status -> {
+                                    outbox.enqueue(mail(to, "Wird zurückgerollt"));
+                                    throw new IllegalStateException(
+                                            "business rule failed after the mail was enqueued");
+                                }));
+        transactions.executeWrite(
+                status -> {
+                    outbox.enqueue(mail(to, "Auch zurückgerollt"));
+                    status.setRollbackOnly();
+                    return null;
+                });
         assertEquals(0, db.count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", to));
         dispatcher.dispatchDue();
-        Eventually.never("a mail from a rolled-back transaction", Duration.ofMillis(300),
+        Eventually.never(
+                "a mail from a rolled-back transaction",
+                Duration.ofMillis(300),
                 () -> !TestSmtp.messagesTo(to).isEmpty());
     }
 
@@ -187,10 +240,16 @@ class OutboxDeliveryTest {
         TestSmtp.stop();
         long id = outbox.enqueue(mail(to, "Server war weg"));
         dispatcher.dispatchDue();
-        Map<String, Object> waiting = awaitRow(id, r -> "PENDING".equals(r.get("status"))
-                && ((Number) r.get("attempts")).intValue() == 1);
+        Map<String, Object> waiting =
+                awaitRow(
+                        id,
+                        r ->
+                                "PENDING".equals(r.get("status"))
+                                        && ((Number) r.get("attempts")).intValue() == 1);
         assertEquals(t0.plusSeconds(30), instant(waiting.get("next_attempt_at")));
-        assertTrue(((String) waiting.get("last_error")).contains("SMTP connection failed"), (String) waiting.get("last_error"));
+        assertTrue(
+                ((String) waiting.get("last_error")).contains("SMTP connection failed"),
+                (String) waiting.get("last_error"));
 
         // Not due yet: nothing happens, even with the server back.
         TestSmtp.start();
@@ -206,7 +265,7 @@ class OutboxDeliveryTest {
         assertEquals(2, sent.get("attempts"));
         assertNull(sent.get("last_error"));
         clock.advance(Duration.ofHours(1));
-        dispatcher.dispatchDue();   // synchronous: a second delivery would have happened by now
+        dispatcher.dispatchDue(); // synchronous: a second delivery would have happened by now
         assertEquals(1, TestSmtp.messagesTo(to).size());
         assertEquals("SENT", row(id).get("status"));
     }
@@ -219,17 +278,25 @@ class OutboxDeliveryTest {
         TestSmtp.stop();
         long id = outbox.enqueue(mail(to, "Kommt nie an"));
         dispatcher.dispatchDue();
-        awaitRow(id, r -> ((Number) r.get("attempts")).intValue() == 1 && "PENDING".equals(r.get("status")));
+        awaitRow(
+                id,
+                r ->
+                        ((Number) r.get("attempts")).intValue() == 1
+                                && "PENDING".equals(r.get("status")));
 
         clock.advance(Duration.ofSeconds(30));
         dispatcher.dispatchDue();
-        Map<String, Object> second = awaitRow(id, r -> ((Number) r.get("attempts")).intValue() == 2);
-        assertEquals(clock.instant().plus(Duration.ofMinutes(1)), instant(second.get("next_attempt_at")));
+        Map<String, Object> second =
+                awaitRow(id, r -> ((Number) r.get("attempts")).intValue() == 2);
+        assertEquals(
+                clock.instant().plus(Duration.ofMinutes(1)),
+                instant(second.get("next_attempt_at")));
 
         clock.advance(Duration.ofMinutes(1));
         dispatcher.dispatchDue();
         Map<String, Object> third = awaitRow(id, r -> ((Number) r.get("attempts")).intValue() == 3);
-        assertEquals(clock.instant().plus(Duration.ofMinutes(2)), instant(third.get("next_attempt_at")));
+        assertEquals(
+                clock.instant().plus(Duration.ofMinutes(2)), instant(third.get("next_attempt_at")));
 
         // Late in the window the last attempt is placed exactly at the end of the 24 hours.
         clock.set(t0.plus(Duration.ofHours(23).plusMinutes(58)));
@@ -242,11 +309,13 @@ class OutboxDeliveryTest {
         dispatcher.dispatchDue();
         Map<String, Object> failed = awaitRow(id, r -> "FAILED".equals(r.get("status")));
         assertEquals(5, failed.get("attempts"));
-        assertTrue(((String) failed.get("last_error")).contains("Not delivered within 24 h"), (String) failed.get("last_error"));
+        assertTrue(
+                ((String) failed.get("last_error")).contains("Not delivered within 24 h"),
+                (String) failed.get("last_error"));
 
         TestSmtp.start();
         clock.advance(Duration.ofDays(1));
-        dispatcher.dispatchDue();   // synchronous: nothing is left for a background run
+        dispatcher.dispatchDue(); // synchronous: nothing is left for a background run
         assertEquals("FAILED", row(id).get("status"));
         assertEquals(0, TestSmtp.messagesTo(to).size());
     }
@@ -282,19 +351,22 @@ class OutboxDeliveryTest {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> runs = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
-                runs.add(pool.submit(() -> {
-                    go.await();
-                    int handled = 0;
-                    for (int round = 0; round < 5; round++) {
-                        handled += dispatcher.dispatchDue();
-                    }
-                    return handled;
-                }));
+                runs.add(
+                        pool.submit(
+                                () -> {
+                                    go.await();
+                                    int handled = 0;
+                                    for (int round = 0; round < 5; round++) {
+                                        handled += dispatcher.dispatchDue();
+                                    }
+                                    return handled;
+                                }));
             }
-            transactions.executeWrite(status -> {
-                recipients.forEach(r -> outbox.enqueue(mail(r, "Massenversand")));
-                return null;
-            });
+            transactions.executeWrite(
+                    status -> {
+                        recipients.forEach(r -> outbox.enqueue(mail(r, "Massenversand")));
+                        return null;
+                    });
             go.countDown(); // three dispatchers plus the one woken by the commit
             int handled = 0;
             for (Future<Integer> run : runs) {
@@ -307,22 +379,38 @@ class OutboxDeliveryTest {
         for (String r : recipients) {
             TestSmtp.awaitMessagesTo(r, 1, WAIT);
         }
-        Eventually.await("every mail of the run marked SENT", WAIT, () -> db.count(
-                "SELECT COUNT(*) FROM outbox_message WHERE recipient LIKE ? AND status <> 'SENT'", prefix + "-%") == 0);
+        Eventually.await(
+                "every mail of the run marked SENT",
+                WAIT,
+                () ->
+                        db.count(
+                                        "SELECT COUNT(*) FROM outbox_message WHERE recipient LIKE ? AND status <> 'SENT'",
+                                        prefix + "-%")
+                                == 0);
         for (String r : recipients) {
             assertEquals(1, TestSmtp.messagesTo(r).size(), r);
         }
-        assertEquals(n, db.count("SELECT COUNT(*) FROM outbox_message WHERE recipient LIKE ? AND status = 'SENT'"
-                + " AND attempts = 1", prefix + "-%"));
+        assertEquals(
+                n,
+                db.count(
+                        "SELECT COUNT(*) FROM outbox_message WHERE recipient LIKE ? AND status = 'SENT'"
+                                + " AND attempts = 1",
+                        prefix + "-%"));
     }
 
     long insertClaimed(String to, Instant createdAt, Instant claimedAt) {
-        db.update("INSERT INTO outbox_message (recipient, from_name, subject, text_body, html_body, headers, kind,"
+        db.update(
+                "INSERT INTO outbox_message (recipient, from_name, subject, text_body, html_body, headers, kind,"
                         + " status, attempts, next_attempt_at, created_at, claimed_at, message_id, version)"
                         + " VALUES (?, 'Stadt Test', 'Abgestürzt', 'Text', '<p>HTML</p>', '', 'test.outbox', 'SENDING', 0,"
-                        + " ?, ?, ?, ?, 1)", to, Sql.utc(createdAt), Sql.utc(createdAt),
-                Sql.utc(claimedAt), "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
-        return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id")).longValue();
+                        + " ?, ?, ?, ?, 1)",
+                to,
+                Sql.utc(createdAt),
+                Sql.utc(createdAt),
+                Sql.utc(claimedAt),
+                "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
+        return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id"))
+                .longValue();
     }
 
     @Test
@@ -332,21 +420,36 @@ class OutboxDeliveryTest {
         String crashed = recipient("crashed");
         String busy = recipient("busy");
         String ancient = recipient("ancient");
-        long crashedId = insertClaimed(crashed, now.minus(Duration.ofMinutes(20)), now.minus(Duration.ofMinutes(6)));
-        long busyId = insertClaimed(busy, now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofSeconds(10)));
-        long ancientId = insertClaimed(ancient, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(1)));
+        long crashedId =
+                insertClaimed(
+                        crashed,
+                        now.minus(Duration.ofMinutes(20)),
+                        now.minus(Duration.ofMinutes(6)));
+        long busyId =
+                insertClaimed(
+                        busy, now.minus(Duration.ofMinutes(2)), now.minus(Duration.ofSeconds(10)));
+        long ancientId =
+                insertClaimed(
+                        ancient, now.minus(Duration.ofHours(25)), now.minus(Duration.ofHours(1)));
 
         dispatcher.reclaimStale();
         dispatcher.dispatchDue();
         TestSmtp.awaitMessagesTo(crashed, 1, WAIT);
         Map<String, Object> sent = awaitRow(crashedId, r -> "SENT".equals(r.get("status")));
         assertEquals(2, sent.get("attempts"), "the interrupted attempt counts");
-        assertEquals("SENDING", row(busyId).get("status"), "a recent claim is still being worked on");
+        assertEquals(
+                "SENDING", row(busyId).get("status"), "a recent claim is still being worked on");
         Map<String, Object> failed = row(ancientId);
         assertEquals("FAILED", failed.get("status"));
-        assertTrue(((String) failed.get("last_error")).contains("interrupted"), (String) failed.get("last_error"));
-        Eventually.never("a mail to a row another dispatcher still holds, or to an abandoned one", Duration.ofMillis(200),
-                () -> !TestSmtp.messagesTo(busy).isEmpty() || !TestSmtp.messagesTo(ancient).isEmpty());
+        assertTrue(
+                ((String) failed.get("last_error")).contains("interrupted"),
+                (String) failed.get("last_error"));
+        Eventually.never(
+                "a mail to a row another dispatcher still holds, or to an abandoned one",
+                Duration.ofMillis(200),
+                () ->
+                        !TestSmtp.messagesTo(busy).isEmpty()
+                                || !TestSmtp.messagesTo(ancient).isEmpty());
         assertEquals(0, TestSmtp.messagesTo(busy).size());
         assertEquals(0, TestSmtp.messagesTo(ancient).size());
         assertEquals(1, TestSmtp.messagesTo(crashed).size());
@@ -354,12 +457,37 @@ class OutboxDeliveryTest {
 
     @Test
     void malformedMailIsRefusedAtEnqueue() {
-        assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(mail("kein-at-zeichen", "x")));
-        assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(mail("a@b.example", "zwei\nZeilen")));
-        assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(new OutgoingMail("a@b.example", "X",
-                null, "Betreff", "t", "<p>h</p>", Map.of("Bcc", "alle@example.org"), "test.outbox")));
-        assertThrows(IllegalArgumentException.class, () -> outbox.enqueue(new OutgoingMail("a@b.example", "X",
-                null, "Betreff", "t", "<p>h</p>", Map.of("X-Evil", "a\r\nBcc: alle@example.org"), "test.outbox")));
+        assertThrows(
+                IllegalArgumentException.class, () -> outbox.enqueue(mail("kein-at-zeichen", "x")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> outbox.enqueue(mail("a@b.example", "zwei\nZeilen")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        outbox.enqueue(
+                                new OutgoingMail(
+                                        "a@b.example",
+                                        "X",
+                                        null,
+                                        "Betreff",
+                                        "t",
+                                        "<p>h</p>",
+                                        Map.of("Bcc", "alle@example.org"),
+                                        "test.outbox")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        outbox.enqueue(
+                                new OutgoingMail(
+                                        "a@b.example",
+                                        "X",
+                                        null,
+                                        "Betreff",
+                                        "t",
+                                        "<p>h</p>",
+                                        Map.of("X-Evil", "a\r\nBcc: alle@example.org"),
+                                        "test.outbox")));
     }
 
     @Test

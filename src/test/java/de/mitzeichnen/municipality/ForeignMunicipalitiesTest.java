@@ -1,23 +1,20 @@
 package de.mitzeichnen.municipality;
 
-import de.mitzeichnen.testsupport.Db;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import de.mitzeichnen.testsupport.Db;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
 @MicronautTest(transactional = false)
 class ForeignMunicipalitiesTest {
 
-    @Inject
-    ForeignMunicipalities foreign;
-    @Inject
-    Db db;
+    @Inject ForeignMunicipalities foreign;
+    @Inject Db db;
 
     @Test
     void theSamePlaceSpelledDifferentlyIsOneRow() {
@@ -29,7 +26,9 @@ class ForeignMunicipalitiesTest {
         assertEquals(first, plain);
         assertEquals("CH", first.country());
         assertEquals("Zürich-Höngg " + suffix, first.name());
-        assertEquals(1, db.count("SELECT COUNT(*) FROM foreign_municipality WHERE name = ?", first.name()));
+        assertEquals(
+                1,
+                db.count("SELECT COUNT(*) FROM foreign_municipality WHERE name = ?", first.name()));
         ForeignMunicipality elsewhere = foreign.findOrCreate("AT", "Zürich-Höngg " + suffix);
         assertNotEquals(first.id(), elsewhere.id());
         assertEquals(first, foreign.findById(first.id()).orElseThrow());
@@ -43,7 +42,11 @@ class ForeignMunicipalitiesTest {
         assertThrows(IllegalArgumentException.class, () -> foreign.findOrCreate(null, "Zürich"));
         assertThrows(IllegalArgumentException.class, () -> foreign.findOrCreate("DE", "Berlin"));
         assertThrows(IllegalArgumentException.class, () -> foreign.findOrCreate("FR", "  "));
-        assertThrows(IllegalArgumentException.class, () -> foreign.findOrCreate("FR", "x".repeat(201)));
-        assertEquals(0, db.count("SELECT COUNT(*) FROM foreign_municipality WHERE country IN ('XX', 'DE')"));
+        assertThrows(
+                IllegalArgumentException.class, () -> foreign.findOrCreate("FR", "x".repeat(201)));
+        assertEquals(
+                0,
+                db.count(
+                        "SELECT COUNT(*) FROM foreign_municipality WHERE country IN ('XX', 'DE')"));
     }
 }

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds GV100AD files in the real fixed-width record format (positions as in the Datensatzbeschreibung). */
+/**
+ * Builds GV100AD files in the real fixed-width record format (positions as in the
+ * Datensatzbeschreibung).
+ */
 final class Gv100adLines {
 
     private final String stand;
@@ -24,19 +27,49 @@ final class Gv100adLines {
     }
 
     Gv100adLines kreis(String ags5, String name, String seat, String type) {
-        lines.add(record("40" + stand + ags5 + " ".repeat(7) + col(name, 50) + col(seat, 50) + type));
+        lines.add(
+                record("40" + stand + ags5 + " ".repeat(7) + col(name, 50) + col(seat, 50) + type));
         return this;
     }
 
     Gv100adLines verband(String ags5, String verband4, String name, String type) {
-        lines.add(record("50" + stand + ags5 + "   " + verband4 + col(name, 50) + col("", 50) + type));
+        lines.add(
+                record(
+                        "50"
+                                + stand
+                                + ags5
+                                + "   "
+                                + verband4
+                                + col(name, 50)
+                                + col("", 50)
+                                + type));
         return this;
     }
 
-    Gv100adLines gemeinde(String ags8, String verband4, String name, String type, long areaHa, int population,
-                          String postalCode) {
-        lines.add(record("60" + stand + ags8 + verband4 + col(name, 50) + col("", 50) + type + "    "
-                + num(areaHa) + num(population) + num(population / 2) + "    " + col(postalCode, 5) + "*****"));
+    Gv100adLines gemeinde(
+            String ags8,
+            String verband4,
+            String name,
+            String type,
+            long areaHa,
+            int population,
+            String postalCode) {
+        lines.add(
+                record(
+                        "60"
+                                + stand
+                                + ags8
+                                + verband4
+                                + col(name, 50)
+                                + col("", 50)
+                                + type
+                                + "    "
+                                + num(areaHa)
+                                + num(population)
+                                + num(population / 2)
+                                + "    "
+                                + col(postalCode, 5)
+                                + "*****"));
         return this;
     }
 

@@ -1,6 +1,8 @@
 package de.mitzeichnen.municipality;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +15,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
- * The parser against the shipped file, and against an independently parsed CSV of the same file (the columns the
- * comparison needs, in src/test/resources/reference/municipalities; Destatis data, dl-de/by-2-0 like the register).
+ * The parser against the shipped file, and against an independently parsed CSV of the same file
+ * (the columns the comparison needs, in src/test/resources/reference/municipalities; Destatis data,
+ * dl-de/by-2-0 like the register).
  */
 class Gv100adParserTest {
 
@@ -32,33 +31,51 @@ class Gv100adParserTest {
     static List<CSVRecord> csv(String name) throws IOException {
         InputStream in = Gv100adParserTest.class.getResourceAsStream(REFERENCE + name);
         if (in == null) {
-            in = new GZIPInputStream(Gv100adParserTest.class.getResourceAsStream(REFERENCE + name + ".gz"));
+            in =
+                    new GZIPInputStream(
+                            Gv100adParserTest.class.getResourceAsStream(REFERENCE + name + ".gz"));
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .build()
+                    .parse(r)
+                    .getRecords();
         }
     }
 
     @Test
     void theShippedFileParsesWithoutErrorsIntoAllLevels() {
-        Gv100adFile file = Gv100adParser.parse(Gv100adLines.shippedText().getBytes(StandardCharsets.UTF_8));
+        Gv100adFile file =
+                Gv100adParser.parse(Gv100adLines.shippedText().getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(), file.errors());
         assertEquals(LocalDate.of(2025, 11, 30), file.gebietsstand());
         assertEquals(16, file.laender().size());
         assertEquals(400, file.kreise().size());
         assertEquals(4590, file.verbaende().size());
         assertEquals(10_953, file.gemeinden().size());
-        assertEquals(202, file.gemeinden().stream().filter(Gv100adFile.Gemeinde::unincorporated).count());
-        assertEquals(83_577_140L, file.gemeinden().stream().mapToLong(Gv100adFile.Gemeinde::population).sum());
+        assertEquals(
+                202,
+                file.gemeinden().stream().filter(Gv100adFile.Gemeinde::unincorporated).count());
+        assertEquals(
+                83_577_140L,
+                file.gemeinden().stream().mapToLong(Gv100adFile.Gemeinde::population).sum());
     }
 
     @Test
     void everyGemeindeMatchesTheReferenceCsv() throws IOException {
-        Gv100adFile file = Gv100adParser.parse(Gv100adLines.shippedText().getBytes(StandardCharsets.UTF_8));
-        Map<String, Gv100adFile.Gemeinde> parsed = file.gemeinden().stream()
-                .collect(Collectors.toMap(Gv100adFile.Gemeinde::ags, Function.identity()));
-        Map<String, String> verbandNames = file.verbaende().stream()
-                .collect(Collectors.toMap(Gv100adFile.Verband::ars, Gv100adFile.Verband::name));
+        Gv100adFile file =
+                Gv100adParser.parse(Gv100adLines.shippedText().getBytes(StandardCharsets.UTF_8));
+        Map<String, Gv100adFile.Gemeinde> parsed =
+                file.gemeinden().stream()
+                        .collect(Collectors.toMap(Gv100adFile.Gemeinde::ags, Function.identity()));
+        Map<String, String> verbandNames =
+                file.verbaende().stream()
+                        .collect(
+                                Collectors.toMap(
+                                        Gv100adFile.Verband::ars, Gv100adFile.Verband::name));
         List<CSVRecord> expected = csv("gemeinden.csv");
         assertEquals(10_953, expected.size());
         assertEquals(expected.size(), parsed.size());
@@ -73,11 +90,16 @@ class Gv100adParserTest {
             assertEquals(e.get("verband_ars"), g.verbandArs(), ctx);
             assertEquals(e.get("verband"), verbandNames.get(g.verbandArs()), ctx);
             assertEquals(Integer.parseInt(e.get("einwohner")), g.population(), ctx);
-            assertEquals(new java.math.BigDecimal(e.get("flaeche_km2")), java.math.BigDecimal.valueOf(g.areaHectares(), 2), ctx);
-            assertEquals(e.get("plz_sitz").isEmpty() ? null : e.get("plz_sitz"), g.postalCode(), ctx);
+            assertEquals(
+                    new java.math.BigDecimal(e.get("flaeche_km2")),
+                    java.math.BigDecimal.valueOf(g.areaHectares(), 2),
+                    ctx);
+            assertEquals(
+                    e.get("plz_sitz").isEmpty() ? null : e.get("plz_sitz"), g.postalCode(), ctx);
         }
-        Map<String, Gv100adFile.Kreis> kreise = file.kreise().stream()
-                .collect(Collectors.toMap(Gv100adFile.Kreis::ags, Function.identity()));
+        Map<String, Gv100adFile.Kreis> kreise =
+                file.kreise().stream()
+                        .collect(Collectors.toMap(Gv100adFile.Kreis::ags, Function.identity()));
         for (CSVRecord e : csv("kreise.csv")) {
             Gv100adFile.Kreis k = kreise.get(e.get("ags"));
             assertEquals(e.get("name"), k.name());
@@ -85,8 +107,9 @@ class Gv100adParserTest {
             assertEquals(e.get("typ"), Gv100adParser.KREIS_TYPES.get(k.typeCode()));
             assertEquals(e.get("sitz"), k.seat());
         }
-        Map<String, Gv100adFile.Land> laender = file.laender().stream()
-                .collect(Collectors.toMap(Gv100adFile.Land::code, Function.identity()));
+        Map<String, Gv100adFile.Land> laender =
+                file.laender().stream()
+                        .collect(Collectors.toMap(Gv100adFile.Land::code, Function.identity()));
         for (CSVRecord e : csv("laender.csv")) {
             assertEquals(e.get("name"), laender.get(e.get("ags")).name());
             assertEquals(e.get("sitz"), laender.get(e.get("ags")).seat());
@@ -101,7 +124,9 @@ class Gv100adParserTest {
         assertEquals("Altötting", Gv100adParser.displayName("Altötting, St"));
         assertEquals("Prien a.Chiemsee", Gv100adParser.displayName("Prien a.Chiemsee, M"));
         assertEquals("Neuburg a.d.Donau", Gv100adParser.displayName("Neuburg a.d.Donau, GKSt"));
-        assertEquals("Mettmann", Gv100adParser.displayName("Mettmann, Fundort des Neanderthalers, Stadt"));
+        assertEquals(
+                "Mettmann",
+                Gv100adParser.displayName("Mettmann, Fundort des Neanderthalers, Stadt"));
         assertEquals("Frankfurt (Oder)", Gv100adParser.displayName("Frankfurt (Oder), Stadt"));
         assertEquals("Hamburg", Gv100adParser.displayName("Hamburg, Freie und Hansestadt"));
         assertEquals("Aach", Gv100adParser.displayName("Aach"));
@@ -114,15 +139,28 @@ class Gv100adParserTest {
 
     @Test
     void problemsNameTheirLine() {
-        Gv100adLines file = new Gv100adLines("20250101")
-                .land("98", "Probeland", "Probestadt")
-                .kreis("98001", "Probekreis", "Probestadt", "44")
-                .verband("98001", "0001", "Amt Probe", "51")
-                .gemeinde("98001001", "0001", "Probedorf", "64", 1000, 500, "99999")
-                .raw("60202501019800100200011234")                                   // line 5: cut short
-                .raw("99" + " ".repeat(50))                                          // line 6: record type
-                .raw("60" + "2025-1-1" + "98001003" + "0001" + " ".repeat(100))     // line 7: date
-                .gemeinde("98001001", "0001", "Doppelt", "64", 1, 1, "99999");      // line 8: duplicate
+        Gv100adLines file =
+                new Gv100adLines("20250101")
+                        .land("98", "Probeland", "Probestadt")
+                        .kreis("98001", "Probekreis", "Probestadt", "44")
+                        .verband("98001", "0001", "Amt Probe", "51")
+                        .gemeinde("98001001", "0001", "Probedorf", "64", 1000, 500, "99999")
+                        .raw("60202501019800100200011234") // line 5: cut short
+                        .raw("99" + " ".repeat(50)) // line 6: record type
+                        .raw(
+                                "60"
+                                        + "2025-1-1"
+                                        + "98001003"
+                                        + "0001"
+                                        + " ".repeat(100)) // line 7: date
+                        .gemeinde(
+                                "98001001",
+                                "0001",
+                                "Doppelt",
+                                "64",
+                                1,
+                                1,
+                                "99999"); // line 8: duplicate
         Gv100adFile parsed = Gv100adParser.parse(file.text().getBytes(StandardCharsets.UTF_8));
         assertFalse(parsed.ok());
         List<Integer> lines = parsed.errors().stream().map(LineError::line).toList();
@@ -135,10 +173,11 @@ class Gv100adParserTest {
 
     @Test
     void aMunicipalityWithoutItsKreisRecordIsAnError() {
-        Gv100adLines file = new Gv100adLines("20250101")
-                .land("98", "Probeland", "Probestadt")
-                .verband("98002", "0001", "Amt Probe", "51")
-                .gemeinde("98002001", "0001", "Probedorf", "64", 1000, 500, "99999");
+        Gv100adLines file =
+                new Gv100adLines("20250101")
+                        .land("98", "Probeland", "Probestadt")
+                        .verband("98002", "0001", "Amt Probe", "51")
+                        .gemeinde("98002001", "0001", "Probedorf", "64", 1000, 500, "99999");
         Gv100adFile parsed = Gv100adParser.parse(file.text().getBytes(StandardCharsets.UTF_8));
         assertEquals(1, parsed.errors().size());
         assertEquals(3, parsed.errors().get(0).line());
@@ -147,12 +186,15 @@ class Gv100adParserTest {
 
     @Test
     void windows1252FilesAreReadToo() {
-        Gv100adLines file = new Gv100adLines("20250101")
-                .land("98", "Probeland", "Probestadt")
-                .kreis("98001", "Probekreis", "Probestadt", "44")
-                .verband("98001", "0001", "Amt Probe", "51")
-                .gemeinde("98001001", "0001", "Großölbach", "64", 1000, 500, "99999");
-        Gv100adFile parsed = Gv100adParser.parse(file.text().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        Gv100adLines file =
+                new Gv100adLines("20250101")
+                        .land("98", "Probeland", "Probestadt")
+                        .kreis("98001", "Probekreis", "Probestadt", "44")
+                        .verband("98001", "0001", "Amt Probe", "51")
+                        .gemeinde("98001001", "0001", "Großölbach", "64", 1000, 500, "99999");
+        Gv100adFile parsed =
+                Gv100adParser.parse(
+                        file.text().getBytes(java.nio.charset.Charset.forName("windows-1252")));
         assertTrue(parsed.ok(), parsed.errors().toString());
         assertEquals("Großölbach", parsed.gemeinden().get(0).name());
     }

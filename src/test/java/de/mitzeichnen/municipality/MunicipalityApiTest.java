@@ -1,34 +1,29 @@
 package de.mitzeichnen.municipality;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.mitzeichnen.testsupport.Web;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/municipalities} over HTTP against the running server. */
 @MicronautTest(transactional = false)
 class MunicipalityApiTest {
 
-    @Inject
-    JsonMapper json;
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ForeignMunicipalities foreign;
+    @Inject JsonMapper json;
+    @Inject EmbeddedServer server;
+    @Inject ForeignMunicipalities foreign;
 
     Web web;
 
@@ -38,9 +33,14 @@ class MunicipalityApiTest {
     }
 
     JsonNode search(String query) throws Exception {
-        Web.Page page = web.get("/api/v1/municipalities?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        Web.Page page =
+                web.get(
+                        "/api/v1/municipalities?q="
+                                + URLEncoder.encode(query, StandardCharsets.UTF_8));
         assertEquals(200, page.status(), page.body());
-        assertTrue(page.header("Content-Type").startsWith("application/json"), page.header("Content-Type"));
+        assertTrue(
+                page.header("Content-Type").startsWith("application/json"),
+                page.header("Content-Type"));
         return read(page.body());
     }
 
@@ -75,7 +75,9 @@ class MunicipalityApiTest {
     @Test
     void frankfurtOffersFrankfurtAmMainBeforeFrankfurtOder() throws Exception {
         JsonNode result = search("Frankfurt");
-        assertEquals(List.of("Frankfurt am Main", "Frankfurt (Oder)"), field(result, "name").subList(0, 2));
+        assertEquals(
+                List.of("Frankfurt am Main", "Frankfurt (Oder)"),
+                field(result, "name").subList(0, 2));
         assertEquals("Hessen", result.get(0).get("state").coerceStringValue());
         assertEquals("Brandenburg", result.get(1).get("state").coerceStringValue());
     }
@@ -100,7 +102,8 @@ class MunicipalityApiTest {
         assertEquals(List.of("09162000"), field(search("09162000"), "ags"));
         JsonNode kreis = search("01054");
         assertEquals(10, kreis.size());
-        kreis.values().forEach(n -> assertTrue(n.get("ags").coerceStringValue().startsWith("01054")));
+        kreis.values()
+                .forEach(n -> assertTrue(n.get("ags").coerceStringValue().startsWith("01054")));
     }
 
     @Test
@@ -118,11 +121,15 @@ class MunicipalityApiTest {
             Web.Page page = web.get("/api/v1/municipalities?q=berg&limit=" + limit);
             assertEquals(400, page.status(), limit);
             JsonNode body = read(page.body());
-            assertEquals("Der Parameter limit muss eine ganze Zahl von 1 bis 50 sein.", body.get("message").coerceStringValue());
+            assertEquals(
+                    "Der Parameter limit muss eine ganze Zahl von 1 bis 50 sein.",
+                    body.get("message").coerceStringValue());
         }
-        Web.Page english = web.get("/api/v1/municipalities?q=berg&limit=x", "Accept-Language", "en");
+        Web.Page english =
+                web.get("/api/v1/municipalities?q=berg&limit=x", "Accept-Language", "en");
         assertEquals(400, english.status());
-        assertEquals("The parameter limit must be a whole number from 1 to 50.",
+        assertEquals(
+                "The parameter limit must be a whole number from 1 to 50.",
                 read(english.body()).get("message").coerceStringValue());
     }
 
@@ -159,7 +166,8 @@ class MunicipalityApiTest {
             assertEquals(zurich.id().longValue(), hit.get("id").getLongValue());
             assertEquals(null, hit.get("ags"));
         }
-        // German and foreign names starting with the query come before word matches; German ones first among them.
+        // German and foreign names starting with the query come before word matches; German ones
+        // first among them.
         JsonNode barcelona = search("Barc");
         assertEquals(List.of("Barchfeld-Immelborn", "Barcelona"), field(barcelona, "name"));
         assertEquals("ES", text(barcelona.get(1), "country"));

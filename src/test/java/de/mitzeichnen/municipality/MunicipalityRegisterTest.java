@@ -1,45 +1,46 @@
 package de.mitzeichnen.municipality;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.testsupport.Db;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 
 /** The register as the application holds it after its start: loaded from the shipped file. */
 @MicronautTest(transactional = false)
 class MunicipalityRegisterTest {
 
-    @Inject
-    Db db;
-    @Inject
-    MunicipalityRegister register;
-    @Inject
-    MunicipalityImport importer;
+    @Inject Db db;
+    @Inject MunicipalityRegister register;
+    @Inject MunicipalityImport importer;
 
     @Test
     void theStartedApplicationHoldsTheWholeShippedRegister() {
         assertEquals(10_751, db.count("SELECT COUNT(*) FROM municipality WHERE active"));
-        assertEquals(0, db.count("SELECT COUNT(*) FROM municipality WHERE type_code IN ('65', '66')"));
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM municipality WHERE type_code IN ('65', '66')"));
         assertEquals(400, db.count("SELECT COUNT(*) FROM kreis WHERE active"));
         assertEquals(16, db.count("SELECT COUNT(*) FROM land"));
         assertEquals(4590, db.count("SELECT COUNT(*) FROM gemeindeverband WHERE active"));
-        // The Destatis total counts the 917 residents of two inhabited unincorporated areas (Lohheide, Osterheide),
+        // The Destatis total counts the 917 residents of two inhabited unincorporated areas
+        // (Lohheide, Osterheide),
         // which are not municipalities.
         assertEquals(83_577_140L, db.count("SELECT SUM(population) FROM land"));
         assertEquals(83_577_140L, db.count("SELECT SUM(population) FROM kreis WHERE active"));
-        assertEquals(83_576_223L, db.count("SELECT SUM(population) FROM municipality WHERE active"));
-        assertEquals(10_745, db.count("SELECT COUNT(*) FROM municipality WHERE active AND lat IS NOT NULL"));
+        assertEquals(
+                83_576_223L, db.count("SELECT SUM(population) FROM municipality WHERE active"));
+        assertEquals(
+                10_745,
+                db.count("SELECT COUNT(*) FROM municipality WHERE active AND lat IS NOT NULL"));
         assertEquals(10_751, register.activeCount());
         // A second start does nothing.
         assertTrue(importer.importShippedIfEmpty().isEmpty());
@@ -48,9 +49,10 @@ class MunicipalityRegisterTest {
     @Test
     void storedRowsMatchTheReferenceCsv() throws Exception {
         Map<String, Map<String, Object>> rows = new HashMap<>();
-        db.rows("SELECT m.ags, m.name, m.display_name, m.type_code, m.population, m.postal_code, m.area_km2,"
-                + " m.verband_name, m.gebietsstand, k.name AS kreis, l.name AS land FROM municipality m"
-                + " JOIN kreis k ON k.ags = m.kreis_ags JOIN land l ON l.code = m.land_code WHERE m.active")
+        db.rows(
+                        "SELECT m.ags, m.name, m.display_name, m.type_code, m.population, m.postal_code, m.area_km2,"
+                                + " m.verband_name, m.gebietsstand, k.name AS kreis, l.name AS land FROM municipality m"
+                                + " JOIN kreis k ON k.ags = m.kreis_ags JOIN land l ON l.code = m.land_code WHERE m.active")
                 .forEach(r -> rows.put((String) r.get("ags"), r));
         int checked = 0;
         for (CSVRecord e : Gv100adParserTest.csv("gemeinden.csv")) {
@@ -62,19 +64,26 @@ class MunicipalityRegisterTest {
             assertEquals(e.get("name"), r.get("name"));
             assertEquals(Gv100adParser.displayName(e.get("name")), r.get("display_name"));
             assertEquals(e.get("typ_code"), r.get("type_code"));
-            assertEquals(Integer.parseInt(e.get("einwohner")), ((Number) r.get("population")).intValue());
+            assertEquals(
+                    Integer.parseInt(e.get("einwohner")),
+                    ((Number) r.get("population")).intValue());
             assertEquals(e.get("plz_sitz"), r.get("postal_code"));
-            assertEquals(0, new BigDecimal(e.get("flaeche_km2")).compareTo((BigDecimal) r.get("area_km2")));
+            assertEquals(
+                    0,
+                    new BigDecimal(e.get("flaeche_km2")).compareTo((BigDecimal) r.get("area_km2")));
             assertEquals(e.get("verband"), r.get("verband_name"));
             assertEquals(e.get("kreis"), r.get("kreis"));
             assertEquals(e.get("land"), r.get("land"));
-            assertEquals(LocalDate.of(2025, 11, 30), LocalDate.parse(r.get("gebietsstand").toString()));
+            assertEquals(
+                    LocalDate.of(2025, 11, 30), LocalDate.parse(r.get("gebietsstand").toString()));
             checked++;
         }
         assertEquals(10_751, checked);
         for (CSVRecord e : Gv100adParserTest.csv("kreise.csv")) {
-            assertEquals(Long.parseLong(e.get("einwohner")),
-                    db.count("SELECT population FROM kreis WHERE ags = ?", e.get("ags")), e.get("name"));
+            assertEquals(
+                    Long.parseLong(e.get("einwohner")),
+                    db.count("SELECT population FROM kreis WHERE ags = ?", e.get("ags")),
+                    e.get("name"));
         }
     }
 
@@ -103,7 +112,8 @@ class MunicipalityRegisterTest {
 
     @Test
     void searchRanksByMatchThenPopulation() {
-        List<String> frankfurt = register.search("Frankfurt", 10).stream().map(Municipality::ags).toList();
+        List<String> frankfurt =
+                register.search("Frankfurt", 10).stream().map(Municipality::ags).toList();
         assertEquals(List.of("06412000", "12053000"), frankfurt.subList(0, 2));
         for (String q : List.of("muenchen", "München", "munchen", "MÜNCHEN", " münchen ")) {
             assertEquals("09162000", register.search(q, 10).get(0).ags(), q);
@@ -114,7 +124,9 @@ class MunicipalityRegisterTest {
         assertTrue(main.stream().anyMatch(m -> m.ags().equals("06412000")));
         assertEquals("06412000", register.search("frankfurt main", 5).get(0).ags());
         assertEquals("06412000", register.search("60311", 5).get(0).ags());
-        assertEquals(List.of("09162000"), register.search("09162000", 5).stream().map(Municipality::ags).toList());
+        assertEquals(
+                List.of("09162000"),
+                register.search("09162000", 5).stream().map(Municipality::ags).toList());
         assertTrue(register.search("0916", 50).stream().allMatch(m -> m.ags().startsWith("0916")));
         assertEquals(List.of(), register.search("m", 10));
         assertEquals(List.of(), register.search("", 10));
@@ -130,12 +142,14 @@ class MunicipalityRegisterTest {
         assertEquals("06412000", register.resolve("Frankfurt am Main").match().orElseThrow().ags());
         MunicipalityRegister.Resolution frankfurt = register.resolve("Frankfurt");
         assertTrue(frankfurt.match().isEmpty());
-        assertEquals(List.of("06412000", "12053000"),
+        assertEquals(
+                List.of("06412000", "12053000"),
                 frankfurt.candidates().stream().map(Municipality::ags).toList().subList(0, 2));
         MunicipalityRegister.Resolution neustadt = register.resolve("Neustadt");
         assertTrue(neustadt.match().isEmpty());
         assertEquals(20, neustadt.candidates().size(), "every Neustadt of the register");
-        assertTrue(neustadt.candidates().stream().allMatch(m -> m.displayName().contains("Neustadt")));
+        assertTrue(
+                neustadt.candidates().stream().allMatch(m -> m.displayName().contains("Neustadt")));
         MunicipalityRegister.Resolution none = register.resolve("Xyzzyqx");
         assertTrue(none.match().isEmpty());
         assertTrue(none.candidates().isEmpty());

@@ -1,8 +1,8 @@
 package de.mitzeichnen.municipality;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class SearchKeysTest {
 

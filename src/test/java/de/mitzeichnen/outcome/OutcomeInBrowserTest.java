@@ -1,5 +1,7 @@
 package de.mitzeichnen.outcome;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.audit.Actor;
@@ -12,6 +14,14 @@ import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,50 +32,51 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Base64;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * The new console forms (a reply recorded by hand, its CSV preview, hand-over and answer) and the public section
- * in Chromium at 375 and 1280 px: nothing scrolls sideways; screenshots go to target/screenshots/.
+ * The new console forms (a reply recorded by hand, its CSV preview, hand-over and answer) and the
+ * public section in Chromium at 375 and 1280 px: nothing scrolls sideways; screenshots go to
+ * target/screenshots/.
  */
 @MicronautTest(transactional = false)
 class OutcomeInBrowserTest {
 
     static final Path SHOTS = Path.of("target", "screenshots");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Outcomes outcomes;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject ConsoleAccounts accounts;
+    @Inject Outcomes outcomes;
 
     ChromeDriver browser;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Chromium.BINARY.canExecute() && Chromium.DRIVER.canExecute(),
+        Assumptions.assumeTrue(
+                Chromium.BINARY.canExecute() && Chromium.DRIVER.canExecute(),
                 "Browser test skipped: install Debian's chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Chromium.BINARY);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--hide-scrollbars",
                 "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER)
-                .usingAnyFreePort().build(), options);
+        browser =
+                new ChromeDriver(
+                        new ChromeDriverService.Builder()
+                                .usingDriverExecutable(Chromium.DRIVER)
+                                .usingAnyFreePort()
+                                .build(),
+                        options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         Files.createDirectories(SHOTS);
     }
@@ -84,15 +95,37 @@ class OutcomeInBrowserTest {
     /** A full-length screenshot at each width, after checking that nothing scrolls sideways. */
     void shots(String name) throws Exception {
         for (int width : new int[] {375, 1280}) {
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
-                    "deviceScaleFactor", 1, "mobile", width < 500));
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of(
+                            "width",
+                            width,
+                            "height",
+                            800,
+                            "deviceScaleFactor",
+                            1,
+                            "mobile",
+                            width < 500));
             long scroll = ((Number) js("return document.documentElement.scrollWidth")).longValue();
             assertTrue(scroll <= width, name + " scrolls sideways at " + width + " px: " + scroll);
-            long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, 200)")).longValue();
-            browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                    "height", Math.min(height, 12000), "deviceScaleFactor", 1, "mobile", width < 500));
-            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-            Files.write(SHOTS.resolve(name + "-" + width + ".png"),
+            long height =
+                    ((Number) js("return Math.max(document.documentElement.scrollHeight, 200)"))
+                            .longValue();
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of(
+                            "width",
+                            width,
+                            "height",
+                            Math.min(height, 12000),
+                            "deviceScaleFactor",
+                            1,
+                            "mobile",
+                            width < 500));
+            Map<String, Object> shot =
+                    browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+            Files.write(
+                    SHOTS.resolve(name + "-" + width + ".png"),
                     Base64.getDecoder().decode((String) shot.get("data")));
         }
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -101,18 +134,39 @@ class OutcomeInBrowserTest {
     @Test
     void theNewFormsAndThePublicSection() throws Exception {
         Organiser org = fixtures.organiser("Stadt Kassel");
-        Appeal appeal = fixtures.appeal(org, "Migration als Chance begreifen!", AppealStatus.OPEN,
-                Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-11-30T22:59:59Z"),
-                "Wir, die Unterzeichnenden, rufen die Bundesregierung auf …");
+        Appeal appeal =
+                fixtures.appeal(
+                        org,
+                        "Migration als Chance begreifen!",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-10-01T00:00:00Z"),
+                        Instant.parse("2025-11-30T22:59:59Z"),
+                        "Wir, die Unterzeichnenden, rufen die Bundesregierung auf …");
         Account account = accounts.organiser(org);
         LocalDate yesterday = LocalDate.now().minusDays(1);
-        outcomes.record(appeal, OutcomeKind.HANDOVER, new Outcomes.Entry(yesterday, "Bundeskanzleramt, Berlin",
-                "Die Oberbürgermeisterin hat die Unterschriften von 312 Kommunen im Bundeskanzleramt übergeben.",
-                new Evidence.EvidenceFile("uebergabe.pdf", "application/pdf",
-                        "%PDF-1.4".getBytes(StandardCharsets.UTF_8)), true), Actor.system());
-        outcomes.record(appeal, OutcomeKind.ANSWER, new Outcomes.Entry(yesterday, null,
-                "Die Bundesregierung dankt für den Aufruf und lädt die Kommunen zu einem Gespräch im Januar ein.",
-                null, false), Actor.system());
+        outcomes.record(
+                appeal,
+                OutcomeKind.HANDOVER,
+                new Outcomes.Entry(
+                        yesterday,
+                        "Bundeskanzleramt, Berlin",
+                        "Die Oberbürgermeisterin hat die Unterschriften von 312 Kommunen im Bundeskanzleramt übergeben.",
+                        new Evidence.EvidenceFile(
+                                "uebergabe.pdf",
+                                "application/pdf",
+                                "%PDF-1.4".getBytes(StandardCharsets.UTF_8)),
+                        true),
+                Actor.system());
+        outcomes.record(
+                appeal,
+                OutcomeKind.ANSWER,
+                new Outcomes.Entry(
+                        yesterday,
+                        null,
+                        "Die Bundesregierung dankt für den Aufruf und lädt die Kommunen zu einem Gespräch im Januar ein.",
+                        null,
+                        false),
+                Actor.system());
 
         browser.get(server.getURL() + "/aufrufe/" + appeal.slug() + "?lang=de");
         shots("outcome-public");
@@ -125,7 +179,8 @@ class OutcomeInBrowserTest {
         browser.findElement(By.cssSelector(".console-bar"));
 
         browser.get(server.getURL() + "/verwaltung/aufrufe/" + appeal.id() + "/ergebnis");
-        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Übergabe und Antwort"));
+        assertTrue(
+                browser.findElement(By.tagName("h1")).getText().contains("Übergabe und Antwort"));
         shots("outcome-console");
 
         browser.get(server.getURL() + "/verwaltung/aufrufe/" + appeal.id() + "/rueckmeldungen");
@@ -133,14 +188,19 @@ class OutcomeInBrowserTest {
         browser.findElement(By.id("name")).sendKeys("Karla Kassel");
         browser.findElement(By.id("municipality")).sendKeys("Gibtesnichthausen");
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        assertTrue(browser.findElement(By.cssSelector(".error-summary")).getText().contains("Es gibt ein Problem"));
+        assertTrue(
+                browser.findElement(By.cssSelector(".error-summary"))
+                        .getText()
+                        .contains("Es gibt ein Problem"));
         shots("replies-form-errors");
 
         Path csv = Files.createTempFile("antworten", ".csv");
-        Files.writeString(csv, "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
-                + "Karla Kassel;k.kassel@kassel.example;Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
-                + "Otto Ort;;Bürgermeister;Gibtesnichthausen;;Brief;;;nein\n"
-                + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Fax;;;nein\n");
+        Files.writeString(
+                csv,
+                "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
+                        + "Karla Kassel;k.kassel@kassel.example;Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
+                        + "Otto Ort;;Bürgermeister;Gibtesnichthausen;;Brief;;;nein\n"
+                        + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Fax;;;nein\n");
         browser.get(server.getURL() + "/verwaltung/aufrufe/" + appeal.id() + "/rueckmeldungen/csv");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();

@@ -1,5 +1,10 @@
 package de.mitzeichnen.replies;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
@@ -15,9 +20,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,26 +27,21 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Replies received elsewhere, recorded by the organiser: they count at once, verified by the organiser. */
+/**
+ * Replies received elsewhere, recorded by the organiser: they count at once, verified by the
+ * organiser.
+ */
 @MicronautTest(transactional = false)
 class RepliesTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    Db db;
-    @Inject
-    SupportRecount recount;
+    @Inject EmbeddedServer server;
+    @Inject ConsoleAccounts accounts;
+    @Inject Fixtures fixtures;
+    @Inject Db db;
+    @Inject SupportRecount recount;
 
     Appeal appeal;
     Account account;
@@ -57,8 +54,14 @@ class RepliesTest {
     void setUp() {
         URI base = URI.create(server.getURL().toString());
         Organiser org = fixtures.organiser("Stadt Brief");
-        appeal = fixtures.appeal(org, "Per Brief zählt", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"),
-                Instant.parse("2030-12-03T22:59:59Z"), "Text");
+        appeal =
+                fixtures.appeal(
+                        org,
+                        "Per Brief zählt",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2030-12-03T22:59:59Z"),
+                        "Text");
         account = accounts.organiser(org);
         organiser = accounts.signedIn(base, account);
         other = accounts.signedIn(base, accounts.organiser(fixtures.organiser("Stadt Fremd")));
@@ -82,12 +85,15 @@ class RepliesTest {
     }
 
     Web.Page post(Web web, Map<String, String> fields, String fileName, byte[] file) {
-        return web.postMultipart(Web.csrf(web.get(path)), path, fields, "file", fileName, "application/pdf", file);
+        return web.postMultipart(
+                Web.csrf(web.get(path)), path, fields, "file", fileName, "application/pdf", file);
     }
 
     @Test
     void aReplyRecordedByHandCountsIsVerifiedByTheOrganiserAndMailsTheSigner() {
-        assertEquals("0", visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
+        assertEquals(
+                "0",
+                visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
         assertEquals(403, other.get(path).status());
         Web.Page form = organiser.get(path);
         assertEquals(200, form.status());
@@ -97,31 +103,47 @@ class RepliesTest {
         byte[] scan = "%PDF-1.4 Beschluss".getBytes(StandardCharsets.UTF_8);
         Web.Page done = post(organiser, reply(email), "beschluss.pdf", scan);
         assertEquals(303, done.status(), done.body());
-        assertTrue(organiser.get(path + "?ok=1").text().contains("Die Rückmeldung ist eingetragen"));
+        assertTrue(
+                organiser.get(path + "?ok=1").text().contains("Die Rückmeldung ist eingetragen"));
 
-        Map<String, Object> row = db.row("SELECT * FROM signature WHERE appeal_id = ? AND email_key = ?",
-                appeal.id(), email);
+        Map<String, Object> row =
+                db.row(
+                        "SELECT * FROM signature WHERE appeal_id = ? AND email_key = ?",
+                        appeal.id(),
+                        email);
         assertEquals("CONFIRMED", row.get("status"));
         assertEquals("VERIFIED_BY_ORGANISER", row.get("trust"));
         assertEquals(account.email(), row.get("verified_by"));
         assertEquals("COUNCIL_RESOLUTION", row.get("verification_method"));
         assertEquals("Beschluss der Stadtverordneten", row.get("verification_note"));
         long id = ((Number) row.get("id")).longValue();
-        Map<String, Object> evidence = db.row("SELECT evidence_date, file_name, file_size FROM signature_evidence"
-                + " WHERE signature_id = ?", id);
+        Map<String, Object> evidence =
+                db.row(
+                        "SELECT evidence_date, file_name, file_size FROM signature_evidence"
+                                + " WHERE signature_id = ?",
+                        id);
         assertEquals("2025-11-03", evidence.get("evidence_date").toString());
         assertEquals("beschluss.pdf", evidence.get("file_name"));
         assertEquals(scan.length, ((Number) evidence.get("file_size")).intValue());
-        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'SIGNATURE_RECORD'",
-                appeal.id()));
-        assertEquals(1, db.count("SELECT COUNT(*) FROM signature_event WHERE signature_id = ? AND action = 'RECORD'",
-                id));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'SIGNATURE_RECORD'",
+                        appeal.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM signature_event WHERE signature_id = ? AND action = 'RECORD'",
+                        id));
 
         // counted at once, publicly
         Web.Page pub = visitor.get("/aufrufe/" + appeal.slug());
         assertEquals("1", pub.doc().select(".count .n").first().text());
         assertTrue(pub.text().contains("Kassel"), pub.text());
-        assertTrue(visitor.get("/api/v1/appeals/" + appeal.slug()).body().contains("\"signatures\":1"));
+        assertTrue(
+                visitor.get("/api/v1/appeals/" + appeal.slug())
+                        .body()
+                        .contains("\"signatures\":1"));
         assertFalse(recount.recount(appeal.id()), "the record kept the aggregate right");
 
         // the scan: the organiser only
@@ -129,9 +151,15 @@ class RepliesTest {
         var file = organiser.download(download);
         assertEquals(200, file.statusCode());
         assertArrayEquals(scan, file.body());
-        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        assertTrue(
+                file.headers()
+                        .firstValue("Content-Disposition")
+                        .orElse("")
+                        .startsWith("attachment"));
         Web.Page listed = organiser.get(path);
-        assertTrue(listed.text().contains("Zuletzt eingetragen") && listed.text().contains("Ratsbeschluss, 3. November 2025"),
+        assertTrue(
+                listed.text().contains("Zuletzt eingetragen")
+                        && listed.text().contains("Ratsbeschluss, 3. November 2025"),
                 listed.text());
         assertEquals(download, listed.doc().select(".recorded-replies a").attr("href"));
         assertEquals(403, other.get(download).status());
@@ -139,9 +167,14 @@ class RepliesTest {
 
         // the signer's mail: what was recorded, and a withdrawal link that works
         List<MimeMessage> mails = TestSmtp.awaitMessagesTo(email, 1, Duration.ofSeconds(15));
-        assertEquals("Ihre Unterschrift wurde eingetragen: Per Brief zählt", Mails.subject(mails.get(0)));
+        assertEquals(
+                "Ihre Unterschrift wurde eingetragen: Per Brief zählt",
+                Mails.subject(mails.get(0)));
         String text = Mails.text(mails.get(0));
-        assertTrue(text.contains("Karla Kassel") && text.contains("Kassel") && text.contains("Ratsbeschluss, 3. November 2025"),
+        assertTrue(
+                text.contains("Karla Kassel")
+                        && text.contains("Kassel")
+                        && text.contains("Ratsbeschluss, 3. November 2025"),
                 text);
         String withdraw = Mails.link(mails.get(0), "/zurueckziehen/");
         String html = html(mails.get(0));
@@ -152,14 +185,19 @@ class RepliesTest {
         Web.Page confirmPage = signer.get(withdraw);
         assertEquals(200, confirmPage.status());
         Web.Page withdrawn = signer.post(withdraw, Map.of("csrfToken", Web.csrf(confirmPage)));
-        assertTrue(withdrawn.text().contains("Ihre Unterschrift ist zurückgezogen"), withdrawn.text());
-        assertEquals("WITHDRAWN", db.row("SELECT status FROM signature WHERE id = ?", id).get("status"));
-        assertEquals("0", visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
+        assertTrue(
+                withdrawn.text().contains("Ihre Unterschrift ist zurückgezogen"), withdrawn.text());
+        assertEquals(
+                "WITHDRAWN", db.row("SELECT status FROM signature WHERE id = ?", id).get("status"));
+        assertEquals(
+                "0",
+                visitor.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").first().text());
     }
 
     static String html(MimeMessage message) {
         try {
-            return (String) ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
+            return (String)
+                    ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -169,7 +207,8 @@ class RepliesTest {
     static void saveMail(String name, String html) {
         try {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "screenshots", name + ".html"), html);
+            java.nio.file.Files.writeString(
+                    java.nio.file.Path.of("target", "screenshots", name + ".html"), html);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -185,52 +224,99 @@ class RepliesTest {
         assertEquals(422, page.status());
         assertTrue(page.doc().select(".error-summary a").size() >= 3, page.body());
         assertTrue(page.text().contains("Bitte wählen Sie, wie die Rückmeldung kam."), page.text());
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
 
         // without an address it is recorded all the same, and nobody is mailed
         Web.Page ok = post(organiser, reply(""), "", new byte[0]);
         assertEquals(303, ok.status(), ok.body());
-        Map<String, Object> row = db.row("SELECT * FROM signature WHERE appeal_id = ?", appeal.id());
+        Map<String, Object> row =
+                db.row("SELECT * FROM signature WHERE appeal_id = ?", appeal.id());
         assertEquals("VERIFIED_BY_ORGANISER", row.get("trust"));
         assertEquals(null, row.get("email"));
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature_evidence WHERE appeal_id = ? AND content IS NOT NULL",
-                appeal.id()));
+        assertEquals(
+                0,
+                db.count(
+                        "SELECT COUNT(*) FROM signature_evidence WHERE appeal_id = ? AND content IS NOT NULL",
+                        appeal.id()));
     }
 
     @Test
     void aCsvWithProblemsShowsThemAndStoresNothingAGoodOneIsRecordedOnConfirmation() {
         String csvPath = path + "/csv";
         String good = Fixtures.unique("ok").toLowerCase() + "@kassel.example";
-        String bad = "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
-                + "Karla Kassel;" + good + ";Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
-                + "Otto Ort;;Bürgermeister;Gibtesnichthausen;;Brief;;;nein\n"
-                + "Rita Rat;;Gemeinderätin;06611000;;Fax;;;nein\n"
-                + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Ratsbeschluss;;;nein\n";
+        String bad =
+                "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
+                        + "Karla Kassel;"
+                        + good
+                        + ";Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
+                        + "Otto Ort;;Bürgermeister;Gibtesnichthausen;;Brief;;;nein\n"
+                        + "Rita Rat;;Gemeinderätin;06611000;;Fax;;;nein\n"
+                        + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Ratsbeschluss;;;nein\n";
         Web.Page page = organiser.get(csvPath);
         assertEquals(200, page.status());
-        Web.Page preview = organiser.postFile(Web.csrf(page), csvPath + "/vorschau", "file", "antworten.csv",
-                bad.getBytes(StandardCharsets.UTF_8));
+        Web.Page preview =
+                organiser.postFile(
+                        Web.csrf(page),
+                        csvPath + "/vorschau",
+                        "file",
+                        "antworten.csv",
+                        bad.getBytes(StandardCharsets.UTF_8));
         assertEquals(422, preview.status());
-        assertTrue(preview.text().contains("3 Zeilen haben Probleme. Es wurde nichts gespeichert."), preview.text());
-        assertTrue(preview.text().contains("Bitte wählen Sie, wie die Rückmeldung kam."), preview.text());
-        assertTrue(preview.text().contains("Bitte geben Sie das Datum des Ratsbeschlusses an."), preview.text());
-        assertTrue(preview.doc().select("button[type=submit]").stream().noneMatch(b -> b.text().contains("eintragen")));
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertTrue(
+                preview.text().contains("3 Zeilen haben Probleme. Es wurde nichts gespeichert."),
+                preview.text());
+        assertTrue(
+                preview.text().contains("Bitte wählen Sie, wie die Rückmeldung kam."),
+                preview.text());
+        assertTrue(
+                preview.text().contains("Bitte geben Sie das Datum des Ratsbeschlusses an."),
+                preview.text());
+        assertTrue(
+                preview.doc().select("button[type=submit]").stream()
+                        .noneMatch(b -> b.text().contains("eintragen")));
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
 
-        String fine = "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
-                + "Karla Kassel;" + good + ";Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
-                + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Brief;;;nein\n";
-        Web.Page ok = organiser.postFile(Web.csrf(organiser.get(csvPath)), csvPath + "/vorschau", "file",
-                "antworten.csv", fine.getBytes(StandardCharsets.UTF_8));
+        String fine =
+                "Name;E-Mail;Funktion;Gemeinde;Gremium;Nachweis;Datum;Notiz;Name öffentlich\n"
+                        + "Karla Kassel;"
+                        + good
+                        + ";Oberbürgermeisterin;Kassel;;Ratsbeschluss;03.11.2025;Nr. 12;ja\n"
+                        + "Bea Beschluss;;Landrätin;Landkreis Fulda;;Brief;;;nein\n";
+        Web.Page ok =
+                organiser.postFile(
+                        Web.csrf(organiser.get(csvPath)),
+                        csvPath + "/vorschau",
+                        "file",
+                        "antworten.csv",
+                        fine.getBytes(StandardCharsets.UTF_8));
         assertEquals(200, ok.status(), ok.text());
-        assertTrue(ok.text().contains("2 Rückmeldungen sind bereit. Noch ist nichts gespeichert."), ok.text());
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
-        Web.Page done = organiser.postWithToken(Web.csrf(ok), csvPath + "/eintragen",
-                Map.of("content", ok.doc().selectFirst("input[name=content]").attr("value")));
+        assertTrue(
+                ok.text().contains("2 Rückmeldungen sind bereit. Noch ist nichts gespeichert."),
+                ok.text());
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        Web.Page done =
+                organiser.postWithToken(
+                        Web.csrf(ok),
+                        csvPath + "/eintragen",
+                        Map.of(
+                                "content",
+                                ok.doc().selectFirst("input[name=content]").attr("value")));
         assertEquals(303, done.status(), done.body());
-        assertTrue(organiser.get(done.header("Location")).text().contains("2 Rückmeldungen sind eingetragen"));
-        assertEquals(2, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED'"
-                + " AND trust = 'VERIFIED_BY_ORGANISER' AND verified_by = ?", appeal.id(), account.email()));
+        assertTrue(
+                organiser
+                        .get(done.header("Location"))
+                        .text()
+                        .contains("2 Rückmeldungen sind eingetragen"));
+        assertEquals(
+                2,
+                db.count(
+                        "SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND status = 'CONFIRMED'"
+                                + " AND trust = 'VERIFIED_BY_ORGANISER' AND verified_by = ?",
+                        appeal.id(),
+                        account.email()));
         String api = visitor.get("/api/v1/appeals/" + appeal.slug()).body();
         assertTrue(api.contains("\"municipalities\":1,\"districts\":1,\"signatures\":2"), api);
         assertEquals(1, TestSmtp.awaitMessagesTo(good, 1, Duration.ofSeconds(15)).size());

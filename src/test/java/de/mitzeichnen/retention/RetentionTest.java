@@ -1,5 +1,10 @@
 package de.mitzeichnen.retention;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
@@ -17,10 +22,6 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,42 +29,30 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
- * Retention with a moved clock: unconfirmed signatures go 24 h after their link expired, IP hashes 30 days after the
- * deadline, the organiser is warned once 14 days before the anonymisation at deadline + 180 days, which keeps the
- * counts and stops exports.
+ * Retention with a moved clock: unconfirmed signatures go 24 h after their link expired, IP hashes
+ * 30 days after the deadline, the organiser is warned once 14 days before the anonymisation at
+ * deadline + 180 days, which keeps the counts and stops exports.
  */
 @MicronautTest(transactional = false)
 class RetentionTest {
 
     static final Instant DEADLINE = Instant.parse("2026-01-31T22:59:59Z");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    OrganiserRepository organisers;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
-    @Inject
-    Signatures signatures;
-    @Inject
-    RetentionJob retentionJob;
-    @Inject
-    PendingPurgeJob purgeJob;
-    @Inject
-    Retention retention;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject OrganiserRepository organisers;
+    @Inject ConsoleAccounts accounts;
+    @Inject TestClock clock;
+    @Inject Db db;
+    @Inject Signatures signatures;
+    @Inject RetentionJob retentionJob;
+    @Inject PendingPurgeJob purgeJob;
+    @Inject Retention retention;
 
     URI base;
     Organiser organiser;
@@ -74,10 +63,27 @@ class RetentionTest {
         clock.set(Instant.parse("2026-01-10T10:00:00Z"));
         base = URI.create(server.getURL().toString());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        organiser = organisers.save(new Organiser(null, Fixtures.unique("Stadt Frist"), OrganiserKind.CITY, "06412000",
-                Fixtures.unique("kontakt") + "@stadt.example", null, now, now, null, null));
-        appeal = fixtures.appeal(organiser, "Aufbewahrungs-Aufruf", AppealStatus.OPEN,
-                Instant.parse("2026-01-01T00:00:00Z"), DEADLINE, "Ein Aufruf.");
+        organiser =
+                organisers.save(
+                        new Organiser(
+                                null,
+                                Fixtures.unique("Stadt Frist"),
+                                OrganiserKind.CITY,
+                                "06412000",
+                                Fixtures.unique("kontakt") + "@stadt.example",
+                                null,
+                                now,
+                                now,
+                                null,
+                                null));
+        appeal =
+                fixtures.appeal(
+                        organiser,
+                        "Aufbewahrungs-Aufruf",
+                        AppealStatus.OPEN,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        DEADLINE,
+                        "Ein Aufruf.");
     }
 
     @AfterEach
@@ -102,8 +108,11 @@ class RetentionTest {
         form.put("privacy", "on");
         form.put("csrfToken", Web.csrf(page));
         assertEquals(303, web.post("/aufrufe/" + appeal.slug() + "/unterzeichnen", form).status());
-        return URI.create(Mails.link(TestSmtp.awaitMessagesTo(email, 1, Duration.ofSeconds(15)).get(0),
-                "/bestaetigen/")).getPath();
+        return URI.create(
+                        Mails.link(
+                                TestSmtp.awaitMessagesTo(email, 1, Duration.ofSeconds(15)).get(0),
+                                "/bestaetigen/"))
+                .getPath();
     }
 
     void confirm(String path) {
@@ -117,16 +126,20 @@ class RetentionTest {
     }
 
     Map<String, Object> counts() {
-        return db.row("SELECT municipalities, districts, signatures, population, awaiting FROM appeal_support"
-                + " WHERE appeal_id = ?", appeal.id());
+        return db.row(
+                "SELECT municipalities, districts, signatures, population, awaiting FROM appeal_support"
+                        + " WHERE appeal_id = ?",
+                appeal.id());
     }
 
     long id(String email) {
-        return ((Number) db.row("SELECT id FROM signature WHERE email = ?", email).get("id")).longValue();
+        return ((Number) db.row("SELECT id FROM signature WHERE email = ?", email).get("id"))
+                .longValue();
     }
 
     @Test
-    void pendingGoesAfterItsLinkPlusGraceIpHashesAfterThirtyDaysAndEverythingPersonalAfterTheRetention() {
+    void
+            pendingGoesAfterItsLinkPlusGraceIpHashesAfterThirtyDaysAndEverythingPersonalAfterTheRetention() {
         String a = email();
         String b = email();
         String c = email();
@@ -146,18 +159,25 @@ class RetentionTest {
         clock.set(Instant.parse("2026-01-18T10:01:00Z"));
         purgeJob.run();
         assertEquals(0L, db.count("SELECT COUNT(*) FROM signature WHERE email = ?", c));
-        assertEquals(2L, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                2L, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
         assertEquals(before, counts(), "deleting the pending one changes no count");
 
         // IP hashes: kept for 30 days after the deadline, then gone.
         clock.set(DEADLINE.plus(Duration.ofDays(29)));
         retentionJob.run();
-        assertEquals(2L, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND ip_hash IS NOT NULL",
-                appeal.id()));
+        assertEquals(
+                2L,
+                db.count(
+                        "SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND ip_hash IS NOT NULL",
+                        appeal.id()));
         clock.set(DEADLINE.plus(Duration.ofDays(30)).plusSeconds(60));
         retentionJob.run();
-        assertEquals(0L, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND ip_hash IS NOT NULL",
-                appeal.id()));
+        assertEquals(
+                0L,
+                db.count(
+                        "SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND ip_hash IS NOT NULL",
+                        appeal.id()));
 
         // The warning: not before deadline + 166 days, then exactly once.
         Instant due = DEADLINE.plus(Duration.ofDays(180));
@@ -166,9 +186,13 @@ class RetentionTest {
         clock.set(due.minus(Duration.ofDays(14)).plusSeconds(60));
         retentionJob.run();
         retentionJob.run();
-        var warnings = TestSmtp.awaitMessagesTo(organiser.contactEmail(), 1, Duration.ofSeconds(15));
-        assertTrue(Mails.subject(warnings.get(0)).contains("Aufbewahrungs-Aufruf"), Mails.subject(warnings.get(0)));
-        assertTrue(Mails.text(warnings.get(0)).contains("exportieren"), Mails.text(warnings.get(0)));
+        var warnings =
+                TestSmtp.awaitMessagesTo(organiser.contactEmail(), 1, Duration.ofSeconds(15));
+        assertTrue(
+                Mails.subject(warnings.get(0)).contains("Aufbewahrungs-Aufruf"),
+                Mails.subject(warnings.get(0)));
+        assertTrue(
+                Mails.text(warnings.get(0)).contains("exportieren"), Mails.text(warnings.get(0)));
 
         // Until the due time nothing is erased and the export works.
         clock.set(due.minusSeconds(60));
@@ -180,7 +204,8 @@ class RetentionTest {
 
         clock.set(due.plusSeconds(60));
         retentionJob.run();
-        for (Map<String, Object> row : db.rows("SELECT * FROM signature WHERE appeal_id = ?", appeal.id())) {
+        for (Map<String, Object> row :
+                db.rows("SELECT * FROM signature WHERE appeal_id = ?", appeal.id())) {
             assertNull(row.get("name"));
             assertNull(row.get("email"));
             assertNull(row.get("email_key"));
@@ -190,16 +215,25 @@ class RetentionTest {
             assertEquals("MAYOR", row.get("role"));
             assertNotNull(row.get("confirmed_at"));
         }
-        assertEquals("VERIFIED_BY_ORGANISER", db.row("SELECT trust FROM signature WHERE id = ?", idA).get("trust"));
+        assertEquals(
+                "VERIFIED_BY_ORGANISER",
+                db.row("SELECT trust FROM signature WHERE id = ?", idA).get("trust"));
         assertEquals(before, counts(), "the counts stay true");
-        assertTrue(browser().get("/aufrufe/" + appeal.slug()).text().contains("1 weitere Unterschrift"));
+        assertTrue(
+                browser()
+                        .get("/aufrufe/" + appeal.slug())
+                        .text()
+                        .contains("1 weitere Unterschrift"));
 
         // Exports are refused with a clear message.
         console = accounts.signedIn(base, accounts.organiser(organiser));
         Web.Page refused = console.get(export);
         assertEquals(410, refused.status());
-        assertTrue(refused.text().contains("Die Daten der Unterzeichnenden sind gelöscht"), refused.text());
-        assertEquals(410, console.get("/verwaltung/aufrufe/" + appeal.slug() + "/uebergabe").status());
+        assertTrue(
+                refused.text().contains("Die Daten der Unterzeichnenden sind gelöscht"),
+                refused.text());
+        assertEquals(
+                410, console.get("/verwaltung/aufrufe/" + appeal.slug() + "/uebergabe").status());
         // and the warning went out once only
         assertEquals(1, TestSmtp.messagesTo(organiser.contactEmail()).size());
     }
@@ -231,7 +265,8 @@ class RetentionTest {
         // another organiser cannot
         Web other = accounts.signedIn(base, accounts.organiser(fixtures.organiser("Stadt Fremd")));
         assertEquals(403, other.get(page).status());
-        assertEquals(403, other.postWithToken(other.csrfToken(), page, Map.of("days", "40")).status());
+        assertEquals(
+                403, other.postWithToken(other.csrfToken(), page, Map.of("days", "40")).status());
         assertEquals(365, retention.days(appeal.id()));
     }
 }

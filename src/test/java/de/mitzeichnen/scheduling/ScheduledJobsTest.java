@@ -1,11 +1,14 @@
 package de.mitzeichnen.scheduling;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.testsupport.Db;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +19,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Two application contexts on one database, many threads each: a job runs once per period. */
 @MicronautTest(transactional = false)
 class ScheduledJobsTest {
 
-    @Inject
-    ScheduledJobs jobs;
-    @Inject
-    Db db;
+    @Inject ScheduledJobs jobs;
+    @Inject Db db;
 
     @Test
     void onceperPeriodAcrossInstances() throws Exception {
-        try (ApplicationContext second = ApplicationContext.run(Map.of("mitzeichnen.mail.poll-interval", "1h"), "test")) {
+        try (ApplicationContext second =
+                ApplicationContext.run(Map.of("mitzeichnen.mail.poll-interval", "1h"), "test")) {
             ScheduledJobs other = second.getBean(ScheduledJobs.class);
             String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
             AtomicInteger runs = new AtomicInteger();
@@ -42,10 +40,13 @@ class ScheduledJobsTest {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 ScheduledJobs instance = i % 2 == 0 ? jobs : other;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return instance.runIfDue(name, Duration.ofHours(1), runs::incrementAndGet);
-                }));
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    start.await();
+                                    return instance.runIfDue(
+                                            name, Duration.ofHours(1), runs::incrementAndGet);
+                                }));
             }
             start.countDown();
             int ranHere = 0;
@@ -71,11 +72,18 @@ class ScheduledJobsTest {
 
             // a failing job is recorded and does not stop the next period
             String failing = name + "-f";
-            assertTrue(jobs.runIfDue(failing, Duration.ofMillis(1), () -> {
-                throw new IllegalStateException("kaputt");
-            }));
-            assertTrue(db.row("SELECT last_error FROM scheduled_job WHERE name = ?", failing).get("last_error")
-                    .toString().contains("kaputt"));
+            assertTrue(
+                    jobs.runIfDue(
+                            failing,
+                            Duration.ofMillis(1),
+                            () -> {
+                                throw new IllegalStateException("kaputt");
+                            }));
+            assertTrue(
+                    db.row("SELECT last_error FROM scheduled_job WHERE name = ?", failing)
+                            .get("last_error")
+                            .toString()
+                            .contains("kaputt"));
         }
     }
 }

@@ -1,5 +1,11 @@
 package de.mitzeichnen.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
@@ -8,36 +14,23 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @MicronautTest(transactional = false)
 class LoginTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
-    @Inject
-    AccountRepository accountRepository;
+    @Inject EmbeddedServer server;
+    @Inject ConsoleAccounts accounts;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Db db;
+    @Inject AccountRepository accountRepository;
 
     URI base;
 
@@ -56,7 +49,9 @@ class LoginTest {
     }
 
     private static Web.Page login(Web web, String email, String password) {
-        return web.postForm("/verwaltung/anmelden", "/verwaltung/anmelden",
+        return web.postForm(
+                "/verwaltung/anmelden",
+                "/verwaltung/anmelden",
                 Web.form("email", email, "password", password));
     }
 
@@ -65,7 +60,8 @@ class LoginTest {
         Web web = browser();
         Web.Page page = web.get("/verwaltung/protokoll");
         assertEquals(303, page.status());
-        assertEquals("/verwaltung/anmelden?weiter=%2Fverwaltung%2Fprotokoll", page.header("Location"));
+        assertEquals(
+                "/verwaltung/anmelden?weiter=%2Fverwaltung%2Fprotokoll", page.header("Location"));
         assertEquals(303, web.get("/verwaltung").status());
         assertEquals(303, web.get("/verwaltung/gibt-es-nicht").status());
 
@@ -73,8 +69,17 @@ class LoginTest {
         Web.Page form = web.get(page.header("Location"));
         assertEquals(200, form.status());
         assertEquals("/verwaltung/protokoll", form.doc().selectFirst("input[name=weiter]").val());
-        Web.Page after = web.postWithToken(Web.csrf(form), "/verwaltung/anmelden", Web.form("email",
-                "  " + admin.email().toUpperCase() + " ", "password", ConsoleAccounts.PASSWORD, "weiter", "/verwaltung/protokoll"));
+        Web.Page after =
+                web.postWithToken(
+                        Web.csrf(form),
+                        "/verwaltung/anmelden",
+                        Web.form(
+                                "email",
+                                "  " + admin.email().toUpperCase() + " ",
+                                "password",
+                                ConsoleAccounts.PASSWORD,
+                                "weiter",
+                                "/verwaltung/protokoll"));
         assertEquals(303, after.status(), after.body());
         assertEquals("/verwaltung/protokoll", after.header("Location"));
         assertEquals(200, web.get("/verwaltung/protokoll").status());
@@ -82,9 +87,14 @@ class LoginTest {
         Web.Page missing = web.get("/verwaltung/gibt-es-nicht");
         assertEquals(404, missing.status());
         assertTrue(missing.text().contains("Seite nicht gefunden"));
-        assertNotNull(db.row("SELECT last_login_at FROM account WHERE id = ?", admin.id()).get("last_login_at"));
-        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE account_id = ? AND action = 'LOGIN_SUCCEEDED'",
-                admin.id()));
+        assertNotNull(
+                db.row("SELECT last_login_at FROM account WHERE id = ?", admin.id())
+                        .get("last_login_at"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE account_id = ? AND action = 'LOGIN_SUCCEEDED'",
+                        admin.id()));
     }
 
     @Test
@@ -101,8 +111,11 @@ class LoginTest {
         Account admin = accounts.admin();
         Web web = browser();
         Web.Page after = login(web, admin.email(), ConsoleAccounts.PASSWORD);
-        String cookie = after.raw().headers().allValues("Set-Cookie").stream()
-                .filter(h -> h.startsWith(Sessions.COOKIE + "=")).findFirst().orElseThrow();
+        String cookie =
+                after.raw().headers().allValues("Set-Cookie").stream()
+                        .filter(h -> h.startsWith(Sessions.COOKIE + "="))
+                        .findFirst()
+                        .orElseThrow();
         String lower = cookie.toLowerCase();
         assertTrue(lower.contains("httponly"), cookie);
         assertTrue(lower.contains("samesite=lax"), cookie);
@@ -116,27 +129,36 @@ class LoginTest {
         Account admin = accounts.admin();
         Web web = browser();
         Web.Page wrong = login(web, admin.email(), "falsches-Passwort-123");
-        Web.Page unknown = login(web, Fixtures.unique("niemand") + "@test.example", "falsches-Passwort-123");
-        for (Web.Page page : new Web.Page[]{wrong, unknown}) {
+        Web.Page unknown =
+                login(web, Fixtures.unique("niemand") + "@test.example", "falsches-Passwort-123");
+        for (Web.Page page : new Web.Page[] {wrong, unknown}) {
             assertEquals(401, page.status());
-            assertTrue(page.text().contains("E-Mail-Adresse oder Passwort ist falsch."), page.text());
+            assertTrue(
+                    page.text().contains("E-Mail-Adresse oder Passwort ist falsch."), page.text());
             assertNull(page.header("Location"));
-            assertFalse(page.raw().headers().allValues("Set-Cookie").stream().anyMatch(h -> h.startsWith("mz_session=")));
+            assertFalse(
+                    page.raw().headers().allValues("Set-Cookie").stream()
+                            .anyMatch(h -> h.startsWith("mz_session=")));
         }
         // The typed address is kept, the password never.
         assertEquals(admin.email(), wrong.doc().selectFirst("input[name=email]").val());
         assertEquals("", wrong.doc().selectFirst("input[name=password]").val());
         assertEquals(303, web.get("/verwaltung").status());
-        Map<String, Object> entry = db.row("SELECT action, details FROM audit_entry WHERE account_id = ? ORDER BY id DESC LIMIT 1",
-                admin.id());
+        Map<String, Object> entry =
+                db.row(
+                        "SELECT action, details FROM audit_entry WHERE account_id = ? ORDER BY id DESC LIMIT 1",
+                        admin.id());
         assertEquals("LOGIN_FAILED", entry.get("action"));
         assertFalse(entry.get("details").toString().contains("falsches"), "no password in the log");
 
         Web.Page empty = login(web, "", "");
         assertEquals(422, empty.status());
         assertTrue(empty.text().contains("Bitte geben Sie E-Mail-Adresse und Passwort ein."));
-        Web.Page en = web.postForm("/verwaltung/anmelden?lang=en", "/verwaltung/anmelden",
-                Web.form("email", admin.email(), "password", "nope-nope-nope"));
+        Web.Page en =
+                web.postForm(
+                        "/verwaltung/anmelden?lang=en",
+                        "/verwaltung/anmelden",
+                        Web.form("email", admin.email(), "password", "nope-nope-nope"));
         assertTrue(en.text().contains("E-mail address or password is wrong."), en.text());
     }
 
@@ -151,13 +173,20 @@ class LoginTest {
         // The attacker's address is throttled for this account, even with the right password …
         Web.Page blocked = login(attacker, admin.email(), ConsoleAccounts.PASSWORD);
         assertEquals(429, blocked.status());
-        assertTrue(blocked.text().contains("Zu viele fehlgeschlagene Anmeldeversuche für diese E-Mail-Adresse von Ihrem"
-                + " Anschluss"), blocked.text());
+        assertTrue(
+                blocked.text()
+                        .contains(
+                                "Zu viele fehlgeschlagene Anmeldeversuche für diese E-Mail-Adresse von Ihrem"
+                                        + " Anschluss"),
+                blocked.text());
         // … while the admin, from another address, logs in at once.
         assertEquals(303, login(browser(), admin.email(), ConsoleAccounts.PASSWORD).status());
         // The reset link can always be asked for, throttled or not.
-        Web.Page forgot = attacker.postForm("/verwaltung/passwort-vergessen", "/verwaltung/passwort-vergessen",
-                Web.form("email", admin.email()));
+        Web.Page forgot =
+                attacker.postForm(
+                        "/verwaltung/passwort-vergessen",
+                        "/verwaltung/passwort-vergessen",
+                        Web.form("email", admin.email()));
         assertEquals(200, forgot.status());
 
         // Growing delays: one minute after the fifth failure, then two after the sixth.
@@ -193,13 +222,22 @@ class LoginTest {
         clock.set(Instant.parse("2026-02-11T09:00:00Z"));
         Web attacker = browser();
         for (int i = 0; i < 20; i++) {
-            assertEquals(401, login(attacker, Fixtures.unique("opfer") + "@test.example", "raten-raten-" + i).status());
+            assertEquals(
+                    401,
+                    login(attacker, Fixtures.unique("opfer") + "@test.example", "raten-raten-" + i)
+                            .status());
         }
         Account admin = accounts.admin();
         Web.Page blocked = login(attacker, admin.email(), ConsoleAccounts.PASSWORD);
         assertEquals(429, blocked.status());
-        assertTrue(blocked.text().contains("Zu viele fehlgeschlagene Anmeldeversuche von Ihrem Anschluss"), blocked.text());
-        assertEquals(303, login(browser(), admin.email(), ConsoleAccounts.PASSWORD).status(), "other addresses are fine");
+        assertTrue(
+                blocked.text()
+                        .contains("Zu viele fehlgeschlagene Anmeldeversuche von Ihrem Anschluss"),
+                blocked.text());
+        assertEquals(
+                303,
+                login(browser(), admin.email(), ConsoleAccounts.PASSWORD).status(),
+                "other addresses are fine");
     }
 
     @Test
@@ -218,7 +256,11 @@ class LoginTest {
         Web replay = browser();
         Web.Page replayed = replay.get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + copied);
         assertEquals(303, replayed.status());
-        assertEquals(1, db.count("SELECT COUNT(*) FROM audit_entry WHERE account_id = ? AND action = 'LOGOUT'", admin.id()));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE account_id = ? AND action = 'LOGOUT'",
+                        admin.id()));
     }
 
     @Test
@@ -243,27 +285,41 @@ class LoginTest {
         clock.advance(Duration.ofMinutes(110));
         Web.Page active = web.get("/verwaltung");
         assertEquals(200, active.status());
-        assertTrue(active.raw().headers().allValues("Set-Cookie").stream().anyMatch(h -> h.startsWith("mz_session=")),
+        assertTrue(
+                active.raw().headers().allValues("Set-Cookie").stream()
+                        .anyMatch(h -> h.startsWith("mz_session=")),
                 "activity re-issues the cookie");
         clock.advance(Duration.ofMinutes(110));
-        assertEquals(200, web.get("/verwaltung").status(), "220 minutes after login, but only 110 idle");
+        assertEquals(
+                200, web.get("/verwaltung").status(), "220 minutes after login, but only 110 idle");
         clock.advance(Duration.ofHours(2).plusSeconds(1));
         Web.Page expired = web.get("/verwaltung");
         assertEquals(303, expired.status());
         assertEquals("/verwaltung/anmelden?abgelaufen=1", expired.header("Location"));
-        assertTrue(web.get(expired.header("Location")).text().contains("Ihre Sitzung ist abgelaufen."));
+        assertTrue(
+                web.get(expired.header("Location"))
+                        .text()
+                        .contains("Ihre Sitzung ist abgelaufen."));
     }
 
     @Test
     void aSessionCookieSignedWithAnotherSecretIsRejected() throws Exception {
         Account admin = accounts.admin();
         long now = clock.instant().getEpochSecond();
-        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
-                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
-                new com.nimbusds.jwt.JWTClaimsSet.Builder().subject(String.valueOf(admin.id()))
-                        .claim("roles", java.util.List.of("PLATFORM_ADMIN")).claim("sid", Secrets.randomToken(18))
-                        .claim("epoch", 0).claim("login", now).claim("iat", now).build());
-        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(Secrets.hmac("ein-ganz-anderes-Geheimnis".getBytes(), "x")));
+        com.nimbusds.jwt.SignedJWT jwt =
+                new com.nimbusds.jwt.SignedJWT(
+                        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                        new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                                .subject(String.valueOf(admin.id()))
+                                .claim("roles", java.util.List.of("PLATFORM_ADMIN"))
+                                .claim("sid", Secrets.randomToken(18))
+                                .claim("epoch", 0)
+                                .claim("login", now)
+                                .claim("iat", now)
+                                .build());
+        jwt.sign(
+                new com.nimbusds.jose.crypto.MACSigner(
+                        Secrets.hmac("ein-ganz-anderes-Geheimnis".getBytes(), "x")));
         Web web = browser();
         Web.Page page = web.get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + jwt.serialize());
         assertEquals(303, page.status());
@@ -273,13 +329,27 @@ class LoginTest {
         String genuine = real.cookie(Sessions.COOKIE);
         String[] parts = genuine.split("\\.");
         java.util.Base64.Decoder dec = java.util.Base64.getUrlDecoder();
-        String claims = new String(dec.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("\"sub\":\"" + admin.id() + "\"", "\"sub\":\"" + (admin.id() + 1) + "\"");
-        parts[1] = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String claims =
+                new String(dec.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace(
+                                "\"sub\":\"" + admin.id() + "\"",
+                                "\"sub\":\"" + (admin.id() + 1) + "\"");
+        parts[1] =
+                java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertTrue(claims.contains("\"sub\":\"" + (admin.id() + 1) + "\""), claims);
-        assertEquals(303, browser().get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + String.join(".", parts)).status());
-        assertEquals(200, browser().get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + genuine).status());
+        assertEquals(
+                303,
+                browser()
+                        .get(
+                                "/verwaltung",
+                                "Cookie",
+                                Sessions.COOKIE + "=" + String.join(".", parts))
+                        .status());
+        assertEquals(
+                200,
+                browser().get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + genuine).status());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package de.mitzeichnen.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.TestClock;
 import de.mitzeichnen.testsupport.TestSmtp;
@@ -8,30 +11,26 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Password-reset requests beyond the limit (2/1h here) per client address and per e-mail address: 429. */
+/**
+ * Password-reset requests beyond the limit (2/1h here) per client address and per e-mail address:
+ * 429.
+ */
 @MicronautTest(transactional = false)
 @Property(name = "mitzeichnen.limits.reset", value = "2/1h")
 class ResetRateLimitTest {
 
     static final String FORGOT = "/verwaltung/passwort-vergessen";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    ConsoleAccounts accounts;
-    @Inject
-    TestClock clock;
+    @Inject EmbeddedServer server;
+    @Inject ConsoleAccounts accounts;
+    @Inject TestClock clock;
 
     URI base;
 
@@ -62,8 +61,10 @@ class ResetRateLimitTest {
         assertTrue(third.text().contains("Zu viele Anfragen"), third.text());
         assertTrue(third.text().contains("Minuten erneut"), third.text());
 
-        Web english = new Web(base).withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress())
-                .withHeader("Accept-Language", "en");
+        Web english =
+                new Web(base)
+                        .withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress())
+                        .withHeader("Accept-Language", "en");
         ask(english, "d-" + System.nanoTime() + "@test.example");
         ask(english, "e-" + System.nanoTime() + "@test.example");
         Web.Page en = ask(english, "f-" + System.nanoTime() + "@test.example");
@@ -79,13 +80,17 @@ class ResetRateLimitTest {
     void oneAccountAskedForFromManyAddressesGets429AndOnlyTheAllowedMailsGoOut() {
         Account admin = accounts.admin();
         for (int i = 0; i < 2; i++) {
-            Web someone = new Web(base).withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress());
+            Web someone =
+                    new Web(base).withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress());
             assertEquals(200, ask(someone, admin.email()).status());
             // the existing rule: at most one link per five minutes
             clock.advance(Duration.ofMinutes(6));
         }
-        Web.Page third = ask(new Web(base).withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress()),
-                admin.email());
+        Web.Page third =
+                ask(
+                        new Web(base)
+                                .withHeader("X-Forwarded-For", ConsoleAccounts.randomAddress()),
+                        admin.email());
         assertEquals(429, third.status());
         assertEquals(2, TestSmtp.awaitMessagesTo(admin.email(), 2, Duration.ofSeconds(15)).size());
     }

@@ -1,5 +1,14 @@
 package de.mitzeichnen.signing;
 
+import static de.mitzeichnen.signing.SigningTestSupport.link;
+import static de.mitzeichnen.signing.SigningTestSupport.mails;
+import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
+import static de.mitzeichnen.signing.SigningTestSupport.sign;
+import static de.mitzeichnen.signing.SigningTestSupport.validForm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.Db;
@@ -14,12 +23,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,34 +30,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static de.mitzeichnen.signing.SigningTestSupport.link;
-import static de.mitzeichnen.signing.SigningTestSupport.mails;
-import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
-import static de.mitzeichnen.signing.SigningTestSupport.sign;
-import static de.mitzeichnen.signing.SigningTestSupport.validForm;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Addresses are what they look like (UTS #46 / UTS #39, the ASCII form on the wire, byte-exact uniqueness),
- * Landkreise sign, and foreign places typed by signers appear in the type-ahead only once confirmed.
+ * Addresses are what they look like (UTS #46 / UTS #39, the ASCII form on the wire, byte-exact
+ * uniqueness), Landkreise sign, and foreign places typed by signers appear in the type-ahead only
+ * once confirmed.
  */
 @MicronautTest(transactional = false)
 class AddressesAndDistrictsTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
-    @Inject
-    JsonMapper json;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Db db;
+    @Inject JsonMapper json;
 
     Web web;
     Appeal appeal;
@@ -64,8 +58,12 @@ class AddressesAndDistrictsTest {
     void setUp() {
         clock.set(Instant.parse("2025-11-20T10:00:00Z"));
         web = new Web(URI.create(server.getURL().toString()));
-        appeal = fixtures.appeal("Adressen und Kreise", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"),
-                Instant.parse("2025-12-03T22:59:59Z"));
+        appeal =
+                fixtures.appeal(
+                        "Adressen und Kreise",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        Instant.parse("2025-12-03T22:59:59Z"));
         tag = Fixtures.unique("a").substring(2);
     }
 
@@ -81,22 +79,31 @@ class AddressesAndDistrictsTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
-            "ob2-TAG@muenℭhen.de, ob2-TAG@muenchen.de",
-            "bm2-TAG@ℱrankfurt.de, bm2-TAG@frankfurt.de",
-            "ob3-TAG@mueｎchen.de, ob3-TAG@muenchen.de",
-            "ob4-TAG@münchen.de, ob4-TAG@xn--mnchen-3ya.de"})
-    void lookAlikeAndInternationalAddressesReachExactlyTheirAsciiForm(String typed, String ascii) throws Exception {
+        "ob2-TAG@muenℭhen.de, ob2-TAG@muenchen.de",
+        "bm2-TAG@ℱrankfurt.de, bm2-TAG@frankfurt.de",
+        "ob3-TAG@mueｎchen.de, ob3-TAG@muenchen.de",
+        "ob4-TAG@münchen.de, ob4-TAG@xn--mnchen-3ya.de"
+    })
+    void lookAlikeAndInternationalAddressesReachExactlyTheirAsciiForm(String typed, String ascii)
+            throws Exception {
         String email = typed.replace("TAG", tag);
         String expected = ascii.replace("TAG", tag);
         Web.Page page = sign(web, appeal.slug(), validForm(email));
         assertEquals(303, page.status(), page.text());
         MimeMessage mail = mails(expected, 1).get(0);
-        assertEquals(expected, ((InternetAddress) mail.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress());
-        assertEquals(expected, row("SELECT email_key FROM signature WHERE appeal_id = ?", appeal.id()));
-        // nothing went anywhere else (each character cut to its low byte gave "muen-hen.de", "1rankfurt.de")
+        assertEquals(
+                expected,
+                ((InternetAddress) mail.getRecipients(MimeMessage.RecipientType.TO)[0])
+                        .getAddress());
+        assertEquals(
+                expected, row("SELECT email_key FROM signature WHERE appeal_id = ?", appeal.id()));
+        // nothing went anywhere else (each character cut to its low byte gave "muen-hen.de",
+        // "1rankfurt.de")
         String local = expected.substring(0, expected.indexOf('@') + 1);
         for (MimeMessage m : TestSmtp.greenMail().getReceivedMessages()) {
-            String to = ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+            String to =
+                    ((InternetAddress) m.getRecipients(MimeMessage.RecipientType.TO)[0])
+                            .getAddress();
             assertTrue(!to.startsWith(local) || to.equals(expected), to);
         }
     }
@@ -107,7 +114,8 @@ class AddressesAndDistrictsTest {
         Web.Page page = sign(web, appeal.slug(), validForm("ob-" + tag + "@mu\u0435nchen.de"));
         assertEquals(422, page.status(), page.text());
         assertTrue(page.text().contains("Der Domainname mischt Schriften"), page.text());
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
     }
 
     @Test
@@ -119,23 +127,42 @@ class AddressesAndDistrictsTest {
 
     @Test
     void signersAreUniqueByTheExactKeySoUmlautAndPlainLetterAreTwoPeople() {
-        // Umlauts before the @ are refused at the form (no SMTPUTF8), so the case is made in the key column itself:
+        // Umlauts before the @ are refused at the form (no SMTPUTF8), so the case is made in the
+        // key column itself:
         // under the former utf8mb4_unicode_ci "müller…" and "muller…" collided in the unique index.
-        assertEquals(303, sign(web, appeal.slug(), validForm("muller-" + tag + "@kiel.de")).status());
-        assertEquals(303, sign(web, appeal.slug(), validForm("zweite-" + tag + "@kiel.de")).status());
-        assertEquals(1, db.update("UPDATE signature SET email_key = ? WHERE appeal_id = ? AND email_key = ?",
-                "müller-" + tag + "@kiel.de", appeal.id(), "zweite-" + tag + "@kiel.de"));
-        assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND email_key = ?",
-                appeal.id(), "muller-" + tag + "@kiel.de"));
-        assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND email_key = ?",
-                appeal.id(), "müller-" + tag + "@kiel.de"));
+        assertEquals(
+                303, sign(web, appeal.slug(), validForm("muller-" + tag + "@kiel.de")).status());
+        assertEquals(
+                303, sign(web, appeal.slug(), validForm("zweite-" + tag + "@kiel.de")).status());
+        assertEquals(
+                1,
+                db.update(
+                        "UPDATE signature SET email_key = ? WHERE appeal_id = ? AND email_key = ?",
+                        "müller-" + tag + "@kiel.de",
+                        appeal.id(),
+                        "zweite-" + tag + "@kiel.de"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND email_key = ?",
+                        appeal.id(),
+                        "muller-" + tag + "@kiel.de"));
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM signature WHERE appeal_id = ? AND email_key = ?",
+                        appeal.id(),
+                        "müller-" + tag + "@kiel.de"));
         // a repeat of the plain address finds its own signature, not the other one
-        assertEquals(303, sign(web, appeal.slug(), validForm("Muller-" + tag + "@kiel.de")).status());
-        assertEquals(2, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                303, sign(web, appeal.slug(), validForm("Muller-" + tag + "@kiel.de")).status());
+        assertEquals(
+                2, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
     }
 
     private JsonNode search(String q) throws Exception {
-        Web.Page page = web.get("/api/v1/municipalities?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        Web.Page page =
+                web.get("/api/v1/municipalities?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         assertEquals(200, page.status(), page.body());
         return json.readValue(page.body(), JsonNode.class);
     }
@@ -147,14 +174,15 @@ class AddressesAndDistrictsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "Landkreis Fulda, 06631, Landkreis Fulda, Landkreis, Hessen",
-            "Märkischer Kreis, 05962, Märkischer Kreis, Kreis, Nordrhein-Westfalen",
-            "Kreis Unna, 05978, Kreis Unna, Kreis, Nordrhein-Westfalen",
-            "Region Hannover, 03241, Region Hannover, Landkreis, Niedersachsen",
-            "Regionalverband, 10041, Regionalverband Saarbrücken, Regionalverband, Saarland",
-            "06631, 06631, Landkreis Fulda, Landkreis, Hessen"})
-    void landkreiseAreFoundByTheSearchApiWithTheirTypeAndKey(String q, String key, String name, String type,
-                                                             String land) throws Exception {
+        "Landkreis Fulda, 06631, Landkreis Fulda, Landkreis, Hessen",
+        "Märkischer Kreis, 05962, Märkischer Kreis, Kreis, Nordrhein-Westfalen",
+        "Kreis Unna, 05978, Kreis Unna, Kreis, Nordrhein-Westfalen",
+        "Region Hannover, 03241, Region Hannover, Landkreis, Niedersachsen",
+        "Regionalverband, 10041, Regionalverband Saarbrücken, Regionalverband, Saarland",
+        "06631, 06631, Landkreis Fulda, Landkreis, Hessen"
+    })
+    void landkreiseAreFoundByTheSearchApiWithTheirTypeAndKey(
+            String q, String key, String name, String type, String land) throws Exception {
         JsonNode first = search(q).values().iterator().next();
         assertEquals(key, text(first, "ags"));
         assertEquals(name, text(first, "name"));
@@ -169,7 +197,14 @@ class AddressesAndDistrictsTest {
         // as documented in the README
         List<String> names = new ArrayList<>();
         search("fulda").values().forEach(hit -> names.add(text(hit, "name")));
-        assertEquals(List.of("Fulda", "Fuldatal", "Fuldabrück", "Rotenburg a. d. Fulda", "Landkreis Fulda"), names);
+        assertEquals(
+                List.of(
+                        "Fulda",
+                        "Fuldatal",
+                        "Fuldabrück",
+                        "Rotenburg a. d. Fulda",
+                        "Landkreis Fulda"),
+                names);
     }
 
     @Test
@@ -177,24 +212,31 @@ class AddressesAndDistrictsTest {
         JsonNode first = search("Kassel").values().iterator().next();
         assertEquals("06611000", text(first, "ags"));
         // its Kreis key finds the city by the AGS prefix, but no district
-        search("06611").values().forEach(hit -> assertEquals(8, text(hit, "ags").length(), hit.toString()));
+        search("06611")
+                .values()
+                .forEach(hit -> assertEquals(8, text(hit, "ags").length(), hit.toString()));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "Landkreis Fulda, DISTRICT_ADMINISTRATOR, 06631",
-            "Märkischer Kreis, DISTRICT_COUNCILLOR, 05962",
-            "Kreis Unna, DISTRICT_DEPUTY, 05978",
-            "Landkreis Fulda (06631), DISTRICT_ADMINISTRATOR, 06631"})
-    void aDistrictOfficialSignsForTheLandkreisAndTheSignatureStoresItsKey(String place, String role, String key) {
+        "Landkreis Fulda, DISTRICT_ADMINISTRATOR, 06631",
+        "Märkischer Kreis, DISTRICT_COUNCILLOR, 05962",
+        "Kreis Unna, DISTRICT_DEPUTY, 05978",
+        "Landkreis Fulda (06631), DISTRICT_ADMINISTRATOR, 06631"
+    })
+    void aDistrictOfficialSignsForTheLandkreisAndTheSignatureStoresItsKey(
+            String place, String role, String key) {
         String email = "landrat-" + tag + "@landkreis-fulda.de";
         Map<String, String> form = validForm(email);
         form.put("municipality", place);
         form.put("role", role);
         Web.Page page = sign(web, appeal.slug(), form);
         assertEquals(303, page.status(), page.text());
-        Map<String, Object> row = db.row("SELECT district_ags, municipality_ags, foreign_municipality_id, role"
-                + " FROM signature WHERE appeal_id = ?", appeal.id());
+        Map<String, Object> row =
+                db.row(
+                        "SELECT district_ags, municipality_ags, foreign_municipality_id, role"
+                                + " FROM signature WHERE appeal_id = ?",
+                        appeal.id());
         assertEquals(key, row.get("district_ags"));
         assertNull(row.get("municipality_ags"));
         assertNull(row.get("foreign_municipality_id"));
@@ -206,13 +248,15 @@ class AddressesAndDistrictsTest {
         assertTrue(SigningTestSupport.text(mail).contains(name), SigningTestSupport.text(mail));
         assertTrue(web.get(confirm).text().contains(name));
         assertEquals(200, pressButton(web, confirm).status());
-        assertEquals("CONFIRMED", row("SELECT status FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                "CONFIRMED", row("SELECT status FROM signature WHERE appeal_id = ?", appeal.id()));
     }
 
     @ParameterizedTest(name = "{0} as {1}")
     @CsvSource({
-            "Landkreis Fulda, MAYOR, Für einen Landkreis unterzeichnen",
-            "Fulda, DISTRICT_ADMINISTRATOR, Diese Funktion gehört zu einem Landkreis"})
+        "Landkreis Fulda, MAYOR, Für einen Landkreis unterzeichnen",
+        "Fulda, DISTRICT_ADMINISTRATOR, Diese Funktion gehört zu einem Landkreis"
+    })
     void rolesMustFitTheKindOfPlace(String place, String role, String message) {
         Map<String, String> form = validForm("r-" + tag + "@stadt.example");
         form.put("municipality", place);
@@ -220,7 +264,8 @@ class AddressesAndDistrictsTest {
         Web.Page page = sign(web, appeal.slug(), form);
         assertEquals(422, page.status(), page.text());
         assertTrue(page.text().contains(message), page.text());
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
     }
 
     @Test
@@ -240,20 +285,25 @@ class AddressesAndDistrictsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "%_%|Der Ortsname muss Buchstaben enthalten.",
-            "123 456|Der Ortsname muss Buchstaben enthalten.",
-            "www.spam-shop.example|sieht aus wie eine Web- oder E-Mail-Adresse",
-            "Spamville https://kaufen.example|sieht aus wie eine Web- oder E-Mail-Adresse",
-            "Spamville Werbung Kaufen Sie Jetzt Unsere Produkte Zum Besten Preis|länger als 60 Zeichen"})
-    void implausibleForeignPlaceNamesAreRefusedWithAMessage(String place, String message) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "%_%|Der Ortsname muss Buchstaben enthalten.",
+                "123 456|Der Ortsname muss Buchstaben enthalten.",
+                "www.spam-shop.example|sieht aus wie eine Web- oder E-Mail-Adresse",
+                "Spamville https://kaufen.example|sieht aus wie eine Web- oder E-Mail-Adresse",
+                "Spamville Werbung Kaufen Sie Jetzt Unsere Produkte Zum Besten Preis|länger als 60 Zeichen"
+            })
+    void implausibleForeignPlaceNamesAreRefusedWithAMessage(String place, String message)
+            throws Exception {
         Map<String, String> form = validForm("f-" + tag + "@mairie.example");
         form.put("country", "FR");
         form.put("municipality", place);
         Web.Page page = sign(web, appeal.slug(), form);
         assertEquals(422, page.status(), page.text());
         assertTrue(page.text().contains(message), page.text());
-        assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
+        assertEquals(
+                0, db.count("SELECT COUNT(*) FROM signature WHERE appeal_id = ?", appeal.id()));
         assertEquals(0, search(place).size());
     }
 }

@@ -1,5 +1,14 @@
 package de.mitzeichnen.signing;
 
+import static de.mitzeichnen.signing.SigningTestSupport.link;
+import static de.mitzeichnen.signing.SigningTestSupport.mails;
+import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
+import static de.mitzeichnen.signing.SigningTestSupport.sign;
+import static de.mitzeichnen.signing.SigningTestSupport.validForm;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.Db;
@@ -9,10 +18,6 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,30 +29,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
-import static de.mitzeichnen.signing.SigningTestSupport.link;
-import static de.mitzeichnen.signing.SigningTestSupport.mails;
-import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
-import static de.mitzeichnen.signing.SigningTestSupport.sign;
-import static de.mitzeichnen.signing.SigningTestSupport.validForm;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-/** Deadlines and grace windows to the second, expired/tampered/reused links, concurrent double submits. */
+/**
+ * Deadlines and grace windows to the second, expired/tampered/reused links, concurrent double
+ * submits.
+ */
 @MicronautTest(transactional = false)
 class DeadlineAndTokenTest {
 
     static final Instant DEADLINE = Instant.parse("2025-12-03T22:59:59Z");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Db db;
 
     Web web;
     Appeal appeal;
@@ -56,7 +54,12 @@ class DeadlineAndTokenTest {
     void setUp() {
         clock.set(Instant.parse("2025-11-20T10:00:00Z"));
         web = new Web(URI.create(server.getURL().toString()));
-        appeal = fixtures.appeal("Frist-Aufruf", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"), DEADLINE);
+        appeal =
+                fixtures.appeal(
+                        "Frist-Aufruf",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        DEADLINE);
     }
 
     @AfterEach
@@ -81,13 +84,16 @@ class DeadlineAndTokenTest {
         Web.Page form = web.get("/aufrufe/" + appeal.slug());
         clock.set(DEADLINE);
         String late = email();
-        Web.Page refused = web.post("/aufrufe/" + appeal.slug() + "/unterzeichnen",
-                withCsrf(validForm(late), form));
+        Web.Page refused =
+                web.post(
+                        "/aufrufe/" + appeal.slug() + "/unterzeichnen",
+                        withCsrf(validForm(late), form));
         assertEquals(410, refused.status());
         assertTrue(refused.text().contains("Die Frist ist abgelaufen"), refused.text());
         assertTrue(refused.doc().select("form input[name=email]").isEmpty(), "the form is hidden");
         assertEquals(0, db.count("SELECT COUNT(*) FROM signature WHERE email_key = ?", late));
-        assertTrue(web.get("/aufrufe/" + appeal.slug()).doc().select("input[name=email]").isEmpty());
+        assertTrue(
+                web.get("/aufrufe/" + appeal.slug()).doc().select("input[name=email]").isEmpty());
     }
 
     @Test
@@ -97,7 +103,9 @@ class DeadlineAndTokenTest {
         String confirmPath = signAndGetLink(email);
         clock.set(DEADLINE.plus(Duration.ofHours(24)).minusSeconds(1));
         assertEquals(200, pressButton(web, confirmPath).status());
-        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
+        assertEquals(
+                "CONFIRMED",
+                db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
 
         clock.set(DEADLINE.minus(Duration.ofHours(1)));
         String other = email();
@@ -105,15 +113,25 @@ class DeadlineAndTokenTest {
         clock.set(DEADLINE.plus(Duration.ofHours(24)));
         Web.Page expired = web.get(otherPath);
         assertEquals(410, expired.status());
-        assertTrue(expired.text().contains("Dieser Bestätigungslink ist abgelaufen"), expired.text());
-        // Posted from the form opened before the grace window ended (the browser still holds its token).
-        assertEquals(410, web.post(otherPath, java.util.Map.of("csrfToken", web.csrfToken())).status());
-        assertEquals("PENDING", db.row("SELECT status FROM signature WHERE email_key = ?", other).get("status"));
+        assertTrue(
+                expired.text().contains("Dieser Bestätigungslink ist abgelaufen"), expired.text());
+        // Posted from the form opened before the grace window ended (the browser still holds its
+        // token).
+        assertEquals(
+                410, web.post(otherPath, java.util.Map.of("csrfToken", web.csrfToken())).status());
+        assertEquals(
+                "PENDING",
+                db.row("SELECT status FROM signature WHERE email_key = ?", other).get("status"));
     }
 
     @Test
     void withoutGraceNothingIsConfirmedAfterTheDeadline() {
-        Appeal strict = fixtures.appeal("Ohne Nachfrist", AppealStatus.OPEN, Instant.parse("2025-11-01T00:00:00Z"), DEADLINE);
+        Appeal strict =
+                fixtures.appeal(
+                        "Ohne Nachfrist",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        DEADLINE);
         db.update("UPDATE appeal SET grace_seconds = 0 WHERE id = ?", strict.id());
         clock.set(DEADLINE.minusSeconds(60));
         String email = email();
@@ -138,21 +156,36 @@ class DeadlineAndTokenTest {
         String path = signAndGetLink(email());
         char last = path.charAt(path.length() - 1);
         String tampered = path.substring(0, path.length() - 1) + (last == 'A' ? 'B' : 'A');
-        for (String p : List.of(tampered, "/bestaetigen/abc", "/bestaetigen/" + "x".repeat(300),
-                "/zurueckziehen/" + "Q".repeat(43), "/bestaetigen/%00%27")) {
+        for (String p :
+                List.of(
+                        tampered,
+                        "/bestaetigen/abc",
+                        "/bestaetigen/" + "x".repeat(300),
+                        "/zurueckziehen/" + "Q".repeat(43),
+                        "/bestaetigen/%00%27")) {
             Web.Page page = web.get(p);
             assertEquals(404, page.status(), p);
-            assertTrue(page.text().contains("Link zum Zurückziehen kennen wir nicht")
-                    || page.text().contains("Diesen Bestätigungslink kennen wir nicht")
-                    || page.text().contains("Seite nicht gefunden"), page.text());
+            assertTrue(
+                    page.text().contains("Link zum Zurückziehen kennen wir nicht")
+                            || page.text().contains("Diesen Bestätigungslink kennen wir nicht")
+                            || page.text().contains("Seite nicht gefunden"),
+                    page.text());
             if (!p.contains("%") && p.length() < 100) {
                 // a well-formed but unknown link: its own page, not the generic 404
-                assertTrue(page.text().contains(p.startsWith("/bestaetigen") ? "Diesen Bestätigungslink kennen wir nicht"
-                        : "Diesen Link zum Zurückziehen kennen wir nicht"), p + ": " + page.text());
+                assertTrue(
+                        page.text()
+                                .contains(
+                                        p.startsWith("/bestaetigen")
+                                                ? "Diesen Bestätigungslink kennen wir nicht"
+                                                : "Diesen Link zum Zurückziehen kennen wir nicht"),
+                        p + ": " + page.text());
                 assertEquals("no-referrer", page.header("Referrer-Policy"), p);
             }
         }
-        Web.Page post = web.post(tampered, java.util.Map.of("csrfToken", SigningTestSupport.csrf(web.get(path))));
+        Web.Page post =
+                web.post(
+                        tampered,
+                        java.util.Map.of("csrfToken", SigningTestSupport.csrf(web.get(path))));
         assertEquals(404, post.status());
     }
 
@@ -166,7 +199,9 @@ class DeadlineAndTokenTest {
         assertEquals(410, late.status());
         Web.Page latePost = web.post(withdrawPath, java.util.Map.of("csrfToken", web.csrfToken()));
         assertEquals(410, latePost.status());
-        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
+        assertEquals(
+                "CONFIRMED",
+                db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
     }
 
     @Test
@@ -185,10 +220,13 @@ class DeadlineAndTokenTest {
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = i;
-            Callable<Integer> task = () -> {
-                start.await();
-                return browsers.get(k).post("/aufrufe/" + appeal.slug() + "/unterzeichnen", forms.get(k)).status();
-            };
+            Callable<Integer> task =
+                    () -> {
+                        start.await();
+                        return browsers.get(k)
+                                .post("/aufrufe/" + appeal.slug() + "/unterzeichnen", forms.get(k))
+                                .status();
+                    };
             results.add(pool.submit(task));
         }
         start.countDown();
@@ -198,11 +236,18 @@ class DeadlineAndTokenTest {
         pool.shutdown();
         assertEquals(1, db.count("SELECT COUNT(*) FROM signature WHERE email_key = ?", email));
         assertTrue(db.count("SELECT mails_sent FROM signature WHERE email_key = ?", email) <= 4);
-        assertNull(db.rows("SELECT 1 FROM signature WHERE email_key = ? AND status <> 'PENDING'", email)
-                .stream().findFirst().orElse(null));
+        assertNull(
+                db
+                        .rows(
+                                "SELECT 1 FROM signature WHERE email_key = ? AND status <> 'PENDING'",
+                                email)
+                        .stream()
+                        .findFirst()
+                        .orElse(null));
     }
 
-    static java.util.Map<String, String> withCsrf(java.util.Map<String, String> form, Web.Page page) {
+    static java.util.Map<String, String> withCsrf(
+            java.util.Map<String, String> form, Web.Page page) {
         java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(form);
         copy.put("csrfToken", SigningTestSupport.csrf(page));
         return copy;

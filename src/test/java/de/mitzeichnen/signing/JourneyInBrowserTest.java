@@ -1,5 +1,8 @@
 package de.mitzeichnen.signing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
@@ -10,6 +13,17 @@ import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,25 +37,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * The signer's journey in Chromium at 375 and 1280 px: the error summary after a failed submit, keyboard-only
- * signing with the type-ahead, no sideways scrolling at 320 px, and axe-core's WCAG 2.1 A/AA rules on every
- * public page and state. Screenshots of each page go to target/screenshots/. Skipped where Chromium is missing.
+ * The signer's journey in Chromium at 375 and 1280 px: the error summary after a failed submit,
+ * keyboard-only signing with the type-ahead, no sideways scrolling at 320 px, and axe-core's WCAG
+ * 2.1 A/AA rules on every public page and state. Screenshots of each page go to
+ * target/screenshots/. Skipped where Chromium is missing.
  */
 @MicronautTest(transactional = false)
 class JourneyInBrowserTest {
@@ -49,34 +49,48 @@ class JourneyInBrowserTest {
     static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     static final Path SHOTS = Path.of("target", "screenshots");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject Db db;
 
     ChromeDriver browser;
     Appeal appeal;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(SignInBrowserTest.CHROMIUM.canExecute() && SignInBrowserTest.DRIVER.canExecute(),
+        Assumptions.assumeTrue(
+                SignInBrowserTest.CHROMIUM.canExecute() && SignInBrowserTest.DRIVER.canExecute(),
                 "Browser test skipped: install Debian's chromium and chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(SignInBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--hide-scrollbars",
                 "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(SignInBrowserTest.DRIVER).usingAnyFreePort().build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(SignInBrowserTest.DRIVER)
+                        .usingAnyFreePort()
+                        .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
         Files.createDirectories(SHOTS);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        appeal = fixtures.appeal("Reise-Aufruf", AppealStatus.OPEN, now.minus(1, ChronoUnit.DAYS),
-                now.plus(10, ChronoUnit.DAYS));
+        appeal =
+                fixtures.appeal(
+                        "Reise-Aufruf",
+                        AppealStatus.OPEN,
+                        now.minus(1, ChronoUnit.DAYS),
+                        now.plus(10, ChronoUnit.DAYS));
     }
 
     @AfterEach
@@ -87,8 +101,17 @@ class JourneyInBrowserTest {
     }
 
     void viewport(int width) {
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 800,
-                "deviceScaleFactor", 1, "mobile", width < 500));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        800,
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        width < 500));
     }
 
     Object js(String script, Object... args) {
@@ -101,11 +124,25 @@ class JourneyInBrowserTest {
 
     /** A full-length screenshot of the page as it is now. */
     void shot(String name, int width) throws Exception {
-        long height = ((Number) js("return Math.max(document.documentElement.scrollHeight, 200)")).longValue();
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-                "height", Math.min(height, 12000), "deviceScaleFactor", 1, "mobile", width < 500));
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-        Files.write(SHOTS.resolve(name + "-" + width + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        long height =
+                ((Number) js("return Math.max(document.documentElement.scrollHeight, 200)"))
+                        .longValue();
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        Math.min(height, 12000),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        width < 500));
+        Map<String, Object> shot =
+                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(
+                SHOTS.resolve(name + "-" + width + ".png"),
+                Base64.getDecoder().decode((String) shot.get("data")));
         viewport(width);
     }
 
@@ -113,19 +150,39 @@ class JourneyInBrowserTest {
     void accessible(String what) {
         Results results = new AxeBuilder().withTags(WCAG).analyze(browser);
         List<Rule> violations = results.getViolations();
-        assertTrue(violations.isEmpty(), what + " at " + browser.getCurrentUrl() + ": " + violations.stream()
-                .map(r -> r.getId() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; ")));
+        assertTrue(
+                violations.isEmpty(),
+                what
+                        + " at "
+                        + browser.getCurrentUrl()
+                        + ": "
+                        + violations.stream()
+                                .map(
+                                        r ->
+                                                r.getId()
+                                                        + " "
+                                                        + r.getNodes().stream()
+                                                                .map(
+                                                                        n ->
+                                                                                String.valueOf(
+                                                                                        n
+                                                                                                .getTarget()))
+                                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("; ")));
     }
 
     void noSidewaysScrolling(String what) {
         viewport(320);
         long scrollWidth = ((Number) js("return document.documentElement.scrollWidth")).longValue();
-        assertTrue(scrollWidth <= 320, what + " scrolls sideways at 320 px: " + scrollWidth + " px wide");
+        assertTrue(
+                scrollWidth <= 320,
+                what + " scrolls sideways at 320 px: " + scrollWidth + " px wide");
     }
 
-    /** Checks a page at both widths (axe, screenshot) and at 320 px (reflow), then leaves it at 1280 px. */
+    /**
+     * Checks a page at both widths (axe, screenshot) and at 320 px (reflow), then leaves it at 1280
+     * px.
+     */
     void check(String name) throws Exception {
         for (int width : new int[] {375, 1280}) {
             viewport(width);
@@ -136,7 +193,10 @@ class JourneyInBrowserTest {
         viewport(1280);
     }
 
-    /** Typing sends one key at a time; on a busy machine a later answer of the search may redraw the list. */
+    /**
+     * Typing sends one key at a time; on a busy machine a later answer of the search may redraw the
+     * list.
+     */
     void settle() throws InterruptedException {
         Thread.sleep(700);
     }
@@ -148,35 +208,65 @@ class JourneyInBrowserTest {
     void awaitHeading(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElements(By.tagName("h1")).stream()
-                .anyMatch(h -> h.getText().contains(text)));
+                .until(
+                        d ->
+                                d.findElements(By.tagName("h1")).stream()
+                                        .anyMatch(h -> h.getText().contains(text)));
     }
 
-    /** The error summary after a failed submit: focused, in view, every link moves focus to its field. */
+    /**
+     * The error summary after a failed submit: focused, in view, every link moves focus to its
+     * field.
+     */
     void errorSummaryWorks(String what, int width) {
-        WebElement summary = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.cssSelector("[data-error-summary]")));
+        WebElement summary =
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(d -> d.findElement(By.cssSelector("[data-error-summary]")));
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> "error-summary-title".equals(
-                    js("return document.activeElement.getAttribute('aria-labelledby')")));
+            new WebDriverWait(browser, Duration.ofSeconds(5))
+                    .until(
+                            d ->
+                                    "error-summary-title"
+                                            .equals(
+                                                    js(
+                                                            "return document.activeElement.getAttribute('aria-labelledby')")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(what + " at " + width + ": focus on "
-                    + js("return document.activeElement.outerHTML.substring(0, 300)") + " of " + browser.getTitle());
+            throw new AssertionError(
+                    what
+                            + " at "
+                            + width
+                            + ": focus on "
+                            + js("return document.activeElement.outerHTML.substring(0, 300)")
+                            + " of "
+                            + browser.getTitle());
         }
         assertTrue(browser.getTitle().startsWith("Fehler: "), browser.getTitle());
         Number top = (Number) js("return arguments[0].getBoundingClientRect().top", summary);
         Number viewportHeight = (Number) js("return window.innerHeight");
-        assertTrue(top.doubleValue() >= 0 && top.doubleValue() < viewportHeight.doubleValue(),
+        assertTrue(
+                top.doubleValue() >= 0 && top.doubleValue() < viewportHeight.doubleValue(),
                 what + " at " + width + ": the summary is at " + top + " of " + viewportHeight);
         List<WebElement> links = summary.findElements(By.tagName("a"));
         assertTrue(links.size() >= 2, what);
         for (WebElement link : links) {
-            String target = link.getAttribute("href").substring(link.getAttribute("href").indexOf('#') + 1);
+            String target =
+                    link.getAttribute("href").substring(link.getAttribute("href").indexOf('#') + 1);
             link.click();
             assertEquals(target, activeId(), what + ": " + link.getText());
-            Number fieldTop = (Number) js("return document.activeElement.getBoundingClientRect().top");
-            assertTrue(fieldTop.doubleValue() >= 0 && fieldTop.doubleValue() < viewportHeight.doubleValue(),
-                    what + " at " + width + ": field " + target + " not in view: " + fieldTop + " of " + viewportHeight);
+            Number fieldTop =
+                    (Number) js("return document.activeElement.getBoundingClientRect().top");
+            assertTrue(
+                    fieldTop.doubleValue() >= 0
+                            && fieldTop.doubleValue() < viewportHeight.doubleValue(),
+                    what
+                            + " at "
+                            + width
+                            + ": field "
+                            + target
+                            + " not in view: "
+                            + fieldTop
+                            + " of "
+                            + viewportHeight);
         }
     }
 
@@ -212,19 +302,33 @@ class JourneyInBrowserTest {
         browser.findElement(By.id("municipality")).sendKeys("Neustadt");
         browser.findElement(By.id("email")).sendKeys("nele@stadt.example");
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.name("municipalityChoice")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.name("municipalityChoice")).isEmpty());
         check("choice-list");
 
-        List<String> pages = new ArrayList<>(List.of("/?lang=de", "/datenschutz", "/impressum", "/daten",
-                "/gibt-es-nicht", "/bestaetigen/unbekannt-" + UUID.randomUUID(),
-                "/zurueckziehen/unbekannt-" + UUID.randomUUID(), "/einladung/unbekannt-" + UUID.randomUUID()));
+        List<String> pages =
+                new ArrayList<>(
+                        List.of(
+                                "/?lang=de",
+                                "/datenschutz",
+                                "/impressum",
+                                "/daten",
+                                "/gibt-es-nicht",
+                                "/bestaetigen/unbekannt-" + UUID.randomUUID(),
+                                "/zurueckziehen/unbekannt-" + UUID.randomUUID(),
+                                "/einladung/unbekannt-" + UUID.randomUUID()));
         for (String page : pages) {
             browser.get(url(page));
             if (page.contains("unbekannt")) {
-                assertTrue(browser.getTitle().contains("kennen wir nicht"), page + ": " + browser.getTitle());
+                assertTrue(
+                        browser.getTitle().contains("kennen wir nicht"),
+                        page + ": " + browser.getTitle());
             }
-            check(page.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "").replaceAll("-unbekannt.*", "-unknown")
-                    .replaceAll("^$", "index"));
+            check(
+                    page.replaceAll("[^a-z]+", "-")
+                            .replaceAll("^-|-$", "")
+                            .replaceAll("-unbekannt.*", "-unknown")
+                            .replaceAll("^$", "index"));
         }
         browser.get(url("/datenschutz?lang=en"));
         check("privacy-en");
@@ -244,15 +348,22 @@ class JourneyInBrowserTest {
         WebElement combo = browser.switchTo().activeElement();
         assertEquals("combobox", combo.getAttribute("role"));
         combo.sendKeys("Frankfurt");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "true".equals(combo.getAttribute("aria-expanded")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> "true".equals(combo.getAttribute("aria-expanded")));
         settle();
-        int count = browser.findElements(By.cssSelector("#municipality-suggestions [role=option]")).size();
+        int count =
+                browser.findElements(By.cssSelector("#municipality-suggestions [role=option]"))
+                        .size();
         assertTrue(count >= 2, "suggestions: " + count);
         // the arrow keys go through all suggestions and round again, focus stays in the field
         for (int i = 0; i < count; i++) {
             combo.sendKeys(Keys.ARROW_DOWN);
-            assertEquals("municipality-suggestions-" + i, combo.getAttribute("aria-activedescendant"));
-            assertEquals("true", browser.findElement(By.id("municipality-suggestions-" + i)).getAttribute("aria-selected"));
+            assertEquals(
+                    "municipality-suggestions-" + i, combo.getAttribute("aria-activedescendant"));
+            assertEquals(
+                    "true",
+                    browser.findElement(By.id("municipality-suggestions-" + i))
+                            .getAttribute("aria-selected"));
             assertEquals("municipality", activeId());
         }
         combo.sendKeys(Keys.ARROW_DOWN);
@@ -260,12 +371,27 @@ class JourneyInBrowserTest {
         combo.sendKeys(Keys.ESCAPE);
         assertEquals("false", combo.getAttribute("aria-expanded"));
         combo.sendKeys(" am");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "true".equals(combo.getAttribute("aria-expanded"))
-                && d.findElements(By.cssSelector("#municipality-suggestions [role=option]")).stream()
-                        .anyMatch(o -> o.getText().startsWith("Frankfurt am Main")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                "true".equals(combo.getAttribute("aria-expanded"))
+                                        && d
+                                                .findElements(
+                                                        By.cssSelector(
+                                                                "#municipality-suggestions [role=option]"))
+                                                .stream()
+                                                .anyMatch(
+                                                        o ->
+                                                                o.getText()
+                                                                        .startsWith(
+                                                                                "Frankfurt am Main")));
         settle();
-        List<String> texts = browser.findElements(By.cssSelector("#municipality-suggestions [role=option]")).stream()
-                .map(WebElement::getText).toList();
+        List<String> texts =
+                browser
+                        .findElements(By.cssSelector("#municipality-suggestions [role=option]"))
+                        .stream()
+                        .map(WebElement::getText)
+                        .toList();
         int main = 0;
         while (!texts.get(main).startsWith("Frankfurt am Main")) {
             main++;
@@ -284,29 +410,44 @@ class JourneyInBrowserTest {
         }
         assertEquals("privacy", activeId());
         browser.switchTo().activeElement().sendKeys(Keys.SPACE);
-        for (int i = 0; i < 5 && !"BUTTON".equals(js("return document.activeElement.tagName")); i++) {
+        for (int i = 0;
+                i < 5 && !"BUTTON".equals(js("return document.activeElement.tagName"));
+                i++) {
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
         }
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         awaitHeading("Bitte bestätigen Sie Ihre Unterschrift per E-Mail");
         check("pending");
 
-        String confirmPath = SigningTestSupport.link(SigningTestSupport.mails(email, 1).get(0), "/bestaetigen/");
+        String confirmPath =
+                SigningTestSupport.link(SigningTestSupport.mails(email, 1).get(0), "/bestaetigen/");
         browser.get(url(confirmPath));
         check("confirm");
-        WebElement button = browser.findElement(By.xpath("//button[contains(., 'Jetzt verbindlich unterzeichnen')]"));
+        WebElement button =
+                browser.findElement(
+                        By.xpath("//button[contains(., 'Jetzt verbindlich unterzeichnen')]"));
         js("arguments[0].focus()", button);
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
         awaitHeading("Vielen Dank");
         check("confirmed");
-        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
+        assertEquals(
+                "CONFIRMED",
+                db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
 
-        String withdrawPath = SigningTestSupport.link(SigningTestSupport.mails(email, 2).get(1), "/zurueckziehen/");
+        String withdrawPath =
+                SigningTestSupport.link(
+                        SigningTestSupport.mails(email, 2).get(1), "/zurueckziehen/");
         browser.get(url(withdrawPath));
         check("withdraw");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().isEmpty()
-                && d.findElements(By.cssSelector("main form button[type=submit]")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                !d.getCurrentUrl().isEmpty()
+                                        && d.findElements(
+                                                        By.cssSelector(
+                                                                "main form button[type=submit]"))
+                                                .isEmpty());
         check("withdrawn");
     }
 }

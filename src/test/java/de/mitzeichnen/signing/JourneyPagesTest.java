@@ -1,46 +1,44 @@
 package de.mitzeichnen.signing;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealStatus;
-import de.mitzeichnen.testsupport.Fixtures;
-import de.mitzeichnen.testsupport.TestClock;
-import de.mitzeichnen.testsupport.Web;
-import de.mitzeichnen.web.Texts;
-import de.mitzeichnen.config.ProductionStartTest;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.env.Environment;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.temporal.ChronoUnit;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The sign form's error answer, its language links, plural texts, the privacy page and its start-up guard. */
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.config.ProductionStartTest;
+import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.TestClock;
+import de.mitzeichnen.testsupport.Web;
+import de.mitzeichnen.web.Texts;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sign form's error answer, its language links, plural texts, the privacy page and its start-up
+ * guard.
+ */
 @MicronautTest(transactional = false)
 class JourneyPagesTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Texts texts;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Texts texts;
 
     Web web;
     Appeal appeal;
@@ -48,16 +46,26 @@ class JourneyPagesTest {
     @BeforeEach
     void setUp() {
         web = new Web(java.net.URI.create(server.getURL().toString()));
-        appeal = fixtures.appeal("Sprach-Aufruf", AppealStatus.OPEN, clock.instant().minus(1, ChronoUnit.DAYS),
-                clock.instant().plus(10, ChronoUnit.DAYS));
+        appeal =
+                fixtures.appeal(
+                        "Sprach-Aufruf",
+                        AppealStatus.OPEN,
+                        clock.instant().minus(1, ChronoUnit.DAYS),
+                        clock.instant().plus(10, ChronoUnit.DAYS));
     }
 
     @Test
     void aFailedSubmitLinksEveryErrorToItsFieldAndItsLanguageLinksAnswer200() {
-        Web.Page page = SigningTestSupport.sign(web, appeal.slug(), Map.of("name", "Erika", "email", "kaputt"));
+        Web.Page page =
+                SigningTestSupport.sign(
+                        web, appeal.slug(), Map.of("name", "Erika", "email", "kaputt"));
         assertEquals(422, page.status());
         assertTrue(page.doc().title().startsWith("Fehler: Sprach-Aufruf"), page.doc().title());
-        assertTrue(page.doc().selectFirst("form.stack").attr("action").endsWith("/unterzeichnen?lang=de#form"));
+        assertTrue(
+                page.doc()
+                        .selectFirst("form.stack")
+                        .attr("action")
+                        .endsWith("/unterzeichnen?lang=de#form"));
         var links = page.doc().select("[data-error-summary] a");
         assertTrue(links.size() >= 3, page.text());
         for (Element link : links) {
@@ -66,7 +74,9 @@ class JourneyPagesTest {
             assertNotNull(field, "error link to a missing field: " + id);
             assertEquals("true", field.attr("aria-invalid"), id);
             for (String described : field.attr("aria-describedby").split(" ")) {
-                assertNotNull(page.doc().getElementById(described), id + " describedby missing " + described);
+                assertNotNull(
+                        page.doc().getElementById(described),
+                        id + " describedby missing " + described);
             }
             assertTrue(field.attr("aria-describedby").contains(id + "-error"), id);
         }
@@ -75,7 +85,8 @@ class JourneyPagesTest {
 
         for (Element lang : page.doc().select("nav.lang a")) {
             String href = lang.attr("href");
-            assertEquals("/aufrufe/" + appeal.slug() + "?lang=" + lang.attr("hreflang") + "#form", href);
+            assertEquals(
+                    "/aufrufe/" + appeal.slug() + "?lang=" + lang.attr("hreflang") + "#form", href);
             Web.Page switched = web.get(href.substring(0, href.indexOf('#')));
             assertEquals(200, switched.status(), href);
         }
@@ -83,7 +94,9 @@ class JourneyPagesTest {
         assertEquals(200, english.status());
         // the shared (cookie-free) English page posts its form in English
         assertTrue(english.doc().selectFirst("form.stack").attr("action").contains("lang=en"));
-        Web.Page englishErrors = web.post("/aufrufe/" + appeal.slug() + "/unterzeichnen?lang=en", Map.of("name", ""));
+        Web.Page englishErrors =
+                web.post(
+                        "/aufrufe/" + appeal.slug() + "/unterzeichnen?lang=en", Map.of("name", ""));
         assertTrue(englishErrors.doc().title().startsWith("Error: "), englishErrors.doc().title());
     }
 
@@ -95,10 +108,18 @@ class JourneyPagesTest {
         assertEquals("1.234 Kommunen", texts.plural(Locale.GERMAN, "plural.municipalities", 1234));
         assertEquals("1 municipality", texts.plural(Locale.ENGLISH, "plural.municipalities", 1));
         assertEquals("2 municipalities", texts.plural(Locale.ENGLISH, "plural.municipalities", 2));
-        assertEquals("Kommune unterstützt den Aufruf", texts.plural(Locale.GERMAN, "plural.counts.municipalities", 1));
-        assertEquals("Kommunen unterstützen den Aufruf", texts.plural(Locale.GERMAN, "plural.counts.municipalities", 2));
-        assertEquals("bestätigte Unterschrift", texts.plural(Locale.GERMAN, "plural.counts.signatures", 1));
-        assertEquals("5 von 1 Kommune als Ziel", texts.plural(Locale.GERMAN, "plural.counts.goal", 1, "5"));
+        assertEquals(
+                "Kommune unterstützt den Aufruf",
+                texts.plural(Locale.GERMAN, "plural.counts.municipalities", 1));
+        assertEquals(
+                "Kommunen unterstützen den Aufruf",
+                texts.plural(Locale.GERMAN, "plural.counts.municipalities", 2));
+        assertEquals(
+                "bestätigte Unterschrift",
+                texts.plural(Locale.GERMAN, "plural.counts.signatures", 1));
+        assertEquals(
+                "5 von 1 Kommune als Ziel",
+                texts.plural(Locale.GERMAN, "plural.counts.goal", 1, "5"));
         Properties de = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/i18n/messages_de.properties")) {
             de.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
@@ -113,7 +134,8 @@ class JourneyPagesTest {
                 String zero = texts.plural(locale, key, 0, "3");
                 assertFalse(one.contains("{") || two.contains("{") || zero.contains("{"), key);
                 assertFalse(one.equals(two), key + " has no singular in " + locale);
-                assertEquals(zero, two.replace("2", "0"), key + ": zero takes the plural in " + locale);
+                assertEquals(
+                        zero, two.replace("2", "0"), key + ": zero takes the plural in " + locale);
             }
         }
     }
@@ -133,7 +155,9 @@ class JourneyPagesTest {
         assertNotNull(appealPage.doc().selectFirst("footer a[href=/impressum]"));
         Web.Page de = web.get("/datenschutz?lang=de");
         assertEquals(200, de.status());
-        assertTrue(de.text().contains("Ihre Rechte") && de.text().contains("Fassung 2025-11"), de.text());
+        assertTrue(
+                de.text().contains("Ihre Rechte") && de.text().contains("Fassung 2025-11"),
+                de.text());
         Web.Page en = web.get("/datenschutz?lang=en");
         assertTrue(en.text().contains("Your rights"), en.text());
         assertEquals(200, web.get("/impressum").status());
@@ -141,25 +165,32 @@ class JourneyPagesTest {
 
     @Test
     void aPublicServiceWithoutPrivacyNoticeDoesNotStart() {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> {
-            Map<String, Object> withoutPrivacy = ProductionStartTest.production();
-            withoutPrivacy.remove("mitzeichnen.legal.controller");
-            withoutPrivacy.remove("mitzeichnen.legal.contact");
-            try (ApplicationContext ignored = ApplicationContext.run(withoutPrivacy, Environment.TEST)) {
-                // started: no error
-            }
-        });
+        RuntimeException e =
+                assertThrows(
+                        RuntimeException.class,
+                        () -> {
+                            Map<String, Object> withoutPrivacy = ProductionStartTest.production();
+                            withoutPrivacy.remove("mitzeichnen.legal.controller");
+                            withoutPrivacy.remove("mitzeichnen.legal.contact");
+                            try (ApplicationContext ignored =
+                                    ApplicationContext.run(withoutPrivacy, Environment.TEST)) {
+                                // started: no error
+                            }
+                        });
         StringBuilder messages = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             messages.append(t.getMessage()).append('\n');
         }
-        assertTrue(messages.toString().contains("MITZEICHNEN_PRIVACY_URL")
-                && messages.toString().contains("MITZEICHNEN_PRIVACY_CONTROLLER"), messages.toString());
+        assertTrue(
+                messages.toString().contains("MITZEICHNEN_PRIVACY_URL")
+                        && messages.toString().contains("MITZEICHNEN_PRIVACY_CONTROLLER"),
+                messages.toString());
     }
 
     @Test
     void aPublicServiceWithPrivacyDataStarts() {
-        try (ApplicationContext context = ApplicationContext.run(ProductionStartTest.production(), Environment.TEST)) {
+        try (ApplicationContext context =
+                ApplicationContext.run(ProductionStartTest.production(), Environment.TEST)) {
             assertTrue(context.isRunning());
         }
     }

@@ -1,5 +1,7 @@
 package de.mitzeichnen.signing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.Chromium;
@@ -8,6 +10,12 @@ import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,19 +28,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * A real browser (Debian's Chromium, headless) signs with the type-ahead and confirms through the mailed link.
- * Without Chromium or its driver it fails in CI and is skipped, with a message, elsewhere ({@link Chromium}).
+ * A real browser (Debian's Chromium, headless) signs with the type-ahead and confirms through the
+ * mailed link. Without Chromium or its driver it fails in CI and is skipped, with a message,
+ * elsewhere ({@link Chromium}).
  */
 @MicronautTest(transactional = false)
 class SignInBrowserTest {
@@ -40,12 +39,9 @@ class SignInBrowserTest {
     static final File CHROMIUM = Chromium.BINARY;
     static final File DRIVER = Chromium.DRIVER;
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject Db db;
 
     WebDriver browser;
 
@@ -54,12 +50,23 @@ class SignInBrowserTest {
         Chromium.require();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1200,1600",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1200,1600",
                 "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER)
-                .usingAnyFreePort().build();
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DRIVER)
+                        .usingAnyFreePort()
+                        .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
@@ -77,28 +84,48 @@ class SignInBrowserTest {
             // the page may be replaced between finding the heading and reading it: look again then
             new WebDriverWait(browser, Duration.ofSeconds(10))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElements(By.tagName("h1")).stream()
-                    .anyMatch(h -> h.getText().contains(text)));
+                    .until(
+                            d ->
+                                    d.findElements(By.tagName("h1")).stream()
+                                            .anyMatch(h -> h.getText().contains(text)));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("expected \"" + text + "\" on " + browser.getCurrentUrl() + ": "
-                    + browser.findElement(By.tagName("body")).getText());
+            throw new AssertionError(
+                    "expected \""
+                            + text
+                            + "\" on "
+                            + browser.getCurrentUrl()
+                            + ": "
+                            + browser.findElement(By.tagName("body")).getText());
         }
     }
 
     @Test
     void signWithTheTypeAheadAndConfirmInTheBrowser() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Appeal appeal = fixtures.appeal("Browser-Aufruf", AppealStatus.OPEN, now.minus(1, ChronoUnit.DAYS),
-                now.plus(10, ChronoUnit.DAYS));
+        Appeal appeal =
+                fixtures.appeal(
+                        "Browser-Aufruf",
+                        AppealStatus.OPEN,
+                        now.minus(1, ChronoUnit.DAYS),
+                        now.plus(10, ChronoUnit.DAYS));
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@stadt.example";
         browser.get(server.getURL() + "/aufrufe/" + appeal.slug() + "?lang=de");
         browser.findElement(By.name("name")).sendKeys("Bea Browser");
         new Select(browser.findElement(By.name("role"))).selectByValue("COUNCILLOR");
         WebElement municipality = browser.findElement(By.id("municipality"));
         municipality.sendKeys("Frankfurt am");
-        WebElement suggestion = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector(".typeahead li")).stream()
-                        .filter(li -> li.getText().startsWith("Frankfurt am Main")).findFirst().orElse(null));
+        WebElement suggestion =
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(
+                                d ->
+                                        d.findElements(By.cssSelector(".typeahead li")).stream()
+                                                .filter(
+                                                        li ->
+                                                                li.getText()
+                                                                        .startsWith(
+                                                                                "Frankfurt am Main"))
+                                                .findFirst()
+                                                .orElse(null));
         suggestion.click();
         assertEquals("Frankfurt am Main (06412000)", municipality.getAttribute("value"));
         browser.findElement(By.name("email")).sendKeys(email);
@@ -106,10 +133,14 @@ class SignInBrowserTest {
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         awaitHeading("Bitte bestätigen Sie Ihre Unterschrift per E-Mail");
 
-        String path = SigningTestSupport.link(SigningTestSupport.mails(email, 1).get(0), "/bestaetigen/");
+        String path =
+                SigningTestSupport.link(SigningTestSupport.mails(email, 1).get(0), "/bestaetigen/");
         browser.get(server.getURL() + path);
-        browser.findElement(By.xpath("//button[contains(., 'Jetzt verbindlich unterzeichnen')]")).click();
+        browser.findElement(By.xpath("//button[contains(., 'Jetzt verbindlich unterzeichnen')]"))
+                .click();
         awaitHeading("Vielen Dank");
-        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
+        assertEquals(
+                "CONFIRMED",
+                db.row("SELECT status FROM signature WHERE email_key = ?", email).get("status"));
     }
 }

@@ -1,27 +1,5 @@
 package de.mitzeichnen.signing;
 
-import de.mitzeichnen.testsupport.Eventually;
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealStatus;
-import de.mitzeichnen.appeal.AppealText;
-import de.mitzeichnen.testsupport.Db;
-import de.mitzeichnen.testsupport.Fixtures;
-import de.mitzeichnen.testsupport.TestClock;
-import de.mitzeichnen.testsupport.Web;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static de.mitzeichnen.signing.SigningTestSupport.link;
 import static de.mitzeichnen.signing.SigningTestSupport.mails;
 import static de.mitzeichnen.signing.SigningTestSupport.pressButton;
@@ -35,6 +13,27 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.AppealText;
+import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Eventually;
+import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.TestClock;
+import de.mitzeichnen.testsupport.Web;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /** The whole journey of an official, against the real database and a real SMTP server. */
 @MicronautTest(transactional = false)
 class SigningFlowTest {
@@ -42,14 +41,10 @@ class SigningFlowTest {
     static final Instant NOW = Instant.parse("2025-11-20T10:00:00Z");
     static final Instant DEADLINE = Instant.parse("2025-12-03T22:59:59Z");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
-    @Inject
-    TestClock clock;
-    @Inject
-    Db db;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
+    @Inject TestClock clock;
+    @Inject Db db;
 
     Web web;
     Appeal appeal;
@@ -58,9 +53,14 @@ class SigningFlowTest {
     void setUp() {
         clock.set(NOW);
         web = new Web(URI.create(server.getURL().toString()));
-        appeal = fixtures.appeal("Migration als Chance begreifen!", AppealStatus.OPEN,
-                Instant.parse("2025-11-01T00:00:00Z"), DEADLINE);
-        // this journey is about e-mail-only signatures counting at all; trust is TrustedCountsTest's subject
+        appeal =
+                fixtures.appeal(
+                        "Migration als Chance begreifen!",
+                        AppealStatus.OPEN,
+                        Instant.parse("2025-11-01T00:00:00Z"),
+                        DEADLINE);
+        // this journey is about e-mail-only signatures counting at all; trust is
+        // TrustedCountsTest's subject
         db.update("UPDATE appeal SET public_count = 'ALL_CONFIRMED' WHERE id = ?", appeal.id());
     }
 
@@ -75,11 +75,16 @@ class SigningFlowTest {
 
     long[] counts() {
         List<String> n = web.get("/aufrufe/" + appeal.slug()).doc().select(".count .n").eachText();
-        return n.stream().mapToLong(s -> Long.parseLong(s.replace(".", "").replace(",", ""))).toArray();
+        return n.stream()
+                .mapToLong(s -> Long.parseLong(s.replace(".", "").replace(",", "")))
+                .toArray();
     }
 
     Map<String, Object> row(String email) {
-        return db.row("SELECT * FROM signature WHERE appeal_id = ? AND email_key = ?", appeal.id(), email);
+        return db.row(
+                "SELECT * FROM signature WHERE appeal_id = ? AND email_key = ?",
+                appeal.id(),
+                email);
     }
 
     @Test
@@ -92,7 +97,9 @@ class SigningFlowTest {
         assertEquals(303, answer.status());
         assertEquals("/aufrufe/" + appeal.slug() + "/bitte-bestaetigen", answer.header("Location"));
         Web.Page pending = web.get(answer.header("Location"));
-        assertTrue(pending.text().contains("Bitte bestätigen Sie Ihre Unterschrift per E-Mail"), pending.text());
+        assertTrue(
+                pending.text().contains("Bitte bestätigen Sie Ihre Unterschrift per E-Mail"),
+                pending.text());
 
         Map<String, Object> stored = row(email);
         assertEquals("PENDING", stored.get("status"));
@@ -104,13 +111,22 @@ class SigningFlowTest {
         assertEquals(AppealText.hash(appeal), stored.get("appeal_text_hash"));
         assertNotNull(stored.get("privacy_version"));
         assertEquals(64, ((String) stored.get("ip_hash")).length());
-        assertFalse(stored.values().stream().anyMatch(v -> v != null && v.toString().contains("127.0.0.1")));
+        assertFalse(
+                stored.values().stream()
+                        .anyMatch(v -> v != null && v.toString().contains("127.0.0.1")));
 
         MimeMessage confirmMail = mails(email, 1).get(0);
-        assertEquals("Bitte bestätigen Sie Ihre Unterschrift: Migration als Chance begreifen!", subject(confirmMail));
+        assertEquals(
+                "Bitte bestätigen Sie Ihre Unterschrift: Migration als Chance begreifen!",
+                subject(confirmMail));
         String confirmPath = link(confirmMail, "/bestaetigen/");
-        assertFalse(db.rows("SELECT 1 FROM signature WHERE confirm_token_hash = ?",
-                confirmPath.substring("/bestaetigen/".length())).iterator().hasNext(), "token stored in clear");
+        assertFalse(
+                db.rows(
+                                "SELECT 1 FROM signature WHERE confirm_token_hash = ?",
+                                confirmPath.substring("/bestaetigen/".length()))
+                        .iterator()
+                        .hasNext(),
+                "token stored in clear");
 
         for (int i = 0; i < 2; i++) {
             Web.Page look = web.get(confirmPath);
@@ -120,7 +136,8 @@ class SigningFlowTest {
             assertTrue(look.text().contains("Bürgermeister:in"));
             assertTrue(look.text().contains("Frankfurt am Main"));
             assertTrue(look.text().contains("Migration als Chance begreifen!"));
-            assertNotNull(look.doc().selectFirst("button:containsOwn(Jetzt verbindlich unterzeichnen)"));
+            assertNotNull(
+                    look.doc().selectFirst("button:containsOwn(Jetzt verbindlich unterzeichnen)"));
         }
         assertEquals("PENDING", row(email).get("status"), "GET must not change anything");
         assertEquals(0, counts()[1]);
@@ -143,22 +160,39 @@ class SigningFlowTest {
         assertEquals(frankfurt, after[2]);
         org.jsoup.nodes.Document appealPage = web.get("/aufrufe/" + appeal.slug()).doc();
         assertEquals(1, appealPage.select("figure.map svg circle.supporter").size());
-        assertEquals("Frankfurt am Main", appealPage.selectFirst("figure.map svg circle.supporter title").text());
+        assertEquals(
+                "Frankfurt am Main",
+                appealPage.selectFirst("figure.map svg circle.supporter title").text());
         assertEquals(16, appealPage.select("figure.map svg use.land").size());
-        assertTrue(appealPage.selectFirst("figure.map figcaption").text().contains("© GeoBasis-DE / BKG 2021"));
-        assertTrue(appealPage.select("ul.supporters li").text().contains("Frankfurt am Main (Hessen)"));
+        assertTrue(
+                appealPage
+                        .selectFirst("figure.map figcaption")
+                        .text()
+                        .contains("© GeoBasis-DE / BKG 2021"));
+        assertTrue(
+                appealPage
+                        .select("ul.supporters li")
+                        .text()
+                        .contains("Frankfurt am Main (Hessen)"));
 
         MimeMessage confirmedMail = mails(email, 2).get(1);
-        assertEquals("Ihre Unterschrift ist bestätigt: Migration als Chance begreifen!", subject(confirmedMail));
+        assertEquals(
+                "Ihre Unterschrift ist bestätigt: Migration als Chance begreifen!",
+                subject(confirmedMail));
         String withdrawPath = link(confirmedMail, "/zurueckziehen/");
         Web.Page withdrawPage = web.get(withdrawPath);
         assertEquals(200, withdrawPage.status());
         assertEquals("no-referrer", withdrawPage.header("Referrer-Policy"));
-        assertEquals("CONFIRMED", db.row("SELECT status FROM signature WHERE id = ?", confirmed.get("id")).get("status"));
+        assertEquals(
+                "CONFIRMED",
+                db.row("SELECT status FROM signature WHERE id = ?", confirmed.get("id"))
+                        .get("status"));
 
         Web.Page withdrawn = pressButton(web, withdrawPath);
-        assertTrue(withdrawn.text().contains("Ihre Unterschrift ist zurückgezogen"), withdrawn.text());
-        Map<String, Object> erased = db.row("SELECT * FROM signature WHERE id = ?", confirmed.get("id"));
+        assertTrue(
+                withdrawn.text().contains("Ihre Unterschrift ist zurückgezogen"), withdrawn.text());
+        Map<String, Object> erased =
+                db.row("SELECT * FROM signature WHERE id = ?", confirmed.get("id"));
         assertEquals("WITHDRAWN", erased.get("status"));
         assertNull(erased.get("name"));
         assertNull(erased.get("email"));
@@ -177,7 +211,9 @@ class SigningFlowTest {
 
         Web.Page second = sign(web, appeal.slug(), validForm(email));
         MimeMessage resent = mails(email, 2).get(1);
-        assertEquals("Bitte bestätigen Sie Ihre Unterschrift: Migration als Chance begreifen!", subject(resent));
+        assertEquals(
+                "Bitte bestätigen Sie Ihre Unterschrift: Migration als Chance begreifen!",
+                subject(resent));
         String secondLink = link(resent, "/bestaetigen/");
         assertEquals(404, web.get(firstLink).status(), "the older link is replaced");
 
@@ -185,7 +221,9 @@ class SigningFlowTest {
         mails(email, 3);
         Web.Page third = sign(web, appeal.slug(), validForm(email));
         MimeMessage already = mails(email, 4).get(3);
-        assertEquals("Sie haben bereits unterzeichnet: Migration als Chance begreifen!", subject(already));
+        assertEquals(
+                "Sie haben bereits unterzeichnet: Migration als Chance begreifen!",
+                subject(already));
         assertFalse(text(already).contains("/bestaetigen/"));
 
         for (Web.Page p : List.of(first, second, third)) {
@@ -204,7 +242,10 @@ class SigningFlowTest {
         }
         List<MimeMessage> four = mails(email, 4);
         awaitOutboxSettled(email);
-        assertEquals(4, SigningTestSupport.mails(email, 4).size(), "resending stops, one mail stays reserved");
+        assertEquals(
+                4,
+                SigningTestSupport.mails(email, 4).size(),
+                "resending stops, one mail stays reserved");
         pressButton(web, link(four.get(3), "/bestaetigen/"));
         assertEquals(5, mails(email, 5).size());
         sign(web, appeal.slug(), validForm(email));
@@ -217,10 +258,14 @@ class SigningFlowTest {
     void officialFreemailAndOtherMunicipalityDomainsGiveTheirTrustLevels() {
         String official = "stadt-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         String munich = "muenchen-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-        db.update("INSERT INTO municipality_domain (ags, domain, source, verified, created_at) VALUES (?, ?, 'test', true, NOW(6))",
-                "06412000", official);
-        db.update("INSERT INTO municipality_domain (ags, domain, source, verified, created_at) VALUES (?, ?, 'test', true, NOW(6))",
-                "09162000", munich);
+        db.update(
+                "INSERT INTO municipality_domain (ags, domain, source, verified, created_at) VALUES (?, ?, 'test', true, NOW(6))",
+                "06412000",
+                official);
+        db.update(
+                "INSERT INTO municipality_domain (ags, domain, source, verified, created_at) VALUES (?, ?, 'test', true, NOW(6))",
+                "09162000",
+                munich);
         String a = "a-" + UUID.randomUUID().toString().substring(0, 6) + "@rathaus." + official;
         String b = "b-" + UUID.randomUUID().toString().substring(0, 6) + "@gmx.de";
         String c = "c-" + UUID.randomUUID().toString().substring(0, 6) + "@" + munich;
@@ -236,18 +281,27 @@ class SigningFlowTest {
         assertEquals("OTHER_MUNICIPALITY", row(c).get("trust_flag"));
     }
 
-    @Inject
-    de.mitzeichnen.mail.MailDispatcher dispatcher;
+    @Inject de.mitzeichnen.mail.MailDispatcher dispatcher;
 
-    /** Every mail to {@code email} has been handled (none waiting or being sent), so GreenMail holds all it will get. */
+    /**
+     * Every mail to {@code email} has been handled (none waiting or being sent), so GreenMail holds
+     * all it will get.
+     */
     void awaitOutboxSettled(String email) {
-        Eventually.await("no mail to " + email + " still waiting or being sent", java.time.Duration.ofSeconds(15),
-                () -> db.count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
-                        email) == 0);
+        Eventually.await(
+                "no mail to " + email + " still waiting or being sent",
+                java.time.Duration.ofSeconds(15),
+                () ->
+                        db.count(
+                                        "SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
+                                        email)
+                                == 0);
     }
 
     Map<String, Object> outboxRow(String email) {
-        return db.row("SELECT status, attempts, last_error FROM outbox_message WHERE recipient = ?", email);
+        return db.row(
+                "SELECT status, attempts, last_error FROM outbox_message WHERE recipient = ?",
+                email);
     }
 
     @Test
@@ -257,7 +311,9 @@ class SigningFlowTest {
         try {
             assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
             dispatcher.dispatchDue();
-            Eventually.await("a first, failed delivery attempt", java.time.Duration.ofSeconds(10),
+            Eventually.await(
+                    "a first, failed delivery attempt",
+                    java.time.Duration.ofSeconds(10),
                     () -> ((Number) outboxRow(email).get("attempts")).intValue() > 0);
             assertEquals("PENDING", outboxRow(email).get("status"));
             assertTrue(((Number) outboxRow(email).get("attempts")).intValue() >= 1);
@@ -268,9 +324,12 @@ class SigningFlowTest {
         clock.advance(java.time.Duration.ofHours(1));
         dispatcher.dispatchDue();
         assertEquals(1, mails(email, 1).size());
-        dispatcher.dispatchDue();   // synchronous: a second delivery would have happened by now
+        dispatcher.dispatchDue(); // synchronous: a second delivery would have happened by now
         awaitOutboxSettled(email);
-        assertEquals(1, de.mitzeichnen.testsupport.TestSmtp.messagesTo(email).size(), "sent exactly once");
+        assertEquals(
+                1,
+                de.mitzeichnen.testsupport.TestSmtp.messagesTo(email).size(),
+                "sent exactly once");
         assertEquals("SENT", outboxRow(email).get("status"));
     }
 
@@ -279,28 +338,44 @@ class SigningFlowTest {
         String email = email();
         de.mitzeichnen.testsupport.TestSmtp.rejectPermanently(email);
         assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
-        Eventually.await("the mail marked FAILED", java.time.Duration.ofSeconds(10), () -> {
-            dispatcher.dispatchDue();
-            return "FAILED".equals(outboxRow(email).get("status"));
-        });
+        Eventually.await(
+                "the mail marked FAILED",
+                java.time.Duration.ofSeconds(10),
+                () -> {
+                    dispatcher.dispatchDue();
+                    return "FAILED".equals(outboxRow(email).get("status"));
+                });
         assertEquals("FAILED", outboxRow(email).get("status"));
-        assertTrue(String.valueOf(outboxRow(email).get("last_error")).contains("550"), String.valueOf(outboxRow(email).get("last_error")));
+        assertTrue(
+                String.valueOf(outboxRow(email).get("last_error")).contains("550"),
+                String.valueOf(outboxRow(email).get("last_error")));
     }
 
     @Test
     void foreignMunicipalitiesAndInternationalisedDomains() {
-        String email = "Stadtrat." + UUID.randomUUID().toString().substring(0, 6) + "@ZÜRICH-Stadt.example";
+        String email =
+                "Stadtrat."
+                        + UUID.randomUUID().toString().substring(0, 6)
+                        + "@ZÜRICH-Stadt.example";
         Map<String, String> form = validForm(email);
         form.put("country", "CH");
         form.put("municipality", "Zürich");
         form.put("role", "COUNCILLOR");
         assertEquals(303, sign(web, appeal.slug(), form).status());
-        Map<String, Object> stored = db.row("SELECT s.*, f.name AS city, f.country FROM signature s"
-                + " JOIN foreign_municipality f ON f.id = s.foreign_municipality_id WHERE s.appeal_id = ?", appeal.id());
+        Map<String, Object> stored =
+                db.row(
+                        "SELECT s.*, f.name AS city, f.country FROM signature s"
+                                + " JOIN foreign_municipality f ON f.id = s.foreign_municipality_id WHERE s.appeal_id = ?",
+                        appeal.id());
         assertEquals("Zürich", stored.get("city"));
         assertEquals("CH", stored.get("country"));
         assertNull(stored.get("municipality_ags"));
-        assertTrue(((String) stored.get("email")).endsWith("@zürich-stadt.example"), (String) stored.get("email"));
-        assertTrue(((String) stored.get("email_key")).endsWith("@" + java.net.IDN.toASCII("zürich-stadt.example")), (String) stored.get("email_key"));
+        assertTrue(
+                ((String) stored.get("email")).endsWith("@zürich-stadt.example"),
+                (String) stored.get("email"));
+        assertTrue(
+                ((String) stored.get("email_key"))
+                        .endsWith("@" + java.net.IDN.toASCII("zürich-stadt.example")),
+                (String) stored.get("email_key"));
     }
 }

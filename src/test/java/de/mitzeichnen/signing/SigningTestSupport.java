@@ -4,18 +4,16 @@ import de.mitzeichnen.testsupport.Mails;
 import de.mitzeichnen.testsupport.TestSmtp;
 import de.mitzeichnen.testsupport.Web;
 import jakarta.mail.internet.MimeMessage;
-import org.jsoup.nodes.Element;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Element;
 
 /** Browser-like steps of the signing flow for tests. */
 final class SigningTestSupport {
 
-    private SigningTestSupport() {
-    }
+    private SigningTestSupport() {}
 
     static Map<String, String> validForm(String email) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -29,7 +27,10 @@ final class SigningTestSupport {
         return form;
     }
 
-    /** Opens the appeal page, takes its form's CSRF token, and posts the fields as the browser would. */
+    /**
+     * Opens the appeal page, takes its form's CSRF token, and posts the fields as the browser
+     * would.
+     */
     static Web.Page sign(Web web, String slug, Map<String, String> fields) {
         Web.Page page = web.get("/aufrufe/" + slug);
         Map<String, String> form = new LinkedHashMap<>(fields);
@@ -38,8 +39,9 @@ final class SigningTestSupport {
     }
 
     /**
-     * Posts the form found on a page (confirm or withdraw button). A page without the form (already confirmed,
-     * gone) is posted to with the token the browser holds from before, as a stale tab would.
+     * Posts the form found on a page (confirm or withdraw button). A page without the form (already
+     * confirmed, gone) is posted to with the token the browser holds from before, as a stale tab
+     * would.
      */
     static Web.Page pressButton(Web web, String path) {
         Web.Page page = web.get(path);
@@ -67,5 +69,4 @@ final class SigningTestSupport {
     static String subject(MimeMessage message) {
         return Mails.subject(message);
     }
-
 }

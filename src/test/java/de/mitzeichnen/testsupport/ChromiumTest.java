@@ -1,10 +1,10 @@
 package de.mitzeichnen.testsupport;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** Browser tests fail in CI without Chromium, and say why they skip on a developer's machine. */
 class ChromiumTest {

@@ -1,20 +1,21 @@
 package de.mitzeichnen.testsupport;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRepository;
 import de.mitzeichnen.security.AccountRole;
 import de.mitzeichnen.security.Passwords;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-/** Console accounts with unique addresses and one known password, and browsers signed in as them. */
+/**
+ * Console accounts with unique addresses and one known password, and browsers signed in as them.
+ */
 @Singleton
 public class ConsoleAccounts {
 
@@ -42,15 +43,30 @@ public class ConsoleAccounts {
             passwordHash = passwords.hash(PASSWORD);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return accounts.save(new Account(null, Fixtures.unique(prefix).toLowerCase() + "@test.example",
-                "Test " + prefix, passwordHash, role, organiserId, true, 0, now, now, null, null));
+        return accounts.save(
+                new Account(
+                        null,
+                        Fixtures.unique(prefix).toLowerCase() + "@test.example",
+                        "Test " + prefix,
+                        passwordHash,
+                        role,
+                        organiserId,
+                        true,
+                        0,
+                        now,
+                        now,
+                        null,
+                        null));
     }
 
     /** A browser of its own (own client address) that has signed in as {@code account}. */
     public Web signedIn(URI base, Account account) {
         Web web = new Web(base).withHeader("X-Forwarded-For", randomAddress());
-        Web.Page after = web.postForm("/verwaltung/anmelden", "/verwaltung/anmelden",
-                Web.form("email", account.email(), "password", PASSWORD));
+        Web.Page after =
+                web.postForm(
+                        "/verwaltung/anmelden",
+                        "/verwaltung/anmelden",
+                        Web.form("email", account.email(), "password", PASSWORD));
         assertEquals(303, after.status(), after.body());
         return web;
     }

@@ -1,21 +1,23 @@
 package de.mitzeichnen.testsupport;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.UUID;
 
-/** Creates rows with unique names, so that test classes sharing one database never see each other's data. */
+/**
+ * Creates rows with unique names, so that test classes sharing one database never see each other's
+ * data.
+ */
 @Singleton
 public class Fixtures {
 
@@ -33,19 +35,51 @@ public class Fixtures {
 
     public Organiser organiser(String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return organisers.save(new Organiser(null, unique(name), OrganiserKind.CITY, "06412000",
-                "kontakt@stadt.example", "https://stadt.example", now, now, null, null));
+        return organisers.save(
+                new Organiser(
+                        null,
+                        unique(name),
+                        OrganiserKind.CITY,
+                        "06412000",
+                        "kontakt@stadt.example",
+                        "https://stadt.example",
+                        now,
+                        now,
+                        null,
+                        null));
     }
 
     public Appeal appeal(String title, AppealStatus status, Instant opensAt, Instant deadline) {
         return appeal(organiser("Stadt Test"), title, status, opensAt, deadline, "Ein **Aufruf**.");
     }
 
-    public Appeal appeal(Organiser organiser, String title, AppealStatus status, Instant opensAt, Instant deadline,
-                         String body) {
+    public Appeal appeal(
+            Organiser organiser,
+            String title,
+            AppealStatus status,
+            Instant opensAt,
+            Instant deadline,
+            String body) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return appeals.save(new Appeal(null, organiser.id(), unique("aufruf").toLowerCase(), title,
-                "an die Bundesregierung", body, "aufruf@stadt.example", opensAt, deadline, 86_400, status,
-                EnumSet.allOf(SignerRole.class), true, null, PublicCount.TRUSTED_ONLY, now, now, null));
+        return appeals.save(
+                new Appeal(
+                        null,
+                        organiser.id(),
+                        unique("aufruf").toLowerCase(),
+                        title,
+                        "an die Bundesregierung",
+                        body,
+                        "aufruf@stadt.example",
+                        opensAt,
+                        deadline,
+                        86_400,
+                        status,
+                        EnumSet.allOf(SignerRole.class),
+                        true,
+                        null,
+                        PublicCount.TRUSTED_ONLY,
+                        now,
+                        now,
+                        null));
     }
 }

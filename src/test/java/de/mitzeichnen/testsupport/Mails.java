@@ -3,15 +3,13 @@ package de.mitzeichnen.testsupport;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reading received mails in tests: subject, text part, and the links in it. */
 public final class Mails {
 
-    private Mails() {
-    }
+    private Mails() {}
 
     public static String subject(MimeMessage message) {
         try {
@@ -48,7 +46,9 @@ public final class Mails {
     /** The path of the first link to {@code prefix} in the text part, e.g. "/bestaetigen/…". */
     public static String link(MimeMessage message, String prefix) {
         String text = text(message);
-        Matcher m = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)").matcher(text);
+        Matcher m =
+                Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(prefix) + "[A-Za-z0-9_-]+)")
+                        .matcher(text);
         if (!m.find()) {
             throw new AssertionError("no link " + prefix + " in: " + text);
         }

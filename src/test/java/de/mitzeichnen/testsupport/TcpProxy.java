@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy in front of the test database that a test can make fail: {@link #hang()} keeps every connection open
- * but forwards nothing (a frozen database), {@link #down()} closes all connections and refuses new ones (a stopped
- * database), {@link #forward()} works normally again on the same port.
+ * A TCP proxy in front of the test database that a test can make fail: {@link #hang()} keeps every
+ * connection open but forwards nothing (a frozen database), {@link #down()} closes all connections
+ * and refuses new ones (a stopped database), {@link #forward()} works normally again on the same
+ * port.
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private enum Mode { FORWARD, HANG, DOWN }
+    private enum Mode {
+        FORWARD,
+        HANG,
+        DOWN
+    }
 
     private final String targetHost;
     private final int targetPort;
@@ -80,44 +85,51 @@ public final class TcpProxy implements AutoCloseable {
 
     private void listen(ServerSocket s) {
         server = s;
-        Thread t = new Thread(() -> {
-            while (!s.isClosed()) {
-                try {
-                    Socket client = s.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
-                } catch (IOException e) {
-                    // closed, or the target is not there
-                }
-            }
-        }, "tcp-proxy-accept");
+        Thread t =
+                new Thread(
+                        () -> {
+                            while (!s.isClosed()) {
+                                try {
+                                    Socket client = s.accept();
+                                    Socket upstream = new Socket(targetHost, targetPort);
+                                    sockets.add(client);
+                                    sockets.add(upstream);
+                                    pipe(client, upstream);
+                                    pipe(upstream, client);
+                                } catch (IOException e) {
+                                    // closed, or the target is not there
+                                }
+                            }
+                        },
+                        "tcp-proxy-accept");
         t.setDaemon(true);
         t.start();
     }
 
     private void pipe(Socket from, Socket to) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) >= 0) {
-                    waitWhileHanging();
-                    if (mode == Mode.DOWN) {
-                        break;
-                    }
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-proxy-pipe");
+        Thread t =
+                new Thread(
+                        () -> {
+                            byte[] buf = new byte[16384];
+                            try (InputStream in = from.getInputStream();
+                                    OutputStream out = to.getOutputStream()) {
+                                int n;
+                                while ((n = in.read(buf)) >= 0) {
+                                    waitWhileHanging();
+                                    if (mode == Mode.DOWN) {
+                                        break;
+                                    }
+                                    out.write(buf, 0, n);
+                                    out.flush();
+                                }
+                            } catch (IOException | InterruptedException e) {
+                                // closed
+                            } finally {
+                                closeQuietly(from);
+                                closeQuietly(to);
+                            }
+                        },
+                        "tcp-proxy-pipe");
         t.setDaemon(true);
         t.start();
     }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The application's clock in tests: runs with real time until a test sets it, then stands still. */
+/**
+ * The application's clock in tests: runs with real time until a test sets it, then stands still.
+ */
 public class TestClock extends Clock {
 
     private volatile Instant fixed;

@@ -1,27 +1,25 @@
 package de.mitzeichnen.testsupport;
 
 import de.mitzeichnen.db.EmbeddedMariaDb;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.MySQLContainer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MySQLContainer;
 
 /**
  * The one database of a test JVM, started once: {@code TEST_DB_URL} (+ {@code TEST_DB_USERNAME},
- * {@code TEST_DB_PASSWORD}) when set; else a Testcontainers {@code mysql:8.4} when Docker is available; else an
- * embedded MariaDB in a temporary directory. Its coordinates become system properties, which every Micronaut
- * context of the run reads as {@code datasources.default.*}.
+ * {@code TEST_DB_PASSWORD}) when set; else a Testcontainers {@code mysql:8.4} when Docker is
+ * available; else an embedded MariaDB in a temporary directory. Its coordinates become system
+ * properties, which every Micronaut context of the run reads as {@code datasources.default.*}.
  */
 public final class TestDatabase {
 
     private static AutoCloseable running;
     private static String description;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized void start() {
         if (description != null) {
@@ -35,11 +33,16 @@ public final class TestDatabase {
             password = envOr("TEST_DB_PASSWORD", "");
             description = "TEST_DB_URL";
         } else if (dockerAvailable()) {
-            MySQLContainer<?> mysql = new MySQLContainer<>("mysql:8.4")
-                    .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
+            MySQLContainer<?> mysql =
+                    new MySQLContainer<>("mysql:8.4")
+                            .withCommand(
+                                    "--character-set-server=utf8mb4",
+                                    "--collation-server=utf8mb4_unicode_ci");
             mysql.start();
             running = mysql::stop;
-            url = mysql.getJdbcUrl() + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+            url =
+                    mysql.getJdbcUrl()
+                            + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
             user = mysql.getUsername();
             password = mysql.getPassword();
             description = "Testcontainers mysql:8.4";
@@ -74,7 +77,8 @@ public final class TestDatabase {
     }
 
     private static boolean dockerAvailable() {
-        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+        if (System.getenv("DOCKER_HOST") == null
+                && !Files.exists(Path.of("/var/run/docker.sock"))) {
             return false;
         }
         try {

@@ -4,8 +4,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts the test database and the test SMTP server once per test JVM, before any test class creates an
- * application context (both publish their coordinates as system properties).
+ * Starts the test database and the test SMTP server once per test JVM, before any test class
+ * creates an application context (both publish their coordinates as system properties).
  */
 public class TestDatabaseSession implements LauncherSessionListener {
 

@@ -11,7 +11,6 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,16 +22,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one SMTP server of a test JVM: a GreenMail on a free port of 127.0.0.1, started by
- * {@link TestDatabaseSession} before any application context, whose coordinates every context reads from system
- * properties ({@code mitzeichnen.mail.smtp-host}, {@code -port}, {@code -security=none}).
- * <p>
- * Tests share it, so always address mail to a unique recipient and look only at that recipient's mail
- * ({@link #awaitMessagesTo}). {@link #stop()} / {@link #start()} take the SMTP port down and up again (received mail
- * is kept); {@link #rejectPermanently} makes the server answer RCPT for one address with a 5xx.
- * <p>
- * A test that needs no SMTP host (the dev mailbox) overrides the property: {@code @Property(name =
- * "mitzeichnen.mail.smtp-host", value = "")} wins over these system properties.
+ * The one SMTP server of a test JVM: a GreenMail on a free port of 127.0.0.1, started by {@link
+ * TestDatabaseSession} before any application context, whose coordinates every context reads from
+ * system properties ({@code mitzeichnen.mail.smtp-host}, {@code -port}, {@code -security=none}).
+ *
+ * <p>Tests share it, so always address mail to a unique recipient and look only at that recipient's
+ * mail ({@link #awaitMessagesTo}). {@link #stop()} / {@link #start()} take the SMTP port down and
+ * up again (received mail is kept); {@link #rejectPermanently} makes the server answer RCPT for one
+ * address with a 5xx.
+ *
+ * <p>A test that needs no SMTP host (the dev mailbox) overrides the property: {@code @Property(name
+ * = "mitzeichnen.mail.smtp-host", value = "")} wins over these system properties.
  */
 public final class TestSmtp {
 
@@ -40,10 +40,11 @@ public final class TestSmtp {
     private static final Set<String> REJECTED = ConcurrentHashMap.newKeySet();
     private static RestartableGreenMail greenMail;
 
-    private TestSmtp() {
-    }
+    private TestSmtp() {}
 
-    /** Starts the server once per JVM and publishes its coordinates; called by the launcher session. */
+    /**
+     * Starts the server once per JVM and publishes its coordinates; called by the launcher session.
+     */
     public static synchronized void startOnce() {
         if (greenMail != null) {
             return;
@@ -89,27 +90,35 @@ public final class TestSmtp {
         greenMail.startSmtp();
     }
 
-    /** From now on the server answers "550 5.1.1 mailbox unavailable" to RCPT TO for this address. */
+    /**
+     * From now on the server answers "550 5.1.1 mailbox unavailable" to RCPT TO for this address.
+     */
     public static void rejectPermanently(String address) {
         REJECTED.add(address.toLowerCase(Locale.ROOT));
     }
 
     /** All mail received so far for this recipient (To, Cc or Bcc), oldest first. */
     public static List<MimeMessage> messagesTo(String recipient) {
-        return greenMail().findReceivedMessages(
-                user -> user.getEmail().equalsIgnoreCase(recipient), message -> true).toList();
+        return greenMail()
+                .findReceivedMessages(
+                        user -> user.getEmail().equalsIgnoreCase(recipient), message -> true)
+                .toList();
     }
 
     /**
-     * Waits until at least {@code count} mails for {@code recipient} have arrived and returns all of them (more
-     * than {@code count} if more came: assert the size when "exactly" matters).
+     * Waits until at least {@code count} mails for {@code recipient} have arrived and returns all
+     * of them (more than {@code count} if more came: assert the size when "exactly" matters).
      */
     public static List<MimeMessage> awaitMessagesTo(String recipient, int count, Duration timeout) {
         try {
-            return Eventually.await(count + " mail(s) to " + recipient, timeout, () -> messagesTo(recipient),
+            return Eventually.await(
+                    count + " mail(s) to " + recipient,
+                    timeout,
+                    () -> messagesTo(recipient),
                     found -> found.size() >= count);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; all recipients so far: " + allRecipients(), e);
+            throw new AssertionError(
+                    e.getMessage() + "; all recipients so far: " + allRecipients(), e);
         }
     }
 
@@ -139,7 +148,10 @@ public final class TestSmtp {
         }
     }
 
-    /** GreenMail whose SMTP service can go down and up without losing the mailboxes, and can reject recipients. */
+    /**
+     * GreenMail whose SMTP service can go down and up without losing the mailboxes, and can reject
+     * recipients.
+     */
     private static final class RestartableGreenMail extends GreenMail {
         private final ServerSetup setup;
 
@@ -167,7 +179,8 @@ public final class TestSmtp {
             smtp.startService();
             try {
                 if (!smtp.waitTillRunning(10_000)) {
-                    throw new IllegalStateException("GreenMail SMTP did not come up again on port " + setup.getPort());
+                    throw new IllegalStateException(
+                            "GreenMail SMTP did not come up again on port " + setup.getPort());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -177,15 +190,16 @@ public final class TestSmtp {
     }
 
     private static final class RejectingManagers extends Managers {
-        private final SmtpManager smtp = new SmtpManager(getImapHostManager(), getUserManager()) {
-            @Override
-            public String checkRecipient(SmtpState state, MailAddress rcpt) {
-                if (REJECTED.contains(rcpt.getEmail().toLowerCase(Locale.ROOT))) {
-                    return "550 5.1.1 <" + rcpt.getEmail() + ">: mailbox unavailable";
-                }
-                return super.checkRecipient(state, rcpt);
-            }
-        };
+        private final SmtpManager smtp =
+                new SmtpManager(getImapHostManager(), getUserManager()) {
+                    @Override
+                    public String checkRecipient(SmtpState state, MailAddress rcpt) {
+                        if (REJECTED.contains(rcpt.getEmail().toLowerCase(Locale.ROOT))) {
+                            return "550 5.1.1 <" + rcpt.getEmail() + ">: mailbox unavailable";
+                        }
+                        return super.checkRecipient(state, rcpt);
+                    }
+                };
 
         @Override
         public SmtpManager getSmtpManager() {

@@ -1,8 +1,5 @@
 package de.mitzeichnen.testsupport;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -17,10 +14,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
- * A browser-like HTTP client for tests: talks to the running server over a real socket, keeps cookies,
- * never follows redirects, and hands back status, headers and the parsed page.
+ * A browser-like HTTP client for tests: talks to the running server over a real socket, keeps
+ * cookies, never follows redirects, and hands back status, headers and the parsed page.
  */
 public final class Web {
 
@@ -32,8 +31,12 @@ public final class Web {
 
     public Web(URI base) {
         this.base = base;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client =
+                HttpClient.newBuilder()
+                        .cookieHandler(cookies)
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
     }
 
     public record Page(int status, String body, HttpResponse<String> raw) {
@@ -50,7 +53,9 @@ public final class Web {
         }
     }
 
-    /** Sends this header with every request from now on, e.g. a client address for a proxy header. */
+    /**
+     * Sends this header with every request from now on, e.g. a client address for a proxy header.
+     */
     public Web withHeader(String name, String value) {
         defaultHeaders.put(name, value);
         return this;
@@ -71,9 +76,11 @@ public final class Web {
 
     /** Posts an already encoded form body (e.g. from {@link #encodeAll}, with repeated fields). */
     public Page postEncoded(String path, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         defaultHeaders.forEach(b::header);
         if (headers.length > 0) {
             b.headers(headers);
@@ -82,79 +89,129 @@ public final class Web {
     }
 
     /**
-     * Posts a form like a browser: GETs {@code pagePath} first and sends the form along with its hidden
-     * {@code csrfToken} field when the page has one (console forms; public forms have none). Values may be strings
-     * or collections of strings (repeated fields, e.g. checkboxes).
+     * Posts a form like a browser: GETs {@code pagePath} first and sends the form along with its
+     * hidden {@code csrfToken} field when the page has one (console forms; public forms have none).
+     * Values may be strings or collections of strings (repeated fields, e.g. checkboxes).
      */
     public Page postForm(String pagePath, String actionPath, Map<String, ?> form) {
         Page page = get(pagePath);
         if (page.status() != 200) {
-            throw new AssertionError("GET " + pagePath + " gave " + page.status() + " instead of a page with a form");
+            throw new AssertionError(
+                    "GET "
+                            + pagePath
+                            + " gave "
+                            + page.status()
+                            + " instead of a page with a form");
         }
         String token = csrf(page);
-        return token.isEmpty() ? postEncoded(actionPath, encodeAll(form)) : postWithToken(token, actionPath, form);
+        return token.isEmpty()
+                ? postEncoded(actionPath, encodeAll(form))
+                : postWithToken(token, actionPath, form);
     }
 
     /**
-     * Posts a form with the given token (e.g. from {@link #csrf(Page)} of a page already fetched), as console forms
-     * send it: in the action URL.
+     * Posts a form with the given token (e.g. from {@link #csrf(Page)} of a page already fetched),
+     * as console forms send it: in the action URL.
      */
     public Page postWithToken(String token, String actionPath, Map<String, ?> form) {
         return postEncoded(withToken(actionPath, token), encodeAll(form));
     }
 
-    /** The address with the form token as query parameter, as console forms' action URLs carry it. */
+    /**
+     * The address with the form token as query parameter, as console forms' action URLs carry it.
+     */
     public static String withToken(String actionPath, String token) {
-        return actionPath + (actionPath.contains("?") ? "&" : "?") + "csrfToken="
+        return actionPath
+                + (actionPath.contains("?") ? "&" : "?")
+                + "csrfToken="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /**
-     * Uploads a file like a browser form with {@code enctype="multipart/form-data"}: upload forms carry the form
-     * token in their action URL (the CSRF check reads no multipart bodies), so it goes there.
+     * Uploads a file like a browser form with {@code enctype="multipart/form-data"}: upload forms
+     * carry the form token in their action URL (the CSRF check reads no multipart bodies), so it
+     * goes there.
      */
-    public Page postFile(String token, String actionPath, String field, String fileName, byte[] content) {
+    public Page postFile(
+            String token, String actionPath, String field, String fileName, byte[] content) {
         String boundary = "----mz" + java.util.UUID.randomUUID().toString().replace("-", "");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\""
+                                + field
+                                + "\"; filename=\""
+                                + fileName
+                                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         String path = withToken(actionPath, token);
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         defaultHeaders.forEach(b::header);
         return send(b.build());
     }
 
     /**
-     * Posts a multipart form with text fields and one file (which may be empty, as a browser sends an empty file
-     * field); the form token goes in the action URL as with {@link #postFile}.
+     * Posts a multipart form with text fields and one file (which may be empty, as a browser sends
+     * an empty file field); the form token goes in the action URL as with {@link #postFile}.
      */
-    public Page postMultipart(String token, String actionPath, Map<String, String> fields, String fileField,
-                              String fileName, String contentType, byte[] content) {
+    public Page postMultipart(
+            String token,
+            String actionPath,
+            Map<String, String> fields,
+            String fileField,
+            String fileName,
+            String contentType,
+            byte[] content) {
         String boundary = "----mz" + java.util.UUID.randomUUID().toString().replace("-", "");
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + k + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        fields.forEach(
+                (k, v) ->
+                        body.writeBytes(
+                                ("--"
+                                                + boundary
+                                                + "\r\nContent-Disposition: form-data; name=\""
+                                                + k
+                                                + "\"\r\n\r\n"
+                                                + v
+                                                + "\r\n")
+                                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(
+                ("--"
+                                + boundary
+                                + "\r\nContent-Disposition: form-data; name=\""
+                                + fileField
+                                + "\"; filename=\""
+                                + fileName
+                                + "\"\r\nContent-Type: "
+                                + contentType
+                                + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String path = actionPath + (actionPath.contains("?") ? "&" : "?") + "csrfToken="
-                + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        String path =
+                actionPath
+                        + (actionPath.contains("?") ? "&" : "?")
+                        + "csrfToken="
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(base.resolve(path))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         defaultHeaders.forEach(b::header);
         return send(b.build());
     }
 
     /**
-     * The form token of a page (the value of its first hidden {@code csrfToken} field); empty for pages without
-     * one (public forms, login and password reset need none).
+     * The form token of a page (the value of its first hidden {@code csrfToken} field); empty for
+     * pages without one (public forms, login and password reset need none).
      */
     public static String csrf(Page page) {
         var field = page.doc().selectFirst("input[name=csrfToken]");
@@ -162,9 +219,9 @@ public final class Web {
     }
 
     /**
-     * The console form token this browser holds (its form cookie, set at login), e.g. to post to a page that shows
-     * no form (any more), as a browser would from a page opened earlier; empty when it has none (public forms need
-     * none).
+     * The console form token this browser holds (its form cookie, set at login), e.g. to post to a
+     * page that shows no form (any more), as a browser would from a page opened earlier; empty when
+     * it has none (public forms need none).
      */
     public String csrfToken() {
         String token = cookie("mz_csrf");
@@ -173,14 +230,18 @@ public final class Web {
 
     /** The value of a cookie this client holds, or null. */
     public String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** A download: status, headers and the raw bytes. */
     public HttpResponse<byte[]> download(String path) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET();
             defaultHeaders.forEach(b::header);
             return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -193,7 +254,9 @@ public final class Web {
 
     public Page send(HttpRequest request) {
         try {
-            HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r =
+                    client.send(
+                            request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Page(r.statusCode(), r.body(), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -219,19 +282,39 @@ public final class Web {
         return m;
     }
 
-    /** Encodes a form whose values are strings or collections of strings (sent as repeated fields). */
+    /**
+     * Encodes a form whose values are strings or collections of strings (sent as repeated fields).
+     */
     public static String encodeAll(Map<String, ?> form) {
         return form.entrySet().stream()
-                .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> c ? c.stream() : java.util.stream.Stream.of(e.getValue()))
-                        .map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                                + URLEncoder.encode(v == null ? "" : v.toString(), StandardCharsets.UTF_8)))
+                .flatMap(
+                        e ->
+                                (e.getValue() instanceof java.util.Collection<?> c
+                                                ? c.stream()
+                                                : java.util.stream.Stream.of(e.getValue()))
+                                        .map(
+                                                v ->
+                                                        URLEncoder.encode(
+                                                                        e.getKey(),
+                                                                        StandardCharsets.UTF_8)
+                                                                + "="
+                                                                + URLEncoder.encode(
+                                                                        v == null
+                                                                                ? ""
+                                                                                : v.toString(),
+                                                                        StandardCharsets.UTF_8)))
                 .collect(Collectors.joining("&"));
     }
 
     public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
+                .map(
+                        e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(
+                                                e.getValue() == null ? "" : e.getValue(),
+                                                StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

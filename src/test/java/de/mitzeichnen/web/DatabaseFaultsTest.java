@@ -1,5 +1,8 @@
 package de.mitzeichnen.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.Fixtures;
@@ -10,10 +13,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,22 +20,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * The database reached through a proxy the test controls: frozen, stopped, back again. Static files and the health
- * check never wait for it; pages answer quickly with the friendly 503; the service recovers by itself.
+ * The database reached through a proxy the test controls: frozen, stopped, back again. Static files
+ * and the health check never wait for it; pages answer quickly with the friendly 503; the service
+ * recovers by itself.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseFaultsTest implements TestPropertyProvider {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    Fixtures fixtures;
+    @Inject EmbeddedServer server;
+    @Inject Fixtures fixtures;
 
     TcpProxy proxy;
 
@@ -51,8 +49,11 @@ class DatabaseFaultsTest implements TestPropertyProvider {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("datasources.default.url", proxy.proxied(url),
-                "mitzeichnen.mail.poll-interval", "1h");
+        return Map.of(
+                "datasources.default.url",
+                proxy.proxied(url),
+                "mitzeichnen.mail.poll-interval",
+                "1h");
     }
 
     @AfterAll
@@ -62,8 +63,12 @@ class DatabaseFaultsTest implements TestPropertyProvider {
 
     @Test
     void frozenThenStoppedDatabase() throws Exception {
-        Appeal appeal = fixtures.appeal("Datenbank weg", AppealStatus.OPEN,
-                Instant.now().minusSeconds(3600), Instant.now().plusSeconds(86400 * 10));
+        Appeal appeal =
+                fixtures.appeal(
+                        "Datenbank weg",
+                        AppealStatus.OPEN,
+                        Instant.now().minusSeconds(3600),
+                        Instant.now().plusSeconds(86400 * 10));
         Web web = new Web(URI.create(server.getURL().toString()));
         assertEquals(200, web.get("/aufrufe/" + appeal.slug()).status());
         assertEquals(200, web.get("/health").status(), web.get("/health").body());
@@ -93,8 +98,15 @@ class DatabaseFaultsTest implements TestPropertyProvider {
             long took = millisSince(t0);
             assertEquals(503, page.status(), page.body());
             assertTrue(took < 2000, "page took " + took + " ms");
-            assertTrue(page.header("Retry-After") != null && Integer.parseInt(page.header("Retry-After")) > 0);
-            assertTrue(page.text().contains(lang.equals("de") ? "Gerade nicht erreichbar" : "Temporarily unavailable"),
+            assertTrue(
+                    page.header("Retry-After") != null
+                            && Integer.parseInt(page.header("Retry-After")) > 0);
+            assertTrue(
+                    page.text()
+                            .contains(
+                                    lang.equals("de")
+                                            ? "Gerade nicht erreichbar"
+                                            : "Temporarily unavailable"),
                     page.text());
         }
         long t0 = System.nanoTime();

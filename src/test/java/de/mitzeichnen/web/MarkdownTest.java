@@ -1,10 +1,10 @@
 package de.mitzeichnen.web;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class MarkdownTest {
 
@@ -12,23 +12,30 @@ class MarkdownTest {
 
     @Test
     void keepsFormattingListsHeadingsAndSafeLinks() {
-        String html = markdown.toSafeHtml("### Wir fordern:\n\n- **fett** und *kursiv*\n- [Stadt](https://stadt.example)"
-                + "\n\n[Mail](mailto:a@b.example)\n\n---\n\n> Zitat");
+        String html =
+                markdown.toSafeHtml(
+                        "### Wir fordern:\n\n- **fett** und *kursiv*\n- [Stadt](https://stadt.example)"
+                                + "\n\n[Mail](mailto:a@b.example)\n\n---\n\n> Zitat");
         assertTrue(html.contains("<h3>Wir fordern:</h3>"), html);
         assertTrue(html.contains("<strong>fett</strong>"));
         assertTrue(html.contains("<em>kursiv</em>"));
         assertTrue(html.contains("href=\"https://stadt.example\""), html);
-        assertTrue(html.contains("href=\"mailto:a&#64;b.example\"") || html.contains("href=\"mailto:a@b.example\""), html);
+        assertTrue(
+                html.contains("href=\"mailto:a&#64;b.example\"")
+                        || html.contains("href=\"mailto:a@b.example\""),
+                html);
         assertTrue(html.contains("<hr />") || html.contains("<hr>"), html);
         assertTrue(html.contains("<blockquote>"));
     }
 
     @Test
     void removesScriptsEventHandlersAndJavascriptLinks() {
-        String html = markdown.toSafeHtml("Hallo <script>alert('x')</script>\n\n"
-                + "<img src=x onerror=alert(1)> <a href=\"#\" onclick=\"alert(2)\">klick</a>\n\n"
-                + "[böse](javascript:alert(3)) <a href=\"JaVaScRiPt:alert(4)\">auch</a>\n\n"
-                + "<iframe src=\"https://evil.example\"></iframe><style>body{}</style>");
+        String html =
+                markdown.toSafeHtml(
+                        "Hallo <script>alert('x')</script>\n\n"
+                                + "<img src=x onerror=alert(1)> <a href=\"#\" onclick=\"alert(2)\">klick</a>\n\n"
+                                + "[böse](javascript:alert(3)) <a href=\"JaVaScRiPt:alert(4)\">auch</a>\n\n"
+                                + "<iframe src=\"https://evil.example\"></iframe><style>body{}</style>");
         String lower = html.toLowerCase();
         assertFalse(lower.contains("<script"), html);
         assertFalse(lower.contains("alert('x')"), html);

@@ -1,8 +1,9 @@
 package de.mitzeichnen.web;
 
-import de.mitzeichnen.appeal.SignerRole;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.mitzeichnen.appeal.SignerRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,9 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Both languages are complete: same keys, and every key a template or Java source names exists. */
 class MessageBundlesTest {
@@ -52,7 +51,12 @@ class MessageBundlesTest {
         Properties de = load("messages_de.properties");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("templates"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".txt")).toList()) {
+            for (Path f :
+                    files.filter(
+                                    p ->
+                                            p.toString().endsWith(".html")
+                                                    || p.toString().endsWith(".txt"))
+                            .toList()) {
                 Matcher m = TEMPLATE_KEY.matcher(Files.readString(f));
                 while (m.find()) {
                     if (!de.containsKey(m.group(1))) {

@@ -1,33 +1,38 @@
 package de.mitzeichnen.appeal.console;
 
-import de.mitzeichnen.db.Sql;
-import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.ConsoleUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Creating, editing and moving appeals through their life cycle, with the rules of the console: the address is
- * unique and fixed once published; a published text changes only as a new version with a reason; names, once
- * kept private, stay private; concurrent changes are detected, never overwritten.
+ * Creating, editing and moving appeals through their life cycle, with the rules of the console: the
+ * address is unique and fixed once published; a published text changes only as a new version with a
+ * reason; names, once kept private, stay private; concurrent changes are detected, never
+ * overwritten.
  */
 @Singleton
 class AppealEditor {
 
-    /** Either the saved appeal or what is wrong (with the stored version, to resubmit after a conflict). */
-    record Outcome(@Nullable Appeal saved, @Nullable FormErrors errors, @Nullable Long currentVersion,
-                   boolean conflict) {
+    /**
+     * Either the saved appeal or what is wrong (with the stored version, to resubmit after a
+     * conflict).
+     */
+    record Outcome(
+            @Nullable Appeal saved,
+            @Nullable FormErrors errors,
+            @Nullable Long currentVersion,
+            boolean conflict) {
         static Outcome saved(Appeal a) {
             return new Outcome(a, null, null, false);
         }
@@ -50,7 +55,11 @@ class AppealEditor {
     private final AppealStore store;
     private final Clock clock;
 
-    AppealEditor(AppealRepository appeals, OrganiserRepository organisers, AppealStore store, Clock clock) {
+    AppealEditor(
+            AppealRepository appeals,
+            OrganiserRepository organisers,
+            AppealStore store,
+            Clock clock) {
         this.appeals = appeals;
         this.organisers = organisers;
         this.store = store;
@@ -73,7 +82,8 @@ class AppealEditor {
             return Outcome.saved(store.create(me, organiserId, in));
         } catch (DataAccessException e) {
             if (Sql.isDuplicateKey(e)) {
-                return Outcome.rejected(new FormErrors().field("slug", "console.appeal.error.slugTaken"), null);
+                return Outcome.rejected(
+                        new FormErrors().field("slug", "console.appeal.error.slugTaken"), null);
             }
             throw e;
         }
@@ -82,10 +92,12 @@ class AppealEditor {
     Outcome update(ConsoleUser me, Appeal current, AppealForm.Input in) {
         FormErrors errors = new FormErrors();
         if (current.status() == AppealStatus.ARCHIVED) {
-            return Outcome.conflicting(errors.general("console.appeal.error.archived"), current.version());
+            return Outcome.conflicting(
+                    errors.general("console.appeal.error.archived"), current.version());
         }
         if (!Objects.equals(in.version(), current.version())) {
-            return Outcome.conflicting(errors.general("console.appeal.error.conflict"), current.version());
+            return Outcome.conflicting(
+                    errors.general("console.appeal.error.conflict"), current.version());
         }
         boolean published = current.isPublic();
         if (!in.slug().equals(current.slug())) {
@@ -95,8 +107,10 @@ class AppealEditor {
                 errors.field("slug", "console.appeal.error.slugTaken");
             }
         }
-        boolean textChanged = !in.title().equals(current.title()) || !in.addressee().equals(current.addressee())
-                || !in.bodyMarkdown().equals(current.bodyMarkdown());
+        boolean textChanged =
+                !in.title().equals(current.title())
+                        || !in.addressee().equals(current.addressee())
+                        || !in.bodyMarkdown().equals(current.bodyMarkdown());
         if (published && textChanged && in.reason().isEmpty()) {
             errors.field("reason", "console.appeal.error.reasonRequired");
         }
@@ -112,7 +126,8 @@ class AppealEditor {
             return conflict(current.id());
         } catch (DataAccessException e) {
             if (Sql.isDuplicateKey(e)) {
-                return Outcome.rejected(new FormErrors().field("slug", "console.appeal.error.slugTaken"),
+                return Outcome.rejected(
+                        new FormErrors().field("slug", "console.appeal.error.slugTaken"),
                         current.version());
             }
             throw e;
@@ -144,9 +159,15 @@ class AppealEditor {
         return move(me, a, formVersion, AppealStatus.ARCHIVED, "APPEAL_ARCHIVED");
     }
 
-    private Outcome move(ConsoleUser me, Appeal a, @Nullable Long formVersion, AppealStatus target, String action) {
+    private Outcome move(
+            ConsoleUser me,
+            Appeal a,
+            @Nullable Long formVersion,
+            AppealStatus target,
+            String action) {
         if (!Objects.equals(formVersion, a.version())) {
-            return Outcome.conflicting(new FormErrors().general("console.appeal.error.conflict"), a.version());
+            return Outcome.conflicting(
+                    new FormErrors().general("console.appeal.error.conflict"), a.version());
         }
         try {
             return Outcome.saved(store.transition(me, a, target, action));
@@ -163,5 +184,4 @@ class AppealEditor {
         Long now = appeals.findById(appealId).map(Appeal::version).orElse(null);
         return Outcome.conflicting(new FormErrors().general("console.appeal.error.conflict"), now);
     }
-
 }

@@ -1,15 +1,14 @@
 package de.mitzeichnen.appeal.console;
 
-import de.mitzeichnen.console.FormFields;
-import de.mitzeichnen.console.FormErrors;
-import de.mitzeichnen.console.BerlinTime;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.console.BerlinTime;
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.email.EmailAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The appeal form exactly as submitted (all text, so that every bad input can be shown again as typed).
- * {@link #validate} turns it into an {@link Input} or collects a message per field.
+ * The appeal form exactly as submitted (all text, so that every bad input can be shown again as
+ * typed). {@link #validate} turns it into an {@link Input} or collects a message per field.
  */
 @Serdeable
 record AppealForm(
@@ -50,35 +49,90 @@ record AppealForm(
     private static final int MAX_GOAL = 100_000;
 
     /** The checked values of a valid form. */
-    record Input(@Nullable Long organiserId, String title, String slug, String addressee, String bodyMarkdown,
-                 String contactEmail, Instant opensAt, Instant deadline, int graceSeconds, Set<SignerRole> roles,
-                 boolean publishNames, @Nullable Integer goal, PublicCount publicCount, String reason, @Nullable Long version) {
-    }
+    record Input(
+            @Nullable Long organiserId,
+            String title,
+            String slug,
+            String addressee,
+            String bodyMarkdown,
+            String contactEmail,
+            Instant opensAt,
+            Instant deadline,
+            int graceSeconds,
+            Set<SignerRole> roles,
+            boolean publishNames,
+            @Nullable Integer goal,
+            PublicCount publicCount,
+            String reason,
+            @Nullable Long version) {}
 
     /** The form for an appeal as stored. */
     static AppealForm of(Appeal a) {
-        return new AppealForm(String.valueOf(a.organiserId()), a.title(), a.slug(), a.addressee(), a.bodyMarkdown(),
-                a.contactEmail(), BerlinTime.date(a.opensAt()), BerlinTime.time(a.opensAt()),
-                BerlinTime.date(a.deadline()), BerlinTime.time(a.deadline()),
+        return new AppealForm(
+                String.valueOf(a.organiserId()),
+                a.title(),
+                a.slug(),
+                a.addressee(),
+                a.bodyMarkdown(),
+                a.contactEmail(),
+                BerlinTime.date(a.opensAt()),
+                BerlinTime.time(a.opensAt()),
+                BerlinTime.date(a.deadline()),
+                BerlinTime.time(a.deadline()),
                 String.valueOf(Duration.ofSeconds(a.graceSeconds()).toHours()),
-                a.allowedRoles().stream().sorted().map(Enum::name).toList(), a.publishNames() ? "on" : null,
-                a.goal() == null ? "" : String.valueOf(a.goal()), a.publicCount().name(), "",
-                a.version() == null ? "" : String.valueOf(a.version()), null);
+                a.allowedRoles().stream().sorted().map(Enum::name).toList(),
+                a.publishNames() ? "on" : null,
+                a.goal() == null ? "" : String.valueOf(a.goal()),
+                a.publicCount().name(),
+                "",
+                a.version() == null ? "" : String.valueOf(a.version()),
+                null);
     }
 
     /** The form of a new appeal: opens now, a day of grace, every role, names may be published. */
     static AppealForm blank(@Nullable Long organiserId, String contactEmail, Instant now) {
-        return new AppealForm(organiserId == null ? "" : String.valueOf(organiserId), "", "", "", "", contactEmail,
-                BerlinTime.date(now), BerlinTime.time(now), "", "", "24",
-                SignerRole.all().stream().sorted().map(Enum::name).toList(), "on", "", PublicCount.TRUSTED_ONLY.name(), "", "",
+        return new AppealForm(
+                organiserId == null ? "" : String.valueOf(organiserId),
+                "",
+                "",
+                "",
+                "",
+                contactEmail,
+                BerlinTime.date(now),
+                BerlinTime.time(now),
+                "",
+                "",
+                "24",
+                SignerRole.all().stream().sorted().map(Enum::name).toList(),
+                "on",
+                "",
+                PublicCount.TRUSTED_ONLY.name(),
+                "",
+                "",
                 null);
     }
 
     /** The same form with the version the stored appeal has now (after someone else's change). */
     AppealForm withVersion(@Nullable Long newVersion) {
-        return new AppealForm(organiserId, title, slug, addressee, bodyMarkdown, contactEmail, opensDate, opensTime,
-                deadlineDate, deadlineTime, graceHours, roles, publishNames, goal, publicCount, reason,
-                newVersion == null ? "" : String.valueOf(newVersion), action);
+        return new AppealForm(
+                organiserId,
+                title,
+                slug,
+                addressee,
+                bodyMarkdown,
+                contactEmail,
+                opensDate,
+                opensTime,
+                deadlineDate,
+                deadlineTime,
+                graceHours,
+                roles,
+                publishNames,
+                goal,
+                publicCount,
+                reason,
+                newVersion == null ? "" : String.valueOf(newVersion),
+                action);
     }
 
     boolean isPreview() {
@@ -147,8 +201,22 @@ record AppealForm(
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Input(organiser, t, s, a, b, c, opens, deadline, grace * 3600, parsedRoles,
-                publishNames != null && !publishNames.isEmpty(), g, counting, why, v);
+        return new Input(
+                organiser,
+                t,
+                s,
+                a,
+                b,
+                c,
+                opens,
+                deadline,
+                grace * 3600,
+                parsedRoles,
+                publishNames != null && !publishNames.isEmpty(),
+                g,
+                counting,
+                why,
+                v);
     }
 
     private static String required(String value, String field, int max, FormErrors errors) {
@@ -161,7 +229,8 @@ record AppealForm(
         return v;
     }
 
-    private static Integer number(String value, String field, int min, int max, boolean required, FormErrors errors) {
+    private static Integer number(
+            String value, String field, int min, int max, boolean required, FormErrors errors) {
         String v = trim(value);
         if (v.isEmpty()) {
             if (required) {
@@ -181,7 +250,6 @@ record AppealForm(
             return null;
         }
     }
-
 
     private static String trim(String s) {
         return s == null ? "" : s.strip();

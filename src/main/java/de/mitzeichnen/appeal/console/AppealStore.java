@@ -5,12 +5,11 @@ import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.AppealVersion;
 import de.mitzeichnen.appeal.AppealVersions;
-import de.mitzeichnen.signing.SupportRecount;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.signing.SupportRecount;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,8 +29,12 @@ class AppealStore {
     private final Clock clock;
     private final SupportRecount recount;
 
-    AppealStore(AppealRepository appeals, AppealVersions versions, AuditLog audit, Clock clock,
-                SupportRecount recount) {
+    AppealStore(
+            AppealRepository appeals,
+            AppealVersions versions,
+            AuditLog audit,
+            Clock clock,
+            SupportRecount recount) {
         this.recount = recount;
         this.appeals = appeals;
         this.versions = versions;
@@ -42,50 +45,107 @@ class AppealStore {
     @Transactional
     public Appeal create(ConsoleUser me, long organiserId, AppealForm.Input in) {
         Instant now = clock.instant();
-        Appeal appeal = appeals.save(new Appeal(null, organiserId, in.slug(), in.title(), in.addressee(),
-                in.bodyMarkdown(), in.contactEmail(), in.opensAt(), in.deadline(), in.graceSeconds(), AppealStatus.DRAFT,
-                in.roles(), in.publishNames(), in.goal(), in.publicCount(), now, now, null));
+        Appeal appeal =
+                appeals.save(
+                        new Appeal(
+                                null,
+                                organiserId,
+                                in.slug(),
+                                in.title(),
+                                in.addressee(),
+                                in.bodyMarkdown(),
+                                in.contactEmail(),
+                                in.opensAt(),
+                                in.deadline(),
+                                in.graceSeconds(),
+                                AppealStatus.DRAFT,
+                                in.roles(),
+                                in.publishNames(),
+                                in.goal(),
+                                in.publicCount(),
+                                now,
+                                now,
+                                null));
         versions.first(appeal, me.accountId());
-        audit.record(me.actor(), "APPEAL_CREATED", organiserId, appeal.id(),
+        audit.record(
+                me.actor(),
+                "APPEAL_CREATED",
+                organiserId,
+                appeal.id(),
                 Map.of("slug", appeal.slug(), "title", appeal.title()));
         return appeal;
     }
 
     /**
-     * Saves the edited appeal; with the stored version in {@code in.version()}, so that a concurrent change makes
-     * the update fail (OptimisticLockException) and nothing is written.
+     * Saves the edited appeal; with the stored version in {@code in.version()}, so that a
+     * concurrent change makes the update fail (OptimisticLockException) and nothing is written.
      */
     @Transactional
     public Appeal update(ConsoleUser me, Appeal before, AppealForm.Input in) {
         Instant now = clock.instant();
-        Appeal changed = new Appeal(before.id(), before.organiserId(), in.slug(), in.title(), in.addressee(),
-                in.bodyMarkdown(), in.contactEmail(), sameMinute(before.opensAt(), in.opensAt()),
-                sameMinute(before.deadline(), in.deadline()),
-                in.graceSeconds() / 3600 == before.graceSeconds() / 3600 ? before.graceSeconds() : in.graceSeconds(),
-                before.status(), in.roles(), in.publishNames(), in.goal(), in.publicCount(), before.createdAt(), now, in.version());
+        Appeal changed =
+                new Appeal(
+                        before.id(),
+                        before.organiserId(),
+                        in.slug(),
+                        in.title(),
+                        in.addressee(),
+                        in.bodyMarkdown(),
+                        in.contactEmail(),
+                        sameMinute(before.opensAt(), in.opensAt()),
+                        sameMinute(before.deadline(), in.deadline()),
+                        in.graceSeconds() / 3600 == before.graceSeconds() / 3600
+                                ? before.graceSeconds()
+                                : in.graceSeconds(),
+                        before.status(),
+                        in.roles(),
+                        in.publishNames(),
+                        in.goal(),
+                        in.publicCount(),
+                        before.createdAt(),
+                        now,
+                        in.version());
         Appeal saved = appeals.update(changed);
         if (before.publicCount() != changed.publicCount()) {
-            // what counts publicly changed: the aggregate is rebuilt from the signatures in this transaction
+            // what counts publicly changed: the aggregate is rebuilt from the signatures in this
+            // transaction
             recount.recount(before.id());
         }
         List<String> fields = changedFields(before, changed);
         if (textChanged(before, changed)) {
             if (before.isPublic()) {
                 AppealVersion v = versions.next(before, changed, in.reason(), now, me.accountId());
-                audit.record(me.actor(), "APPEAL_VERSION_CREATED", before.organiserId(), before.id(),
-                        Map.of("version", v.versionNo(), "reason", in.reason(), "hash", v.textHash()));
+                audit.record(
+                        me.actor(),
+                        "APPEAL_VERSION_CREATED",
+                        before.organiserId(),
+                        before.id(),
+                        Map.of(
+                                "version",
+                                v.versionNo(),
+                                "reason",
+                                in.reason(),
+                                "hash",
+                                v.textHash()));
             } else {
                 versions.correctDraft(changed);
             }
         }
         if (!fields.isEmpty()) {
-            audit.record(me.actor(), "APPEAL_UPDATED", before.organiserId(), before.id(),
+            audit.record(
+                    me.actor(),
+                    "APPEAL_UPDATED",
+                    before.organiserId(),
+                    before.id(),
                     Map.of("fields", String.join(",", fields)));
         }
         return saved;
     }
 
-    /** Moves the appeal to {@code target}; fails with OptimisticLockException if it changed meanwhile. */
+    /**
+     * Moves the appeal to {@code target}; fails with OptimisticLockException if it changed
+     * meanwhile.
+     */
     @Transactional
     public Appeal transition(ConsoleUser me, Appeal appeal, AppealStatus target, String action) {
         Instant now = clock.instant();
@@ -95,7 +155,8 @@ class AppealStore {
         details.put("from", appeal.status());
         details.put("to", target);
         if (target == AppealStatus.CLOSED && now.isBefore(appeal.deadline())) {
-            // Closing early ends the signing now (the grace for confirmations counts from here); the deadline the
+            // Closing early ends the signing now (the grace for confirmations counts from here);
+            // the deadline the
             // appeal was published with stays on record and on the public page.
             moved = moved.closedEarly(now);
             details.put("plannedDeadline", appeal.deadline().toString());
@@ -106,15 +167,16 @@ class AppealStore {
     }
 
     /**
-     * The form shows times to the minute: an unchanged field keeps the stored instant (e.g. 23:59:59) instead of
-     * being cut to 23:59:00 whenever something else on the form is saved.
+     * The form shows times to the minute: an unchanged field keeps the stored instant (e.g.
+     * 23:59:59) instead of being cut to 23:59:00 whenever something else on the form is saved.
      */
     private static Instant sameMinute(Instant stored, Instant entered) {
         return stored.truncatedTo(ChronoUnit.MINUTES).equals(entered) ? stored : entered;
     }
 
     static boolean textChanged(Appeal a, Appeal b) {
-        return !a.title().equals(b.title()) || !a.addressee().equals(b.addressee())
+        return !a.title().equals(b.title())
+                || !a.addressee().equals(b.addressee())
                 || !a.bodyMarkdown().equals(b.bodyMarkdown());
     }
 

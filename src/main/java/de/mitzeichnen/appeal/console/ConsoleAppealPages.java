@@ -1,14 +1,14 @@
 package de.mitzeichnen.appeal.console;
 
-import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.FormErrors;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.AppealVersions;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.console.FormFields;
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.ConsoleUser;
@@ -22,16 +22,15 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +48,8 @@ import java.util.stream.Collectors;
 class ConsoleAppealPages {
 
     /** The notices a redirect may ask for (?ok=...). */
-    private static final Set<String> NOTICES = Set.of("created", "saved", "version", "published", "closed", "archived");
+    private static final Set<String> NOTICES =
+            Set.of("created", "saved", "version", "published", "closed", "archived");
 
     @Serdeable
     record StatusForm(@Nullable String version, @Nullable String confirm) {
@@ -59,8 +59,7 @@ class ConsoleAppealPages {
     }
 
     /** One line of the list. */
-    record Row(Appeal appeal, AppealStatus status, String organiserName) {
-    }
+    record Row(Appeal appeal, AppealStatus status, String organiserName) {}
 
     private final AppealRepository appeals;
     private final ManagedAppeals managed;
@@ -71,8 +70,15 @@ class ConsoleAppealPages {
     private final ConsoleView view;
     private final Clock clock;
 
-    ConsoleAppealPages(AppealRepository appeals, ManagedAppeals managed, OrganiserRepository organisers,
-                       AppealVersions versions, AppealEditor editor, Markdown markdown, ConsoleView view, Clock clock) {
+    ConsoleAppealPages(
+            AppealRepository appeals,
+            ManagedAppeals managed,
+            OrganiserRepository organisers,
+            AppealVersions versions,
+            AppealEditor editor,
+            Markdown markdown,
+            ConsoleView view,
+            Clock clock) {
         this.appeals = appeals;
         this.managed = managed;
         this.organisers = organisers;
@@ -86,20 +92,37 @@ class ConsoleAppealPages {
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
         Instant now = clock.instant();
-        Map<Long, String> names = organisers.findAll().stream()
-                .collect(Collectors.toMap(Organiser::id, Organiser::name));
-        List<Appeal> visible = me.isPlatformAdmin()
-                ? appeals.findAll().stream().sorted(Comparator.comparing(Appeal::createdAt).reversed()).toList()
-                : appeals.findByOrganiserIdOrderByCreatedAtDesc(me.organiserId());
-        List<Row> rows = visible.stream()
-                .map(a -> new Row(a, a.statusAt(now), names.getOrDefault(a.organiserId(), ""))).toList();
-        return view.render(request, me, HttpStatus.OK, "console/appeals", Pages.model("rows", rows));
+        Map<Long, String> names =
+                organisers.findAll().stream()
+                        .collect(Collectors.toMap(Organiser::id, Organiser::name));
+        List<Appeal> visible =
+                me.isPlatformAdmin()
+                        ? appeals.findAll().stream()
+                                .sorted(Comparator.comparing(Appeal::createdAt).reversed())
+                                .toList()
+                        : appeals.findByOrganiserIdOrderByCreatedAtDesc(me.organiserId());
+        List<Row> rows =
+                visible.stream()
+                        .map(
+                                a ->
+                                        new Row(
+                                                a,
+                                                a.statusAt(now),
+                                                names.getOrDefault(a.organiserId(), "")))
+                        .toList();
+        return view.render(
+                request, me, HttpStatus.OK, "console/appeals", Pages.model("rows", rows));
     }
 
     @Get("/aufrufe/neu")
     HttpResponse<String> newForm(HttpRequest<?> request, ConsoleUser me) {
-        String contact = me.organiserId() == null ? ""
-                : organisers.findById(me.organiserId()).map(Organiser::contactEmail).orElse("");
+        String contact =
+                me.organiserId() == null
+                        ? ""
+                        : organisers
+                                .findById(me.organiserId())
+                                .map(Organiser::contactEmail)
+                                .orElse("");
         AppealForm form = AppealForm.blank(me.organiserId(), contact, clock.instant());
         return formPage(request, me, HttpStatus.OK, null, form, new FormErrors(), null, null);
     }
@@ -113,20 +136,41 @@ class ConsoleAppealPages {
             return formPage(request, me, HttpStatus.OK, null, form, errors, preview(form), null);
         }
         if (input == null) {
-            return formPage(request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form, errors, null, null);
+            return formPage(
+                    request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form, errors, null, null);
         }
         AppealEditor.Outcome outcome = editor.create(me, input);
         if (!outcome.ok()) {
-            return formPage(request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form, outcome.errors(), null, null);
+            return formPage(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    null,
+                    form,
+                    outcome.errors(),
+                    null,
+                    null);
         }
         return redirect(outcome.saved(), "created");
     }
 
     @Get("/aufrufe/{id}")
-    HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+    HttpResponse<String> edit(
+            HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
         Appeal appeal = managed.byId(me, id);
-        String notice = ok != null && NOTICES.contains(ok) ? view.text(request, "console.appeal.notice." + ok) : null;
-        return formPage(request, me, HttpStatus.OK, appeal, AppealForm.of(appeal), new FormErrors(), null, notice);
+        String notice =
+                ok != null && NOTICES.contains(ok)
+                        ? view.text(request, "console.appeal.notice." + ok)
+                        : null;
+        return formPage(
+                request,
+                me,
+                HttpStatus.OK,
+                appeal,
+                AppealForm.of(appeal),
+                new FormErrors(),
+                null,
+                notice);
     }
 
     @Post("/aufrufe/{id}")
@@ -139,25 +183,39 @@ class ConsoleAppealPages {
             return formPage(request, me, HttpStatus.OK, appeal, form, errors, preview(form), null);
         }
         if (input == null) {
-            return formPage(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, form, errors, null, null);
+            return formPage(
+                    request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, form, errors, null, null);
         }
-        boolean newVersion = appeal.isPublic() && !(input.title().equals(appeal.title())
-                && input.addressee().equals(appeal.addressee()) && input.bodyMarkdown().equals(appeal.bodyMarkdown()));
+        boolean newVersion =
+                appeal.isPublic()
+                        && !(input.title().equals(appeal.title())
+                                && input.addressee().equals(appeal.addressee())
+                                && input.bodyMarkdown().equals(appeal.bodyMarkdown()));
         AppealEditor.Outcome outcome = editor.update(me, appeal, input);
         if (!outcome.ok()) {
-            HttpStatus status = outcome.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-            return formPage(request, me, status, reload(appeal), form.withVersion(outcome.currentVersion()),
-                    outcome.errors(), null, null);
+            HttpStatus status =
+                    outcome.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            return formPage(
+                    request,
+                    me,
+                    status,
+                    reload(appeal),
+                    form.withVersion(outcome.currentVersion()),
+                    outcome.errors(),
+                    null,
+                    null);
         }
         return redirect(outcome.saved(), newVersion ? "version" : "saved");
     }
 
-    // --- dangerous steps ask twice: GET shows what will happen, only a POST with confirm=yes changes anything ---
+    // --- dangerous steps ask twice: GET shows what will happen, only a POST with confirm=yes
+    // changes anything ---
 
     @Get("/aufrufe/{id}/veroeffentlichen")
     HttpResponse<String> confirmPublish(HttpRequest<?> request, ConsoleUser me, long id) {
         Appeal appeal = managed.byId(me, id);
-        return confirmPage(request, me, appeal, "veroeffentlichen", String.valueOf(appeal.version()));
+        return confirmPage(
+                request, me, appeal, "veroeffentlichen", String.valueOf(appeal.version()));
     }
 
     @Get("/aufrufe/{id}/schliessen")
@@ -174,7 +232,8 @@ class ConsoleAppealPages {
 
     @Post("/aufrufe/{id}/veroeffentlichen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> publish(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+    HttpResponse<?> publish(
+            HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         return transition(request, me, id, form, editor::publish, "veroeffentlichen", "published");
     }
 
@@ -186,89 +245,152 @@ class ConsoleAppealPages {
 
     @Post("/aufrufe/{id}/archivieren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> archive(HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
+    HttpResponse<?> archive(
+            HttpRequest<?> request, ConsoleUser me, long id, @Body StatusForm form) {
         return transition(request, me, id, form, editor::archive, "archivieren", "archived");
     }
 
     /**
-     * One step of the appeal's life cycle (publish, close, archive): without the confirmation step's {@code
-     * confirm=yes} it only shows what will happen; then it is checked against the form's version.
+     * One step of the appeal's life cycle (publish, close, archive): without the confirmation
+     * step's {@code confirm=yes} it only shows what will happen; then it is checked against the
+     * form's version.
      */
     @FunctionalInterface
     private interface Transition {
         AppealEditor.Outcome apply(ConsoleUser me, Appeal appeal, Long formVersion);
     }
 
-    private HttpResponse<?> transition(HttpRequest<?> request, ConsoleUser me, long id, StatusForm form,
-                                       Transition change, String step, String notice) {
+    private HttpResponse<?> transition(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            StatusForm form,
+            Transition change,
+            String step,
+            String notice) {
         Appeal appeal = managed.byId(me, id);
         if (!form.confirmed()) {
             return confirmPage(request, me, appeal, step, form.version());
         }
-        return afterTransition(request, me, appeal, change.apply(me, appeal, FormFields.parseLong(form.version())),
+        return afterTransition(
+                request,
+                me,
+                appeal,
+                change.apply(me, appeal, FormFields.parseLong(form.version())),
                 notice);
     }
 
     /**
-     * What the step will do, with the one button that does it; a step the appeal's state rules out says why. The
-     * version the organiser saw travels on, so a change made meanwhile is still detected as a conflict.
+     * What the step will do, with the one button that does it; a step the appeal's state rules out
+     * says why. The version the organiser saw travels on, so a change made meanwhile is still
+     * detected as a conflict.
      */
-    private HttpResponse<String> confirmPage(HttpRequest<?> request, ConsoleUser me, Appeal appeal, String step,
-                                             @Nullable String version) {
+    private HttpResponse<String> confirmPage(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            String step,
+            @Nullable String version) {
         AppealStatus now = appeal.statusAt(clock.instant());
-        String refusal = switch (step) {
-            case "veroeffentlichen" -> appeal.status() == AppealStatus.DRAFT ? null : "console.appeal.error.notDraft";
-            case "schliessen" -> now == AppealStatus.OPEN ? null : "console.appeal.error.notOpen";
-            default -> now == AppealStatus.CLOSED ? null : "console.appeal.error.notClosed";
-        };
+        String refusal =
+                switch (step) {
+                    case "veroeffentlichen" ->
+                            appeal.status() == AppealStatus.DRAFT
+                                    ? null
+                                    : "console.appeal.error.notDraft";
+                    case "schliessen" ->
+                            now == AppealStatus.OPEN ? null : "console.appeal.error.notOpen";
+                    default -> now == AppealStatus.CLOSED ? null : "console.appeal.error.notClosed";
+                };
         if (refusal != null) {
-            return formPage(request, me, HttpStatus.CONFLICT, appeal, AppealForm.of(appeal),
-                    new FormErrors().general(refusal), null, null);
+            return formPage(
+                    request,
+                    me,
+                    HttpStatus.CONFLICT,
+                    appeal,
+                    AppealForm.of(appeal),
+                    new FormErrors().general(refusal),
+                    null,
+                    null);
         }
-        return view.render(request, me, HttpStatus.OK, "console/appeal-confirm", Pages.model(
-                "appeal", appeal, "step", step, "status", now, "version", version == null ? "" : version));
+        return view.render(
+                request,
+                me,
+                HttpStatus.OK,
+                "console/appeal-confirm",
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "step",
+                        step,
+                        "status",
+                        now,
+                        "version",
+                        version == null ? "" : version));
     }
 
     // --- end of the confirmation steps ---
 
-    private HttpResponse<?> afterTransition(HttpRequest<?> request, ConsoleUser me, Appeal appeal,
-                                            AppealEditor.Outcome outcome, String notice) {
+    private HttpResponse<?> afterTransition(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            AppealEditor.Outcome outcome,
+            String notice) {
         if (outcome.ok()) {
             return redirect(outcome.saved(), notice);
         }
         Appeal now = reload(appeal);
-        return formPage(request, me, HttpStatus.CONFLICT, now, AppealForm.of(now), outcome.errors(), null, null);
+        return formPage(
+                request,
+                me,
+                HttpStatus.CONFLICT,
+                now,
+                AppealForm.of(now),
+                outcome.errors(),
+                null,
+                null);
     }
 
     /** The appeal, if it exists and is this account's to see (404 / 403 page otherwise). */
-
     private Appeal reload(Appeal appeal) {
         return appeals.findById(appeal.id()).orElse(appeal);
     }
 
     private static HttpResponse<?> redirect(Appeal appeal, String notice) {
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + appeal.id() + "?ok=" + notice));
+        return HttpResponse.seeOther(
+                URI.create("/verwaltung/aufrufe/" + appeal.id() + "?ok=" + notice));
     }
 
     private String preview(AppealForm form) {
         return markdown.toSafeHtml(form.bodyMarkdown());
     }
 
-    private HttpResponse<String> formPage(HttpRequest<?> request, ConsoleUser me, HttpStatus status,
-                                          @Nullable Appeal appeal, AppealForm form, FormErrors errors,
-                                          @Nullable String previewHtml, @Nullable String notice) {
+    private HttpResponse<String> formPage(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            HttpStatus status,
+            @Nullable Appeal appeal,
+            AppealForm form,
+            FormErrors errors,
+            @Nullable String previewHtml,
+            @Nullable String notice) {
         Instant now = clock.instant();
-        Map<String, Object> model = Pages.model(
-                "appeal", appeal,
-                "form", form,
-                "preview", previewHtml,
-                "notice", notice,
-                "roles", List.of(SignerRole.values()),
-                "published", appeal != null && appeal.isPublic());
+        Map<String, Object> model =
+                Pages.model(
+                        "appeal", appeal,
+                        "form", form,
+                        "preview", previewHtml,
+                        "notice", notice,
+                        "roles", List.of(SignerRole.values()),
+                        "published", appeal != null && appeal.isPublic());
         if (appeal == null) {
-            List<Organiser> choices = me.isPlatformAdmin()
-                    ? organisers.findAll().stream().sorted(Comparator.comparing(Organiser::name)).toList()
-                    : List.of();
+            List<Organiser> choices =
+                    me.isPlatformAdmin()
+                            ? organisers.findAll().stream()
+                                    .sorted(Comparator.comparing(Organiser::name))
+                                    .toList()
+                            : List.of();
             model.put("organisers", choices);
         } else {
             AppealStatus status0 = appeal.statusAt(now);

@@ -1,8 +1,8 @@
 package de.mitzeichnen.export.console;
 
-import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
 import de.mitzeichnen.export.ExportGuard;
@@ -14,17 +14,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import jakarta.inject.Named;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -33,11 +30,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The downloads an organiser hands over: CSV, XLSX and the PDF. They are streamed — a writer thread feeds a pipe
- * that the server sends as it fills — so memory stays flat whatever the number of signatures. Every export is
- * recorded in the audit log with its format, filters and row count.
+ * The downloads an organiser hands over: CSV, XLSX and the PDF. They are streamed — a writer thread
+ * feeds a pipe that the server sends as it fills — so memory stays flat whatever the number of
+ * signatures. Every export is recorded in the audit log with its format, filters and row count.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{slug}")
@@ -53,8 +52,13 @@ class ConsoleExports {
     private final ExecutorService executor;
     private final List<ExportGuard> guards;
 
-    ConsoleExports(ManagedAppeals managed, Exports exports, AuditLog audit, Languages languages,
-                   @Named(TaskExecutors.BLOCKING) ExecutorService executor, List<ExportGuard> guards) {
+    ConsoleExports(
+            ManagedAppeals managed,
+            Exports exports,
+            AuditLog audit,
+            Languages languages,
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+            List<ExportGuard> guards) {
         this.guards = guards;
         this.managed = managed;
         this.exports = exports;
@@ -64,42 +68,79 @@ class ConsoleExports {
     }
 
     @Get("/export.csv")
-    HttpResponse<StreamedFile> csv(HttpRequest<?> request, ConsoleUser me, String slug, @Nullable @QueryValue String sep,
-                                   @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
-                                   @Nullable @QueryValue String land) {
-        return export(request, me, slug, ExportFormat.CSV, ",".equals(sep) ? ',' : ';', status, verified, land);
+    HttpResponse<StreamedFile> csv(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            String slug,
+            @Nullable @QueryValue String sep,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String verified,
+            @Nullable @QueryValue String land) {
+        return export(
+                request,
+                me,
+                slug,
+                ExportFormat.CSV,
+                ",".equals(sep) ? ',' : ';',
+                status,
+                verified,
+                land);
     }
 
     @Get("/export.xlsx")
-    HttpResponse<StreamedFile> xlsx(HttpRequest<?> request, ConsoleUser me, String slug,
-                                    @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
-                                    @Nullable @QueryValue String land) {
+    HttpResponse<StreamedFile> xlsx(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            String slug,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String verified,
+            @Nullable @QueryValue String land) {
         return export(request, me, slug, ExportFormat.XLSX, ';', status, verified, land);
     }
 
     @Get("/export.pdf")
-    HttpResponse<StreamedFile> pdf(HttpRequest<?> request, ConsoleUser me, String slug,
-                                   @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
-                                   @Nullable @QueryValue String land) {
+    HttpResponse<StreamedFile> pdf(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            String slug,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String verified,
+            @Nullable @QueryValue String land) {
         return export(request, me, slug, ExportFormat.PDF, ';', status, verified, land);
     }
 
-    /** The hand-over document as a printable page (the same template as the PDF), with the same filters. */
+    /**
+     * The hand-over document as a printable page (the same template as the PDF), with the same
+     * filters.
+     */
     @Get(value = "/uebergabe", produces = MediaType.TEXT_HTML)
-    HttpResponse<String> handover(HttpRequest<?> request, ConsoleUser me, String slug,
-                                  @Nullable @QueryValue String status, @Nullable @QueryValue String verified,
-                                  @Nullable @QueryValue String land) {
+    HttpResponse<String> handover(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            String slug,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue String verified,
+            @Nullable @QueryValue String land) {
         Appeal appeal = managed.bySlug(me, slug);
         guards.forEach(g -> g.check(appeal.id()));
         ExportFilter filter = ExportFilter.of(status, verified, land);
         String pdf = "/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf" + filter.query();
         String back = "/verwaltung/aufrufe/" + appeal.id() + "/unterschriften";
-        return HttpResponse.ok(exports.handoverPage(appeal, filter, languages.resolveOrDefault(request), back, pdf))
+        return HttpResponse.ok(
+                        exports.handoverPage(
+                                appeal, filter, languages.resolveOrDefault(request), back, pdf))
                 .header("Cache-Control", "no-store");
     }
 
-    private HttpResponse<StreamedFile> export(HttpRequest<?> request, ConsoleUser me, String slug, ExportFormat format,
-                                              char separator, String status, String verified, String land) {
+    private HttpResponse<StreamedFile> export(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            String slug,
+            ExportFormat format,
+            char separator,
+            String status,
+            String verified,
+            String land) {
         Appeal appeal = managed.bySlug(me, slug);
         guards.forEach(g -> g.check(appeal.id()));
         ExportFilter filter = ExportFilter.of(status, verified, land);
@@ -111,22 +152,31 @@ class ConsoleExports {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        executor.execute(() -> {
-            try (out) {
-                long rows = exports.write(appeal, format, filter, separator, locale, out);
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("format", format.extension());
-                details.put("filter", filter.describe());
-                details.put("rows", rows);
-                audit.record(me.actor(), "EXPORT", appeal.organiserId(), appeal.id(), details);
-            } catch (IOException | RuntimeException e) {
-                // The reader went away (download cancelled) or the database failed: the download ends early.
-                LOG.warn("Export {} of appeal {} ended early: {}", format, appeal.id(), e.toString());
-            }
-        });
+        executor.execute(
+                () -> {
+                    try (out) {
+                        long rows = exports.write(appeal, format, filter, separator, locale, out);
+                        Map<String, Object> details = new LinkedHashMap<>();
+                        details.put("format", format.extension());
+                        details.put("filter", filter.describe());
+                        details.put("rows", rows);
+                        audit.record(
+                                me.actor(), "EXPORT", appeal.organiserId(), appeal.id(), details);
+                    } catch (IOException | RuntimeException e) {
+                        // The reader went away (download cancelled) or the database failed: the
+                        // download ends early.
+                        LOG.warn(
+                                "Export {} of appeal {} ended early: {}",
+                                format,
+                                appeal.id(),
+                                e.toString());
+                    }
+                });
         StreamedFile file = new StreamedFile(in, MediaType.of(format.mediaType()));
         return HttpResponse.ok(file)
-                .header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(appeal, format, locale) + "\"")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + Exports.fileName(appeal, format, locale) + "\"")
                 .header("Cache-Control", "no-store");
     }
 }

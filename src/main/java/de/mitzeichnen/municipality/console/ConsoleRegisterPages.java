@@ -1,8 +1,8 @@
 package de.mitzeichnen.municipality.console;
 
+import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormFields;
-import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.municipality.DomainImportReport;
 import de.mitzeichnen.municipality.LineError;
 import de.mitzeichnen.municipality.MailDomains;
@@ -17,7 +17,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
@@ -25,7 +24,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +35,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The platform admin's uploads: a newer municipality register (GV100AD as Destatis publishes it) and official mail
- * domains (CSV). Each file is checked completely first; a file with errors changes nothing and the page lists
- * the errors with their line numbers.
+ * The platform admin's uploads: a newer municipality register (GV100AD as Destatis publishes it)
+ * and official mail domains (CSV). Each file is checked completely first; a file with errors
+ * changes nothing and the page lists the errors with their line numbers.
  */
 @Secured(ConsoleUser.PLATFORM_ADMIN)
 @Controller("/verwaltung")
@@ -48,9 +47,16 @@ class ConsoleRegisterPages {
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-    /** What the page reports after an upload: a heading line, counts (label → number) and error lines. */
-    record Outcome(String kind, boolean ok, String message, Map<String, Object> counts, List<String> errors) {
-    }
+    /**
+     * What the page reports after an upload: a heading line, counts (label → number) and error
+     * lines.
+     */
+    record Outcome(
+            String kind,
+            boolean ok,
+            String message,
+            Map<String, Object> counts,
+            List<String> errors) {}
 
     private final MunicipalityImport municipalities;
     private final MailDomains domains;
@@ -59,8 +65,13 @@ class ConsoleRegisterPages {
     private final AuditLog audit;
     private final ConsoleView view;
 
-    ConsoleRegisterPages(MunicipalityImport municipalities, MailDomains domains, MunicipalityRegister register,
-                         RegisterUploads uploads, AuditLog audit, ConsoleView view) {
+    ConsoleRegisterPages(
+            MunicipalityImport municipalities,
+            MailDomains domains,
+            MunicipalityRegister register,
+            RegisterUploads uploads,
+            AuditLog audit,
+            ConsoleView view) {
         this.municipalities = municipalities;
         this.domains = domains;
         this.register = register;
@@ -75,27 +86,54 @@ class ConsoleRegisterPages {
     }
 
     @Post(value = "/register/gemeinden", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<String> importRegister(HttpRequest<?> request, ConsoleUser me,
-                                        @Nullable @Part("file") CompletedFileUpload file) {
+    HttpResponse<String> importRegister(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            @Nullable @Part("file") CompletedFileUpload file) {
         if (missing(file)) {
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
-                    view.text(request, "console.uploads.error.noFile")));
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    failure("register", view.text(request, "console.uploads.error.noFile")));
         }
         String name = FormFields.fileName(file.getFilename());
         MunicipalityImportReport r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
             r = municipalities.importGv100ad(in, name);
         } catch (IOException | UncheckedIOException unreadable) {
-            audit.record(me.actor(), "REGISTER_IMPORT_REJECTED", null, null, Map.of("file", name, "errors", 1));
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("register",
-                    view.text(request, "console.uploads.error.unreadable", name)));
+            audit.record(
+                    me.actor(),
+                    "REGISTER_IMPORT_REJECTED",
+                    null,
+                    null,
+                    Map.of("file", name, "errors", 1));
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    failure(
+                            "register",
+                            view.text(request, "console.uploads.error.unreadable", name)));
         }
         if (!r.ok()) {
-            audit.record(me.actor(), "REGISTER_IMPORT_REJECTED", null, null,
+            audit.record(
+                    me.actor(),
+                    "REGISTER_IMPORT_REJECTED",
+                    null,
+                    null,
                     Map.of("file", name, "errors", r.errorCount()));
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, new Outcome("register", false,
-                    view.text(request, "municipality.import.rejected", name, r.errorCount()), Map.of(),
-                    errors(request, r.errors(), r.errorCount())));
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    new Outcome(
+                            "register",
+                            false,
+                            view.text(
+                                    request, "municipality.import.rejected", name, r.errorCount()),
+                            Map.of(),
+                            errors(request, r.errors(), r.errorCount())));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("file", name);
@@ -118,43 +156,103 @@ class ConsoleRegisterPages {
         counts.put(view.text(request, "console.uploads.report.kreise"), r.kreise());
         counts.put(view.text(request, "console.uploads.report.verbaende"), r.verbaende());
         counts.put(view.text(request, "console.uploads.report.unincorporated"), r.unincorporated());
-        return page(request, me, HttpStatus.OK, new Outcome("register", true,
-                view.text(request, "console.uploads.register.done", name, r.gebietsstand().format(GERMAN_DATE)),
-                counts, List.of()));
+        return page(
+                request,
+                me,
+                HttpStatus.OK,
+                new Outcome(
+                        "register",
+                        true,
+                        view.text(
+                                request,
+                                "console.uploads.register.done",
+                                name,
+                                r.gebietsstand().format(GERMAN_DATE)),
+                        counts,
+                        List.of()));
     }
 
     @Post(value = "/register/domains", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<String> importDomains(HttpRequest<?> request, ConsoleUser me,
-                                       @Nullable @Part("file") CompletedFileUpload file) {
+    HttpResponse<String> importDomains(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            @Nullable @Part("file") CompletedFileUpload file) {
         if (missing(file)) {
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
-                    view.text(request, "console.uploads.error.noFile")));
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    failure("domains", view.text(request, "console.uploads.error.noFile")));
         }
         String name = FormFields.fileName(file.getFilename());
         DomainImportReport r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
             r = domains.importCsv(in, "upload:" + name);
         } catch (IOException | UncheckedIOException unreadable) {
-            audit.record(me.actor(), "DOMAINS_IMPORT_REJECTED", null, null, Map.of("file", name, "errors", 1));
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, failure("domains",
-                    view.text(request, "console.uploads.error.unreadable", name)));
+            audit.record(
+                    me.actor(),
+                    "DOMAINS_IMPORT_REJECTED",
+                    null,
+                    null,
+                    Map.of("file", name, "errors", 1));
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    failure(
+                            "domains",
+                            view.text(request, "console.uploads.error.unreadable", name)));
         }
         if (!r.ok()) {
-            audit.record(me.actor(), "DOMAINS_IMPORT_REJECTED", null, null,
+            audit.record(
+                    me.actor(),
+                    "DOMAINS_IMPORT_REJECTED",
+                    null,
+                    null,
                     Map.of("file", name, "errors", r.errorCount()));
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, new Outcome("domains", false,
-                    view.text(request, "municipality.domains.rejected", name, r.errorCount()), Map.of(),
-                    errors(request, r.errors(), r.errorCount())));
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    new Outcome(
+                            "domains",
+                            false,
+                            view.text(
+                                    request, "municipality.domains.rejected", name, r.errorCount()),
+                            Map.of(),
+                            errors(request, r.errors(), r.errorCount())));
         }
-        audit.record(me.actor(), "DOMAINS_IMPORTED", null, null, Map.of("file", name, "rows", r.rows(),
-                "added", r.added(), "updated", r.updated(), "unchanged", r.unchanged()));
+        audit.record(
+                me.actor(),
+                "DOMAINS_IMPORTED",
+                null,
+                null,
+                Map.of(
+                        "file",
+                        name,
+                        "rows",
+                        r.rows(),
+                        "added",
+                        r.added(),
+                        "updated",
+                        r.updated(),
+                        "unchanged",
+                        r.unchanged()));
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put(view.text(request, "console.uploads.domains.rows"), r.rows());
         counts.put(view.text(request, "console.uploads.domains.added"), r.added());
         counts.put(view.text(request, "console.uploads.domains.updated"), r.updated());
         counts.put(view.text(request, "console.uploads.domains.unchanged"), r.unchanged());
-        return page(request, me, HttpStatus.OK, new Outcome("domains", true,
-                view.text(request, "console.uploads.domains.done", name), counts, List.of()));
+        return page(
+                request,
+                me,
+                HttpStatus.OK,
+                new Outcome(
+                        "domains",
+                        true,
+                        view.text(request, "console.uploads.domains.done", name),
+                        counts,
+                        List.of()));
     }
 
     private List<String> errors(HttpRequest<?> request, List<LineError> errors, int count) {
@@ -176,11 +274,16 @@ class ConsoleRegisterPages {
         return file == null || file.getFilename() == null || file.getFilename().isBlank();
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, HttpStatus status,
-                                      @Nullable Outcome outcome) {
-        return view.render(request, me, status, "console/register", Pages.model(
-                "outcome", outcome,
-                "activeCount", register.activeCount(),
-                "imports", uploads.recentImports(5)));
+    private HttpResponse<String> page(
+            HttpRequest<?> request, ConsoleUser me, HttpStatus status, @Nullable Outcome outcome) {
+        return view.render(
+                request,
+                me,
+                status,
+                "console/register",
+                Pages.model(
+                        "outcome", outcome,
+                        "activeCount", register.activeCount(),
+                        "imports", uploads.recentImports(5)));
     }
 }

@@ -4,7 +4,6 @@ import de.mitzeichnen.db.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +15,24 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** What the register page needs besides the import services: unpacking uploads and the latest imports. */
+/**
+ * What the register page needs besides the import services: unpacking uploads and the latest
+ * imports.
+ */
 @Singleton
 @Connectable
 class RegisterUploads {
 
     /** One line of the register's import log. */
-    record ImportLogEntry(String source, LocalDate gebietsstand, int added, int updated, int retired,
-                          int reactivated, int unchanged, Instant importedAt) {
+    record ImportLogEntry(
+            String source,
+            LocalDate gebietsstand,
+            int added,
+            int updated,
+            int retired,
+            int reactivated,
+            int unchanged,
+            Instant importedAt) {
 
         /** The Gebietsstand as Germans write dates (used by the template, hence public). */
         public String stand() {
@@ -38,15 +47,27 @@ class RegisterUploads {
     }
 
     List<ImportLogEntry> recentImports(int limit) {
-        return Sql.list(jdbc.getConnection(), "SELECT source, gebietsstand, added, updated, retired, reactivated,"
-                + " unchanged, imported_at FROM municipality_import ORDER BY id DESC LIMIT ?",
-                rs -> new ImportLogEntry(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), Sql.instant(rs, 8)), limit);
+        return Sql.list(
+                jdbc.getConnection(),
+                "SELECT source, gebietsstand, added, updated, retired, reactivated,"
+                        + " unchanged, imported_at FROM municipality_import ORDER BY id DESC LIMIT ?",
+                rs ->
+                        new ImportLogEntry(
+                                rs.getString(1),
+                                LocalDate.parse(rs.getString(2)),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                rs.getInt(6),
+                                rs.getInt(7),
+                                Sql.instant(rs, 8)),
+                limit);
     }
 
     /**
-     * The uploaded file as the import reads it: plain text as it is, gzip unpacked, and of a ZIP archive (as
-     * Destatis publishes the GV100AD) its first file. Recognised by content, not by name.
+     * The uploaded file as the import reads it: plain text as it is, gzip unpacked, and of a ZIP
+     * archive (as Destatis publishes the GV100AD) its first file. Recognised by content, not by
+     * name.
      *
      * @throws IOException when the archive is broken or holds no file
      */
@@ -55,7 +76,11 @@ class RegisterUploads {
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
             return new GZIPInputStream(in, 64 * 1024);
         }
-        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+        if (bytes.length >= 4
+                && bytes[0] == 'P'
+                && bytes[1] == 'K'
+                && bytes[2] == 3
+                && bytes[3] == 4) {
             ZipInputStream zip = new ZipInputStream(in);
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (!e.isDirectory()) {

@@ -16,24 +16,24 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Domains learnt from an appeal's vouched-for signatures, each registered as the municipality's official domain
- * with one click. Only domains the appeal has actually taught can be registered here.
+ * Domains learnt from an appeal's vouched-for signatures, each registered as the municipality's
+ * official domain with one click. Only domains the appeal has actually taught can be registered
+ * here.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung")
@@ -44,8 +44,7 @@ class ConsoleDomainPages {
     static final String SOURCE = "organiser";
 
     @Serdeable
-    record AddForm(@Nullable String ags, @Nullable String domain) {
-    }
+    record AddForm(@Nullable String ags, @Nullable String domain) {}
 
     private final ManagedAppeals managed;
     private final LearntDomains learnt;
@@ -53,8 +52,12 @@ class ConsoleDomainPages {
     private final AuditLog audit;
     private final ConsoleView view;
 
-    ConsoleDomainPages(ManagedAppeals managed, LearntDomains learnt, MailDomains domains, AuditLog audit,
-                       ConsoleView view) {
+    ConsoleDomainPages(
+            ManagedAppeals managed,
+            LearntDomains learnt,
+            MailDomains domains,
+            AuditLog audit,
+            ConsoleView view) {
         this.managed = managed;
         this.learnt = learnt;
         this.domains = domains;
@@ -63,9 +66,11 @@ class ConsoleDomainPages {
     }
 
     @Get("/aufrufe/{id}/domains")
-    HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+    HttpResponse<String> show(
+            HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
         Appeal appeal = managed.byId(me, id);
-        String notice = "added".equals(ok) ? view.text(request, "console.domains.notice.added") : null;
+        String notice =
+                "added".equals(ok) ? view.text(request, "console.domains.notice.added") : null;
         return page(request, me, HttpStatus.OK, appeal, notice, null);
     }
 
@@ -76,14 +81,24 @@ class ConsoleDomainPages {
         String ags = form.ags() == null ? "" : form.ags().strip();
         Optional<LearntDomains.Learnt> found = learnt.find(appeal.id(), ags, form.domain());
         if (found.isEmpty()) {
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, null,
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    appeal,
+                    null,
                     view.text(request, "console.domains.error.notLearnt"));
         }
         LearntDomains.Learnt l = found.get();
         try {
             domains.addDomain(l.ags(), l.domain(), SOURCE, true);
         } catch (DomainException e) {
-            return page(request, me, HttpStatus.UNPROCESSABLE_ENTITY, appeal, null,
+            return page(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    appeal,
+                    null,
                     view.text(request, e.messageKey(), e.args().toArray()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -92,13 +107,30 @@ class ConsoleDomainPages {
         details.put("municipality", l.municipality());
         details.put("source", SOURCE);
         audit.record(me.actor(), "DOMAIN_ADDED", appeal.organiserId(), appeal.id(), details);
-        return HttpResponse.seeOther(URI.create("/verwaltung/aufrufe/" + appeal.id() + "/domains?ok=added"));
+        return HttpResponse.seeOther(
+                URI.create("/verwaltung/aufrufe/" + appeal.id() + "/domains?ok=added"));
     }
 
-    private HttpResponse<String> page(HttpRequest<?> request, ConsoleUser me, HttpStatus status, Appeal appeal,
-                                      @Nullable String notice, @Nullable String error) {
-        return view.render(request, me, status, "console/domains", Pages.model(
-                "appeal", appeal, "rows", learnt.of(appeal.id()), "notice", notice, "error", error));
+    private HttpResponse<String> page(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            HttpStatus status,
+            Appeal appeal,
+            @Nullable String notice,
+            @Nullable String error) {
+        return view.render(
+                request,
+                me,
+                status,
+                "console/domains",
+                Pages.model(
+                        "appeal",
+                        appeal,
+                        "rows",
+                        learnt.of(appeal.id()),
+                        "notice",
+                        notice,
+                        "error",
+                        error));
     }
-
 }

@@ -1,8 +1,8 @@
 package de.mitzeichnen.organiser.console;
 
+import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
-import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.ConsoleUser;
@@ -10,7 +10,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -20,8 +19,7 @@ import java.util.Objects;
 @Singleton
 class OrganiserAdmin {
 
-    record Outcome(@Nullable Organiser saved, @Nullable FormErrors errors, boolean conflict) {
-    }
+    record Outcome(@Nullable Organiser saved, @Nullable FormErrors errors, boolean conflict) {}
 
     private final OrganiserRepository organisers;
     private final AuditLog audit;
@@ -39,9 +37,25 @@ class OrganiserAdmin {
         }
         Instant now = clock.instant();
         try {
-            Organiser o = organisers.save(new Organiser(null, in.name(), in.kind(), in.municipalityAgs(),
-                    in.contactEmail(), in.website(), now, now, null, in.nameGenitive()));
-            audit.record(me.actor(), "ORGANISER_CREATED", o.id(), null, Map.of("name", o.name(), "kind", o.kind()));
+            Organiser o =
+                    organisers.save(
+                            new Organiser(
+                                    null,
+                                    in.name(),
+                                    in.kind(),
+                                    in.municipalityAgs(),
+                                    in.contactEmail(),
+                                    in.website(),
+                                    now,
+                                    now,
+                                    null,
+                                    in.nameGenitive()));
+            audit.record(
+                    me.actor(),
+                    "ORGANISER_CREATED",
+                    o.id(),
+                    null,
+                    Map.of("name", o.name(), "kind", o.kind()));
             return new Outcome(o, null, false);
         } catch (DataAccessException e) {
             if (Sql.isDuplicateKey(e)) {
@@ -56,14 +70,32 @@ class OrganiserAdmin {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         }
         if (!in.name().equals(current.name())
-                && organisers.findByName(in.name()).filter(o -> !o.id().equals(current.id())).isPresent()) {
+                && organisers
+                        .findByName(in.name())
+                        .filter(o -> !o.id().equals(current.id()))
+                        .isPresent()) {
             return nameTaken();
         }
         try {
-            Organiser o = organisers.update(new Organiser(current.id(), in.name(), in.kind(), in.municipalityAgs(),
-                    in.contactEmail(), in.website(), current.createdAt(), clock.instant(), in.version(),
-                    in.nameGenitive()));
-            audit.record(me.actor(), "ORGANISER_UPDATED", o.id(), null, Map.of("name", o.name(), "kind", o.kind()));
+            Organiser o =
+                    organisers.update(
+                            new Organiser(
+                                    current.id(),
+                                    in.name(),
+                                    in.kind(),
+                                    in.municipalityAgs(),
+                                    in.contactEmail(),
+                                    in.website(),
+                                    current.createdAt(),
+                                    clock.instant(),
+                                    in.version(),
+                                    in.nameGenitive()));
+            audit.record(
+                    me.actor(),
+                    "ORGANISER_UPDATED",
+                    o.id(),
+                    null,
+                    Map.of("name", o.name(), "kind", o.kind()));
             return new Outcome(o, null, false);
         } catch (OptimisticLockException e) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
@@ -76,6 +108,7 @@ class OrganiserAdmin {
     }
 
     private static Outcome nameTaken() {
-        return new Outcome(null, new FormErrors().field("name", "console.organiser.error.nameTaken"), false);
+        return new Outcome(
+                null, new FormErrors().field("name", "console.organiser.error.nameTaken"), false);
     }
 }

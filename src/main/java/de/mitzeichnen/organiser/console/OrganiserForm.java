@@ -2,31 +2,44 @@ package de.mitzeichnen.organiser.console;
 
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.email.EmailAddress;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.net.URI;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** The organiser form as submitted; {@link #validate} checks it. */
 @Serdeable
-record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable String municipalityAgs,
-                     @Nullable String contactEmail, @Nullable String website, @Nullable String version,
-                     @Nullable String nameGenitive) {
+record OrganiserForm(
+        @Nullable String name,
+        @Nullable String kind,
+        @Nullable String municipalityAgs,
+        @Nullable String contactEmail,
+        @Nullable String website,
+        @Nullable String version,
+        @Nullable String nameGenitive) {
 
     private static final Pattern AGS = Pattern.compile("\\d{8}");
 
-    record Input(String name, OrganiserKind kind, @Nullable String municipalityAgs, String contactEmail,
-                 @Nullable String website, @Nullable Long version, @Nullable String nameGenitive) {
-    }
+    record Input(
+            String name,
+            OrganiserKind kind,
+            @Nullable String municipalityAgs,
+            String contactEmail,
+            @Nullable String website,
+            @Nullable Long version,
+            @Nullable String nameGenitive) {}
 
     static OrganiserForm of(Organiser o) {
-        return new OrganiserForm(o.name(), o.kind().name(), o.municipalityAgs() == null ? "" : o.municipalityAgs(),
-                o.contactEmail(), o.website() == null ? "" : o.website(),
+        return new OrganiserForm(
+                o.name(),
+                o.kind().name(),
+                o.municipalityAgs() == null ? "" : o.municipalityAgs(),
+                o.contactEmail(),
+                o.website() == null ? "" : o.website(),
                 o.version() == null ? "" : String.valueOf(o.version()),
                 o.nameGenitive() == null ? "" : o.nameGenitive());
     }
@@ -42,8 +55,11 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
         } else if (n.length() > 200) {
             errors.field("name", "console.error.tooLong", 200);
         }
-        OrganiserKind k = Arrays.stream(OrganiserKind.values()).filter(v -> v.name().equals(kind)).findFirst()
-                .orElse(null);
+        OrganiserKind k =
+                Arrays.stream(OrganiserKind.values())
+                        .filter(v -> v.name().equals(kind))
+                        .findFirst()
+                        .orElse(null);
         if (k == null) {
             errors.field("kind", "console.organiser.error.kind");
         }
@@ -72,8 +88,14 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Input(n, k, ags.isEmpty() ? null : ags, email, site.isEmpty() ? null : site,
-                FormFields.parseLong(version), genitive.isEmpty() ? null : genitive);
+        return new Input(
+                n,
+                k,
+                ags.isEmpty() ? null : ags,
+                email,
+                site.isEmpty() ? null : site,
+                FormFields.parseLong(version),
+                genitive.isEmpty() ? null : genitive);
     }
 
     private static boolean isWebAddress(String s) {
@@ -82,7 +104,8 @@ record OrganiserForm(@Nullable String name, @Nullable String kind, @Nullable Str
         }
         try {
             URI uri = URI.create(s);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,8 +1,8 @@
 package de.mitzeichnen.security.console;
 
+import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
-import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRepository;
@@ -12,7 +12,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,14 +19,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Platform admins create and change accounts. A new password (set by an admin) ends the account's sessions;
- * disabling ends them at the next request. Admins cannot lock themselves out.
+ * Platform admins create and change accounts. A new password (set by an admin) ends the account's
+ * sessions; disabling ends them at the next request. Admins cannot lock themselves out.
  */
 @Singleton
 class AccountAdmin {
 
-    record Outcome(@Nullable Account saved, @Nullable FormErrors errors, boolean conflict) {
-    }
+    record Outcome(@Nullable Account saved, @Nullable FormErrors errors, boolean conflict) {}
 
     private final AccountRepository accounts;
     private final OrganiserRepository organisers;
@@ -35,8 +33,12 @@ class AccountAdmin {
     private final AuditLog audit;
     private final Clock clock;
 
-    AccountAdmin(AccountRepository accounts, OrganiserRepository organisers, Passwords passwords, AuditLog audit,
-                 Clock clock) {
+    AccountAdmin(
+            AccountRepository accounts,
+            OrganiserRepository organisers,
+            Passwords passwords,
+            AuditLog audit,
+            Clock clock) {
         this.accounts = accounts;
         this.organisers = organisers;
         this.passwords = passwords;
@@ -51,14 +53,34 @@ class AccountAdmin {
         }
         Instant now = clock.instant();
         try {
-            Account a = accounts.save(new Account(null, in.email(), in.displayName(), passwords.hash(in.password()),
-                    in.role(), in.organiserId(), in.enabled(), 0, now, now, null, null));
-            audit.record(me.actor(), "ACCOUNT_CREATED", a.organiserId(), null,
+            Account a =
+                    accounts.save(
+                            new Account(
+                                    null,
+                                    in.email(),
+                                    in.displayName(),
+                                    passwords.hash(in.password()),
+                                    in.role(),
+                                    in.organiserId(),
+                                    in.enabled(),
+                                    0,
+                                    now,
+                                    now,
+                                    null,
+                                    null));
+            audit.record(
+                    me.actor(),
+                    "ACCOUNT_CREATED",
+                    a.organiserId(),
+                    null,
                     Map.of("account", a.email(), "role", a.role(), "enabled", a.enabled()));
             return new Outcome(a, null, false);
         } catch (DataAccessException e) {
             if (Sql.isDuplicateKey(e)) {
-                return new Outcome(null, new FormErrors().field("email", "console.account.error.emailTaken"), false);
+                return new Outcome(
+                        null,
+                        new FormErrors().field("email", "console.account.error.emailTaken"),
+                        false);
             }
             throw e;
         }
@@ -77,10 +99,20 @@ class AccountAdmin {
         }
         Instant now = clock.instant();
         boolean newPassword = in.password() != null;
-        Account changed = new Account(current.id(), in.email(), in.displayName(),
-                newPassword ? passwords.hash(in.password()) : current.passwordHash(), in.role(), in.organiserId(),
-                in.enabled(), newPassword ? current.sessionEpoch() + 1 : current.sessionEpoch(), current.createdAt(),
-                now, current.lastLoginAt(), in.version());
+        Account changed =
+                new Account(
+                        current.id(),
+                        in.email(),
+                        in.displayName(),
+                        newPassword ? passwords.hash(in.password()) : current.passwordHash(),
+                        in.role(),
+                        in.organiserId(),
+                        in.enabled(),
+                        newPassword ? current.sessionEpoch() + 1 : current.sessionEpoch(),
+                        current.createdAt(),
+                        now,
+                        current.lastLoginAt(),
+                        in.version());
         try {
             Account saved = accounts.update(changed);
             Map<String, Object> details = new LinkedHashMap<>();
@@ -91,15 +123,22 @@ class AccountAdmin {
             details.put("role", saved.role());
             details.put("enabled", saved.enabled());
             details.put("newPassword", newPassword);
-            String action = current.enabled() && !saved.enabled() ? "ACCOUNT_DISABLED"
-                    : !current.enabled() && saved.enabled() ? "ACCOUNT_ENABLED" : "ACCOUNT_UPDATED";
+            String action =
+                    current.enabled() && !saved.enabled()
+                            ? "ACCOUNT_DISABLED"
+                            : !current.enabled() && saved.enabled()
+                                    ? "ACCOUNT_ENABLED"
+                                    : "ACCOUNT_UPDATED";
             audit.record(me.actor(), action, saved.organiserId(), null, details);
             return new Outcome(saved, null, false);
         } catch (OptimisticLockException e) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
         } catch (DataAccessException e) {
             if (Sql.isDuplicateKey(e)) {
-                return new Outcome(null, new FormErrors().field("email", "console.account.error.emailTaken"), false);
+                return new Outcome(
+                        null,
+                        new FormErrors().field("email", "console.account.error.emailTaken"),
+                        false);
             }
             throw e;
         }

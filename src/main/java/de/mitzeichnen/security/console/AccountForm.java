@@ -2,28 +2,42 @@ package de.mitzeichnen.security.console;
 
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRole;
-import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.security.Passwords;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Arrays;
 
 /** The account form as submitted; the password is never shown again. */
 @Serdeable
-record AccountForm(@Nullable String email, @Nullable String displayName, @Nullable String role,
-                   @Nullable String organiserId, @Nullable String password, @Nullable String enabled,
-                   @Nullable String version) {
+record AccountForm(
+        @Nullable String email,
+        @Nullable String displayName,
+        @Nullable String role,
+        @Nullable String organiserId,
+        @Nullable String password,
+        @Nullable String enabled,
+        @Nullable String version) {
 
-    record Input(String email, String displayName, AccountRole role, @Nullable Long organiserId,
-                 @Nullable String password, boolean enabled, @Nullable Long version) {
-    }
+    record Input(
+            String email,
+            String displayName,
+            AccountRole role,
+            @Nullable Long organiserId,
+            @Nullable String password,
+            boolean enabled,
+            @Nullable Long version) {}
 
     static AccountForm of(Account a) {
-        return new AccountForm(a.email(), a.displayName(), a.role().name(),
-                a.organiserId() == null ? "" : String.valueOf(a.organiserId()), "", a.enabled() ? "on" : null,
+        return new AccountForm(
+                a.email(),
+                a.displayName(),
+                a.role().name(),
+                a.organiserId() == null ? "" : String.valueOf(a.organiserId()),
+                "",
+                a.enabled() ? "on" : null,
                 a.version() == null ? "" : String.valueOf(a.version()));
     }
 
@@ -35,7 +49,10 @@ record AccountForm(@Nullable String email, @Nullable String displayName, @Nullab
         return new AccountForm(email, displayName, role, organiserId, "", enabled, version);
     }
 
-    /** @param creating whether a password is required (new account) or optional (a new one for an existing account) */
+    /**
+     * @param creating whether a password is required (new account) or optional (a new one for an
+     *     existing account)
+     */
     Input validate(boolean creating, FormErrors errors) {
         String e = Account.normaliseEmail(email);
         if (e.isEmpty()) {
@@ -49,7 +66,11 @@ record AccountForm(@Nullable String email, @Nullable String displayName, @Nullab
         } else if (name.length() > 200) {
             errors.field("displayName", "console.error.tooLong", 200);
         }
-        AccountRole r = Arrays.stream(AccountRole.values()).filter(v -> v.name().equals(role)).findFirst().orElse(null);
+        AccountRole r =
+                Arrays.stream(AccountRole.values())
+                        .filter(v -> v.name().equals(role))
+                        .findFirst()
+                        .orElse(null);
         if (r == null) {
             errors.field("role", "console.account.error.role");
         }
@@ -67,7 +88,13 @@ record AccountForm(@Nullable String email, @Nullable String displayName, @Nullab
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Input(e, name, r, r == AccountRole.ORGANISER ? organiser : null, pw,
-                enabled != null && !enabled.isEmpty(), FormFields.parseLong(version));
+        return new Input(
+                e,
+                name,
+                r,
+                r == AccountRole.ORGANISER ? organiser : null,
+                pw,
+                enabled != null && !enabled.isEmpty(),
+                FormFields.parseLong(version));
     }
 }

@@ -18,14 +18,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.micronaut.security.annotation.Secured;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -40,15 +39,18 @@ import java.util.stream.Collectors;
 class AccountPages {
 
     /** One line of the list. */
-    record Row(Account account, String organiserName) {
-    }
+    record Row(Account account, String organiserName) {}
 
     private final AccountRepository accounts;
     private final OrganiserRepository organisers;
     private final AccountAdmin admin;
     private final ConsoleView view;
 
-    AccountPages(AccountRepository accounts, OrganiserRepository organisers, AccountAdmin admin, ConsoleView view) {
+    AccountPages(
+            AccountRepository accounts,
+            OrganiserRepository organisers,
+            AccountAdmin admin,
+            ConsoleView view) {
         this.accounts = accounts;
         this.organisers = organisers;
         this.admin = admin;
@@ -57,11 +59,21 @@ class AccountPages {
 
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
-        Map<Long, String> names = organisers.findAll().stream()
-                .collect(Collectors.toMap(Organiser::id, Organiser::name));
-        List<Row> rows = accounts.listOrderByEmail().stream()
-                .map(a -> new Row(a, a.organiserId() == null ? "" : names.getOrDefault(a.organiserId(), ""))).toList();
-        return view.render(request, me, HttpStatus.OK, "console/accounts", Pages.model("rows", rows));
+        Map<Long, String> names =
+                organisers.findAll().stream()
+                        .collect(Collectors.toMap(Organiser::id, Organiser::name));
+        List<Row> rows =
+                accounts.listOrderByEmail().stream()
+                        .map(
+                                a ->
+                                        new Row(
+                                                a,
+                                                a.organiserId() == null
+                                                        ? ""
+                                                        : names.getOrDefault(a.organiserId(), "")))
+                        .toList();
+        return view.render(
+                request, me, HttpStatus.OK, "console/accounts", Pages.model("rows", rows));
     }
 
     @Get("/neu")
@@ -76,16 +88,30 @@ class AccountPages {
         AccountForm.Input input = form.validate(true, errors);
         AccountAdmin.Outcome outcome = input == null ? null : admin.create(me, input);
         if (outcome == null || outcome.saved() == null) {
-            return form(request, me, HttpStatus.UNPROCESSABLE_ENTITY, null, form.withoutPassword(),
-                    outcome == null ? errors : outcome.errors(), null);
+            return form(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    null,
+                    form.withoutPassword(),
+                    outcome == null ? errors : outcome.errors(),
+                    null);
         }
-        return HttpResponse.seeOther(URI.create("/verwaltung/konten/" + outcome.saved().id() + "?ok=1"));
+        return HttpResponse.seeOther(
+                URI.create("/verwaltung/konten/" + outcome.saved().id() + "?ok=1"));
     }
 
     @Get("/{id}")
-    HttpResponse<String> edit(HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+    HttpResponse<String> edit(
+            HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
         Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
-        return form(request, me, HttpStatus.OK, account, AccountForm.of(account), new FormErrors(),
+        return form(
+                request,
+                me,
+                HttpStatus.OK,
+                account,
+                AccountForm.of(account),
+                new FormErrors(),
                 ok == null ? null : view.text(request, "console.saved"));
     }
 
@@ -101,21 +127,52 @@ class AccountPages {
             Account now = accounts.findById(id).orElse(account);
             AccountForm kept = form.withoutPassword();
             if (conflict) {
-                kept = new AccountForm(kept.email(), kept.displayName(), kept.role(), kept.organiserId(), "",
-                        kept.enabled(), now.version() == null ? "" : String.valueOf(now.version()));
+                kept =
+                        new AccountForm(
+                                kept.email(),
+                                kept.displayName(),
+                                kept.role(),
+                                kept.organiserId(),
+                                "",
+                                kept.enabled(),
+                                now.version() == null ? "" : String.valueOf(now.version()));
             }
-            return form(request, me, conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, now, kept,
-                    outcome == null ? errors : outcome.errors(), null);
+            return form(
+                    request,
+                    me,
+                    conflict ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
+                    now,
+                    kept,
+                    outcome == null ? errors : outcome.errors(),
+                    null);
         }
         return HttpResponse.seeOther(URI.create("/verwaltung/konten/" + id + "?ok=1"));
     }
 
-    private HttpResponse<String> form(HttpRequest<?> request, ConsoleUser me, HttpStatus status,
-                                      @Nullable Account account, AccountForm form, FormErrors errors,
-                                      @Nullable String notice) {
-        List<Organiser> choices = organisers.findAll().stream().sorted(Comparator.comparing(Organiser::name)).toList();
-        Map<String, Object> model = Pages.model("account", account, "form", form, "notice", notice,
-                "organisers", choices, "roles", List.of(AccountRole.values()));
+    private HttpResponse<String> form(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            HttpStatus status,
+            @Nullable Account account,
+            AccountForm form,
+            FormErrors errors,
+            @Nullable String notice) {
+        List<Organiser> choices =
+                organisers.findAll().stream()
+                        .sorted(Comparator.comparing(Organiser::name))
+                        .toList();
+        Map<String, Object> model =
+                Pages.model(
+                        "account",
+                        account,
+                        "form",
+                        form,
+                        "notice",
+                        notice,
+                        "organisers",
+                        choices,
+                        "roles",
+                        List.of(AccountRole.values()));
         view.withErrors(request, model, errors);
         return view.render(request, me, status, "console/account-form", model);
     }
