@@ -166,11 +166,9 @@ public class Load {
         if (page.statusCode() != 200) {
             return false;
         }
+        // the public sign form carries no per-visitor token any more; older builds' forms do
         Matcher m = CSRF.matcher(page.body());
-        if (!m.find()) {
-            return false;
-        }
-        String token = m.group(1) != null ? m.group(1) : m.group(2);
+        String token = !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
         String email = "bench-" + UUID.randomUUID() + "@rathaus.example";
         String form =
                 "name="
@@ -178,8 +176,8 @@ public class Load {
                         + "&role=MAYOR&body=&municipality=06412000&country=DE"
                         + "&email="
                         + enc(email)
-                        + "&privacy=on&csrfToken="
-                        + enc(token.replace("&amp;", "&"));
+                        + "&privacy=on"
+                        + (token == null ? "" : "&csrfToken=" + enc(token.replace("&amp;", "&")));
         HttpRequest.Builder post =
                 HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug + "/unterzeichnen"))
                         .timeout(Duration.ofSeconds(10))

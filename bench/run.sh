@@ -89,6 +89,8 @@ start_app() {  # starts the jar on the bench database (not in a subshell: APP_PI
   local started; started=$(date +%s%N)
   DATASOURCES_DEFAULT_URL="$DB_URL" DATASOURCES_DEFAULT_USERNAME=root DATASOURCES_DEFAULT_PASSWORD= \
     MITZEICHNEN_PORT="$PORT" MITZEICHNEN_DEMO=true MITZEICHNEN_BASE_URL="$BASE" \
+    MITZEICHNEN_SIGN_LIMIT="${MITZEICHNEN_SIGN_LIMIT:-off}" MITZEICHNEN_SIGN_DOMAIN_LIMIT="${MITZEICHNEN_SIGN_DOMAIN_LIMIT:-off}" \
+    MITZEICHNEN_CONFIRM_LIMIT="${MITZEICHNEN_CONFIRM_LIMIT:-off}" \
     java -Xmx512m -jar "$JAR" >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   if curl -fsS -o /dev/null "$BASE/health" 2>/dev/null; then log "port $PORT is taken by another process"; exit 1; fi
