@@ -12,13 +12,6 @@ import de.mitzeichnen.web.Texts;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,8 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -114,28 +105,11 @@ public class InvitationCsv {
     }
 
     public Parsed parse(Appeal appeal, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return new Parsed(List.of(), "invitation.csv.empty");
+        OfficeCsv.Read read = OfficeCsv.read(bytes);
+        if (read.problem() != null) {
+            return new Parsed(List.of(), read.problem());
         }
-        String text = decode(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format =
-                CSVFormat.RFC4180
-                        .builder()
-                        .setDelimiter(separator)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .get();
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            records = parser.getRecords();
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            return new Parsed(List.of(), "invitation.csv.malformed");
-        }
+        List<CSVRecord> records = read.records();
         if (records.isEmpty()) {
             return new Parsed(List.of(), "invitation.csv.empty");
         }
@@ -271,26 +245,5 @@ public class InvitationCsv {
 
     private static String get(CSVRecord rec, int i) {
         return i < rec.size() ? rec.get(i).strip() : "";
-    }
-
-    private static long count(String s, char c) {
-        return s.chars().filter(x -> x == c).count();
-    }
-
-    /**
-     * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German
-     * Windows).
-     */
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
     }
 }

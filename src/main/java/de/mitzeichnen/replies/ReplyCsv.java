@@ -2,6 +2,7 @@ package de.mitzeichnen.replies;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.invitation.OfficeCsv;
 import de.mitzeichnen.invitation.RoleWords;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.ReplyForms;
@@ -12,13 +13,6 @@ import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.signing.VerificationMethod;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -127,28 +119,11 @@ class ReplyCsv {
     }
 
     Parsed parse(Appeal appeal, byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return new Parsed(List.of(), "invitation.csv.empty");
+        OfficeCsv.Read read = OfficeCsv.read(bytes);
+        if (read.problem() != null) {
+            return new Parsed(List.of(), read.problem());
         }
-        String text = decode(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char separator = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
-        CSVFormat format =
-                CSVFormat.RFC4180
-                        .builder()
-                        .setDelimiter(separator)
-                        .setIgnoreEmptyLines(true)
-                        .setTrim(true)
-                        .get();
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            records = parser.getRecords();
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            return new Parsed(List.of(), "invitation.csv.malformed");
-        }
+        List<CSVRecord> records = read.records();
         if (records.size() < 2) {
             return new Parsed(List.of(), "invitation.csv.empty");
         }
@@ -260,26 +235,5 @@ class ReplyCsv {
 
     private static String get(CSVRecord rec, Integer i) {
         return i == null || i >= rec.size() ? "" : rec.get(i).strip();
-    }
-
-    private static long count(String s, char c) {
-        return s.chars().filter(x -> x == c).count();
-    }
-
-    /**
-     * UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel writes on German
-     * Windows).
-     */
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("windows-1252"));
-        }
     }
 }
