@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The console in Chromium: the dashboard and moderation at 1280 px use the width, every console
@@ -53,31 +51,7 @@ class ConsoleInBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Chromium.require();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,900",
-                "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath(),
-                "--lang=de-DE");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Chromium.DRIVER)
-                        .usingAnyFreePort()
-                        .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = Chromium.start(1280, 900, Duration.ofSeconds(2));
         Files.createDirectories(SHOTS);
         Organiser org = fixtures.organiser("Stadt Frankfurt am Main");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

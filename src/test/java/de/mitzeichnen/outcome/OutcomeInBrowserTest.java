@@ -23,14 +23,11 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The new console forms (a reply recorded by hand, its CSV preview, hand-over and answer) and the
@@ -51,33 +48,7 @@ class OutcomeInBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(
-                Chromium.BINARY.canExecute() && Chromium.DRIVER.canExecute(),
-                "Browser test skipped: install Debian's chromium and chromium-driver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BINARY);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,900",
-                "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        browser =
-                new ChromeDriver(
-                        new ChromeDriverService.Builder()
-                                .usingDriverExecutable(Chromium.DRIVER)
-                                .usingAnyFreePort()
-                                .build(),
-                        options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = Chromium.start(1280, 900, Duration.ofSeconds(2));
         Files.createDirectories(SHOTS);
     }
 

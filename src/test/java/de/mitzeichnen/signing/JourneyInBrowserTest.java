@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.testsupport.Chromium;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,8 +33,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,31 +56,7 @@ class JourneyInBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(
-                SignInBrowserTest.CHROMIUM.canExecute() && SignInBrowserTest.DRIVER.canExecute(),
-                "Browser test skipped: install Debian's chromium and chromium-driver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SignInBrowserTest.CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1280,900",
-                "--hide-scrollbars",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(SignInBrowserTest.DRIVER)
-                        .usingAnyFreePort()
-                        .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = Chromium.start(1280, 900, Duration.ofSeconds(2));
         Files.createDirectories(SHOTS);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         appeal =

@@ -10,8 +10,6 @@ import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,9 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @MicronautTest(transactional = false)
 class SignInBrowserTest {
 
-    static final File CHROMIUM = Chromium.BINARY;
-    static final File DRIVER = Chromium.DRIVER;
-
     @Inject EmbeddedServer server;
     @Inject Fixtures fixtures;
     @Inject Db db;
@@ -47,28 +39,7 @@ class SignInBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Chromium.require();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1200,1600",
-                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
-        ChromeDriverService service =
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(DRIVER)
-                        .usingAnyFreePort()
-                        .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start(1200, 1600, Duration.ofSeconds(5));
     }
 
     @AfterEach

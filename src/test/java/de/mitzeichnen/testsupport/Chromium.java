@@ -1,7 +1,14 @@
 package de.mitzeichnen.testsupport;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium and chromedriver for the browser tests. In CI ({@code CI=true}, which {@code
@@ -58,5 +65,39 @@ public final class Chromium {
                         + " is missing on this machine ("
                         + INSTALL
                         + "); CI fails instead";
+    }
+
+    /**
+     * Starts headless Chromium for a test (after {@link #require()}): German as the browser's
+     * language, no background networking (this machine has no network), a fresh profile.
+     */
+    public static ChromeDriver start(int width, int height, Duration implicitWait)
+            throws IOException {
+        require();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BINARY);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height,
+                "--hide-scrollbars",
+                "--lang=de-DE",
+                "--user-data-dir=" + Files.createTempDirectory("chromium").toAbsolutePath());
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(DRIVER)
+                        .usingAnyFreePort()
+                        .build();
+        ChromeDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(implicitWait);
+        return browser;
     }
 }
