@@ -4,10 +4,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,7 +115,7 @@ public class Load {
             pool.shutdown();
             pool.awaitTermination(30, TimeUnit.SECONDS);
         } else if (mode.equals("confirm")) {
-            List<String> links = java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[2]));
+            List<String> links = Files.readAllLines(Path.of(args[2]));
             int connections = Integer.parseInt(args[3]);
             long end = started + TimeUnit.SECONDS.toNanos(Long.parseLong(args[4]));
             AtomicInteger next = new AtomicInteger();
@@ -146,7 +149,7 @@ public class Load {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "ok=%d errors=%d seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%n",
                 ok.get(),
                 errors.get(),

@@ -5,6 +5,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +86,7 @@ public class RawInsert {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "ok=%d errors=0 seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%n",
                 sorted.size(),
                 took,

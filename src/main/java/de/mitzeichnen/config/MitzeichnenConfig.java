@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * The application's own settings, from {@code mitzeichnen.*} in application.yml and environment
@@ -80,7 +81,7 @@ public class MitzeichnenConfig {
         if (host == null) {
             return false;
         }
-        String h = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|]$", "");
+        String h = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
         return h.equals("localhost")
                 || h.endsWith(".localhost")
                 || h.matches("127(\\.\\d{1,3}){3}")

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -93,7 +94,7 @@ class HandoverDocument {
                 700,
                 BaseRendererBuilder.FontStyle.ITALIC,
                 true);
-        org.jsoup.nodes.Document dom = Jsoup.parse(html);
+        Document dom = Jsoup.parse(html);
         // PDF/UA wants every link to say where it goes.
         dom.select("a[href]:not([title])")
                 .forEach(a -> a.attr("title", a.text() + " – " + a.attr("href")));

@@ -13,6 +13,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +114,7 @@ public class InvitationCsv {
         if (records.isEmpty()) {
             return new Parsed(List.of(), "invitation.csv.empty");
         }
-        Map<String, Integer> columns = new java.util.HashMap<>();
+        Map<String, Integer> columns = new HashMap<>();
         CSVRecord header = records.get(0);
         for (int i = 0; i < header.size(); i++) {
             String key = HEADERS.get(header.get(i).toLowerCase(Locale.ROOT).strip());

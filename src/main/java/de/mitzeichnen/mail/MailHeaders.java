@@ -1,7 +1,9 @@
 package de.mitzeichnen.mail;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +15,8 @@ final class MailHeaders {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,76}");
 
     /** Set by the dispatcher itself; a caller must not override them. */
-    private static final java.util.Set<String> RESERVED =
-            java.util.Set.of(
+    private static final Set<String> RESERVED =
+            Set.of(
                     "from",
                     "to",
                     "cc",
@@ -42,7 +44,7 @@ final class MailHeaders {
                     if (name == null || !NAME.matcher(name).matches()) {
                         throw new IllegalArgumentException("Invalid mail header name: " + name);
                     }
-                    if (RESERVED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
                         throw new IllegalArgumentException(
                                 "The header " + name + " is set by the outbox itself");
                     }

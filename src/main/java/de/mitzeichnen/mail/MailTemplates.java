@@ -5,6 +5,7 @@ import io.micronaut.views.ViewsConfiguration;
 import io.micronaut.views.thymeleaf.MessageSourceMessageResolver;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRendererConfiguration;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public class MailTemplates {
         String template = "mail/" + name;
         // every mail ends with the imprint and the privacy notice; mails about no appeal have no
         // organiser
-        Map<String, Object> all = new java.util.HashMap<>(model);
+        Map<String, Object> all = new HashMap<>(model);
         all.putIfAbsent("imprintLink", imprintLink);
         all.putIfAbsent("privacyLink", privacyLink);
         all.putIfAbsent("organiserName", null);

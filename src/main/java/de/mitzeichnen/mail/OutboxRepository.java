@@ -1,5 +1,6 @@
 package de.mitzeichnen.mail;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -127,7 +128,7 @@ interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
             value =
                     "SELECT MIN(created_at) FROM outbox_message WHERE status IN ('PENDING', 'SENDING')",
             nativeQuery = true)
-    @io.micronaut.core.annotation.Nullable
+    @Nullable
     String oldestQueued();
 
     @Query(

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -178,11 +179,7 @@ class DomainCsvImport {
     private record Entry(String ags, String domain, boolean verified) {}
 
     private DomainImportReport write(
-            Connection c,
-            java.util.Collection<Entry> entries,
-            int rows,
-            int repeated,
-            String source) {
+            Connection c, Collection<Entry> entries, int rows, int repeated, String source) {
         lock(c);
         Map<String, MunicipalityDomain> existing = new HashMap<>();
         Set<String> agsInFile = new HashSet<>();

@@ -12,8 +12,10 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -128,7 +130,7 @@ final class Gv100adParser {
          * Keys of Land, Kreis and Verband records that had an error: what refers to them is not
          * reported again.
          */
-        private final java.util.Set<String> broken = new java.util.HashSet<>();
+        private final Set<String> broken = new HashSet<>();
 
         private LocalDate latest;
         // Nearly every record carries the same Gebietsstand: parse it once.
@@ -410,7 +412,7 @@ final class Gv100adParser {
      */
     static String kreisDisplayName(String officialName, String typeCode) {
         String name = displayName(officialName);
-        String lower = name.toLowerCase(java.util.Locale.GERMAN);
+        String lower = name.toLowerCase(Locale.GERMAN);
         if ((typeCode.equals("43") || typeCode.equals("44"))
                 && !lower.contains("kreis")
                 && !lower.contains("region")) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -560,7 +561,7 @@ class RegisterStore {
                             + " ("
                             + columns
                             + ") VALUES "
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), tuple));
+                            + String.join(",", Collections.nCopies(chunk.size(), tuple));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 for (Object[] row : chunk) {

@@ -30,8 +30,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,10 +94,7 @@ class OutcomePages {
                                                 texts.plural(
                                                         view.locale(request),
                                                         "outcome.done."
-                                                                + k.name()
-                                                                        .toLowerCase(
-                                                                                java.util.Locale
-                                                                                        .ROOT),
+                                                                + k.name().toLowerCase(Locale.ROOT),
                                                         n == null || !n.matches("\\d{1,9}")
                                                                 ? 0
                                                                 : Long.parseLong(n)))
@@ -269,7 +268,7 @@ class OutcomePages {
     static LocalDate date(String text) {
         try {
             return text.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(text) : null;
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

@@ -17,6 +17,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
@@ -28,13 +29,19 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replies received elsewhere (by e-mail, letter, council resolution, phone): the organiser records
@@ -281,7 +288,7 @@ class ReplyPages {
                 appeal,
                 parsed.ready() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
                 parsed,
-                java.util.Base64.getEncoder().encodeToString(bytes),
+                Base64.getEncoder().encodeToString(bytes),
                 parsed.fileProblem(),
                 null);
     }
@@ -289,15 +296,12 @@ class ReplyPages {
     /** Records every row of the file shown in the preview, once it has no problems. */
     @Post(value = "/csv/eintragen", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> csvRecord(
-            HttpRequest<?> request,
-            ConsoleUser me,
-            long id,
-            @io.micronaut.http.annotation.Body CsvConfirm form) {
+            HttpRequest<?> request, ConsoleUser me, long id, @Body CsvConfirm form) {
         Appeal appeal = managed.byId(me, id);
         byte[] bytes;
         try {
             bytes =
-                    java.util.Base64.getDecoder()
+                    Base64.getDecoder()
                             .decode(form.content() == null ? "" : form.content().strip());
         } catch (IllegalArgumentException e) {
             bytes = new byte[0];
@@ -310,7 +314,7 @@ class ReplyPages {
                     appeal,
                     HttpStatus.UNPROCESSABLE_ENTITY,
                     parsed,
-                    java.util.Base64.getEncoder().encodeToString(bytes),
+                    Base64.getEncoder().encodeToString(bytes),
                     canRecord(appeal) ? parsed.fileProblem() : "replies.notOpen",
                     null);
         }
@@ -320,7 +324,7 @@ class ReplyPages {
     }
 
     /** The confirmation of a previewed file: the file itself, as Base64. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record CsvConfirm(@Nullable String content) {}
 
     /** One row of the preview in the reader's language. */
@@ -448,7 +452,7 @@ class ReplyPages {
 
     /** The place of each recorded reply by its name in the register. */
     private Map<Long, String> places(List<Signatures.RecordedReply> recorded) {
-        Map<Long, String> out = new java.util.HashMap<>();
+        Map<Long, String> out = new HashMap<>();
         for (Signatures.RecordedReply r : recorded) {
             String name =
                     r.municipalityAgs() != null
@@ -479,16 +483,14 @@ class ReplyPages {
             if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 return LocalDate.parse(text);
             }
-            java.util.regex.Matcher m =
-                    java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})")
-                            .matcher(text);
+            Matcher m = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})").matcher(text);
             return m.matches()
                     ? LocalDate.of(
                             Integer.parseInt(m.group(3)),
                             Integer.parseInt(m.group(2)),
                             Integer.parseInt(m.group(1)))
                     : null;
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

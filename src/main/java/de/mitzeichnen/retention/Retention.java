@@ -16,6 +16,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public class Retention implements ExportGuard {
                 ps -> {
                     ps.setLong(1, appealId);
                     if (days == null) {
-                        ps.setNull(2, java.sql.Types.INTEGER);
+                        ps.setNull(2, Types.INTEGER);
                     } else {
                         ps.setInt(2, days);
                     }

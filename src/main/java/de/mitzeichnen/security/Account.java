@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A person who signs in to the console. The e-mail address is stored in lower case. {@code
@@ -49,6 +50,6 @@ public record Account(
 
     /** E-mail addresses are compared without case and surrounding blanks. */
     public static String normaliseEmail(String email) {
-        return email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 }

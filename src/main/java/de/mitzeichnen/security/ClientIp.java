@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -165,7 +166,7 @@ public class ClientIp {
             if (a.length != n.length) {
                 // an IPv4 address mapped into IPv6 (::ffff:a.b.c.d) against an IPv4 range
                 if (a.length == 16 && n.length == 4 && isMapped(a)) {
-                    a = java.util.Arrays.copyOfRange(a, 12, 16);
+                    a = Arrays.copyOfRange(a, 12, 16);
                 } else {
                     return false;
                 }

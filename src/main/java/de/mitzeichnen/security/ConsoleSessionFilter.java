@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.CookieConfiguration;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.csrf.CsrfConfiguration;
@@ -112,8 +113,7 @@ class ConsoleSessionFilter implements Ordered {
                         });
     }
 
-    private static Cookie configured(
-            Cookie cookie, io.micronaut.http.cookie.CookieConfiguration config) {
+    private static Cookie configured(Cookie cookie, CookieConfiguration config) {
         config.getCookiePath().ifPresent(cookie::path);
         config.getCookieDomain().ifPresent(cookie::domain);
         config.isCookieHttpOnly().ifPresent(cookie::httpOnly);

@@ -2,6 +2,7 @@ package de.mitzeichnen.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Settings of the console's security, from {@code mitzeichnen.security.*}; secrets only from
@@ -16,7 +17,7 @@ public class SecurityConfig {
     private Duration sessionIdleTimeout = Duration.ofHours(2);
     private Duration sessionMaxAge = Duration.ofHours(12);
     private String ipHashKey = "";
-    private java.util.List<String> trustedProxies = java.util.List.of();
+    private List<String> trustedProxies = List.of();
     private int maxFailuresPerAccount = 5;
     private int maxFailuresPerAddress = 20;
     private Duration failureWindow = Duration.ofMinutes(15);
@@ -84,14 +85,14 @@ public class SecurityConfig {
      * Addresses or CIDR ranges of the reverse proxies in front of the service
      * (MITZEICHNEN_TRUSTED_PROXIES): forwarding headers count only on connections from them.
      */
-    public java.util.List<String> getTrustedProxies() {
+    public List<String> getTrustedProxies() {
         return trustedProxies;
     }
 
-    public void setTrustedProxies(java.util.List<String> trustedProxies) {
+    public void setTrustedProxies(List<String> trustedProxies) {
         this.trustedProxies =
                 trustedProxies == null
-                        ? java.util.List.of()
+                        ? List.of()
                         : trustedProxies.stream()
                                 .map(String::trim)
                                 .filter(t -> !t.isEmpty())

@@ -4,6 +4,7 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 /**
@@ -75,7 +76,7 @@ public class Sessions {
         if (value instanceof Number n) {
             return Optional.of(n.longValue());
         }
-        if (value instanceof java.util.Date d) {
+        if (value instanceof Date d) {
             return Optional.of(d.toInstant().getEpochSecond());
         }
         if (value instanceof String s && s.matches("-?[0-9]{1,19}")) {

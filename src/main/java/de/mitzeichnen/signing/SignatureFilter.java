@@ -2,6 +2,8 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.SignerRole;
 import io.micronaut.core.annotation.Nullable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -118,11 +120,7 @@ public record SignatureFilter(
         if (role != null) out.add("role=" + role.name());
         if (from != null) out.add("from=" + from);
         if (to != null) out.add("to=" + to);
-        if (query != null)
-            out.add(
-                    "q="
-                            + java.net.URLEncoder.encode(
-                                    query, java.nio.charset.StandardCharsets.UTF_8));
+        if (query != null) out.add("q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         return out;
     }
 }

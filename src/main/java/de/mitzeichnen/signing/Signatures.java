@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The owner of the signature table: every change of a signature is one of the {@link Transition}s
@@ -217,7 +220,7 @@ public class Signatures {
             @Nullable String municipalityAgs,
             @Nullable String districtAgs,
             @Nullable VerificationMethod method,
-            @Nullable java.time.LocalDate date,
+            @Nullable LocalDate date,
             @Nullable String fileName,
             String verifiedBy,
             Instant recordedAt) {}
@@ -233,7 +236,7 @@ public class Signatures {
                 ps -> {
                     ps.setLong(1, appealId);
                     ps.setInt(2, limit);
-                    List<RecordedReply> out = new java.util.ArrayList<>();
+                    List<RecordedReply> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String method = rs.getString(6);
@@ -247,7 +250,7 @@ public class Signatures {
                                             method == null
                                                     ? null
                                                     : VerificationMethod.valueOf(method),
-                                            rs.getObject(7, java.time.LocalDate.class),
+                                            rs.getObject(7, LocalDate.class),
                                             rs.getString(8),
                                             rs.getString(9),
                                             instants.convertToEntityValue(rs.getString(10), null)));
@@ -272,7 +275,7 @@ public class Signatures {
                         + " AND status = 'CONFIRMED' AND outcome_mails AND email IS NOT NULL ORDER BY id",
                 ps -> {
                     ps.setLong(1, appealId);
-                    List<OutcomeRecipient> out = new java.util.ArrayList<>();
+                    List<OutcomeRecipient> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.add(
@@ -375,7 +378,7 @@ public class Signatures {
             String actor,
             String reason,
             @Nullable VerificationMethod method) {
-        List<Long> changed = new java.util.ArrayList<>();
+        List<Long> changed = new ArrayList<>();
         Appeal appeal = appeals.findById(appealId).orElseThrow();
         Instant now = clock.instant();
         for (Long id : ids) {
@@ -568,7 +571,7 @@ public class Signatures {
                 ps -> {
                     ps.setLong(1, appealId);
                     ps.setString(2, instants.convertToPersistedValue(since, null));
-                    List<Group> out = new java.util.ArrayList<>();
+                    List<Group> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             out.add(new Group(rs.getString(1), rs.getLong(2), rs.getLong(3)));
@@ -587,7 +590,7 @@ public class Signatures {
                         + " ORDER BY submitted_at DESC, id DESC LIMIT 500",
                 ps -> {
                     ps.setLong(1, appealId);
-                    List<Held> out = new java.util.ArrayList<>();
+                    List<Held> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String key = rs.getString(4);
@@ -619,7 +622,7 @@ public class Signatures {
                                 + " AND (email IS NOT NULL OR name IS NOT NULL OR body IS NOT NULL OR role_other IS NOT NULL)",
                         ps -> {
                             ps.setLong(1, appealId);
-                            List<Long> out = new java.util.ArrayList<>();
+                            List<Long> out = new ArrayList<>();
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
                                     out.add(rs.getLong(1));
@@ -661,7 +664,7 @@ public class Signatures {
                                 + " AND confirm_expires_at < ? ORDER BY id LIMIT 5000 FOR UPDATE",
                         ps -> {
                             ps.setString(1, instants.convertToPersistedValue(expiredBefore, null));
-                            List<Row> out = new java.util.ArrayList<>();
+                            List<Row> out = new ArrayList<>();
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
                                     out.add(new Row(rs.getLong(1), rs.getLong(2)));
@@ -669,7 +672,7 @@ public class Signatures {
                             }
                             return out;
                         });
-        Set<Long> appealIds = new java.util.TreeSet<>();
+        Set<Long> appealIds = new TreeSet<>();
         for (Row r : rows) {
             jdbc.prepareStatement(
                     "DELETE FROM signature_event WHERE signature_id = ?",

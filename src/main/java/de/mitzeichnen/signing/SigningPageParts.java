@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Puts the support counts and, while the appeal takes signatures, the sign form on its public page.
@@ -246,8 +247,8 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
                         .map(c -> new Country(c, new Locale("", c).getDisplayCountry(locale)))
                         .sorted(byName)
                         .toList();
-        return java.util.stream.Stream.concat(
-                        java.util.stream.Stream.of(
+        return Stream.concat(
+                        Stream.of(
                                 new Country("DE", new Locale("", "DE").getDisplayCountry(locale))),
                         others.stream())
                 .toList();

@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -270,7 +271,7 @@ class SigningPages {
         if (chosen == null || chosen.isBlank()) {
             return fields;
         }
-        Map<String, String> copy = new java.util.HashMap<>(fields);
+        Map<String, String> copy = new HashMap<>(fields);
         copy.put("municipality", chosen);
         return copy;
     }

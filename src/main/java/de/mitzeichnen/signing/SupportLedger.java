@@ -10,6 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Keeps an appeal's public numbers (tables support_unit, appeal_support, appeal_support_land) in
@@ -87,9 +90,7 @@ class SupportLedger {
         int wasAwaiting = awaiting(before, mode) ? 1 : 0;
         int isCounted = counted(after, mode) ? 1 : 0;
         int isAwaiting = awaiting(after, mode) ? 1 : 0;
-        if (java.util.Objects.equals(was, is)
-                && wasCounted == isCounted
-                && wasAwaiting == isAwaiting) {
+        if (Objects.equals(was, is) && wasCounted == isCounted && wasAwaiting == isAwaiting) {
             return false;
         }
         lock(appeal.id());
@@ -195,7 +196,7 @@ class SupportLedger {
     void rebuildPlaces(long appealId, PublicCount mode) {
         String all = mode == PublicCount.ALL_CONFIRMED ? "TRUE" : "FALSE";
         record Row(String kind, String key, long counted, long awaiting) {}
-        java.util.List<Row> rows =
+        List<Row> rows =
                 jdbc.prepareStatement(
                         """
                 SELECT x.kind, x.place_key, SUM(x.c), SUM(x.a) FROM (
@@ -213,7 +214,7 @@ class SupportLedger {
                                 .formatted(all),
                         (PreparedStatement ps) -> {
                             ps.setLong(1, appealId);
-                            java.util.List<Row> out = new java.util.ArrayList<>();
+                            List<Row> out = new ArrayList<>();
                             try (ResultSet rs = ps.executeQuery()) {
                                 while (rs.next()) {
                                     out.add(

@@ -9,6 +9,7 @@ import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PublicGet;
 import de.mitzeichnen.web.RenderCache;
 import de.mitzeichnen.web.Texts;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,8 +28,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 /**
  * The open API: public appeals and their counted support, for the press, cities' websites and
@@ -47,7 +53,7 @@ class AppealApi {
     private final ObjectMapper json;
     private final Texts texts;
     private final Languages languages;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Outcomes outcomes;
 
     AppealApi(
@@ -57,7 +63,7 @@ class AppealApi {
             ObjectMapper json,
             Texts texts,
             Languages languages,
-            java.time.Clock clock,
+            Clock clock,
             Outcomes outcomes) {
         this.outcomes = outcomes;
         this.clock = clock;
@@ -89,7 +95,7 @@ class AppealApi {
                     PublicAppeals.Overview overview = appeals.overview();
                     return ok(
                             new ApiJson.Appeals(
-                                    java.util.stream.Stream.concat(
+                                    Stream.concat(
                                                     overview.open().stream(),
                                                     overview.closed().stream())
                                             .flatMap(
@@ -176,7 +182,7 @@ class AppealApi {
 
     private ApiJson.Appeal appeal(Appeal a, String organiser) {
         PublicSupport.Counts c = support.counts(a);
-        java.util.Map<OutcomeKind, PublicOutcome> shown = outcomes.publicOf(a);
+        Map<OutcomeKind, PublicOutcome> shown = outcomes.publicOf(a);
         return new ApiJson.Appeal(
                 a.slug(),
                 a.title(),
@@ -209,9 +215,9 @@ class AppealApi {
                 : new ApiJson.Outcome(o.date().toString(), o.recipient(), o.note(), o.filePath());
     }
 
-    static ApiJson.Place place(PublicSupport.Place p, Texts texts, java.util.Locale locale) {
+    static ApiJson.Place place(PublicSupport.Place p, Texts texts, Locale locale) {
         return new ApiJson.Place(
-                p.kind().name().toLowerCase(java.util.Locale.ROOT),
+                p.kind().name().toLowerCase(Locale.ROOT),
                 p.ags(),
                 p.country(),
                 p.name(),
@@ -229,10 +235,8 @@ class AppealApi {
     }
 
     /** upcoming, open, closed or archived, as the public sees it now. */
-    static String status(Appeal a, java.time.Instant now) {
-        return a.upcomingAt(now)
-                ? "upcoming"
-                : a.statusAt(now).name().toLowerCase(java.util.Locale.ROOT);
+    static String status(Appeal a, Instant now) {
+        return a.upcomingAt(now) ? "upcoming" : a.statusAt(now).name().toLowerCase(Locale.ROOT);
     }
 
     private RenderCache.Rendered ok(Object body) {
@@ -257,7 +261,7 @@ class AppealApi {
                                                 "public.api.error.unknownAppeal"))));
         return HttpResponse.<byte[]>status(HttpStatus.NOT_FOUND)
                 .contentType(r.contentType())
-                .header(io.micronaut.http.HttpHeaders.ETAG, r.etag())
+                .header(HttpHeaders.ETAG, r.etag())
                 .body(r.body());
     }
 

@@ -22,6 +22,7 @@ import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -273,7 +274,7 @@ class SupportersPages {
                             texts.get(
                                     locale,
                                     n == 1 ? "public.badge.value.one" : "public.badge.value.other",
-                                    java.text.NumberFormat.getIntegerInstance(locale).format(n));
+                                    NumberFormat.getIntegerInstance(locale).format(n));
                     return RenderCache.Rendered.of(
                             HttpStatus.OK, "image/svg+xml;charset=utf-8", Badge.svg(label, value));
                 });

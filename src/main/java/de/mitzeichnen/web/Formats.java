@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -43,7 +44,7 @@ public final class Formats {
      * A calendar day (e.g. of a council resolution or the hand-over) in the same words as {@link
      * #date}.
      */
-    public String day(java.time.LocalDate day) {
+    public String day(LocalDate day) {
         return day == null
                 ? ""
                 : DateTimeFormatter.ofPattern(texts.raw(locale, "format.date"), locale).format(day);

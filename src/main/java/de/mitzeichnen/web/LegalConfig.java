@@ -1,6 +1,8 @@
 package de.mitzeichnen.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The data of the generated privacy notice ({@code /datenschutz}) and imprint ({@code /impressum}),
@@ -100,8 +102,8 @@ public class LegalConfig {
     }
 
     /** The controller's address as lines. */
-    public java.util.List<String> controllerLines() {
-        return java.util.Arrays.stream(controller.split("\\s*(\\n|\\|)\\s*"))
+    public List<String> controllerLines() {
+        return Arrays.stream(controller.split("\\s*(\\n|\\|)\\s*"))
                 .filter(l -> !l.isBlank())
                 .toList();
     }

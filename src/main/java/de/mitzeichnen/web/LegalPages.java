@@ -2,6 +2,7 @@ package de.mitzeichnen.web;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,8 +36,7 @@ class LegalPages {
             PageRenderer pages,
             LegalConfig legal,
             MitzeichnenConfig config,
-            @io.micronaut.context.annotation.Value("${mitzeichnen.signing.privacy-version:}")
-                    String version) {
+            @Value("${mitzeichnen.signing.privacy-version:}") String version) {
         this.pages = pages;
         this.legal = legal;
         this.version = version;
@@ -44,7 +45,7 @@ class LegalPages {
 
     static boolean local(String baseUrl) {
         String host = URI.create(baseUrl).getHost();
-        return host == null || LOCAL.contains(host.toLowerCase(java.util.Locale.ROOT));
+        return host == null || LOCAL.contains(host.toLowerCase(Locale.ROOT));
     }
 
     static void check(MitzeichnenConfig config, LegalConfig legal) {

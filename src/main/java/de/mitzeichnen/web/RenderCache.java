@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -94,7 +95,7 @@ public class RenderCache {
             return "\""
                     + Base64.getUrlEncoder()
                             .withoutPadding()
-                            .encodeToString(java.util.Arrays.copyOf(hash, 16))
+                            .encodeToString(Arrays.copyOf(hash, 16))
                     + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package de.mitzeichnen.web;
 
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
 import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.i18n.ResourceBundleMessageSource;
@@ -51,9 +53,7 @@ public class Texts {
      * a}.
      */
     public String plural(Locale locale, String key, long n, String a) {
-        com.ibm.icu.text.MessageFormat format =
-                new com.ibm.icu.text.MessageFormat(
-                        raw(locale, key), com.ibm.icu.util.ULocale.forLocale(locale));
+        MessageFormat format = new MessageFormat(raw(locale, key), ULocale.forLocale(locale));
         return format.format(Map.of("n", n, "a", a));
     }
 

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import de.mitzeichnen.testsupport.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,13 +81,11 @@ public class ProductionStartTest {
     void startsWithEverythingSetAndHasNoDevMailbox() throws Exception {
         try (EmbeddedServer server =
                 ApplicationContext.run(EmbeddedServer.class, production(), "test")) {
-            var client = java.net.http.HttpClient.newHttpClient();
+            var client = HttpClient.newHttpClient();
             var response =
                     client.send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            server.getURI().resolve("/dev/mails"))
-                                    .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                            HttpRequest.newBuilder(server.getURI().resolve("/dev/mails")).build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(404, response.statusCode());
         }
     }

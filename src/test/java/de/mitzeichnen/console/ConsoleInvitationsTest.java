@@ -28,6 +28,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -258,7 +259,7 @@ class ConsoleInvitationsTest {
                         page + "/senden",
                         Map.of(
                                 "content",
-                                java.util.Base64.getEncoder().encodeToString(file()),
+                                Base64.getEncoder().encodeToString(file()),
                                 "language",
                                 "de"));
         assertEquals(403, send.status());

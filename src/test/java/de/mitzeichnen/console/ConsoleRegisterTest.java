@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -285,7 +286,7 @@ class ConsoleRegisterTest {
     }
 
     private static Map<String, String> facts(Document doc) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         var dts = doc.select(".upload-outcome dl.facts dt");
         var dds = doc.select(".upload-outcome dl.facts dd");
         for (int i = 0; i < dts.size(); i++) {

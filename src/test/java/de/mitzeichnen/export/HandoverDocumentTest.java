@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -204,8 +205,7 @@ class HandoverDocumentTest {
         assertFalse(text.contains("Nora Nürnberg"), "no consent, no name");
         long population = db.count("SELECT population FROM municipality WHERE ags = '01002000'");
         assertTrue(
-                text.contains(
-                        String.format(java.util.Locale.GERMAN, "%,d Einwohner:innen", population)),
+                text.contains(String.format(Locale.GERMAN, "%,d Einwohner:innen", population)),
                 text);
         assertTrue(text.contains("Seite 1 von 2") && text.contains("Seite 2 von 2"), text);
 

@@ -21,12 +21,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +150,7 @@ class InvitationTest {
                 doc.selectFirst("input[name=municipality]").attr("value"));
         assertNotNull(doc.selectFirst("select[name=role] option[selected][value=MAYOR]"));
 
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (var input : doc.select("form.stack input[name], form.stack select[name]")) {
             String name = input.attr("name");
             if (input.tagName().equals("select")) {
@@ -181,10 +183,10 @@ class InvitationTest {
 
     @Test
     void remindersGoOnlyToThoseWhoNeitherSignedNorOptedOutAndOnTheirDays() {
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
                 IllegalArgumentException.class,
                 () -> invitations.setReminderDays(appeal.id(), List.of(7, 2, 30)));
-        org.junit.jupiter.api.Assertions.assertThrows(
+        Assertions.assertThrows(
                 IllegalArgumentException.class,
                 () -> invitations.setReminderDays(appeal.id(), List.of(0)));
         assertEquals(List.of(), invitations.reminderDays(appeal.id()));

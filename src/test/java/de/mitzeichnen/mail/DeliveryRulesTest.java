@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
+import org.eclipse.angus.mail.util.SocketConnectException;
 import org.junit.jupiter.api.Test;
 
 /** Which SMTP failures are retried, and how long the dispatcher waits between attempts. */
@@ -49,7 +50,7 @@ class DeliveryRulesTest {
         assertFalse(
                 MailDispatcher.permanent(
                         new MailConnectException(
-                                new org.eclipse.angus.mail.util.SocketConnectException(
+                                new SocketConnectException(
                                         "refused", new ConnectException(), "h", 25, 10))));
         assertFalse(
                 MailDispatcher.permanent(

@@ -13,12 +13,18 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +88,7 @@ class DevMailboxTest {
     void awaitSent(long id) {
         Eventually.await(
                 "mail " + id + " marked SENT",
-                java.time.Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 () ->
                         "SENT"
                                 .equals(
@@ -174,15 +180,13 @@ class DevMailboxTest {
                     header);
         }
         // the same server reached over a non-loopback address of this machine, where it has one
-        java.net.InetAddress other =
-                java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
-                        .stream()
-                        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
-                        .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
+        InetAddress other =
+                Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                        .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                        .filter(a -> !a.isLoopbackAddress() && a instanceof Inet4Address)
                         .findFirst()
                         .orElse(null);
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                other != null, "no non-loopback address on this machine");
+        Assumptions.assumeTrue(other != null, "no non-loopback address on this machine");
         Web remote =
                 new Web(URI.create("http://" + other.getHostAddress() + ":" + server.getPort()));
         assertEquals(404, remote.get("/dev/mails").status());

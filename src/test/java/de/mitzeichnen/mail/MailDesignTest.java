@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +73,7 @@ class MailDesignTest {
             boolean aboutAnAppeal,
             String why,
             String next)
-            throws java.io.IOException {
+            throws IOException {
         Map<String, Object> model = model();
         if (!aboutAnAppeal) {
             model.remove("organiserName");
@@ -78,10 +81,10 @@ class MailDesignTest {
         }
         MailTemplates.Rendered r = templates.render(template, Locale.forLanguageTag(lang), model);
         // artefacts to look at: target/mails/NAME-LANG.html and .txt
-        java.nio.file.Path out = java.nio.file.Path.of("target", "mails");
-        java.nio.file.Files.createDirectories(out);
-        java.nio.file.Files.writeString(out.resolve(template + "-" + lang + ".html"), r.html());
-        java.nio.file.Files.writeString(out.resolve(template + "-" + lang + ".txt"), r.text());
+        Path out = Path.of("target", "mails");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(template + "-" + lang + ".html"), r.html());
+        Files.writeString(out.resolve(template + "-" + lang + ".txt"), r.text());
         String text = r.text();
         Document html = Jsoup.parse(r.html());
         assertFalse(text.isBlank() || r.html().isBlank(), "both parts");

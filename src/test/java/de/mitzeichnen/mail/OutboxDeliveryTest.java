@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.net.URI;
 import java.sql.Connection;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,8 +154,7 @@ class OutboxDeliveryTest {
         assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
         assertEquals(
                 "Städte für Zürich",
-                jakarta.mail.internet.MimeUtility.decodeText(
-                        m.getHeader("X-Mitzeichnen-Appeal", null)));
+                MimeUtility.decodeText(m.getHeader("X-Mitzeichnen-Appeal", null)));
 
         Map<String, Object> row = awaitRow(id, r -> "SENT".equals(r.get("status")));
         assertEquals(row.get("message_id"), m.getMessageID());
@@ -408,7 +409,7 @@ class OutboxDeliveryTest {
                 Sql.utc(createdAt),
                 Sql.utc(createdAt),
                 Sql.utc(claimedAt),
-                "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
+                "<outbox-" + UUID.randomUUID() + "@localhost>");
         return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id"))
                 .longValue();
     }

@@ -10,6 +10,7 @@ import de.mitzeichnen.testsupport.TestSmtp;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,7 +71,7 @@ class OutboxReclaimTest {
         assertEquals(1, got.size());
         try {
             assertEquals(messageId, got.get(0).getMessageID());
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new AssertionError(e);
         }
         Map<String, Object> row = db.row("SELECT * FROM outbox_message WHERE id = ?", dead);
@@ -93,7 +95,7 @@ class OutboxReclaimTest {
                 Sql.utc(createdAt),
                 Sql.utc(createdAt),
                 Sql.utc(claimedAt),
-                "<outbox-" + java.util.UUID.randomUUID() + "@localhost>");
+                "<outbox-" + UUID.randomUUID() + "@localhost>");
         return ((Number) db.row("SELECT id FROM outbox_message WHERE recipient = ?", to).get("id"))
                 .longValue();
     }

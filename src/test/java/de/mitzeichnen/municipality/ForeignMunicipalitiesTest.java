@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import de.mitzeichnen.testsupport.Db;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ForeignMunicipalitiesTest {
         ForeignMunicipality elsewhere = foreign.findOrCreate("AT", "Zürich-Höngg " + suffix);
         assertNotEquals(first.id(), elsewhere.id());
         assertEquals(first, foreign.findById(first.id()).orElseThrow());
-        assertEquals(java.util.Optional.empty(), foreign.findById(-1));
+        assertEquals(Optional.empty(), foreign.findById(-1));
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -91,8 +93,8 @@ class Gv100adParserTest {
             assertEquals(e.get("verband"), verbandNames.get(g.verbandArs()), ctx);
             assertEquals(Integer.parseInt(e.get("einwohner")), g.population(), ctx);
             assertEquals(
-                    new java.math.BigDecimal(e.get("flaeche_km2")),
-                    java.math.BigDecimal.valueOf(g.areaHectares(), 2),
+                    new BigDecimal(e.get("flaeche_km2")),
+                    BigDecimal.valueOf(g.areaHectares(), 2),
                     ctx);
             assertEquals(
                     e.get("plz_sitz").isEmpty() ? null : e.get("plz_sitz"), g.postalCode(), ctx);
@@ -193,8 +195,7 @@ class Gv100adParserTest {
                         .verband("98001", "0001", "Amt Probe", "51")
                         .gemeinde("98001001", "0001", "Großölbach", "64", 1000, 500, "99999");
         Gv100adFile parsed =
-                Gv100adParser.parse(
-                        file.text().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                Gv100adParser.parse(file.text().getBytes(Charset.forName("windows-1252")));
         assertTrue(parsed.ok(), parsed.errors().toString());
         assertEquals("Großölbach", parsed.gemeinden().get(0).name());
     }

@@ -19,14 +19,20 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -179,7 +185,7 @@ class RepliesTest {
         String withdraw = Mails.link(mails.get(0), "/zurueckziehen/");
         String html = html(mails.get(0));
         // the button and the same address in plain sight (href and text of the second link)
-        assertTrue(html.split(java.util.regex.Pattern.quote(withdraw), -1).length - 1 >= 3, html);
+        assertTrue(html.split(Pattern.quote(withdraw), -1).length - 1 >= 3, html);
         saveMail("mail-reply-recorded", html);
         Web signer = new Web(visitor.base());
         Web.Page confirmPage = signer.get(withdraw);
@@ -196,8 +202,7 @@ class RepliesTest {
 
     static String html(MimeMessage message) {
         try {
-            return (String)
-                    ((jakarta.mail.Multipart) message.getContent()).getBodyPart(1).getContent();
+            return (String) ((Multipart) message.getContent()).getBodyPart(1).getContent();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -206,11 +211,10 @@ class RepliesTest {
     /** The HTML part as a file next to the screenshots, to look at in a browser. */
     static void saveMail(String name, String html) {
         try {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            java.nio.file.Files.writeString(
-                    java.nio.file.Path.of("target", "screenshots", name + ".html"), html);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.createDirectories(Path.of("target", "screenshots"));
+            Files.writeString(Path.of("target", "screenshots", name + ".html"), html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
@@ -15,8 +20,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -306,20 +314,18 @@ class LoginTest {
     void aSessionCookieSignedWithAnotherSecretIsRejected() throws Exception {
         Account admin = accounts.admin();
         long now = clock.instant().getEpochSecond();
-        com.nimbusds.jwt.SignedJWT jwt =
-                new com.nimbusds.jwt.SignedJWT(
-                        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
-                        new com.nimbusds.jwt.JWTClaimsSet.Builder()
+        SignedJWT jwt =
+                new SignedJWT(
+                        new JWSHeader(JWSAlgorithm.HS256),
+                        new JWTClaimsSet.Builder()
                                 .subject(String.valueOf(admin.id()))
-                                .claim("roles", java.util.List.of("PLATFORM_ADMIN"))
+                                .claim("roles", List.of("PLATFORM_ADMIN"))
                                 .claim("sid", Secrets.randomToken(18))
                                 .claim("epoch", 0)
                                 .claim("login", now)
                                 .claim("iat", now)
                                 .build());
-        jwt.sign(
-                new com.nimbusds.jose.crypto.MACSigner(
-                        Secrets.hmac("ein-ganz-anderes-Geheimnis".getBytes(), "x")));
+        jwt.sign(new MACSigner(Secrets.hmac("ein-ganz-anderes-Geheimnis".getBytes(), "x")));
         Web web = browser();
         Web.Page page = web.get("/verwaltung", "Cookie", Sessions.COOKIE + "=" + jwt.serialize());
         assertEquals(303, page.status());
@@ -328,16 +334,16 @@ class LoginTest {
         Web real = accounts.signedIn(base, admin);
         String genuine = real.cookie(Sessions.COOKIE);
         String[] parts = genuine.split("\\.");
-        java.util.Base64.Decoder dec = java.util.Base64.getUrlDecoder();
+        Base64.Decoder dec = Base64.getUrlDecoder();
         String claims =
-                new String(dec.decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                new String(dec.decode(parts[1]), StandardCharsets.UTF_8)
                         .replace(
                                 "\"sub\":\"" + admin.id() + "\"",
                                 "\"sub\":\"" + (admin.id() + 1) + "\"");
         parts[1] =
-                java.util.Base64.getUrlEncoder()
+                Base64.getUrlEncoder()
                         .withoutPadding()
-                        .encodeToString(claims.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         assertTrue(claims.contains("\"sub\":\"" + (admin.id() + 1) + "\""), claims);
         assertEquals(
                 303,

@@ -21,6 +21,7 @@ import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -120,10 +121,10 @@ class RouteProtectionTest {
                         + boundary
                         + "--\r\n";
         var b =
-                java.net.http.HttpRequest.newBuilder(web.base().resolve(path))
+                HttpRequest.newBuilder(web.base().resolve(path))
                         .header("X-Forwarded-For", ConsoleAccounts.randomAddress())
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -132,7 +133,7 @@ class RouteProtectionTest {
 
     private static Web.Page send(Web web, HttpMethod method, String path, String... headers) {
         var b =
-                java.net.http.HttpRequest.newBuilder(web.base().resolve(path))
+                HttpRequest.newBuilder(web.base().resolve(path))
                         .header("X-Forwarded-For", ConsoleAccounts.randomAddress());
         if (headers.length > 0) {
             b.headers(headers);
@@ -143,8 +144,7 @@ class RouteProtectionTest {
             b.header("Content-Type", "application/x-www-form-urlencoded")
                     .method(
                             method.name(),
-                            java.net.http.HttpRequest.BodyPublishers.ofString(
-                                    "reason=x&version=0"));
+                            HttpRequest.BodyPublishers.ofString("reason=x&version=0"));
         }
         return web.send(b.build());
     }

@@ -8,6 +8,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,14 +44,14 @@ class SessionsAcrossInstancesTest {
             assertEquals(200, page.status(), "the other instance knows the session");
             Web.Page logout =
                     other.send(
-                            java.net.http.HttpRequest.newBuilder(
+                            HttpRequest.newBuilder(
                                             other.base()
                                                     .resolve(
                                                             Web.withToken(
                                                                     "/verwaltung/abmelden", form)))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
                                     .header("Cookie", cookies)
-                                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(""))
+                                    .POST(HttpRequest.BodyPublishers.ofString(""))
                                     .build());
             assertEquals(303, logout.status(), "and accepts the form token of the first");
             assertEquals(

@@ -22,7 +22,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -117,8 +119,7 @@ class DeadlineAndTokenTest {
                 expired.text().contains("Dieser Bestätigungslink ist abgelaufen"), expired.text());
         // Posted from the form opened before the grace window ended (the browser still holds its
         // token).
-        assertEquals(
-                410, web.post(otherPath, java.util.Map.of("csrfToken", web.csrfToken())).status());
+        assertEquals(410, web.post(otherPath, Map.of("csrfToken", web.csrfToken())).status());
         assertEquals(
                 "PENDING",
                 db.row("SELECT status FROM signature WHERE email_key = ?", other).get("status"));
@@ -183,9 +184,7 @@ class DeadlineAndTokenTest {
             }
         }
         Web.Page post =
-                web.post(
-                        tampered,
-                        java.util.Map.of("csrfToken", SigningTestSupport.csrf(web.get(path))));
+                web.post(tampered, Map.of("csrfToken", SigningTestSupport.csrf(web.get(path))));
         assertEquals(404, post.status());
     }
 
@@ -197,7 +196,7 @@ class DeadlineAndTokenTest {
         clock.set(DEADLINE);
         Web.Page late = web.get(withdrawPath);
         assertEquals(410, late.status());
-        Web.Page latePost = web.post(withdrawPath, java.util.Map.of("csrfToken", web.csrfToken()));
+        Web.Page latePost = web.post(withdrawPath, Map.of("csrfToken", web.csrfToken()));
         assertEquals(410, latePost.status());
         assertEquals(
                 "CONFIRMED",
@@ -209,7 +208,7 @@ class DeadlineAndTokenTest {
         String email = email();
         int n = 20;
         List<Web> browsers = new ArrayList<>();
-        List<java.util.Map<String, String>> forms = new ArrayList<>();
+        List<Map<String, String>> forms = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Web b = new Web(web.base());
             forms.add(withCsrf(validForm(email), b.get("/aufrufe/" + appeal.slug())));
@@ -246,9 +245,8 @@ class DeadlineAndTokenTest {
                         .orElse(null));
     }
 
-    static java.util.Map<String, String> withCsrf(
-            java.util.Map<String, String> form, Web.Page page) {
-        java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(form);
+    static Map<String, String> withCsrf(Map<String, String> form, Web.Page page) {
+        Map<String, String> copy = new LinkedHashMap<>(form);
         copy.put("csrfToken", SigningTestSupport.csrf(page));
         return copy;
     }

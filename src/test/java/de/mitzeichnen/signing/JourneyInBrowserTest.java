@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -181,7 +183,7 @@ class JourneyInBrowserTest {
 
     void awaitHeading(String text) {
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(
                         d ->
                                 d.findElements(By.tagName("h1")).stream()
@@ -204,7 +206,7 @@ class JourneyInBrowserTest {
                                             .equals(
                                                     js(
                                                             "return document.activeElement.getAttribute('aria-labelledby')")));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(
                     what
                             + " at "

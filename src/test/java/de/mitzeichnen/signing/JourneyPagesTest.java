@@ -20,6 +20,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +48,7 @@ class JourneyPagesTest {
 
     @BeforeEach
     void setUp() {
-        web = new Web(java.net.URI.create(server.getURL().toString()));
+        web = new Web(URI.create(server.getURL().toString()));
         appeal =
                 fixtures.appeal(
                         "Sprach-Aufruf",
@@ -122,7 +125,7 @@ class JourneyPagesTest {
                 texts.plural(Locale.GERMAN, "plural.counts.goal", 1, "5"));
         Properties de = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/i18n/messages_de.properties")) {
-            de.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            de.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         for (String key : de.stringPropertyNames()) {
             if (!key.startsWith("plural.")) {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -54,12 +56,12 @@ class SignInBrowserTest {
         try {
             // the page may be replaced between finding the heading and reading it: look again then
             new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(
                             d ->
                                     d.findElements(By.tagName("h1")).stream()
                                             .anyMatch(h -> h.getText().contains(text)));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(
                     "expected \""
                             + text

@@ -25,11 +25,14 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.net.IDN;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,7 +161,7 @@ class SigningFlowTest {
         assertEquals(1, after[0]);
         assertEquals(1, after[1]);
         assertEquals(frankfurt, after[2]);
-        org.jsoup.nodes.Document appealPage = web.get("/aufrufe/" + appeal.slug()).doc();
+        Document appealPage = web.get("/aufrufe/" + appeal.slug()).doc();
         assertEquals(1, appealPage.select("figure.map svg circle.supporter").size());
         assertEquals(
                 "Frankfurt am Main",
@@ -290,7 +293,7 @@ class SigningFlowTest {
     void awaitOutboxSettled(String email) {
         Eventually.await(
                 "no mail to " + email + " still waiting or being sent",
-                java.time.Duration.ofSeconds(15),
+                Duration.ofSeconds(15),
                 () ->
                         db.count(
                                         "SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND status IN ('PENDING', 'SENDING')",
@@ -313,7 +316,7 @@ class SigningFlowTest {
             dispatcher.dispatchDue();
             Eventually.await(
                     "a first, failed delivery attempt",
-                    java.time.Duration.ofSeconds(10),
+                    Duration.ofSeconds(10),
                     () -> ((Number) outboxRow(email).get("attempts")).intValue() > 0);
             assertEquals("PENDING", outboxRow(email).get("status"));
             assertTrue(((Number) outboxRow(email).get("attempts")).intValue() >= 1);
@@ -321,7 +324,7 @@ class SigningFlowTest {
         } finally {
             de.mitzeichnen.testsupport.TestSmtp.start();
         }
-        clock.advance(java.time.Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         dispatcher.dispatchDue();
         assertEquals(1, mails(email, 1).size());
         dispatcher.dispatchDue(); // synchronous: a second delivery would have happened by now
@@ -340,7 +343,7 @@ class SigningFlowTest {
         assertEquals(303, sign(web, appeal.slug(), validForm(email)).status());
         Eventually.await(
                 "the mail marked FAILED",
-                java.time.Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 () -> {
                     dispatcher.dispatchDue();
                     return "FAILED".equals(outboxRow(email).get("status"));
@@ -375,7 +378,7 @@ class SigningFlowTest {
                 (String) stored.get("email"));
         assertTrue(
                 ((String) stored.get("email_key"))
-                        .endsWith("@" + java.net.IDN.toASCII("zürich-stadt.example")),
+                        .endsWith("@" + IDN.toASCII("zürich-stadt.example")),
                 (String) stored.get("email_key"));
     }
 }

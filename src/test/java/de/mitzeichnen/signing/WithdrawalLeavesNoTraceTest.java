@@ -15,6 +15,7 @@ import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.Web;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * mails keep no recipient or body).
  */
 @MicronautTest(transactional = false)
-@io.micronaut.context.annotation.Property(name = "mitzeichnen.mail.erase-sent", value = "true")
+@Property(name = "mitzeichnen.mail.erase-sent", value = "true")
 class WithdrawalLeavesNoTraceTest {
 
     @Inject EmbeddedServer server;

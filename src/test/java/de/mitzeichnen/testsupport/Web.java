@@ -1,9 +1,11 @@
 package de.mitzeichnen.testsupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,9 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -134,8 +139,8 @@ public final class Web {
      */
     public Page postFile(
             String token, String actionPath, String field, String fileName, byte[] content) {
-        String boundary = "----mz" + java.util.UUID.randomUUID().toString().replace("-", "");
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String boundary = "----mz" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(
                 ("--"
                                 + boundary
@@ -169,8 +174,8 @@ public final class Web {
             String fileName,
             String contentType,
             byte[] content) {
-        String boundary = "----mz" + java.util.UUID.randomUUID().toString().replace("-", "");
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String boundary = "----mz" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach(
                 (k, v) ->
                         body.writeBytes(
@@ -232,7 +237,7 @@ public final class Web {
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))
-                .map(java.net.HttpCookie::getValue)
+                .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
     }
@@ -289,9 +294,9 @@ public final class Web {
         return form.entrySet().stream()
                 .flatMap(
                         e ->
-                                (e.getValue() instanceof java.util.Collection<?> c
+                                (e.getValue() instanceof Collection<?> c
                                                 ? c.stream()
-                                                : java.util.stream.Stream.of(e.getValue()))
+                                                : Stream.of(e.getValue()))
                                         .map(
                                                 v ->
                                                         URLEncoder.encode(

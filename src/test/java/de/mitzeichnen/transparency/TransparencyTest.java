@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
@@ -589,7 +590,7 @@ class TransparencyTest {
     }
 
     static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.entries().forEach(e -> names.add(e.getKey()));
         return names;
     }

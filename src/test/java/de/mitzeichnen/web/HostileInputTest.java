@@ -12,6 +12,7 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,11 +149,11 @@ class HostileInputTest {
      * an internal assertion (tests run with -ea). A dropped connection is not an answer; the status
      * of the answer is what is checked.
      */
-    void check(java.util.function.Supplier<Web.Page> request, String what) {
+    void check(Supplier<Web.Page> request, String what) {
         Web.Page page;
         try {
             page = request.get();
-        } catch (java.io.UncheckedIOException dropped) {
+        } catch (UncheckedIOException dropped) {
             page = request.get();
         }
         check(page, what);

@@ -9,7 +9,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +33,8 @@ class MetricsTest {
                         + fixtures.appeal(
                                         "Gemessen",
                                         de.mitzeichnen.appeal.AppealStatus.OPEN,
-                                        java.time.Instant.now().minusSeconds(60),
-                                        java.time.Instant.now().plusSeconds(86400))
+                                        Instant.now().minusSeconds(60),
+                                        Instant.now().plusSeconds(86400))
                                 .slug());
         Web.Page metrics = web.get("/prometheus");
         assertEquals(200, metrics.status(), metrics.body());
@@ -53,7 +55,7 @@ class MetricsTest {
         String requests =
                 body.lines()
                         .filter(l -> l.startsWith("http_server_requests_seconds_count"))
-                        .collect(java.util.stream.Collectors.joining("\n"));
+                        .collect(Collectors.joining("\n"));
         assertTrue(
                 requests.contains("uri=\"/aufrufe/{slug}\""),
                 "requests by route template: " + requests);
