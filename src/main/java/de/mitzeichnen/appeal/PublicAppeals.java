@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.web.Markdown;
+import de.mitzeichnen.web.PublicCacheConfig;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +26,15 @@ public class PublicAppeals {
 
     private final AppealRepository appeals;
     private final OrganiserRepository organisers;
+    private final Organisers organiserLookup;
     private final Markdown markdown;
     private final Clock clock;
+
+    /**
+     * Appeals by slug, as stale as a rendered page may be: every sign submission and public answer
+     * looks its appeal up, and the row changes only when the organiser edits it.
+     */
+    private final Function<String, Optional<Appeal>> bySlug;
 
     /**
      * Safe HTML per appeal text: the text changes only with a new version, Markdown and sanitising
@@ -36,10 +45,14 @@ public class PublicAppeals {
     PublicAppeals(
             AppealRepository appeals,
             OrganiserRepository organisers,
+            Organisers organiserLookup,
             Markdown markdown,
+            PublicCacheConfig cache,
             Clock clock) {
         this.appeals = appeals;
         this.organisers = organisers;
+        this.organiserLookup = organiserLookup;
+        this.bySlug = cache.shortLived(appeals::findBySlug, 1_000);
         this.markdown = markdown;
         this.clock = clock;
     }
@@ -111,7 +124,7 @@ public class PublicAppeals {
                         a ->
                                 new Page(
                                         a,
-                                        organisers.findById(a.organiserId()).orElseThrow(),
+                                        organiserLookup.byId(a.organiserId()).orElseThrow(),
                                         bodies.get(a.bodyMarkdown(), markdown::toSafeHtml),
                                         a.statusAt(now),
                                         a.acceptsSignatures(now),
@@ -125,7 +138,7 @@ public class PublicAppeals {
         }
         // exactly this slug: the collation ignores case and trailing spaces ("slug%20" must not
         // find "slug")
-        return appeals.findBySlug(slug).filter(a -> a.slug().equals(slug)).filter(Appeal::isPublic);
+        return bySlug.apply(slug).filter(a -> a.slug().equals(slug)).filter(Appeal::isPublic);
     }
 
     private static final int MAX_SLUG_LENGTH = 200;

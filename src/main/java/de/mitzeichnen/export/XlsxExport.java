@@ -57,10 +57,12 @@ class XlsxExport {
                         if (row.population() != null) {
                             sheet.value(i, 4, row.population());
                         }
-                        sheet.value(i, 5, row.name());
+                        // a person's own cells inline: in the shared strings table, which stays in
+                        // memory until the end, a million names and addresses overran a 256 MB heap
+                        inline(sheet, i, 5, row.name());
                         sheet.value(i, 6, row.role());
-                        sheet.value(i, 7, row.body());
-                        sheet.value(i, 8, row.email());
+                        inline(sheet, i, 7, row.body());
+                        inline(sheet, i, 8, row.email());
                         sheet.value(i, 9, Columns.trust(row, texts, locale));
                         if (row.confirmedAt() != null) {
                             sheet.value(
@@ -85,5 +87,11 @@ class XlsxExport {
         sheet.finish();
         workbook.finish();
         return r[0];
+    }
+
+    private static void inline(Worksheet sheet, int row, int column, String value) {
+        if (value != null) {
+            sheet.inlineString(row, column, value);
+        }
     }
 }

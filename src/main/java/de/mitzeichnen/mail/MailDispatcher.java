@@ -130,14 +130,30 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
      */
     public int dispatchDue() {
         int handled = 0;
-        for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-            List<OutboxMessage> batch = claim();
-            if (batch.isEmpty()) {
-                break;
+        // one SMTP connection for the whole run: connecting and EHLO per batch halved the rate
+        SmtpSession smtpSession = new SmtpSession();
+        try {
+            for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+                List<OutboxMessage> batch = claim();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                handled += deliver(batch, smtpSession);
             }
-            handled += deliver(batch);
+        } finally {
+            smtpSession.close();
         }
         return handled;
+    }
+
+    /** The SMTP connection of one run, opened when the first mail needs it. */
+    private static final class SmtpSession {
+        Transport transport;
+
+        void close() {
+            MailDispatcher.close(transport);
+            transport = null;
+        }
     }
 
     @Scheduled(
@@ -201,9 +217,15 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
      */
     public int reclaimStale() {
         Instant now = now();
+        String staleBefore = Sql.utc(now.minus(config.getReclaimAfter()));
+        List<Long> stale = repository.findStale(staleBefore);
+        if (stale.isEmpty()) {
+            return 0;
+        }
         int reclaimed =
                 repository.reclaimStale(
-                        Sql.utc(now.minus(config.getReclaimAfter())),
+                        stale,
+                        staleBefore,
                         Sql.utc(now.minus(config.getGiveUpAfter())),
                         Sql.utc(now));
         if (reclaimed > 0) {
@@ -265,7 +287,7 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
                 m.version() + 1);
     }
 
-    private int deliver(List<OutboxMessage> batch) {
+    private int deliver(List<OutboxMessage> batch, SmtpSession connection) {
         if (config.devMailbox()) {
             for (OutboxMessage m : batch) {
                 sent(m);
@@ -277,73 +299,71 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             }
             return batch.size();
         }
-        Transport transport = null;
         long started = System.nanoTime();
-        try {
-            for (int i = 0; i < batch.size(); i++) {
-                OutboxMessage m = batch.get(i);
-                if (System.nanoTime() - started > config.getReclaimAfter().toNanos() / 2) {
-                    // a slow server: give back the rest before the reclaim would take it from us
-                    // (and send twice)
-                    for (OutboxMessage rest : batch.subList(i, batch.size())) {
-                        repository.release(rest.id(), rest.version(), Sql.utc(now()));
-                    }
-                    return i;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxMessage m = batch.get(i);
+            if (System.nanoTime() - started > config.getReclaimAfter().toNanos() / 2) {
+                // a slow server: give back the rest before the reclaim would take it from us
+                // (and send twice)
+                for (OutboxMessage rest : batch.subList(i, batch.size())) {
+                    repository.release(rest.id(), rest.version(), Sql.utc(now()));
                 }
-                MimeMessage mime;
+                return i;
+            }
+            MimeMessage mime;
+            try {
+                mime = smtp.build(m, now());
+            } catch (MessagingException | RuntimeException e) {
+                failed(m, "Could not build the message: " + describe(e));
+                continue;
+            }
+            if (connection.transport == null || !connection.transport.isConnected()) {
+                connection.close();
                 try {
-                    mime = smtp.build(m, now());
-                } catch (MessagingException | RuntimeException e) {
-                    failed(m, "Could not build the message: " + describe(e));
-                    continue;
-                }
-                if (transport == null || !transport.isConnected()) {
-                    close(transport);
-                    try {
-                        transport = smtp.connect();
-                    } catch (MessagingException e) {
-                        // The server is not there (or refuses us): every remaining mail of the
-                        // batch waits.
-                        String error = "SMTP connection failed: " + describe(e);
-                        LOG.warn(
-                                "Cannot reach the SMTP server {}:{}: {}",
-                                config.getSmtpHost(),
-                                config.getSmtpPort(),
-                                describe(e));
-                        for (OutboxMessage rest : batch.subList(i, batch.size())) {
-                            retryOrGiveUp(rest, error);
-                        }
-                        return batch.size();
-                    }
-                }
-                try {
-                    smtp.send(transport, mime);
-                    sent(m);
+                    connection.transport = smtp.connect();
                 } catch (MessagingException e) {
-                    if (permanent(e)) {
-                        failed(m, "Rejected by the SMTP server: " + describe(e));
-                    } else {
-                        retryOrGiveUp(m, "Sending failed: " + describe(e));
+                    // The server is not there (or refuses us): every remaining mail of the
+                    // batch waits.
+                    String error = "SMTP connection failed: " + describe(e);
+                    LOG.warn(
+                            "Cannot reach the SMTP server {}:{}: {}",
+                            config.getSmtpHost(),
+                            config.getSmtpPort(),
+                            describe(e));
+                    for (OutboxMessage rest : batch.subList(i, batch.size())) {
+                        retryOrGiveUp(rest, error);
                     }
-                    // Start the next mail on a fresh connection: the failed one may be in any
-                    // state.
-                    close(transport);
-                    transport = null;
+                    return batch.size();
                 }
             }
-            return batch.size();
-        } finally {
-            close(transport);
+            try {
+                smtp.send(connection.transport, mime);
+                sent(m);
+            } catch (MessagingException e) {
+                if (permanent(e)) {
+                    failed(m, "Rejected by the SMTP server: " + describe(e));
+                } else {
+                    retryOrGiveUp(m, "Sending failed: " + describe(e));
+                }
+                // Start the next mail on a fresh connection: the failed one may be in any
+                // state.
+                connection.close();
+            }
         }
+        return batch.size();
     }
 
     private void sent(OutboxMessage m) {
-        if (repository.markSent(m.id(), m.version(), Sql.utc(now())) == 0) {
+        String now = Sql.utc(now());
+        int marked =
+                config.isEraseSent()
+                        ? repository.markSentErased(m.id(), m.version(), now)
+                        : repository.markSent(m.id(), m.version(), now);
+        if (marked == 0) {
             LOG.warn(
                     "Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
         }
         sentCounter.increment();
-        erase(m);
     }
 
     private void failed(OutboxMessage m, String error) {

@@ -80,13 +80,14 @@ public class MailTemplates {
      * The signature separator keeps its conventional trailing blank ("-- ").
      */
     static String tidy(String text) {
-        String t =
-                text.replace("\r\n", "\n")
-                        .replaceAll("(?m)[ \\t]+$", "")
-                        .replaceAll("\n{3,}", "\n\n")
-                        .strip();
-        return t.replaceAll("(?m)^--$", "-- ") + "\n";
+        String t = TRAILING_BLANKS.matcher(text.replace("\r\n", "\n")).replaceAll("");
+        t = BLANK_LINES.matcher(t).replaceAll("\n\n").strip();
+        return SIGNATURE_SEPARATOR.matcher(t).replaceAll("-- ") + "\n";
     }
+
+    private static final Pattern TRAILING_BLANKS = Pattern.compile("(?m)[ \\t]+$");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    private static final Pattern SIGNATURE_SEPARATOR = Pattern.compile("(?m)^--$");
 
     private static TemplateEngine engine(
             String prefix,

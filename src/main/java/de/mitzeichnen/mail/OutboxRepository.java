@@ -39,6 +39,16 @@ interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
             nativeQuery = true)
     int markSent(long id, long version, String now);
 
+    /** As {@link #markSent}, and erased in the same statement (see {@link #erase}). */
+    @Query(
+            value =
+                    "UPDATE outbox_message SET status = 'SENT', sent_at = :now, attempts = attempts + 1,"
+                            + " last_error = NULL, version = version + 1, "
+                            + ERASED
+                            + " WHERE id = :id AND status = 'SENDING' AND version = :version",
+            nativeQuery = true)
+    int markSentErased(long id, long version, String now);
+
     @Query(
             value =
                     "UPDATE outbox_message SET status = 'PENDING', next_attempt_at = :next, attempts = attempts + 1,"
@@ -68,9 +78,20 @@ interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
                             + "   THEN 'Sending was interrupted (dispatcher stopped) and the retry period is over'"
                             + "   ELSE 'Sending was interrupted (dispatcher stopped); trying again' END,"
                             + " version = version + 1"
-                            + " WHERE status = 'SENDING' AND claimed_at < :staleBefore",
+                            + " WHERE id IN (:ids) AND status = 'SENDING' AND claimed_at < :staleBefore",
             nativeQuery = true)
-    int reclaimStale(String staleBefore, String giveUpBefore, String now);
+    int reclaimStale(Collection<Long> ids, String staleBefore, String giveUpBefore, String now);
+
+    /**
+     * Candidates for {@link #reclaimStale}, read without locks: an UPDATE over the status range
+     * locked the gap new PENDING rows go into, so every reclaim period stalled the enqueuers and
+     * deadlocked with the claim.
+     */
+    @Query(
+            value =
+                    "SELECT id FROM outbox_message WHERE status = 'SENDING' AND claimed_at < :staleBefore",
+            nativeQuery = true)
+    List<Long> findStale(String staleBefore);
 
     /**
      * Sending was stopped before this claimed mail's turn: due again at once, the attempt not

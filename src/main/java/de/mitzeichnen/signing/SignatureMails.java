@@ -6,7 +6,7 @@ import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
 import jakarta.inject.Singleton;
@@ -21,7 +21,7 @@ class SignatureMails {
 
     private final Outbox outbox;
     private final MailTemplates templates;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final SignatureDescriber describer;
     private final MitzeichnenConfig config;
     private final Texts texts;
@@ -30,7 +30,7 @@ class SignatureMails {
     SignatureMails(
             Outbox outbox,
             MailTemplates templates,
-            OrganiserRepository organisers,
+            Organisers organisers,
             SignatureDescriber describer,
             MitzeichnenConfig config,
             Texts texts,
@@ -92,7 +92,7 @@ class SignatureMails {
     }
 
     private Map<String, Object> model(Appeal appeal, Signature s, Locale locale) {
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        Organiser organiser = organisers.byId(appeal.organiserId()).orElseThrow();
         SignatureDescriber.Description d = describer.describe(s, locale);
         Map<String, Object> model = new HashMap<>();
         model.put("name", s.name());

@@ -10,11 +10,24 @@ import java.util.Optional;
 interface SignatureRepository extends CrudRepository<Signature, Long> {
 
     /**
-     * Locks the signature of an address under an appeal, so that concurrent submissions queue up.
+     * Locks the signature of an address under an appeal, if it has one, so that concurrent
+     * submissions queue up. A plain read comes first: a locking read of a missing row takes a gap
+     * lock, and new addresses that fall into one gap then deadlock on their inserts (under load,
+     * every few hundred submissions). Two submissions of one new address still meet at the unique
+     * index, and the loser's retry finds the winner's row.
      */
+    default Optional<Signature> findForUpdate(Long appealId, String emailKey) {
+        return findOfAddress(appealId, emailKey).isEmpty()
+                ? Optional.empty()
+                : lockOfAddress(appealId, emailKey);
+    }
+
+    @Query("SELECT * FROM signature WHERE appeal_id = :appealId AND email_key = :emailKey")
+    Optional<Signature> findOfAddress(Long appealId, String emailKey);
+
     @Query(
             "SELECT * FROM signature WHERE appeal_id = :appealId AND email_key = :emailKey FOR UPDATE")
-    Optional<Signature> findForUpdate(Long appealId, String emailKey);
+    Optional<Signature> lockOfAddress(Long appealId, String emailKey);
 
     @Query("SELECT * FROM signature WHERE confirm_token_hash = :hash FOR UPDATE")
     Optional<Signature> findByConfirmTokenForUpdate(String hash);

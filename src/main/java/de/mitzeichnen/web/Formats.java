@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Formatting for one reader: instants shown in Europe/Berlin (DST-safe: the zone rules decide the
@@ -15,6 +18,10 @@ import java.util.Locale;
  * page as {@code fmt}.
  */
 public final class Formats {
+
+    /** Parsed patterns by pattern and language: parsing one cost more than formatting with it. */
+    private static final Map<List<Object>, DateTimeFormatter> FORMATTERS =
+            new ConcurrentHashMap<>();
 
     private final Locale locale;
     private final Clock clock;
@@ -54,8 +61,13 @@ public final class Formats {
         if (instant == null) {
             return "";
         }
-        return DateTimeFormatter.ofPattern(texts.raw(locale, patternKey), locale)
-                .withZone(MitzeichnenConfig.ZONE)
+        String pattern = texts.raw(locale, patternKey);
+        return FORMATTERS
+                .computeIfAbsent(
+                        List.of(pattern, locale),
+                        k ->
+                                DateTimeFormatter.ofPattern(pattern, locale)
+                                        .withZone(MitzeichnenConfig.ZONE))
                 .format(instant);
     }
 

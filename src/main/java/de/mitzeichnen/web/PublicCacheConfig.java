@@ -1,7 +1,10 @@
 package de.mitzeichnen.web;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * How long shared caches may keep public pages ({@code mitzeichnen.public-cache.*}); counts stay ≤
@@ -50,6 +53,23 @@ public class PublicCacheConfig {
 
     public void setRenderTtl(Duration renderTtl) {
         this.renderTtl = renderTtl;
+    }
+
+    /**
+     * {@code load} behind a cache that keeps each answer for the render TTL: lookups on the public
+     * and signing paths (an appeal by its slug, its organiser) may be exactly as stale as a
+     * rendered page. With a TTL of zero (the tests) every call loads.
+     */
+    public <K, V> Function<K, V> shortLived(Function<K, V> load, int maximumSize) {
+        if (renderTtl.isZero()) {
+            return load;
+        }
+        LoadingCache<K, V> cache =
+                Caffeine.newBuilder()
+                        .expireAfterWrite(renderTtl)
+                        .maximumSize(maximumSize)
+                        .build(load::apply);
+        return cache::get;
     }
 
     /** {@code public, max-age=5, stale-while-revalidate=30, stale-if-error=300}. */

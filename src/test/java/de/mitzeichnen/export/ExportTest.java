@@ -179,6 +179,8 @@ class ExportTest {
             assertEquals("Kommune", rows.get(0).getCellText(0));
             assertEquals("Bestätigt am", rows.get(0).getCellText(10));
             assertEquals("Kiel", rows.get(1).getCellText(0));
+            assertEquals("Kira Kiel", rows.get(1).getCellText(5));
+            assertTrue(rows.get(1).getCellText(8).contains("@"), rows.get(1).getCellText(8));
             assertEquals("München", rows.get(4).getCellText(0));
             assertEquals(
                     LocalDateTime.parse("2025-11-21T10:30:00"),
