@@ -1,38 +1,52 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Load generator for flows that need state (bench/run.sh), run as a second process: {@code java
- * bench/Load.java}.
+ * bench/Load.java}. It speaks HTTP/1.1 over one kept-alive socket per connection, as wrk does: the
+ * JDK's HttpClient spent more CPU than the server it measured on this 2-core machine.
  *
  * <pre>
- *   sign  BASE SLUG CONNECTIONS SECONDS   each connection: GET the appeal page as a browser would, take the form's
- *                                         csrfToken, POST the sign form (a new address each time); closed loop
- *   get   BASE PATH RATE SECONDS          open loop at a fixed rate (requests/s), latency from the planned send time
- *   confirm BASE LINKS CONNECTIONS SECONDS  each connection takes the next confirmation link (a file, one path
- *                                         /bestaetigen/TOKEN per line): GET it, POST its form; until the links or
- *                                         the time run out
+ *   sign    BASE SLUG CONNECTIONS SECONDS [RATE]  each connection: GET the appeal page as a browser
+ *                                                 would, POST the sign form (a new address each
+ *                                                 time); closed loop, or with RATE an open loop of
+ *                                                 that many submissions/s in all (latency from the
+ *                                                 planned start, so a stalled server shows its queue)
+ *   confirm BASE LINKS CONNECTIONS SECONDS        each connection takes the next confirmation link (a
+ *                                                 file, one path /bestaetigen/TOKEN per line): GET
+ *                                                 it, POST its form; until the links or the time run
+ *                                                 out
  * </pre>
  *
- * Prints one line: {@code ok=N errors=N seconds=S rate=R p50_ms=X p99_ms=Y}.
+ * Prints one line: {@code ok=N errors=N seconds=S rate=R p50_ms=X p99_ms=Y} and, when there were
+ * errors, what they were ({@code error_kinds=...}).
  */
 public class Load {
 
@@ -40,137 +54,117 @@ public class Load {
             Pattern.compile(
                     "name=\"csrfToken\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"csrfToken\"");
 
+    static final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    static final AtomicInteger ok = new AtomicInteger();
+    static final AtomicInteger errors = new AtomicInteger();
+    static final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+
+    /**
+     * With LOAD_SUBMITTED=FILE: "address epoch-ms" of every stored submission, for the mail p99.
+     */
+    static final String SUBMITTED = System.getenv("LOAD_SUBMITTED");
+
+    static final Queue<String> submitted = new ConcurrentLinkedQueue<>();
+
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        String base = args[1].replaceAll("/$", "");
-        HttpClient http =
-                HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
+        URI base = URI.create(args[1].replaceAll("/$", ""));
+        int connections = Integer.parseInt(args[3]);
+        long seconds = Long.parseLong(args[4]);
         long started = System.nanoTime();
-        double seconds;
+        long end = started + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
         if (mode.equals("sign")) {
             String slug = args[2];
-            int connections = Integer.parseInt(args[3]);
-            long end = started + TimeUnit.SECONDS.toNanos(Long.parseLong(args[4]));
-            ExecutorService pool = Executors.newFixedThreadPool(connections);
+            double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
+            AtomicLong next = new AtomicLong();
+            long interval = rate > 0 ? (long) (1e9 / rate) : 0;
             for (int c = 0; c < connections; c++) {
                 pool.execute(
                         () -> {
-                            while (System.nanoTime() < end) {
+                            Http http = new Http(base);
+                            while (true) {
                                 long t0 = System.nanoTime();
-                                try {
-                                    if (signOnce(http, base, slug)) {
-                                        ok.incrementAndGet();
-                                        latencies.add(System.nanoTime() - t0);
-                                    } else {
-                                        errors.incrementAndGet();
+                                if (interval > 0) {
+                                    t0 = started + next.getAndIncrement() * interval;
+                                    if (t0 >= end) {
+                                        break;
                                     }
-                                } catch (Exception e) {
-                                    errors.incrementAndGet();
+                                    sleepUntil(t0);
+                                } else if (t0 >= end) {
+                                    break;
                                 }
+                                record(t0, () -> signOnce(http, slug));
                             }
+                            http.close();
                         });
             }
-            pool.shutdown();
-            pool.awaitTermination(Long.parseLong(args[4]) + 30, TimeUnit.SECONDS);
-        } else if (mode.equals("get")) {
-            String path = args[2];
-            int rate = Integer.parseInt(args[3]);
-            long total = (long) rate * Long.parseLong(args[4]);
-            ExecutorService pool = Executors.newFixedThreadPool(64);
-            long interval = 1_000_000_000L / rate;
-            HttpRequest request =
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .timeout(Duration.ofSeconds(10))
-                            .build();
-            for (long i = 0; i < total; i++) {
-                long planned = started + i * interval;
-                long wait = planned - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                pool.execute(
-                        () -> {
-                            try {
-                                HttpResponse<byte[]> r =
-                                        http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                                if (r.statusCode() == 200) {
-                                    ok.incrementAndGet();
-                                    // from the planned send time: a stalled server does not hide
-                                    // its queue (coordinated omission)
-                                    latencies.add(System.nanoTime() - planned);
-                                } else {
-                                    errors.incrementAndGet();
-                                }
-                            } catch (Exception e) {
-                                errors.incrementAndGet();
-                            }
-                        });
-            }
-            pool.shutdown();
-            pool.awaitTermination(30, TimeUnit.SECONDS);
         } else if (mode.equals("confirm")) {
             List<String> links = Files.readAllLines(Path.of(args[2]));
-            int connections = Integer.parseInt(args[3]);
-            long end = started + TimeUnit.SECONDS.toNanos(Long.parseLong(args[4]));
             AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(connections);
             for (int c = 0; c < connections; c++) {
                 pool.execute(
                         () -> {
+                            Http http = new Http(base);
                             int i;
                             while (System.nanoTime() < end
                                     && (i = next.getAndIncrement()) < links.size()) {
-                                long t0 = System.nanoTime();
-                                try {
-                                    if (confirmOnce(http, base, links.get(i).trim())) {
-                                        ok.incrementAndGet();
-                                        latencies.add(System.nanoTime() - t0);
-                                    } else {
-                                        errors.incrementAndGet();
-                                    }
-                                } catch (Exception e) {
-                                    errors.incrementAndGet();
-                                }
+                                String link = links.get(i).trim();
+                                record(System.nanoTime(), () -> confirmOnce(http, link));
                             }
+                            http.close();
                         });
             }
-            pool.shutdown();
-            pool.awaitTermination(Long.parseLong(args[4]) + 30, TimeUnit.SECONDS);
         } else {
-            throw new IllegalArgumentException("mode: sign, get or confirm");
+            throw new IllegalArgumentException("mode: sign or confirm");
         }
-        seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        pool.awaitTermination(seconds + 30, TimeUnit.SECONDS);
+        if (SUBMITTED != null) {
+            Files.write(Path.of(SUBMITTED), submitted);
+        }
+        double took = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf(
                 Locale.ROOT,
-                "ok=%d errors=%d seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%n",
+                "ok=%d errors=%d seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%s%n",
                 ok.get(),
                 errors.get(),
-                seconds,
-                ok.get() / seconds,
+                took,
+                ok.get() / took,
                 pct(sorted, 0.50),
-                pct(sorted, 0.99));
+                pct(sorted, 0.99),
+                errorKinds.isEmpty() ? "" : " error_kinds=" + new TreeMap<>(errorKinds));
     }
 
-    static boolean signOnce(HttpClient http, String base, String slug) throws Exception {
-        HttpResponse<String> page =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() != 200) {
-            return false;
+    interface Step {
+        String run() throws IOException; // null when it went well, else what went wrong
+    }
+
+    static void record(long t0, Step step) {
+        String error;
+        try {
+            error = step.run();
+        } catch (IOException e) {
+            error = e.getClass().getSimpleName();
         }
-        // the public sign form carries no per-visitor token any more; older builds' forms do
-        Matcher m = CSRF.matcher(page.body());
+        if (error == null) {
+            ok.incrementAndGet();
+            latencies.add(System.nanoTime() - t0);
+        } else {
+            errors.incrementAndGet();
+            errorKinds.computeIfAbsent(error, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    static String signOnce(Http http, String slug) throws IOException {
+        Http.Response page = http.send("GET", "/aufrufe/" + slug, null, null);
+        if (page.status != 200) {
+            return "page-" + page.status;
+        }
+        // the public sign form carries no per-visitor token; older builds' forms do
+        Matcher m = CSRF.matcher(page.body);
         String token = !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
         String email = "bench-" + UUID.randomUUID() + "@rathaus.example";
         String form =
@@ -181,30 +175,23 @@ public class Load {
                         + enc(email)
                         + "&privacy=on"
                         + (token == null ? "" : "&csrfToken=" + enc(token.replace("&amp;", "&")));
-        HttpRequest.Builder post =
-                HttpRequest.newBuilder(URI.create(base + "/aufrufe/" + slug + "/unterzeichnen"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Origin", base)
-                        .POST(HttpRequest.BodyPublishers.ofString(form));
-        page.headers()
-                .allValues("set-cookie")
-                .forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
-        HttpResponse<Void> r = http.send(post.build(), HttpResponse.BodyHandlers.discarding());
-        return r.statusCode() == 303;
+        long at = System.currentTimeMillis();
+        Http.Response r = http.send("POST", "/aufrufe/" + slug + "/unterzeichnen", form, page);
+        if (r.status != 303) {
+            return "sign-" + r.status;
+        }
+        if (SUBMITTED != null) {
+            submitted.add(email + " " + at);
+        }
+        return null;
     }
 
-    static boolean confirmOnce(HttpClient http, String base, String path) throws Exception {
-        HttpResponse<String> page =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(base + path))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (page.statusCode() != 200) {
-            return false;
+    static String confirmOnce(Http http, String path) throws IOException {
+        Http.Response page = http.send("GET", path, null, null);
+        if (page.status != 200) {
+            return "link-" + page.status;
         }
-        Matcher m = CSRF.matcher(page.body());
+        Matcher m = CSRF.matcher(page.body);
         String form =
                 m.find()
                         ? "csrfToken="
@@ -212,17 +199,19 @@ public class Load {
                                         (m.group(1) != null ? m.group(1) : m.group(2))
                                                 .replace("&amp;", "&"))
                         : "";
-        HttpRequest.Builder post =
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("Origin", base)
-                        .POST(HttpRequest.BodyPublishers.ofString(form));
-        page.headers()
-                .allValues("set-cookie")
-                .forEach(c -> post.header("Cookie", c.split(";", 2)[0]));
-        HttpResponse<String> r = http.send(post.build(), HttpResponse.BodyHandlers.ofString());
-        return r.statusCode() == 200;
+        Http.Response r = http.send("POST", path, form, page);
+        return r.status == 200 ? null : "confirm-" + r.status;
+    }
+
+    static void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     static String enc(String s) {
@@ -234,5 +223,147 @@ public class Load {
             return Double.NaN;
         }
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+    }
+
+    /** HTTP/1.1 on one kept-alive socket, reconnecting when the server closes it. */
+    static final class Http {
+        final URI base;
+        final String origin;
+        Socket socket;
+        InputStream in;
+        OutputStream out;
+
+        Http(URI base) {
+            this.base = base;
+            this.origin = base.getScheme() + "://" + base.getAuthority();
+        }
+
+        record Response(int status, String body, List<String> cookies, boolean close) {}
+
+        Response send(String method, String path, String form, Response cookiesFrom)
+                throws IOException {
+            try {
+                return exchange(method, path, form, cookiesFrom);
+            } catch (IOException firstTry) {
+                // a kept-alive socket the server has closed meanwhile: once more on a new one
+                close();
+                return exchange(method, path, form, cookiesFrom);
+            }
+        }
+
+        private Response exchange(String method, String path, String form, Response cookiesFrom)
+                throws IOException {
+            if (socket == null) {
+                socket = new Socket();
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+                socket.setSoTimeout(10_000);
+                in = new BufferedInputStream(socket.getInputStream(), 65536);
+                out = socket.getOutputStream();
+            }
+            byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder();
+            head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+            head.append("Host: ").append(base.getAuthority()).append("\r\n");
+            head.append("Accept: text/html\r\n");
+            if (form != null) {
+                head.append("Origin: ").append(origin).append("\r\n");
+                head.append("Content-Type: application/x-www-form-urlencoded\r\n");
+                head.append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            if (cookiesFrom != null && !cookiesFrom.cookies.isEmpty()) {
+                head.append("Cookie: ")
+                        .append(String.join("; ", cookiesFrom.cookies))
+                        .append("\r\n");
+            }
+            head.append("\r\n");
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            Response r = read();
+            if (r.close) {
+                close();
+            }
+            return r;
+        }
+
+        private Response read() throws IOException {
+            String statusLine = line();
+            if (statusLine == null) {
+                throw new IOException("closed");
+            }
+            int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            List<String> cookies = new ArrayList<>();
+            for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                int colon = h.indexOf(':');
+                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = h.substring(colon + 1).trim();
+                switch (name) {
+                    case "content-length" -> length = Long.parseLong(value);
+                    case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+                    case "connection" -> close = value.equalsIgnoreCase("close");
+                    case "set-cookie" -> cookies.add(value.split(";", 2)[0]);
+                    default -> {}
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (long n = Long.parseLong(line().split(";")[0].trim(), 16);
+                        n > 0;
+                        n = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    copy(n, body);
+                    line();
+                }
+                for (String t = line(); t != null && !t.isEmpty(); t = line()) {
+                    // trailers
+                }
+            } else if (length >= 0) {
+                copy(length, body);
+            } else {
+                in.transferTo(body);
+                close = true;
+            }
+            return new Response(status, body.toString(StandardCharsets.UTF_8), cookies, close);
+        }
+
+        private void copy(long n, ByteArrayOutputStream to) throws IOException {
+            byte[] buffer = new byte[8192];
+            while (n > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, n));
+                if (read < 0) {
+                    throw new IOException("closed in the body");
+                }
+                to.write(buffer, 0, read);
+                n -= read;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder s = new StringBuilder();
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (b == '\n') {
+                    int len = s.length();
+                    return len > 0 && s.charAt(len - 1) == '\r'
+                            ? s.substring(0, len - 1)
+                            : s.toString();
+                }
+                s.append((char) b);
+            }
+            return s.length() == 0 ? null : s.toString();
+        }
+
+        void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+            socket = null;
+        }
     }
 }

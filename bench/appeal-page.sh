@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Requests/s and p99 of the public appeal page with 0, 100,000 and 1,000,000 signatures, in one run, each beside
+# Requests/s and p99 of the public appeal page and the count endpoint (/api/v1/appeals/SLUG) with 0, 100,000 and
+# 1,000,000 signatures, in one run, each beside
 # nginx serving the same bytes as a static file (the limit; target: the page at >= 0.5x nginx at every size, and
 # at 1,000,000 >= 0.8x the 0-signature figure).
 #
@@ -147,6 +148,13 @@ for size in $SIZES; do
   [[ "$size" == 100000 ]] && mid_rps=$rps
   printf '%-11s %8s %10s %9s %9s   %10s %9s %9s   %8s  %s\n' "$size" "$(wc -c <"$WORK/www/page-$size.html")" \
     "$rps" "$p50" "$p99" "$nrps" "$np50" "$np99" "$ratio" "$shows"
+  # the count endpoint of the open API, the same way (its JSON beside nginx serving the same bytes)
+  curl -fsS "$URL/api/v1/appeals/$SLUG" -o "$WORK/www/count-$size.json"
+  read -r crps cp50 cp99 <<<"$(load "$URL/api/v1/appeals/$SLUG")"
+  read -r cnrps cnp50 cnp99 <<<"$(load "http://127.0.0.1:$NGINX_PORT/count-$size.json")"
+  cratio=$(awk -v a="$crps" -v b="$cnrps" 'BEGIN { if (b > 0) printf "%.3fx", a / b; else print "-" }')
+  printf '%-11s %8s %10s %9s %9s   %10s %9s %9s   %8s  %s\n' "$size count" "$(wc -c <"$WORK/www/count-$size.json")" \
+    "$crps" "$cp50" "$cp99" "$cnrps" "$cnp50" "$cnp99" "$cratio" "(count endpoint, goal >= 20000 req/s)"
   last_rps=$rps
 done
 echo
