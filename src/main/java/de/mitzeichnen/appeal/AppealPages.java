@@ -14,6 +14,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -58,6 +59,7 @@ class AppealPages {
      */
     @PublicGet
     @Get("/aufrufe/{slug}")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     CompletableFuture<MutableHttpResponse<byte[]>> appeal(HttpRequest<?> request, String slug) {
         String language = languages.resolveOrDefault(request).getLanguage();
         return cache.respond(

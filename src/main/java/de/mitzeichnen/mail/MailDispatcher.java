@@ -27,7 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -71,14 +71,25 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final Counter failedCounter;
     private final Counter retriedCounter;
     private final TransactionDefinition claimTransaction = claimTransaction();
+
+    /**
+     * Runs after commits go on this many threads: one SMTP conversation at a time delivered about
+     * 110 mails/s while signing ran at full rate, fewer than the submissions. Each run claims its
+     * own rows (SKIP LOCKED), so they never send the same mail.
+     */
+    static final int DISPATCH_THREADS = 3;
+
     private final ExecutorService wakeExecutor =
-            Executors.newSingleThreadExecutor(
+            Executors.newFixedThreadPool(
+                    DISPATCH_THREADS,
                     r -> {
                         Thread t = new Thread(r, "mail-dispatch");
                         t.setDaemon(true);
                         return t;
                     });
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+    /** Runs asked for and not yet started; at most one per thread is worth having. */
+    private final AtomicInteger wakesQueued = new AtomicInteger();
 
     MailDispatcher(
             OutboxRepository repository,
@@ -183,16 +194,21 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
      * a lost mail.
      */
     void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            try {
-                wakeExecutor.execute(
-                        () -> {
-                            wakeQueued.set(false);
-                            runSafely();
-                        });
-            } catch (RejectedExecutionException shuttingDown) {
-                wakeQueued.set(false);
+        int queued;
+        do {
+            queued = wakesQueued.get();
+            if (queued >= DISPATCH_THREADS) {
+                return;
             }
+        } while (!wakesQueued.compareAndSet(queued, queued + 1));
+        try {
+            wakeExecutor.execute(
+                    () -> {
+                        wakesQueued.decrementAndGet();
+                        runSafely();
+                    });
+        } catch (RejectedExecutionException shuttingDown) {
+            wakesQueued.decrementAndGet();
         }
     }
 

@@ -142,7 +142,8 @@ class SigningPages {
         limits.require(
                 RateLimits.Kind.CONFIRM, clientIp.hash(request), limits.config().confirmLimit());
         ConfirmSignature.Outcome outcome =
-                confirm.confirm(token, languages.resolveOrDefault(request));
+                Conflicts.retried(
+                        () -> confirm.confirm(token, languages.resolveOrDefault(request)));
         return TokenPages.privately(confirmPage(request, token, outcome));
     }
 
@@ -154,7 +155,8 @@ class SigningPages {
     @Post("/zurueckziehen/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> doWithdraw(HttpRequest<?> request, String token) {
-        return TokenPages.privately(withdrawPage(request, token, withdraw.withdraw(token)));
+        return TokenPages.privately(
+                withdrawPage(request, token, Conflicts.retried(() -> withdraw.withdraw(token))));
     }
 
     private MutableHttpResponse<String> confirmPage(

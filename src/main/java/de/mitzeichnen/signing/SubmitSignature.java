@@ -3,9 +3,7 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.ratelimit.Limit;
 import de.mitzeichnen.ratelimit.RateLimits;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,8 +14,6 @@ import java.util.Optional;
  */
 @Singleton
 class SubmitSignature {
-
-    private static final int ATTEMPTS = 5;
 
     private final SubmitTransaction transaction;
     private final RateLimits limits;
@@ -37,10 +33,9 @@ class SubmitSignature {
             Locale locale,
             String ipHash,
             boolean invited) {
-        // An invitation link proves the address already; everything else counts against the limits.
-        // Beyond one,
-        // the submission is held silently (same answer, no mail) rather than refused, so a bot
-        // learns nothing.
+        // An invitation link proves the address already; everything else counts against the
+        // limits. Beyond one, the submission is held silently (same answer, no mail) rather than
+        // refused, so a bot learns nothing.
         boolean held =
                 !invited
                         && (limited(
@@ -51,22 +46,16 @@ class SubmitSignature {
                                         RateLimits.Kind.SIGN_DOMAIN,
                                         request.email().domain().ascii() + "|" + appeal.id(),
                                         limits.config().signDomainLimit()));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (held) {
-                    transaction.hold(appeal, request, locale, ipHash);
-                    return Optional.empty();
-                }
-                return transaction.submit(appeal, request, locale, ipHash, invited);
-            } catch (DataAccessException e) {
-                // Concurrent submissions of one address meet at the unique index (or deadlock on
-                // its gap lock);
-                // the next attempt finds the row that won and treats this one as a repeat.
-                if (attempt >= ATTEMPTS || !isConflict(e)) {
-                    throw e;
-                }
-            }
-        }
+        // Concurrent submissions of one address meet at the unique index; the next attempt finds
+        // the row that won and treats this one as a repeat.
+        return Conflicts.retried(
+                () -> {
+                    if (held) {
+                        transaction.hold(appeal, request, locale, ipHash);
+                        return Optional.empty();
+                    }
+                    return transaction.submit(appeal, request, locale, ipHash, invited);
+                });
     }
 
     SignTarget.Resolved resolve(SignTarget target) {
@@ -75,18 +64,5 @@ class SubmitSignature {
 
     private boolean limited(RateLimits.Kind kind, String key, Optional<Limit> limit) {
         return limits.take(kind, key, limit).isPresent();
-    }
-
-    static boolean isConflict(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql
-                    && (sql.getErrorCode() == 1062
-                            || sql.getErrorCode() == 1213
-                            || sql.getErrorCode() == 1205
-                            || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -107,6 +107,11 @@ class SupportLedger {
      * Takes the appeal's aggregate row (creating it on first use) for the rest of the transaction.
      */
     void lock(long appealId) {
+        // The exclusive lock first: INSERT IGNORE on the existing row takes a shared lock, and two
+        // confirmations holding it both waited for the exclusive one (a deadlock, a 500 page).
+        if (lockExisting(appealId)) {
+            return;
+        }
         jdbc.prepareStatement(
                 "INSERT IGNORE INTO appeal_support (appeal_id, updated_at) VALUES (?, ?)",
                 ps -> {
@@ -114,7 +119,11 @@ class SupportLedger {
                     ps.setString(2, now());
                     return ps.executeUpdate();
                 });
-        jdbc.prepareStatement(
+        lockExisting(appealId);
+    }
+
+    private boolean lockExisting(long appealId) {
+        return jdbc.prepareStatement(
                 "SELECT appeal_id FROM appeal_support WHERE appeal_id = ? FOR UPDATE",
                 ps -> {
                     ps.setLong(1, appealId);

@@ -12,6 +12,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,7 @@ class ApiDocs {
     }
 
     @Get("/openapi.yml")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> openApi() {
         if (document == null) {
@@ -65,6 +67,7 @@ class ApiDocs {
 
     @Get
     @PublicGet
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     CompletableFuture<MutableHttpResponse<byte[]>> page(HttpRequest<?> request) {
         Locale locale = languages.resolveOrDefault(request);
         return cache.respond(

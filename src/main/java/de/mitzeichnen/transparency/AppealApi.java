@@ -19,6 +19,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,6 +78,7 @@ class AppealApi {
 
     @Get
     @PublicGet
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @Operation(
             summary = "Public appeals (open and closed) with their counts",
             responses =
@@ -115,6 +117,7 @@ class AppealApi {
 
     @Get("/{slug}")
     @PublicGet
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @Operation(
             summary = "One appeal with its counts",
             responses = {
@@ -140,6 +143,7 @@ class AppealApi {
 
     @Get("/{slug}/municipalities")
     @PublicGet
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @Operation(
             summary =
                     "The counted municipalities, Landkreise and foreign places with their public signatories",

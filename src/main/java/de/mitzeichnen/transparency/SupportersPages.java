@@ -18,6 +18,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
@@ -69,6 +70,7 @@ class SupportersPages {
     }
 
     @Get("/unterstuetzer")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> supporters(
             HttpRequest<?> request,
@@ -132,6 +134,7 @@ class SupportersPages {
     }
 
     @Get("/unterstuetzer.csv")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> csv(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
@@ -175,6 +178,7 @@ class SupportersPages {
     }
 
     @Get("/unterstuetzer.json")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> json(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
@@ -208,6 +212,7 @@ class SupportersPages {
     }
 
     @Get("/verlauf")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> timeline(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
@@ -235,6 +240,7 @@ class SupportersPages {
     }
 
     @Get("/widget")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> widget(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
@@ -261,6 +267,7 @@ class SupportersPages {
     }
 
     @Get("/badge.svg")
+    @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @PublicGet
     CompletableFuture<MutableHttpResponse<byte[]>> badge(HttpRequest<?> request, String slug) {
         Locale locale = languages.resolveOrDefault(request);
