@@ -83,7 +83,7 @@ await_health() {  # $1 pid, $2 timeout seconds; prints ms until /health answered
   return 1
 }
 
-fresh_db() { sql "DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"; }
+fresh_db() { sql "DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"; DB_FRESH=1; }
 
 STARTUP_MS=""
 start_app() {  # starts the jar on the bench database (not in a subshell: APP_PID must stay set); STARTUP_MS
@@ -98,9 +98,10 @@ start_app() {  # starts the jar on the bench database (not in a subshell: APP_PI
   STARTUP_MS=$(await_health "$APP_PID" 120 "$started") \
     || { log "the application did not start; its log:"; tail -40 "$WORK/app.log" >&2; exit 1; }
 }
-ensure_app() {
+DB_FRESH=""
+ensure_app() {  # the first start of a run gets a new database; later ones keep what the phases before left
   if [[ -z "$APP_PID" ]] || ! kill -0 "$APP_PID" 2>/dev/null; then
-    sql "SELECT 1 FROM information_schema.schemata WHERE schema_name='${DB}'" | grep -q 1 || fresh_db
+    [[ -n "$DB_FRESH" ]] || fresh_db
     start_app
   fi
 }
@@ -368,7 +369,7 @@ phase_mnrun() {
 for tool in wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
 sql "SELECT 1" >/dev/null || { log "no MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --background --exec /usr/sbin/mariadbd)"; exit 2; }
 if [[ "${NO_BUILD:-}" != 1 ]]; then log "building the jar (./mvnw package -DskipTests)"; ./mvnw -B -q package -DskipTests >/dev/null; fi
-JAR="${JAR:-$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)}"
+JAR="$(readlink -f "${JAR:-$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)}")"  # absolute: some phases run elsewhere
 
 settings=$(sql "SELECT CONCAT(@@version, ', innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit, ', sync_binlog=', @@sync_binlog, ', log_bin=', @@log_bin, ', innodb_buffer_pool_size=', ROUND(@@innodb_buffer_pool_size/1048576), ' MB, innodb_doublewrite=', @@innodb_doublewrite)")
 for p in "${PHASES[@]}"; do
