@@ -16,8 +16,6 @@ public interface AccountRepository extends CrudRepository<Account, Long> {
 
     List<Account> listOrderByEmail();
 
-    List<Account> findByOrganiserIdOrderByEmail(Long organiserId);
-
     /** Only this column: a login must not collide with an admin editing the account. */
     void updateLastLoginAt(@Id Long id, @Utc Instant lastLoginAt);
 }

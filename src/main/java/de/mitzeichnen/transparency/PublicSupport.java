@@ -120,10 +120,14 @@ public class PublicSupport {
                                                 l.municipalities() + l.districts(),
                                                 l.signatures()))
                         .toList();
+        // the newest counted confirmation through the index: loading every signatory for it ran
+        // the count endpoint out of heap at 1,000,000 signatures
         Instant updated =
-                load(appeal).stream()
-                        .map(PublicSignatories.Signatory::confirmedAt)
-                        .max(Comparator.naturalOrder())
+                signatories
+                        .recent(appeal.id(), appeal.publishNames(), appeal.publicCount(), 1)
+                        .stream()
+                        .findFirst()
+                        .map(PublicSignatories.Recent::confirmedAt)
                         .orElse(null);
         return new Counts(
                 c.municipalities(),
