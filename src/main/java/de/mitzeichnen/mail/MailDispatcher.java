@@ -371,16 +371,46 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
 
     private void sent(OutboxMessage m) {
         String now = Sql.utc(now());
-        int marked =
-                config.isEraseSent()
-                        ? repository.markSentErased(m.id(), m.version(), now)
-                        : repository.markSent(m.id(), m.version(), now);
+        int marked = markSent(m, now);
         if (marked == 0) {
             LOG.warn(
                     "Mail {} was sent, but another dispatcher had taken it over meanwhile", m.id());
         }
         sentCounter.increment();
     }
+
+    /**
+     * The mail is out: recording that is worth a few tries. Under full load the pool was once
+     * exhausted for over a second; giving up then left the row SENDING, and the reclaim sent it a
+     * second time.
+     */
+    private int markSent(OutboxMessage m, String now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return config.isEraseSent()
+                        ? repository.markSentErased(m.id(), m.version(), now)
+                        : repository.markSent(m.id(), m.version(), now);
+            } catch (RuntimeException e) {
+                if (attempt >= MARK_SENT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn(
+                        "Mail {} was sent but not yet marked (attempt {}): {}",
+                        m.id(),
+                        attempt,
+                        e.getMessage());
+                try {
+                    Thread.sleep(MARK_SENT_PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int MARK_SENT_ATTEMPTS = 4;
+    private static final Duration MARK_SENT_PAUSE = Duration.ofMillis(500);
 
     private void failed(OutboxMessage m, String error) {
         LOG.warn("Mail {} ({}) failed for good: {}", m.id(), m.kind(), withoutAddresses(error));
