@@ -10,16 +10,18 @@
 #   search   municipality search p99 at about 200 req/s (wrk, paced by bench/search.lua), and its saturation
 #   page     appeal page req/s and p99 (wrk), beside nginx serving the same bytes as a static file
 #   count    count endpoint (COUNT_PATH) req/s and p99, beside nginx; skipped while the route answers 404
-#   sign     sign submissions/s, p50/p99 (bench/Load.java: GET the page, POST the form with its csrfToken), beside
-#            the same two INSERTs per transaction over plain JDBC with the same durability (bench/RawInsert.java)
+#   sign     sign submissions/s, p50/p99 after SIGN_WARMUP (120) s of the same load (bench/Load.java: GET the page,
+#            POST the form), beside the same two INSERTs per transaction over plain JDBC (bench/RawInsert.java)
 #   confirm  confirmations/s: GET and POST the confirmation links the sign phase queued (taken from the outbox)
+#   countload the count endpoint (wrk) while bench/Load.java submits 200 signatures/s
 #   rss      resident memory of the application after the phases before it (under load if run after sign)
-#   export   bench/export-csv.sh (CSV of EXPORT_ROWS signatures, default 1,000,000: time and peak heap)
+#   mailload the app sends into bench/SmtpSink.java while signing at full rate: mails/s, submission -> arrival p99
 #   outbox   bench/mail-dispatch.sh (outbox into GreenMail: mails/s idle, enqueue -> arrival)
+#   sizes    bench/appeal-page.sh: appeal page and count endpoint at 0, 100,000 and 1,000,000 signatures, beside nginx
+#   export   bench/export-csv.sh (CSV and XLSX of EXPORT_ROWS signatures, default 1,000,000: time and peak heap,
+#            beside the export's query alone)
 #   embedded the -embedded jar (if built with ./mvnw package -Pembedded-jar): first start and a later one
 #   mnrun    `./mvnw mn:run` as the README says: first (compiles, creates the embedded database) and later
-# Not yet built (printed as "not yet measured"): page/count at 100k and 1M signatures, XLSX export,
-# outbox under sign load with p99 submission -> arrival.
 #
 # Environment: DURATION, CONNS (sign connections, default 16), PORT (18090), NGINX_PORT (18091), BENCH_DB
 # (database on 127.0.0.1:3306, default mitzeichnen_bench, dropped and created here), NO_BUILD=1 (use the jar in
