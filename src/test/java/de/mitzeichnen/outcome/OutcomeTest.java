@@ -10,6 +10,7 @@ import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Eventually;
 import de.mitzeichnen.testsupport.Fixtures;
 import de.mitzeichnen.testsupport.Mails;
 import de.mitzeichnen.testsupport.TestSmtp;
@@ -204,7 +205,19 @@ class OutcomeTest {
         List<MimeMessage> both = TestSmtp.awaitMessagesTo(wants, 2, Duration.ofSeconds(15));
         assertEquals("Die Antwort auf den Aufruf: Übergeben wird", Mails.subject(both.get(1)));
 
-        Thread.sleep(1500); // anything else queued would have gone out with these
+        // once the outbox holds nothing more for these four, anything else queued has gone out
+        Eventually.await(
+                "no mail left in the outbox for the four signers",
+                Duration.ofSeconds(15),
+                () ->
+                        db.count(
+                                        "SELECT COUNT(*) FROM outbox_message WHERE status IN ('PENDING', 'SENDING')"
+                                                + " AND recipient IN (?, ?, ?, ?)",
+                                        wants,
+                                        quiet,
+                                        withdrawn,
+                                        pending)
+                                == 0);
         assertEquals(2, TestSmtp.messagesTo(wants).size());
         assertEquals(0, TestSmtp.messagesTo(quiet).size());
         assertEquals(0, TestSmtp.messagesTo(withdrawn).size());
