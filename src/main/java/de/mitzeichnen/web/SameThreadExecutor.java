@@ -3,9 +3,9 @@ package de.mitzeichnen.web;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code @ExecuteOn(RenderCache.ON_EVENT_LOOP)}): it runs the route on the thread that received
  * the request. Every other route runs on the blocking pool ({@code thread-selection: BLOCKING});
  * for a cached answer the hand-over to that pool cost more than the answer, while a render still
- * goes to the blocking pool.
+ * goes to the blocking pool. A thread pool that never starts a thread, so that the executor metrics
+ * know its kind.
  */
 @Factory
 class SameThreadExecutor {
@@ -21,38 +22,10 @@ class SameThreadExecutor {
     @Singleton
     @Named(RenderCache.ON_EVENT_LOOP)
     ExecutorService sameThread() {
-        return new AbstractExecutorService() {
-            private volatile boolean shutdown;
-
+        return new ThreadPoolExecutor(0, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>()) {
             @Override
             public void execute(Runnable command) {
                 command.run();
-            }
-
-            @Override
-            public void shutdown() {
-                shutdown = true;
-            }
-
-            @Override
-            public List<Runnable> shutdownNow() {
-                shutdown = true;
-                return List.of();
-            }
-
-            @Override
-            public boolean isShutdown() {
-                return shutdown;
-            }
-
-            @Override
-            public boolean isTerminated() {
-                return shutdown;
-            }
-
-            @Override
-            public boolean awaitTermination(long timeout, TimeUnit unit) {
-                return true;
             }
         };
     }
