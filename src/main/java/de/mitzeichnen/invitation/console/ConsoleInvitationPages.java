@@ -140,47 +140,23 @@ public class ConsoleInvitationPages {
                     daysText(appeal));
         }
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    appeal,
-                    1,
-                    null,
-                    view.text(request, "console.invitations.error.noFile"),
-                    daysText(appeal));
+            return refused(
+                    request, me, appeal, view.text(request, "console.invitations.error.noFile"));
         }
         if (file.getSize() > MAX_FILE_BYTES) {
-            return page(
+            return refused(
                     request,
                     me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
                     appeal,
-                    1,
-                    null,
                     view.text(
                             request,
                             "console.invitations.error.tooLarge",
-                            MAX_FILE_BYTES / (1024 * 1024)),
-                    daysText(appeal));
+                            MAX_FILE_BYTES / (1024 * 1024)));
         }
         byte[] bytes = bytes(file);
         InvitationCsv.Parsed parsed = csv.parse(appeal, bytes);
         if (parsed.fileProblem() != null) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    appeal,
-                    1,
-                    null,
-                    view.text(
-                                    request,
-                                    "console.invitations.preview.fileProblem",
-                                    FormFields.fileName(file.getFilename()))
-                            + " "
-                            + view.text(request, parsed.fileProblem()),
-                    daysText(appeal));
+            return fileProblem(request, me, appeal, file.getFilename(), parsed.fileProblem());
         }
         Locale locale = view.locale(request);
         List<PreviewRow> rows = new ArrayList<>();
@@ -258,20 +234,7 @@ public class ConsoleInvitationPages {
         // out.
         InvitationCsv.Parsed parsed = csv.parse(appeal, bytes);
         if (parsed.fileProblem() != null) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    appeal,
-                    1,
-                    null,
-                    view.text(
-                                    request,
-                                    "console.invitations.preview.fileProblem",
-                                    FormFields.fileName(form.fileName()))
-                            + " "
-                            + view.text(request, parsed.fileProblem()),
-                    daysText(appeal));
+            return fileProblem(request, me, appeal, form.fileName(), parsed.fileProblem());
         }
         String language =
                 form.language() != null && MAIL_LANGUAGES.contains(form.language())
@@ -374,6 +337,39 @@ public class ConsoleInvitationPages {
             out.add(Integer.valueOf(part));
         }
         return out;
+    }
+
+    /** The upload page again, saying what is wrong with the file as a whole. */
+    private HttpResponse<String> fileProblem(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            Appeal appeal,
+            String fileName,
+            String problemKey) {
+        return refused(
+                request,
+                me,
+                appeal,
+                view.text(
+                                request,
+                                "console.invitations.preview.fileProblem",
+                                FormFields.fileName(fileName))
+                        + " "
+                        + view.text(request, problemKey));
+    }
+
+    /** The first page of the list again (422) with {@code error} above it. */
+    private HttpResponse<String> refused(
+            HttpRequest<?> request, ConsoleUser me, Appeal appeal, String error) {
+        return page(
+                request,
+                me,
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                appeal,
+                1,
+                null,
+                error,
+                daysText(appeal));
     }
 
     private HttpResponse<String> page(
