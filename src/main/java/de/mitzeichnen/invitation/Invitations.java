@@ -413,7 +413,7 @@ public class Invitations {
         String value =
                 Sql.first(
                                 jdbc.getConnection(),
-                                "SELECT reminder_days FROM appeal WHERE id = ?",
+                                "SELECT reminder_days FROM invitation_settings WHERE appeal_id = ?",
                                 rs -> rs.getString(1),
                                 appealId)
                         .orElse(null);
@@ -436,11 +436,12 @@ public class Invitations {
             throw new IllegalArgumentException("invitation.reminderDays.invalid");
         }
         update(
-                "UPDATE appeal SET reminder_days = ? WHERE id = ?",
+                "INSERT INTO invitation_settings (appeal_id, reminder_days) VALUES (?, ?)"
+                        + " ON DUPLICATE KEY UPDATE reminder_days = VALUES(reminder_days)",
+                appealId,
                 clean.isEmpty()
                         ? null
-                        : String.join(",", clean.stream().map(String::valueOf).toList()),
-                appealId);
+                        : String.join(",", clean.stream().map(String::valueOf).toList()));
     }
 
     private long send(

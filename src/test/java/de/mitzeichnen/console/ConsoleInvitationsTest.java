@@ -272,7 +272,10 @@ class ConsoleInvitationsTest {
                 0, db.count("SELECT COUNT(*) FROM invitation WHERE appeal_id = ?", appeal.id()));
         assertEquals(0, outboxRowsFor(good()));
         assertNull(
-                db.row("SELECT reminder_days FROM appeal WHERE id = ?", appeal.id())
+                db.row(
+                                "SELECT (SELECT reminder_days FROM invitation_settings WHERE appeal_id = ?)"
+                                        + " AS reminder_days",
+                                appeal.id())
                         .get("reminder_days"));
 
         // the platform admin may
@@ -351,14 +354,20 @@ class ConsoleInvitationsTest {
                     refused.doc().selectFirst(".notice.bad").text());
             assertEquals(bad, refused.doc().selectFirst("input[name=days]").val(), "kept as typed");
             assertNull(
-                    db.row("SELECT reminder_days FROM appeal WHERE id = ?", appeal.id())
+                    db.row(
+                                    "SELECT (SELECT reminder_days FROM invitation_settings WHERE appeal_id = ?)"
+                                            + " AS reminder_days",
+                                    appeal.id())
                             .get("reminder_days"));
         }
         Web.Page saved = web.postForm(page, page + "/erinnerungstage", Map.of("days", "2 7"));
         assertEquals(303, saved.status(), saved.text());
         assertEquals(
                 "7,2",
-                db.row("SELECT reminder_days FROM appeal WHERE id = ?", appeal.id())
+                db.row(
+                                "SELECT (SELECT reminder_days FROM invitation_settings WHERE appeal_id = ?)"
+                                        + " AS reminder_days",
+                                appeal.id())
                         .get("reminder_days"));
         Document shown = web.get(saved.header("Location")).doc();
         assertEquals("7, 2", shown.selectFirst("input[name=days]").val());
@@ -374,7 +383,10 @@ class ConsoleInvitationsTest {
         assertEquals(
                 303, web.postForm(page, page + "/erinnerungstage", Map.of("days", "")).status());
         assertNull(
-                db.row("SELECT reminder_days FROM appeal WHERE id = ?", appeal.id())
+                db.row(
+                                "SELECT (SELECT reminder_days FROM invitation_settings WHERE appeal_id = ?)"
+                                        + " AS reminder_days",
+                                appeal.id())
                         .get("reminder_days"));
     }
 

@@ -63,7 +63,10 @@ class ConsoleInBrowserTest {
                         now.minus(12, ChronoUnit.DAYS),
                         now.plus(20, ChronoUnit.DAYS),
                         "Text");
-        db.update("UPDATE appeal SET goal = 50, reminder_days = '7,2' WHERE id = ?", appeal.id());
+        db.update("UPDATE appeal SET goal = 50 WHERE id = ?", appeal.id());
+        db.update(
+                "INSERT INTO invitation_settings (appeal_id, reminder_days) VALUES (?, '7,2')",
+                appeal.id());
         List<String[]> rows =
                 List.of(
                         new String[] {

@@ -95,7 +95,10 @@ class DashboardAndModerationTest {
         insert("06412000", "Paul Frankfurt", "INVITED", null);
         long munich = insert("09162000", "Maria München", "OFFICIAL_DOMAIN", null);
         insert("05315000", "Frieda Frei", "EMAIL_ONLY", "FREEMAIL");
-        db.update("UPDATE appeal SET goal = 10, reminder_days = '7,2' WHERE id = ?", appeal.id());
+        db.update("UPDATE appeal SET goal = 10 WHERE id = ?", appeal.id());
+        db.update(
+                "INSERT INTO invitation_settings (appeal_id, reminder_days) VALUES (?, '7,2')",
+                appeal.id());
         recount.recount(appeal.id());
 
         Web.Page list = web.get("/verwaltung");
