@@ -76,6 +76,7 @@
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (found) {
           if (mine !== seq) { return; }
+          list.setAttribute('data-query', q); // which typed text the list answers (the browser tests wait for it)
           show(found.filter(function (m) { return m.ags; }));
         })
         .catch(close);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.testsupport.Db;
+import de.mitzeichnen.testsupport.Eventually;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -66,8 +67,10 @@ class ScheduledJobsTest {
             String quick = name + "-q";
             assertTrue(other.runIfDue(quick, Duration.ofMillis(200), runs::incrementAndGet));
             assertFalse(jobs.runIfDue(quick, Duration.ofMillis(200), runs::incrementAndGet));
-            Thread.sleep(300);
-            assertTrue(jobs.runIfDue(quick, Duration.ofMillis(200), runs::incrementAndGet));
+            Eventually.await(
+                    "the short period to pass",
+                    Duration.ofSeconds(5),
+                    () -> jobs.runIfDue(quick, Duration.ofMillis(200), runs::incrementAndGet));
             assertTrue(jobs.lastRuns().containsKey(quick));
 
             // a failing job is recorded and does not stop the next period

@@ -170,11 +170,19 @@ class JourneyInBrowserTest {
     }
 
     /**
-     * Typing sends one key at a time; on a busy machine a later answer of the search may redraw the
-     * list.
+     * Typing sends one key at a time, and each key may start a search: waits until the list answers
+     * what the field holds now, not an earlier prefix.
      */
-    void settle() throws InterruptedException {
-        Thread.sleep(700);
+    void settle() {
+        WebElement combo = browser.findElement(By.id("municipality"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(
+                        d ->
+                                combo.getAttribute("value")
+                                        .trim()
+                                        .equals(
+                                                d.findElement(By.id("municipality-suggestions"))
+                                                        .getAttribute("data-query")));
     }
 
     String activeId() {
