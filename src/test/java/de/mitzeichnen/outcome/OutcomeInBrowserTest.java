@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The new console forms (a reply recorded by hand, its CSV preview, hand-over and answer) and the
@@ -175,7 +176,9 @@ class OutcomeInBrowserTest {
         browser.get(server.getURL() + "/verwaltung/aufrufe/" + appeal.id() + "/rueckmeldungen/csv");
         browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        assertTrue(browser.getPageSource().contains("Zeilen haben Probleme"));
+        // the click does not wait for the answer: wait for the preview page itself
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> d.getPageSource().contains("Zeilen haben Probleme"));
         shots("replies-csv-preview");
     }
 }
