@@ -13,11 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -187,13 +185,12 @@ public class PublicSupport {
      */
     public List<Day> timeline(Appeal appeal) {
         Map<LocalDate, long[]> perDay = new TreeMap<>();
-        Set<String> seen = new HashSet<>();
-        for (PublicSignatories.Signatory s : load(appeal)) {
-            long[] day = perDay.computeIfAbsent(berlinDate(s.confirmedAt()), d -> new long[2]);
-            if (seen.add(key(s))) {
-                day[0]++;
-            }
-            day[1]++;
+        // per hour from the database (Berlin's offsets are whole hours, so each hour lies in one
+        // day)
+        for (PublicSignatories.Hour h : signatories.hourly(appeal.id(), appeal.publicCount())) {
+            long[] day = perDay.computeIfAbsent(berlinDate(h.start()), d -> new long[2]);
+            day[0] += h.newPlaces();
+            day[1] += h.signatures();
         }
         LocalDate from = berlinDate(appeal.opensAt());
         Instant end =
