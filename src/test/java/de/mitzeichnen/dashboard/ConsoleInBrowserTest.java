@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -154,23 +153,11 @@ class ConsoleInBrowserTest {
 
     void shot(String name, int width) throws Exception {
         viewport(width);
-        long height = js("return Math.max(document.documentElement.scrollHeight, 200)");
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of(
-                        "width",
-                        width,
-                        "height",
-                        Math.min(height, width < 500 ? 1500 : 8000),
-                        "deviceScaleFactor",
-                        1,
-                        "mobile",
-                        width < 500));
-        Map<String, Object> shot =
-                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-        Files.write(
-                SHOTS.resolve(name + "-" + width + ".png"),
-                Base64.getDecoder().decode((String) shot.get("data")));
+        Chromium.fullPageShot(
+                browser,
+                width,
+                width < 500 ? 1500 : 8000,
+                SHOTS.resolve(name + "-" + width + ".png"));
         viewport(width);
     }
 

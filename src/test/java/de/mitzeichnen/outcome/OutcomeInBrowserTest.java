@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,25 +79,8 @@ class OutcomeInBrowserTest {
                             width < 500));
             long scroll = ((Number) js("return document.documentElement.scrollWidth")).longValue();
             assertTrue(scroll <= width, name + " scrolls sideways at " + width + " px: " + scroll);
-            long height =
-                    ((Number) js("return Math.max(document.documentElement.scrollHeight, 200)"))
-                            .longValue();
-            browser.executeCdpCommand(
-                    "Emulation.setDeviceMetricsOverride",
-                    Map.of(
-                            "width",
-                            width,
-                            "height",
-                            Math.min(height, 12000),
-                            "deviceScaleFactor",
-                            1,
-                            "mobile",
-                            width < 500));
-            Map<String, Object> shot =
-                    browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-            Files.write(
-                    SHOTS.resolve(name + "-" + width + ".png"),
-                    Base64.getDecoder().decode((String) shot.get("data")));
+            Chromium.fullPageShot(
+                    browser, width, 12000, SHOTS.resolve(name + "-" + width + ".png"));
         }
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }

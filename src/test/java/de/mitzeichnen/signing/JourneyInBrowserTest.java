@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,25 +99,7 @@ class JourneyInBrowserTest {
 
     /** A full-length screenshot of the page as it is now. */
     void shot(String name, int width) throws Exception {
-        long height =
-                ((Number) js("return Math.max(document.documentElement.scrollHeight, 200)"))
-                        .longValue();
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of(
-                        "width",
-                        width,
-                        "height",
-                        Math.min(height, 12000),
-                        "deviceScaleFactor",
-                        1,
-                        "mobile",
-                        width < 500));
-        Map<String, Object> shot =
-                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-        Files.write(
-                SHOTS.resolve(name + "-" + width + ".png"),
-                Base64.getDecoder().decode((String) shot.get("data")));
+        Chromium.fullPageShot(browser, width, 12000, SHOTS.resolve(name + "-" + width + ".png"));
         viewport(width);
     }
 

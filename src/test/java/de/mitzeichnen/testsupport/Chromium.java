@@ -3,7 +3,9 @@ package de.mitzeichnen.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,5 +101,32 @@ public final class Chromium {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(implicitWait);
         return browser;
+    }
+
+    /**
+     * A full-length PNG of the page at {@code width} CSS pixels (at most {@code maxHeight} tall),
+     * written to {@code file}; the window is left at that size.
+     */
+    public static void fullPageShot(ChromeDriver browser, int width, long maxHeight, Path file)
+            throws IOException {
+        long height =
+                ((Number)
+                                browser.executeScript(
+                                        "return Math.max(document.documentElement.scrollHeight, 200)"))
+                        .longValue();
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        Math.min(height, maxHeight),
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        width < 500));
+        Map<String, Object> shot =
+                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

@@ -129,15 +129,7 @@ public class ConsoleInvitationPages {
             @Nullable @Part("file") CompletedFileUpload file) {
         Appeal appeal = managed.byId(me, id);
         if (!canInvite(appeal)) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.CONFLICT,
-                    appeal,
-                    1,
-                    null,
-                    view.text(request, "console.invitations.notOpen"),
-                    daysText(appeal));
+            return notOpen(request, me, appeal);
         }
         if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
             return refused(
@@ -212,15 +204,7 @@ public class ConsoleInvitationPages {
     HttpResponse<?> send(HttpRequest<?> request, ConsoleUser me, long id, @Body ConfirmForm form) {
         Appeal appeal = managed.byId(me, id);
         if (!canInvite(appeal)) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.CONFLICT,
-                    appeal,
-                    1,
-                    null,
-                    view.text(request, "console.invitations.notOpen"),
-                    daysText(appeal));
+            return notOpen(request, me, appeal);
         }
         byte[] bytes;
         try {
@@ -278,15 +262,7 @@ public class ConsoleInvitationPages {
     HttpResponse<?> remind(HttpRequest<?> request, ConsoleUser me, long id) {
         Appeal appeal = managed.byId(me, id);
         if (!canInvite(appeal)) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.CONFLICT,
-                    appeal,
-                    1,
-                    null,
-                    view.text(request, "console.invitations.notOpen"),
-                    daysText(appeal));
+            return notOpen(request, me, appeal);
         }
         int reminded = invitations.remindAll(appeal, me.actor());
         return redirect(appeal, "reminded", reminded);
@@ -356,6 +332,19 @@ public class ConsoleInvitationPages {
                                 FormFields.fileName(fileName))
                         + " "
                         + view.text(request, problemKey));
+    }
+
+    /** The list again (409): invitations go out only while the appeal is open. */
+    private HttpResponse<String> notOpen(HttpRequest<?> request, ConsoleUser me, Appeal appeal) {
+        return page(
+                request,
+                me,
+                HttpStatus.CONFLICT,
+                appeal,
+                1,
+                null,
+                view.text(request, "console.invitations.notOpen"),
+                daysText(appeal));
     }
 
     /** The first page of the list again (422) with {@code error} above it. */
