@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,17 +133,7 @@ class ConsoleInBrowserTest {
     }
 
     void viewport(int width) {
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of(
-                        "width",
-                        width,
-                        "height",
-                        900,
-                        "deviceScaleFactor",
-                        1,
-                        "mobile",
-                        width < 500));
+        Chromium.emulate(browser, width, 900);
     }
 
     long js(String script) {

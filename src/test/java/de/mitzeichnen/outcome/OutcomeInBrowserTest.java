@@ -66,17 +66,7 @@ class OutcomeInBrowserTest {
     /** A full-length screenshot at each width, after checking that nothing scrolls sideways. */
     void shots(String name) throws Exception {
         for (int width : new int[] {375, 1280}) {
-            browser.executeCdpCommand(
-                    "Emulation.setDeviceMetricsOverride",
-                    Map.of(
-                            "width",
-                            width,
-                            "height",
-                            800,
-                            "deviceScaleFactor",
-                            1,
-                            "mobile",
-                            width < 500));
+            Chromium.emulate(browser, width, 800);
             long scroll = ((Number) js("return document.documentElement.scrollWidth")).longValue();
             assertTrue(scroll <= width, name + " scrolls sideways at " + width + " px: " + scroll);
             Chromium.fullPageShot(

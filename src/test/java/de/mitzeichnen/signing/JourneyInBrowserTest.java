@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -76,17 +75,7 @@ class JourneyInBrowserTest {
     }
 
     void viewport(int width) {
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of(
-                        "width",
-                        width,
-                        "height",
-                        800,
-                        "deviceScaleFactor",
-                        1,
-                        "mobile",
-                        width < 500));
+        Chromium.emulate(browser, width, 800);
     }
 
     Object js(String script, Object... args) {

@@ -114,19 +114,24 @@ public final class Chromium {
                                 browser.executeScript(
                                         "return Math.max(document.documentElement.scrollHeight, 200)"))
                         .longValue();
+        emulate(browser, width, Math.min(height, maxHeight));
+        Map<String, Object> shot =
+                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /** Sets the page's size in CSS pixels, as a phone below 500 px. */
+    public static void emulate(ChromeDriver browser, int width, long height) {
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
                 Map.of(
                         "width",
                         width,
                         "height",
-                        Math.min(height, maxHeight),
+                        height,
                         "deviceScaleFactor",
                         1,
                         "mobile",
                         width < 500));
-        Map<String, Object> shot =
-                browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
-        Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 }
