@@ -160,6 +160,13 @@ class ConsoleInBrowserTest {
         viewport(width);
     }
 
+    /** The whole page, however long: the lists at the bottom of a phone page are what matter. */
+    void longShot(String name, int width) throws Exception {
+        viewport(width);
+        Chromium.fullPageShot(browser, width, 6000, SHOTS.resolve(name + "-" + width + ".png"));
+        viewport(width);
+    }
+
     void open(String path) {
         browser.get(server.getURL() + path);
     }
@@ -288,7 +295,7 @@ class ConsoleInBrowserTest {
         browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
         browser.findElement(By.cssSelector("table.invitation-preview"));
         problems.put(base + "/einladungen/vorschau", phoneProblems());
-        shot("console-invitations-preview", 375);
+        longShot("console-invitations-preview", 375);
         shot("console-invitations-preview", 1280);
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -321,7 +328,7 @@ class ConsoleInBrowserTest {
                     {base + "/uebersicht", "console-dashboard"}
                 }) {
             open(page[0]);
-            shot(page[1], 375);
+            longShot(page[1], 375);
             shot(page[1], 1280);
         }
 
@@ -351,7 +358,7 @@ class ConsoleInBrowserTest {
                     {"/verwaltung/konten", "console-accounts"}
                 }) {
             open(page[0]);
-            shot(page[1], 375);
+            longShot(page[1], 375);
             shot(page[1], 1280);
         }
 
