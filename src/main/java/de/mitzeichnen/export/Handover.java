@@ -103,10 +103,15 @@ class Handover {
         model.put("organiser", organiser.name());
         model.put(
                 "subject",
-                texts.get(locale, "export.handover.subject", organiser.name(), appeal.addressee()));
+                texts.get(
+                        locale,
+                        "export.handover.subject",
+                        organiser.by(locale),
+                        appeal.addressee()));
         model.put(
                 "kicker",
-                texts.get(locale, "export.pdf.by", organiser.name(), fmt.date(clock.instant())));
+                texts.get(
+                        locale, "export.pdf.by", organiser.by(locale), fmt.date(clock.instant())));
         model.put("bodyHtml", markdown.toSafeHtml(appeal.bodyMarkdown()));
         model.put("supportersHeading", texts.get(locale, "export.pdf.supporters"));
         model.put("noneLabel", texts.get(locale, "export.handover.none"));

@@ -1,6 +1,8 @@
 package de.mitzeichnen.export;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFCreationListener;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import io.micronaut.views.ViewsConfiguration;
@@ -11,9 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.Document;
@@ -96,11 +103,55 @@ class HandoverDocument {
                 true);
         Document dom = Jsoup.parse(html);
         // PDF/UA wants every link to say where it goes.
+        Map<String, String> descriptions = new HashMap<>();
         dom.select("a[href]:not([title])")
                 .forEach(a -> a.attr("title", a.text() + " – " + a.attr("href")));
+        dom.select("a[href]")
+                .forEach(a -> descriptions.putIfAbsent(a.attr("href"), a.attr("title")));
         builder.withW3cDocument(new W3CDom().fromJsoup(dom), "/");
         builder.toStream(out);
-        builder.run();
+        try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+            renderer.setListener(new DescribedLinks(descriptions));
+            renderer.createPDF();
+        }
+    }
+
+    /**
+     * Gives every link annotation its alternate description (/Contents, PDF/UA-1 7.18.5): the title
+     * the link carries in the tags is not copied to the annotation by openhtmltopdf. Runs just
+     * before the document is saved.
+     */
+    private record DescribedLinks(Map<String, String> descriptions) implements PDFCreationListener {
+
+        @Override
+        public void preOpen(PdfBoxRenderer renderer) {}
+
+        @Override
+        public void preWrite(PdfBoxRenderer renderer, int pageCount) {}
+
+        @Override
+        public void onClose(PdfBoxRenderer renderer) {
+            try {
+                for (PDPage page : renderer.getPdfDocument().getPages()) {
+                    for (PDAnnotation annotation : page.getAnnotations()) {
+                        if (annotation instanceof PDAnnotationLink link
+                                && (link.getContents() == null || link.getContents().isBlank())) {
+                            String uri =
+                                    link.getAction() instanceof PDActionURI action
+                                            ? action.getURI()
+                                            : null;
+                            String text = uri == null ? null : descriptions.get(uri);
+                            link.setContents(
+                                    text != null && !text.isBlank()
+                                            ? text
+                                            : uri != null ? uri : "Link");
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static InputStream font(String file) {

@@ -3,6 +3,7 @@ package de.mitzeichnen.municipality;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One result of {@code GET /api/v1/municipalities}: a German municipality ({@code ags} with type,
@@ -12,15 +13,23 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(
+        name = "MunicipalitySearchHit",
+        description =
+                "A German municipality (ags, type, state, district, population), a Landkreis (5-digit ags,"
+                        + " no district) or a place abroad (country and id instead)")
 public record MunicipalitySearchHit(
-        @Nullable String ags,
-        @Nullable String country,
-        @Nullable Long id,
-        String name,
-        @Nullable String type,
-        @Nullable String state,
-        @Nullable String district,
-        @Nullable Integer population) {
+        @Schema(description = "official key: 8 digits, 5 for a Landkreis", example = "06412000")
+                @Nullable
+                String ags,
+        @Schema(description = "ISO 3166-1 code of a place abroad", example = "CH") @Nullable
+                String country,
+        @Schema(description = "the id of a place abroad", example = "17") @Nullable Long id,
+        @Schema(example = "Frankfurt am Main") String name,
+        @Schema(example = "Kreisfreie Stadt") @Nullable String type,
+        @Schema(example = "Hessen") @Nullable String state,
+        @Schema(example = "Frankfurt am Main") @Nullable String district,
+        @Schema(example = "775790") @Nullable Integer population) {
 
     static MunicipalitySearchHit of(Municipality m) {
         return new MunicipalitySearchHit(

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * An organisation that publishes appeals. {@code municipalityAgs} is set when it is a municipality
@@ -35,6 +36,15 @@ public record Organiser(
             return nameGenitive.strip();
         }
         return derivedGenitive(name, kind);
+    }
+
+    /**
+     * Who an appeal is by, for „Ein Aufruf …" / "An appeal by …" in every language's wording: the
+     * genitive in German, the plain name elsewhere. The page, the hand-over PDF and its print view
+     * all say it this way.
+     */
+    public String by(Locale locale) {
+        return "de".equals(locale.getLanguage()) ? genitive() : name;
     }
 
     static String derivedGenitive(String name, OrganiserKind kind) {

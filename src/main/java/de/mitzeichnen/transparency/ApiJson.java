@@ -48,10 +48,14 @@ final class ApiJson {
                     String updatedAt,
             @Schema(
                             description = "the hand-over after the deadline, once recorded",
+                            type = "object",
                             nullable = true)
                     @Nullable
                     Outcome handover,
-            @Schema(description = "the addressee's answer, once recorded", nullable = true)
+            @Schema(
+                            description = "the addressee's answer, once recorded",
+                            type = "object",
+                            nullable = true)
                     @Nullable
                     Outcome answer) {}
 
@@ -100,7 +104,7 @@ final class ApiJson {
             @Schema(example = "06412000", nullable = true) @Nullable String ags,
             @Schema(example = "CH", nullable = true) @Nullable String country,
             String name,
-            @Schema(nullable = true) @Nullable Land state,
+            @Schema(type = "object", nullable = true) @Nullable Land state,
             String firstSupport,
             List<Signatory> signatories) {}
 

@@ -81,15 +81,15 @@ class AppealApi {
     @ExecuteOn(RenderCache.ON_EVENT_LOOP)
     @Operation(
             summary = "Public appeals (open and closed) with their counts",
-            responses =
-                    @ApiResponse(
-                            responseCode = "200",
-                            content =
-                                    @Content(
-                                            schema =
-                                                    @Schema(
-                                                            implementation =
-                                                                    ApiJson.Appeals.class))))
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        content =
+                                @Content(schema = @Schema(implementation = ApiJson.Appeals.class))),
+                @ApiResponse(
+                        responseCode = "406",
+                        description = "the request accepts no JSON (Accept header)")
+            })
     CompletableFuture<MutableHttpResponse<byte[]>> list() {
         return cache.respond(
                 "api:list",

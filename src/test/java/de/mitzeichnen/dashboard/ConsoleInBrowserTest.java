@@ -1,7 +1,10 @@
 package de.mitzeichnen.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
@@ -19,14 +22,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in Chromium: the dashboard and moderation at 1280 px use the width, every console
@@ -42,6 +50,8 @@ class ConsoleInBrowserTest {
     @Inject ConsoleAccounts accounts;
     @Inject Db db;
     @Inject SupportRecount recount;
+
+    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     ChromeDriver browser;
     Appeal appeal;
@@ -150,6 +160,13 @@ class ConsoleInBrowserTest {
         viewport(width);
     }
 
+    /** The whole page, however long: the lists at the bottom of a phone page are what matter. */
+    void longShot(String name, int width) throws Exception {
+        viewport(width);
+        Chromium.fullPageShot(browser, width, 6000, SHOTS.resolve(name + "-" + width + ".png"));
+        viewport(width);
+    }
+
     void open(String path) {
         browser.get(server.getURL() + path);
     }
@@ -209,5 +226,236 @@ class ConsoleInBrowserTest {
                         .getText()
                         .contains("Vorzeitig beendet am"));
         shot("public-closed-early", 375);
+    }
+
+    void signIn(Account who) {
+        viewport(1280);
+        open("/verwaltung/anmelden");
+        browser.findElement(By.id("email")).sendKeys(who.email());
+        browser.findElement(By.id("password")).sendKeys(ConsoleAccounts.PASSWORD);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        browser.findElement(By.cssSelector(".console-bar"));
+    }
+
+    /**
+     * What is wrong with the page as it is now at 375 px: a document wider than the phone, axe's
+     * WCAG 2.1 A/AA violations (scrollable-region-focusable among them); empty when all is well.
+     */
+    String phoneProblems() {
+        viewport(375);
+        List<String> problems = new ArrayList<>();
+        long scrollWidth = js("return document.scrollingElement.scrollWidth");
+        if (scrollWidth > 375) {
+            problems.add(
+                    "document "
+                            + scrollWidth
+                            + " px wide, widest: "
+                            + ((JavascriptExecutor) browser)
+                                    .executeScript(
+                                            "return [...document.querySelectorAll('body *')]"
+                                                    + ".filter(e => e.getBoundingClientRect().right > 376)"
+                                                    + ".slice(0, 3).map(e => e.tagName + '.' + e.className"
+                                                    + " + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"));
+        }
+        List<Rule> violations = new AxeBuilder().withTags(WCAG).analyze(browser).getViolations();
+        for (Rule r : violations) {
+            problems.add(
+                    "axe "
+                            + r.getId()
+                            + " "
+                            + r.getNodes().stream()
+                                    .map(n -> String.valueOf(n.getTarget()))
+                                    .collect(Collectors.joining(", ")));
+        }
+        return String.join("; ", problems);
+    }
+
+    @Test
+    void everyConsolePageFitsAPhoneAndPassesAxe() throws Exception {
+        String base = "/verwaltung/aufrufe/" + appeal.id();
+        Map<String, String> problems = new LinkedHashMap<>();
+
+        // signed out: the sign-in pages
+        for (String path : List.of("/verwaltung/anmelden", "/verwaltung/passwort-vergessen")) {
+            open(path);
+            problems.put(path, phoneProblems());
+        }
+
+        signIn(account);
+        // the invitation preview (a POST answer) and, after sending, the invitation list
+        open(base + "/einladungen");
+        Path csv = Files.createTempFile("einladungen", ".csv");
+        Files.writeString(
+                csv,
+                "Name;E-Mail;Funktion;Gemeinde;Gremium\n"
+                        + "Dr. Annabell Oberbürgermeisterin-Langename;annabell.oberbuergermeisterin-langename@rathaus.frankfurt-am-main.example;MAYOR;06412000;Stadtverordnetenversammlung\n"
+                        + "Bernd Muster;b.muster@gemeinde-muster.example;COUNCILLOR;09162000;Stadtrat\n"
+                        + "Kaputt;keine-adresse;KING;Nirgendwo;\n");
+        browser.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("table.invitation-preview"));
+        problems.put(base + "/einladungen/vorschau", phoneProblems());
+        longShot("console-invitations-preview", 375);
+        shot("console-invitations-preview", 1280);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("table.invitation-list")).isEmpty());
+
+        List<String> organiserPages =
+                List.of(
+                        "/verwaltung",
+                        "/verwaltung/aufrufe/neu",
+                        base,
+                        base + "/schliessen",
+                        base + "/uebersicht",
+                        base + "/unterschriften",
+                        base + "/pruefen",
+                        base + "/auffaellig",
+                        base + "/einladungen",
+                        base + "/domains",
+                        base + "/rueckmeldungen",
+                        base + "/rueckmeldungen/csv",
+                        base + "/aufbewahrung",
+                        base + "/ergebnis");
+        for (String path : organiserPages) {
+            open(path);
+            problems.put(path, phoneProblems());
+        }
+        for (String[] page :
+                new String[][] {
+                    {base + "/einladungen", "console-invitations"},
+                    {base + "/domains", "console-domains"},
+                    {base + "/uebersicht", "console-dashboard"}
+                }) {
+            open(page[0]);
+            longShot(page[1], 375);
+            shot(page[1], 1280);
+        }
+
+        // the platform admin's pages
+        Account admin = accounts.admin();
+        browser.manage().deleteAllCookies();
+        signIn(admin);
+        List<String> adminPages =
+                List.of(
+                        "/verwaltung/register",
+                        "/verwaltung/protokoll",
+                        "/verwaltung/organisationen",
+                        "/verwaltung/organisationen/neu",
+                        "/verwaltung/organisationen/" + appeal.organiserId(),
+                        "/verwaltung/konten",
+                        "/verwaltung/konten/neu",
+                        "/verwaltung/konten/" + account.id());
+        for (String path : adminPages) {
+            open(path);
+            problems.put(path, phoneProblems());
+        }
+        for (String[] page :
+                new String[][] {
+                    {"/verwaltung/register", "console-register"},
+                    {"/verwaltung/protokoll", "console-audit"},
+                    {"/verwaltung/organisationen", "console-organisers"},
+                    {"/verwaltung/konten", "console-accounts"}
+                }) {
+            open(page[0]);
+            longShot(page[1], 375);
+            shot(page[1], 1280);
+        }
+
+        Map<String, String> bad =
+                problems.entrySet().stream()
+                        .filter(e -> !e.getValue().isEmpty())
+                        .collect(
+                                Collectors.toMap(
+                                        Map.Entry::getKey,
+                                        Map.Entry::getValue,
+                                        (a, b) -> a,
+                                        LinkedHashMap::new));
+        assertEquals(
+                Map.of(),
+                bad,
+                "console pages at 375 px ("
+                        + problems.size()
+                        + " checked): "
+                        + bad.entrySet().stream()
+                                .map(e -> e.getKey() + " -> " + e.getValue())
+                                .collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * The appeal page's top at 375 and 1280 px: the sign link is on the first screen and leads to
+     * the form's first field; the counts' numbers stay whole; the recent list has no space before
+     * its colon; the page sets no cookie.
+     */
+    @Test
+    void theAppealPageLeadsToTheSignFormAndKeepsItsNumbersWhole() throws Exception {
+        db.update(
+                "UPDATE appeal SET body_markdown = ? WHERE id = ?",
+                ("## Worum es geht\n\n"
+                                + "Ein langer Absatz über Migration als Chance. ".repeat(40)
+                                + "\n\n")
+                        .repeat(6),
+                appeal.id());
+        for (int width : new int[] {375, 1280}) {
+            viewport(width);
+            open("/aufrufe/" + appeal.slug());
+            org.openqa.selenium.WebElement link =
+                    browser.findElement(By.cssSelector(".sign-now a"));
+            assertEquals("Jetzt unterzeichnen", link.getText());
+            long bottom =
+                    js(
+                            "return Math.ceil(document.querySelector('.sign-now a').getBoundingClientRect().bottom)");
+            long screen = js("return window.innerHeight");
+            assertTrue(
+                    bottom <= screen,
+                    width + " px: the sign link ends at " + bottom + " of " + screen);
+            long formTop =
+                    js(
+                            "return Math.round(document.getElementById('form').getBoundingClientRect().top)");
+            assertTrue(
+                    formTop > screen,
+                    width + " px: the form itself starts below the first screen: " + formTop);
+            Files.write(
+                    SHOTS.resolve("appeal-top-" + width + ".png"),
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            for (org.openqa.selenium.WebElement n :
+                    browser.findElements(By.cssSelector(".counts .count .n"))) {
+                long lines =
+                        ((Number)
+                                        ((JavascriptExecutor) browser)
+                                                .executeScript(
+                                                        "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                                                                + " return new Set([...r.getClientRects()].map(c => Math.round(c.top))).size",
+                                                        n))
+                                .longValue();
+                assertEquals(
+                        1,
+                        lines,
+                        width + " px: " + n.getText() + " breaks over " + lines + " lines");
+            }
+            String recent = browser.findElement(By.cssSelector(".recent-list li")).getText();
+            assertTrue(recent.matches("^[^ :][^:]*[^ ]: .*"), recent);
+
+            browser.findElement(By.cssSelector(".sign-now a")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(5))
+                    .until(d -> "name".equals(js2("return document.activeElement.id")));
+            long fieldTop = js("return document.activeElement.getBoundingClientRect().top");
+            long labelTop =
+                    js(
+                            "return document.querySelector('label[for=name]').getBoundingClientRect().top");
+            assertTrue(
+                    labelTop >= 0 && fieldTop < screen,
+                    width + " px: label at " + labelTop + ", field at " + fieldTop);
+            Files.write(
+                    SHOTS.resolve("appeal-sign-link-followed-" + width + ".png"),
+                    browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            assertTrue(
+                    browser.manage().getCookies().isEmpty(),
+                    String.valueOf(browser.manage().getCookies()));
+        }
+    }
+
+    Object js2(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
     }
 }

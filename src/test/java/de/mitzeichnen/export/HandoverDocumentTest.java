@@ -15,6 +15,7 @@ import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,6 +40,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 
 /** The hand-over document, downloaded through the running server as PDF and as the print view. */
 @MicronautTest(transactional = false)
@@ -180,7 +189,8 @@ class HandoverDocumentTest {
         assertTrue(
                 lines.stream().anyMatch(l -> l.endsWith("Mehr Mitsprache für die Kommunen")), text);
         assertTrue(lines.contains("an die Bundesregierung"), text);
-        assertTrue(text.contains("Ein Aufruf von Stadt Frankfurt am Main"), text);
+        // the same wording as the appeal page: „Ein Aufruf der Stadt …", not „von Stadt …"
+        assertTrue(text.contains("Ein Aufruf der Stadt Frankfurt am Main"), text);
         for (String markup : List.of("**", "##", "<", ">", "script", "javascript", "alert")) {
             assertFalse(text.contains(markup), markup + " in\n" + text);
         }
@@ -254,6 +264,38 @@ class HandoverDocumentTest {
         }
     }
 
+    /**
+     * veraPDF's PDF/UA-1 profile (the Matterhorn checks a machine can do) on the exported PDF:
+     * every rule passes. The failures it names are listed when one does not.
+     */
+    @Test
+    void thePdfIsPdfUa1CompliantForVeraPdf() throws Exception {
+        byte[] pdf = download(web, "");
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser =
+                        Foundries.defaultInstance()
+                                .createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFUA_1);
+                PDFAValidator validator =
+                        Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, true)) {
+            ValidationResult result = validator.validate(parser);
+            String failed =
+                    result.getTestAssertions().stream()
+                            .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                            .map(
+                                    a ->
+                                            a.getRuleId().getClause()
+                                                    + "-"
+                                                    + a.getRuleId().getTestNumber()
+                                                    + " "
+                                                    + a.getMessage()
+                                                    + " at "
+                                                    + a.getLocation().getContext())
+                            .distinct()
+                            .collect(Collectors.joining("\n"));
+            assertTrue(result.isCompliant(), "PDF/UA-1 failures:\n" + failed);
+        }
+    }
+
     static void collectTypes(PDStructureNode node, Set<String> types) {
         for (Object kid : node.getKids()) {
             if (kid instanceof PDStructureElement e) {
@@ -277,6 +319,11 @@ class HandoverDocumentTest {
         assertEquals(
                 "Migration als Chance – ein Aufruf der Kommunen", doc.selectFirst("h1").text());
         assertEquals("Migration als Chance begreifen", doc.selectFirst(".text h2").text());
+        String publicKicker =
+                web.get("/aufrufe/" + appeal.slug()).doc().selectFirst(".kicker").text();
+        assertTrue(publicKicker.startsWith("Ein Aufruf der Stadt Frankfurt am Main"), publicKicker);
+        assertEquals(
+                publicKicker, doc.selectFirst(".kicker").text().replaceFirst(" · Stand: .*", ""));
         assertEquals(3, doc.select(".text ul li").size());
         assertEquals("Sichere Finanzierung", doc.selectFirst(".text li strong").text());
         assertTrue(doc.select("script").isEmpty());
