@@ -100,10 +100,13 @@ public class MitzeichnenConfig {
             return dir.normalize();
         }
         Path cwd = Path.of("").toAbsolutePath();
-        if (cwd.getFileName() != null
-                && cwd.getFileName().toString().equals("target")
-                && Files.exists(cwd.getParent().resolve("pom.xml"))) {
-            cwd = cwd.getParent();
+        Path name = cwd.getFileName();
+        Path parent = cwd.getParent();
+        if (name != null
+                && parent != null
+                && name.toString().equals("target")
+                && Files.exists(parent.resolve("pom.xml"))) {
+            cwd = parent;
         }
         return cwd.resolve(dir).normalize();
     }

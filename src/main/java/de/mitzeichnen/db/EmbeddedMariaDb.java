@@ -40,7 +40,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path dataDir, boolean persistent) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir.getParent());
+            Path parent = dir.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             FileLock lock = persistent ? lock(dir) : null;
             boolean fresh = !Files.isDirectory(dir) || isEmpty(dir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -83,10 +86,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     static Path notTakenForTemporary(Path dir) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-        if (!dir.toString().startsWith(tmp.toString()) || dir.getRoot() == null) {
+        Path root = dir.getRoot();
+        if (!dir.toString().startsWith(tmp.toString()) || root == null) {
             return dir;
         }
-        return dir.getRoot().resolve(".").resolve(dir.getRoot().relativize(dir));
+        return root.resolve(".").resolve(root.relativize(dir));
     }
 
     /**

@@ -74,8 +74,7 @@ class HandoverDocument {
 
     void pdf(Locale locale, Map<String, Object> model, OutputStream out) throws IOException {
         String html = html(locale, model, true);
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
+        PdfRendererBuilder builder = new PdfRendererBuilder().useFastMode();
         builder.usePdfUaAccessibility(true);
         builder.useFont(
                 () -> font("DejaVuSans.ttf"),

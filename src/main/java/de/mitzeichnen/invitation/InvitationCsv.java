@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
@@ -156,7 +155,7 @@ public class InvitationCsv {
             } else if (invited.contains(address.key())) {
                 problems.add("invitation.problem.invited");
             }
-            SignerRole signerRole = role(role);
+            SignerRole signerRole = RoleWords.read(role, texts).orElse(null);
             if (signerRole == null || signerRole == SignerRole.OTHER) {
                 problems.add("invitation.problem.role.unknown");
             } else if (!appeal.allowedRoles().contains(signerRole)) {
@@ -187,25 +186,6 @@ public class InvitationCsv {
                             problems));
         }
         return new Parsed(lines, null);
-    }
-
-    private SignerRole role(String value) {
-        Optional<SignerRole> byCode = SignerRole.parse(value.toUpperCase(Locale.ROOT));
-        if (byCode.isPresent()) {
-            return byCode.get();
-        }
-        Optional<SignerRole> byWord = RoleWords.parse(value);
-        if (byWord.isPresent()) {
-            return byWord.get();
-        }
-        for (SignerRole r : SignerRole.values()) {
-            for (Locale l : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                if (texts.get(l, r.messageKey()).equalsIgnoreCase(value)) {
-                    return r;
-                }
-            }
-        }
-        return null;
     }
 
     /**

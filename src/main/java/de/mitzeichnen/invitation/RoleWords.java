@@ -1,7 +1,9 @@
 package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.web.Texts;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,29 @@ public final class RoleWords {
                     Map.entry("district councillor", SignerRole.DISTRICT_COUNCILLOR));
 
     private RoleWords() {}
+
+    /**
+     * A role as a list writes it: its code ({@code MAYOR}), one of the usual words, or its label in
+     * German or English.
+     */
+    public static Optional<SignerRole> read(String value, Texts texts) {
+        Optional<SignerRole> byCode = SignerRole.parse(value.toUpperCase(Locale.ROOT));
+        if (byCode.isPresent()) {
+            return byCode;
+        }
+        Optional<SignerRole> byWord = parse(value);
+        if (byWord.isPresent()) {
+            return byWord;
+        }
+        for (SignerRole r : SignerRole.values()) {
+            for (Locale l : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+                if (texts.get(l, r.messageKey()).equalsIgnoreCase(value)) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
+    }
 
     public static Optional<SignerRole> parse(String value) {
         if (value == null || value.isBlank()) {

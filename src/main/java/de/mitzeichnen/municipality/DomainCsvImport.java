@@ -118,7 +118,7 @@ class DomainCsvImport {
                                 ? field(record, columns.get("verified"))
                                 : "";
                 Optional<String> domain = MailDomains.normaliseDomain(rawDomain);
-                Boolean verified = parseFlag(rawVerified);
+                Optional<Boolean> verified = parseFlag(rawVerified);
                 if (!MailDomains.isPlaceKey(register, ags)) {
                     problem = LineError.of(line, "municipality.domains.error.unknownAgs", ags);
                 } else if (rawDomain.isEmpty()) {
@@ -128,7 +128,7 @@ class DomainCsvImport {
                 } else if (freemail.isFreemail(domain.get())) {
                     problem =
                             LineError.of(line, "municipality.domains.error.freemail", domain.get());
-                } else if (verified == null) {
+                } else if (verified.isEmpty()) {
                     problem =
                             LineError.of(line, "municipality.domains.error.verified", rawVerified);
                 }
@@ -141,7 +141,8 @@ class DomainCsvImport {
                 }
                 Entry previous =
                         entries.putIfAbsent(
-                                ags + " " + domain.get(), new Entry(ags, domain.get(), verified));
+                                ags + " " + domain.get(),
+                                new Entry(ags, domain.get(), verified.get()));
                 if (previous != null) {
                     repeated++;
                 }
@@ -241,11 +242,12 @@ class DomainCsvImport {
         return index < record.size() ? record.get(index).strip() : "";
     }
 
-    private static Boolean parseFlag(String raw) {
+    /** Empty when the word is neither yes nor no. */
+    private static Optional<Boolean> parseFlag(String raw) {
         return switch (raw.toLowerCase(Locale.ROOT)) {
-            case "", "true", "1", "yes", "ja", "y", "j", "x" -> Boolean.TRUE;
-            case "false", "0", "no", "nein", "n" -> Boolean.FALSE;
-            default -> null;
+            case "", "true", "1", "yes", "ja", "y", "j", "x" -> Optional.of(true);
+            case "false", "0", "no", "nein", "n" -> Optional.of(false);
+            default -> Optional.empty();
         };
     }
 

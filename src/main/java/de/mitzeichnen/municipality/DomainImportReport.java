@@ -12,9 +12,5 @@ import java.util.List;
  * @param unchanged rows already registered as they are (or repeated in the file)
  */
 public record DomainImportReport(
-        int rows, int added, int updated, int unchanged, List<LineError> errors, int errorCount) {
-
-    public boolean ok() {
-        return errors.isEmpty();
-    }
-}
+        int rows, int added, int updated, int unchanged, List<LineError> errors, int errorCount)
+        implements ImportReport {}

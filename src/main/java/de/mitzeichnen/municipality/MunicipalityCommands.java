@@ -37,7 +37,7 @@ public class MunicipalityCommands {
     public int importMunicipalities(Path file, Locale locale, PrintStream out) {
         try (InputStream in = open(file)) {
             MunicipalityImportReport r =
-                    municipalities.importGv100ad(in, file.getFileName().toString());
+                    municipalities.importGv100ad(in, String.valueOf(file.getFileName()));
             if (!r.ok()) {
                 out.println(
                         texts.get(locale, "municipality.import.rejected", file, r.errorCount()));
@@ -113,7 +113,7 @@ public class MunicipalityCommands {
      */
     private static InputStream open(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         if (name.endsWith(".gz")) {
             return new GZIPInputStream(in);
         }

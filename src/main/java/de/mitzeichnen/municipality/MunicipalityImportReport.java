@@ -33,11 +33,8 @@ public record MunicipalityImportReport(
         long population,
         List<LineError> errors,
         int errorCount,
-        long millis) {
-
-    public boolean ok() {
-        return errors.isEmpty();
-    }
+        long millis)
+        implements ImportReport {
 
     static MunicipalityImportReport rejected(
             String source,

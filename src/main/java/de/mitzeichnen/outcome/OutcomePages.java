@@ -5,7 +5,7 @@ import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.PublicAppeals;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.replies.Uploads;
+import de.mitzeichnen.console.Uploads;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.SignerText;

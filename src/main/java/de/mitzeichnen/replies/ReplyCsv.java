@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
@@ -159,7 +158,7 @@ class ReplyCsv {
             boolean publicName =
                     YES.contains(get(rec, columns.get("publicName")).toLowerCase(Locale.ROOT));
             List<String> problems = new ArrayList<>();
-            SignerRole signerRole = role(role);
+            SignerRole signerRole = RoleWords.read(role, texts).orElse(null);
             SignForm form =
                     new SignForm(
                             name,
@@ -212,25 +211,6 @@ class ReplyCsv {
                             problems.stream().distinct().toList()));
         }
         return new Parsed(lines, null);
-    }
-
-    private SignerRole role(String value) {
-        Optional<SignerRole> byCode = SignerRole.parse(value.toUpperCase(Locale.ROOT));
-        if (byCode.isPresent()) {
-            return byCode.get();
-        }
-        Optional<SignerRole> byWord = RoleWords.parse(value);
-        if (byWord.isPresent()) {
-            return byWord.get();
-        }
-        for (SignerRole r : SignerRole.values()) {
-            for (Locale l : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                if (texts.get(l, r.messageKey()).equalsIgnoreCase(value)) {
-                    return r;
-                }
-            }
-        }
-        return null;
     }
 
     private static String get(CSVRecord rec, Integer i) {

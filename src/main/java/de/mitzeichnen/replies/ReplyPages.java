@@ -4,6 +4,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.ManagedAppeals;
+import de.mitzeichnen.console.Uploads;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.ReplyForms;

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * database's clock, so instance clocks do not matter) and runs it; the others find nothing due and
  * skip. A job must finish well within its period; if an instance dies in the middle, the next
  * period runs it again. Jobs should therefore be safe to repeat (they are: each works off the
- * database's state).
+ * database's state). Not ShedLock: it would need a table of its own (a migration) and keeps no run
+ * history, which the table and metrics here provide.
  *
  * <pre>
  * &#64;Scheduled(fixedDelay = "1m")

@@ -36,16 +36,7 @@ class SubmitSignature {
         // An invitation link proves the address already; everything else counts against the
         // limits. Beyond one, the submission is held silently (same answer, no mail) rather than
         // refused, so a bot learns nothing.
-        boolean held =
-                !invited
-                        && (limited(
-                                        RateLimits.Kind.SIGN,
-                                        String.valueOf(ipHash) + "|" + appeal.id(),
-                                        limits.config().signLimit())
-                                | limited(
-                                        RateLimits.Kind.SIGN_DOMAIN,
-                                        request.email().domain().ascii() + "|" + appeal.id(),
-                                        limits.config().signDomainLimit()));
+        boolean held = !invited && overALimit(appeal, request, ipHash);
         // Concurrent submissions of one address meet at the unique index; the next attempt finds
         // the row that won and treats this one as a repeat.
         return Conflicts.retried(
@@ -60,6 +51,21 @@ class SubmitSignature {
 
     SignTarget.Resolved resolve(SignTarget target) {
         return transaction.resolve(target);
+    }
+
+    /** Both buckets take every submission, so tripping one does not spare the other. */
+    private boolean overALimit(Appeal appeal, SignatureRequest request, String ipHash) {
+        boolean overAddress =
+                limited(
+                        RateLimits.Kind.SIGN,
+                        String.valueOf(ipHash) + "|" + appeal.id(),
+                        limits.config().signLimit());
+        boolean overDomain =
+                limited(
+                        RateLimits.Kind.SIGN_DOMAIN,
+                        request.email().domain().ascii() + "|" + appeal.id(),
+                        limits.config().signDomainLimit());
+        return overAddress || overDomain;
     }
 
     private boolean limited(RateLimits.Kind kind, String key, Optional<Limit> limit) {

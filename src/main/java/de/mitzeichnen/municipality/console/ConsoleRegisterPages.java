@@ -3,11 +3,10 @@ package de.mitzeichnen.municipality.console;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormFields;
-import de.mitzeichnen.municipality.DomainImportReport;
+import de.mitzeichnen.municipality.ImportReport;
 import de.mitzeichnen.municipality.LineError;
 import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.municipality.MunicipalityImport;
-import de.mitzeichnen.municipality.MunicipalityImportReport;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
@@ -33,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The platform admin's uploads: a newer municipality register (GV100AD as Destatis publishes it)
@@ -90,86 +90,51 @@ class ConsoleRegisterPages {
             HttpRequest<?> request,
             ConsoleUser me,
             @Nullable @Part("file") CompletedFileUpload file) {
-        if (missing(file)) {
-            return page(
-                    request,
-                    me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    failure("register", view.text(request, "console.uploads.error.noFile")));
-        }
-        String name = FormFields.fileName(file.getFilename());
-        MunicipalityImportReport r;
-        try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
-            r = municipalities.importGv100ad(in, name);
-        } catch (IOException | UncheckedIOException unreadable) {
-            audit.record(
-                    me.actor(),
-                    "REGISTER_IMPORT_REJECTED",
-                    null,
-                    null,
-                    Map.of("file", name, "errors", 1));
-            return page(
-                    request,
-                    me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    failure(
-                            "register",
-                            view.text(request, "console.uploads.error.unreadable", name)));
-        }
-        if (!r.ok()) {
-            audit.record(
-                    me.actor(),
-                    "REGISTER_IMPORT_REJECTED",
-                    null,
-                    null,
-                    Map.of("file", name, "errors", r.errorCount()));
-            return page(
-                    request,
-                    me,
-                    HttpStatus.UNPROCESSABLE_ENTITY,
-                    new Outcome(
-                            "register",
-                            false,
-                            view.text(
-                                    request, "municipality.import.rejected", name, r.errorCount()),
-                            Map.of(),
-                            errors(request, r.errors(), r.errorCount())));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("file", name);
-        details.put("gebietsstand", r.gebietsstand().toString());
-        details.put("municipalities", r.municipalities());
-        details.put("added", r.added());
-        details.put("updated", r.updated());
-        details.put("retired", r.retired());
-        details.put("reactivated", r.reactivated());
-        details.put("unchanged", r.unchanged());
-        audit.record(me.actor(), "REGISTER_IMPORTED", null, null, details);
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put(view.text(request, "console.uploads.report.municipalities"), r.municipalities());
-        counts.put(view.text(request, "console.uploads.report.added"), r.added());
-        counts.put(view.text(request, "console.uploads.report.updated"), r.updated());
-        counts.put(view.text(request, "console.uploads.report.retired"), r.retired());
-        counts.put(view.text(request, "console.uploads.report.reactivated"), r.reactivated());
-        counts.put(view.text(request, "console.uploads.report.unchanged"), r.unchanged());
-        counts.put(view.text(request, "console.uploads.report.laender"), r.laender());
-        counts.put(view.text(request, "console.uploads.report.kreise"), r.kreise());
-        counts.put(view.text(request, "console.uploads.report.verbaende"), r.verbaende());
-        counts.put(view.text(request, "console.uploads.report.unincorporated"), r.unincorporated());
-        return page(
+        return upload(
                 request,
                 me,
-                HttpStatus.OK,
-                new Outcome(
-                        "register",
-                        true,
-                        view.text(
-                                request,
-                                "console.uploads.register.done",
-                                name,
-                                r.gebietsstand().format(GERMAN_DATE)),
-                        counts,
-                        List.of()));
+                file,
+                "register",
+                "REGISTER",
+                "municipality.import.rejected",
+                municipalities::importGv100ad,
+                (name, r) -> {
+                    Map<String, Object> details = new LinkedHashMap<>();
+                    details.put("file", name);
+                    details.put("gebietsstand", String.valueOf(r.gebietsstand()));
+                    details.put("municipalities", r.municipalities());
+                    details.put("added", r.added());
+                    details.put("updated", r.updated());
+                    details.put("retired", r.retired());
+                    details.put("reactivated", r.reactivated());
+                    details.put("unchanged", r.unchanged());
+                    audit.record(me.actor(), "REGISTER_IMPORTED", null, null, details);
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    for (Map.Entry<String, Integer> c :
+                            List.of(
+                                    Map.entry("municipalities", r.municipalities()),
+                                    Map.entry("added", r.added()),
+                                    Map.entry("updated", r.updated()),
+                                    Map.entry("retired", r.retired()),
+                                    Map.entry("reactivated", r.reactivated()),
+                                    Map.entry("unchanged", r.unchanged()),
+                                    Map.entry("laender", r.laender()),
+                                    Map.entry("kreise", r.kreise()),
+                                    Map.entry("verbaende", r.verbaende()),
+                                    Map.entry("unincorporated", r.unincorporated()))) {
+                        counts.put(
+                                view.text(request, "console.uploads.report." + c.getKey()),
+                                c.getValue());
+                    }
+                    String stand =
+                            r.gebietsstand() == null ? "" : r.gebietsstand().format(GERMAN_DATE);
+                    return new Outcome(
+                            "register",
+                            true,
+                            view.text(request, "console.uploads.register.done", name, stand),
+                            counts,
+                            List.of());
+                });
     }
 
     @Post(value = "/register/domains", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -177,21 +142,80 @@ class ConsoleRegisterPages {
             HttpRequest<?> request,
             ConsoleUser me,
             @Nullable @Part("file") CompletedFileUpload file) {
+        return upload(
+                request,
+                me,
+                file,
+                "domains",
+                "DOMAINS",
+                "municipality.domains.rejected",
+                (in, name) -> domains.importCsv(in, "upload:" + name),
+                (name, r) -> {
+                    audit.record(
+                            me.actor(),
+                            "DOMAINS_IMPORTED",
+                            null,
+                            null,
+                            Map.of(
+                                    "file",
+                                    name,
+                                    "rows",
+                                    r.rows(),
+                                    "added",
+                                    r.added(),
+                                    "updated",
+                                    r.updated(),
+                                    "unchanged",
+                                    r.unchanged()));
+                    Map<String, Object> counts = new LinkedHashMap<>();
+                    counts.put(view.text(request, "console.uploads.domains.rows"), r.rows());
+                    counts.put(view.text(request, "console.uploads.domains.added"), r.added());
+                    counts.put(view.text(request, "console.uploads.domains.updated"), r.updated());
+                    counts.put(
+                            view.text(request, "console.uploads.domains.unchanged"), r.unchanged());
+                    return new Outcome(
+                            "domains",
+                            true,
+                            view.text(request, "console.uploads.domains.done", name),
+                            counts,
+                            List.of());
+                });
+    }
+
+    /** Reads an uploaded file into an import. */
+    private interface Importer<R extends ImportReport> {
+        R read(InputStream in, String name) throws IOException;
+    }
+
+    /**
+     * One upload, register or domains alike: a missing, unreadable or faulty file is refused with
+     * its reasons and an audit entry ({@code <AUDIT>_IMPORT_REJECTED}) and changes nothing; a good
+     * one is imported and {@code done} records and describes it.
+     */
+    private <R extends ImportReport> HttpResponse<String> upload(
+            HttpRequest<?> request,
+            ConsoleUser me,
+            @Nullable CompletedFileUpload file,
+            String kind,
+            String auditPrefix,
+            String rejectedKey,
+            Importer<R> importer,
+            BiFunction<String, R, Outcome> done) {
         if (missing(file)) {
             return page(
                     request,
                     me,
                     HttpStatus.UNPROCESSABLE_ENTITY,
-                    failure("domains", view.text(request, "console.uploads.error.noFile")));
+                    failure(kind, view.text(request, "console.uploads.error.noFile")));
         }
         String name = FormFields.fileName(file.getFilename());
-        DomainImportReport r;
+        R r;
         try (InputStream in = RegisterUploads.unpacked(file.getBytes())) {
-            r = domains.importCsv(in, "upload:" + name);
+            r = importer.read(in, name);
         } catch (IOException | UncheckedIOException unreadable) {
             audit.record(
                     me.actor(),
-                    "DOMAINS_IMPORT_REJECTED",
+                    auditPrefix + "_IMPORT_REJECTED",
                     null,
                     null,
                     Map.of("file", name, "errors", 1));
@@ -199,14 +223,12 @@ class ConsoleRegisterPages {
                     request,
                     me,
                     HttpStatus.UNPROCESSABLE_ENTITY,
-                    failure(
-                            "domains",
-                            view.text(request, "console.uploads.error.unreadable", name)));
+                    failure(kind, view.text(request, "console.uploads.error.unreadable", name)));
         }
         if (!r.ok()) {
             audit.record(
                     me.actor(),
-                    "DOMAINS_IMPORT_REJECTED",
+                    auditPrefix + "_IMPORT_REJECTED",
                     null,
                     null,
                     Map.of("file", name, "errors", r.errorCount()));
@@ -215,44 +237,13 @@ class ConsoleRegisterPages {
                     me,
                     HttpStatus.UNPROCESSABLE_ENTITY,
                     new Outcome(
-                            "domains",
+                            kind,
                             false,
-                            view.text(
-                                    request, "municipality.domains.rejected", name, r.errorCount()),
+                            view.text(request, rejectedKey, name, r.errorCount()),
                             Map.of(),
                             errors(request, r.errors(), r.errorCount())));
         }
-        audit.record(
-                me.actor(),
-                "DOMAINS_IMPORTED",
-                null,
-                null,
-                Map.of(
-                        "file",
-                        name,
-                        "rows",
-                        r.rows(),
-                        "added",
-                        r.added(),
-                        "updated",
-                        r.updated(),
-                        "unchanged",
-                        r.unchanged()));
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put(view.text(request, "console.uploads.domains.rows"), r.rows());
-        counts.put(view.text(request, "console.uploads.domains.added"), r.added());
-        counts.put(view.text(request, "console.uploads.domains.updated"), r.updated());
-        counts.put(view.text(request, "console.uploads.domains.unchanged"), r.unchanged());
-        return page(
-                request,
-                me,
-                HttpStatus.OK,
-                new Outcome(
-                        "domains",
-                        true,
-                        view.text(request, "console.uploads.domains.done", name),
-                        counts,
-                        List.of()));
+        return page(request, me, HttpStatus.OK, done.apply(name, r));
     }
 
     private List<String> errors(HttpRequest<?> request, List<LineError> errors, int count) {

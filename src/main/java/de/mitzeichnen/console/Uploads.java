@@ -1,4 +1,4 @@
-package de.mitzeichnen.replies;
+package de.mitzeichnen.console;
 
 import de.mitzeichnen.signing.Evidence;
 import io.micronaut.core.annotation.Nullable;
@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
 
-/** An optional scan or file sent with a console form: at most 10 MB, of a few harmless types. */
+/**
+ * An optional scan or file sent with a console form (a reply's evidence, the hand-over's photo or
+ * letter): at most 10 MB, of a few harmless types.
+ */
 public final class Uploads {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
