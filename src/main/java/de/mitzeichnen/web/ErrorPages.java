@@ -56,9 +56,7 @@ class ErrorPages {
                     case REQUEST_ENTITY_TOO_LARGE -> "error/413";
                     case SERVICE_UNAVAILABLE -> "error/503";
                     case INTERNAL_SERVER_ERROR -> "error/500";
-                    // every other refusal (bad id, wrong method or media type, too long an
-                    // address):
-                    // the client's request, not our fault
+                    // any other refusal (bad id, wrong method or media type): the request's fault
                     default -> status.getCode() < 500 ? "error/400" : "error/500";
                 };
         return retryLater(

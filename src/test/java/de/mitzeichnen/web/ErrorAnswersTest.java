@@ -149,4 +149,17 @@ class ErrorAnswersTest {
         assertFalse(wrongMethod.body().contains(token), wrongMethod.body());
         assertFalse(wrongMethod.body().contains("csrfToken"), wrongMethod.body());
     }
+
+    @Test
+    void noDirectoryListingAndNoTrace() {
+        Web visitor = new Web(base);
+        assertPage(visitor.get("/static/"), 404, "Diese Seite gibt es nicht (mehr).");
+        Web.Page trace =
+                visitor.send(
+                        HttpRequest.newBuilder(base.resolve("/?csrfToken=" + token))
+                                .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                                .build());
+        assertEquals(405, trace.status(), trace.body());
+        assertFalse(trace.body().contains(token), trace.body());
+    }
 }
