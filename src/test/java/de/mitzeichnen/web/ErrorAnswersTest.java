@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Web;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Errors outside /api are pages in the reader's language, errors under /api are JSON, and no answer
@@ -161,5 +165,27 @@ class ErrorAnswersTest {
                                 .build());
         assertEquals(405, trace.status(), trace.body());
         assertFalse(trace.body().contains(token), trace.body());
+    }
+
+    @Test
+    void anAddressWithALineBreakCannotWriteALogLineOfItsOwn() {
+        Logger requests = (Logger) LoggerFactory.getLogger("mitzeichnen.requests");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        requests.addAppender(lines);
+        try {
+            Web.Page page = new Web(base).get("/aufrufe/x%0D%0AINFO%20forged%20entry");
+            assertPage(page, 404, "Diese Seite gibt es nicht (mehr).");
+            String line =
+                    lines.list.stream()
+                            .map(ILoggingEvent::getFormattedMessage)
+                            .filter(m -> m.contains("forged"))
+                            .findFirst()
+                            .orElseThrow();
+            assertFalse(line.contains("\n") || line.contains("\r"), line);
+            assertTrue(line.startsWith("GET /aufrufe/x") && line.contains(" 404 "), line);
+        } finally {
+            requests.detachAppender(lines);
+        }
     }
 }
