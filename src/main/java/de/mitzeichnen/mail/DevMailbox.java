@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.condition.Condition;
 import io.micronaut.context.condition.ConditionContext;
 import io.micronaut.core.value.PropertyResolver;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,8 +28,10 @@ import java.util.regex.Pattern;
  * The dev mailbox: with no SMTP host configured, mails are "delivered" here so that the whole flow
  * works in a browser without a mail server. It exists only in development (no SMTP host and a
  * loopback base URL; production without SMTP host does not start, see {@link ProductionMail}) and
- * answers only a browser on this machine that connects directly: a request with any forwarding
- * header came through a proxy, maybe from anywhere, and gets 404.
+ * answers only a browser on this machine that connects directly and asks for a loopback name
+ * (localhost, 127.0.0.1, [::1]): a request with any forwarding header came through a proxy, maybe
+ * from anywhere, and one for another name came from a page that rebound its name to this machine;
+ * both get 404.
  */
 @Controller("/dev/mails")
 @Requires(condition = DevMailbox.Development.class)
@@ -114,8 +117,25 @@ class DevMailbox {
         InetAddress address = remote == null ? null : remote.getAddress();
         if (address == null
                 || !address.isLoopbackAddress()
+                || !isLocalHost(hostOf(request.getHeaders().get(HttpHeaders.HOST)))
                 || FORWARDING_HEADERS.stream().anyMatch(h -> request.getHeaders().contains(h))) {
             throw new NotFoundException();
+        }
+    }
+
+    /**
+     * The host name the browser asked for, without the port; null when there is none or it is no
+     * host name. A page on another site whose name was made to point at 127.0.0.1 (DNS rebinding)
+     * reaches this machine from the visitor's browser, but with its own name in Host.
+     */
+    static String hostOf(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create("http://" + header.trim() + "/").getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

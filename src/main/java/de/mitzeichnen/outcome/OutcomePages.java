@@ -9,6 +9,7 @@ import de.mitzeichnen.console.Uploads;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.SignerText;
+import de.mitzeichnen.web.ContentDisposition;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.Texts;
@@ -206,11 +207,13 @@ class OutcomePages {
         String disposition = INLINE.contains(f.contentType()) ? "inline" : "attachment";
         return HttpResponse.ok(f.content())
                 .contentType(f.contentType())
-                .header("Content-Disposition", disposition + "; filename=\"" + f.name() + "\"")
+                .header("Content-Disposition", ContentDisposition.of(disposition, f.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+                        // frame-ancestors: no other site shows our file inside its own page
+                        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
+                                + " frame-ancestors 'none'")
                 .header("Cache-Control", cache);
     }
 

@@ -11,6 +11,7 @@ import de.mitzeichnen.signing.ReplyForms;
 import de.mitzeichnen.signing.SignForm;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.VerificationMethod;
+import de.mitzeichnen.web.ContentDisposition;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
@@ -408,7 +409,7 @@ class ReplyPages {
                         .orElseThrow(NotFoundException::new);
         return HttpResponse.ok(f.content())
                 .contentType(f.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + f.name() + "\"")
+                .header("Content-Disposition", ContentDisposition.of("attachment", f.name()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store");
     }

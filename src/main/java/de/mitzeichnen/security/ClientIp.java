@@ -138,8 +138,9 @@ public class ClientIp {
         return secrets.keyedHash(Secrets.ADDRESS_PURPOSE, address(request));
     }
 
-    record Cidr(byte[] network, int bits) {
-        static Optional<Cidr> parse(String text) {
+    /** An address range such as 10.0.0.0/8 or fd00::/8 (a single address without the suffix). */
+    public record Cidr(byte[] network, int bits) {
+        public static Optional<Cidr> parse(String text) {
             String[] parts = text.trim().split("/", 2);
             Optional<byte[]> address = literal(parts[0]);
             if (address.isEmpty()) {
@@ -160,7 +161,7 @@ public class ClientIp {
             return Optional.of(new Cidr(address.get(), bits));
         }
 
-        boolean contains(byte[] address) {
+        public boolean contains(byte[] address) {
             byte[] a = address;
             byte[] n = network;
             if (a.length != n.length) {

@@ -1,5 +1,6 @@
 package de.mitzeichnen.web;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -11,6 +12,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
 import java.sql.SQLNonTransientConnectionException;
@@ -38,8 +41,8 @@ class ErrorPages {
         this.pages = pages;
     }
 
-    HttpResponse<?> render(HttpRequest<?> request, HttpStatus status) {
-        if (request.getPath().startsWith("/api/")) {
+    MutableHttpResponse<?> render(HttpRequest<?> request, HttpStatus status) {
+        if (request.getPath().startsWith("/api/") || request.getPath().equals("/api")) {
             return retryLater(
                     status,
                     HttpResponse.status(status)
@@ -50,9 +53,11 @@ class ErrorPages {
                 switch (status) {
                     case NOT_FOUND, GONE -> "error/404";
                     case FORBIDDEN -> "error/403";
-                    case BAD_REQUEST -> "error/400";
+                    case REQUEST_ENTITY_TOO_LARGE -> "error/413";
                     case SERVICE_UNAVAILABLE -> "error/503";
-                    default -> "error/500";
+                    case INTERNAL_SERVER_ERROR -> "error/500";
+                    // any other refusal (bad id, wrong method or media type): the request's fault
+                    default -> status.getCode() < 500 ? "error/400" : "error/500";
                 };
         return retryLater(
                 status,
@@ -61,10 +66,55 @@ class ErrorPages {
 
     private static MutableHttpResponse<?> retryLater(
             HttpStatus status, MutableHttpResponse<?> response) {
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE) {
+            // the rest of the body is not read: close the connection after the answer (see
+            // LingeringClose), else a client still sending waits for the idle timeout
+            return response.header(HttpHeaders.CONNECTION, "close");
+        }
         return status == HttpStatus.SERVICE_UNAVAILABLE
                 ? response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 : response;
+    }
+
+    /**
+     * Every answer Micronaut builds itself for a refused request (too large a body, an id that is
+     * no number, a wrong method or media type, a route's missing argument) goes through here: a
+     * page in the reader's language outside /api, a short JSON object under /api. The framework's
+     * default repeats the request's address (with the form token in its query) in {@code _links}
+     * and its messages; these answers repeat nothing of the request.
+     */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    static class Answers implements ErrorResponseProcessor<Object> {
+        private final ErrorPages errorPages;
+
+        Answers(ErrorPages errorPages) {
+            this.errorPages = errorPages;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public MutableHttpResponse<Object> processResponse(
+                ErrorContext context, MutableHttpResponse<?> response) {
+            if (response.getStatus() == HttpStatus.NOT_FOUND) {
+                Optional<?> own =
+                        context.getRequest().getAttribute(PageRenderer.OWN_NOT_FOUND_PAGE);
+                if (own.isPresent() && own.get() instanceof MutableHttpResponse<?> page) {
+                    return (MutableHttpResponse<Object>) page;
+                }
+            }
+            MutableHttpResponse<?> answer =
+                    errorPages.render(context.getRequest(), response.getStatus());
+            answer.getHeaders()
+                    .forEach(
+                            (name, values) -> {
+                                response.getHeaders().remove(name);
+                                values.forEach(v -> response.header(name, v));
+                            });
+            MutableHttpResponse<Object> out = (MutableHttpResponse<Object>) response;
+            return out.body(answer.body());
+        }
     }
 
     /**

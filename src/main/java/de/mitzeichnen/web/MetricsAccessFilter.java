@@ -1,6 +1,8 @@
 package de.mitzeichnen.web;
 
+import de.mitzeichnen.security.ClientIp.Cidr;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,13 +14,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The Prometheus endpoint ({@code /prometheus}) is for operators only: with
- * MITZEICHNEN_METRICS_TOKEN set it needs {@code Authorization: Bearer <token>}; without, it answers
- * only a direct connection from this machine (no forwarding header, so nothing that came through
- * the load balancer). Everyone else gets 404.
+ * The Prometheus endpoint ({@code /prometheus}) is for operators only, and only as configured:
+ * {@code Authorization: Bearer <MITZEICHNEN_METRICS_TOKEN>}, or a direct connection (no forwarding
+ * header) from one of {@code MITZEICHNEN_METRICS_ADDRESSES}. Without either setting nobody gets in:
+ * "from this machine" is no proof of being the operator when a proxy on the same machine forwards
+ * without adding a header. Everyone else gets 404.
  */
 @ServerFilter("/prometheus/**")
 class MetricsAccessFilter {
@@ -27,9 +31,26 @@ class MetricsAccessFilter {
             List.of("X-Forwarded-For", "Forwarded", "X-Real-IP");
 
     private final String token;
+    private final List<Cidr> addresses;
 
-    MetricsAccessFilter(@Value("${mitzeichnen.metrics-token:}") String token) {
+    MetricsAccessFilter(
+            @Value("${mitzeichnen.metrics-token:}") String token,
+            @Value("${mitzeichnen.metrics-addresses:}") String addresses) {
         this.token = token == null ? "" : token.trim();
+        this.addresses =
+                Arrays.stream(addresses == null ? new String[0] : addresses.split(","))
+                        .map(String::trim)
+                        .filter(a -> !a.isEmpty())
+                        .map(
+                                a ->
+                                        Cidr.parse(a)
+                                                .orElseThrow(
+                                                        () ->
+                                                                new ConfigurationException(
+                                                                        "MITZEICHNEN_METRICS_ADDRESSES: '"
+                                                                                + a
+                                                                                + "' is neither an IP address nor a CIDR range")))
+                        .toList();
     }
 
     @RequestFilter
@@ -41,15 +62,17 @@ class MetricsAccessFilter {
     boolean allowed(HttpRequest<?> request) {
         if (!token.isEmpty()) {
             String auth = request.getHeaders().getAuthorization().orElse("");
-            return auth.startsWith("Bearer ")
+            if (auth.startsWith("Bearer ")
                     && MessageDigest.isEqual(
                             auth.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-                            token.getBytes(StandardCharsets.UTF_8));
+                            token.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
         }
         InetSocketAddress remote = request.getRemoteAddress();
         InetAddress address = remote == null ? null : remote.getAddress();
         return address != null
-                && address.isLoopbackAddress()
+                && addresses.stream().anyMatch(c -> c.contains(address.getAddress()))
                 && FORWARDING.stream().noneMatch(h -> request.getHeaders().contains(h));
     }
 }

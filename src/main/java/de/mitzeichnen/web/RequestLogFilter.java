@@ -42,7 +42,11 @@ class RequestLogFilter {
                 micros / 1000.0);
     }
 
+    /**
+     * The path as logged: token-like segments masked and control characters (a decoded %0A) shown
+     * as '?', so that a request cannot write a log line of its own.
+     */
     static String maskTokens(String path) {
-        return TOKEN_SEGMENT.matcher(path).replaceAll("/***");
+        return TOKEN_SEGMENT.matcher(path).replaceAll("/***").replaceAll("\\p{Cntrl}", "?");
     }
 }

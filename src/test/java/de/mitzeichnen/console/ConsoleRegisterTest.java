@@ -431,4 +431,26 @@ class ConsoleRegisterTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void anArchiveThatUnpacksBeyond64MegabytesIsRefusedAndChangesNothing() throws Exception {
+        long before = registerRows();
+        java.io.ByteArrayOutputStream packed = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(packed)) {
+            byte[] line = "x".repeat(1023).concat("\n").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 70 * 1024; i++) {
+                gz.write(line);
+            }
+        }
+        assertTrue(packed.size() < 10 * 1024 * 1024, "a small upload: " + packed.size());
+        Web.Page page =
+                upload(
+                        admin,
+                        "/verwaltung/register/gemeinden",
+                        "bombe.txt.gz",
+                        packed.toByteArray());
+        assertEquals(422, page.status(), page.text());
+        assertTrue(page.text().contains("entpackt größer als 64 MB"), page.text());
+        assertEquals(before, registerRows());
+    }
 }

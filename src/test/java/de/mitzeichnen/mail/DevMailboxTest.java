@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Locale;
@@ -190,6 +192,37 @@ class DevMailboxTest {
         Web remote =
                 new Web(URI.create("http://" + other.getHostAddress() + ":" + server.getPort()));
         assertEquals(404, remote.get("/dev/mails").status());
+    }
+
+    /**
+     * The status a raw request with this Host header gets (HttpClient does not let a test set
+     * Host).
+     */
+    int statusWithHost(String host) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream()
+                    .write(
+                            ("GET /dev/mails HTTP/1.1\r\nHost: "
+                                            + host
+                                            + "\r\nConnection: close\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine =
+                    new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            return Integer.parseInt(statusLine.substring(9, 12));
+        }
+    }
+
+    @Test
+    void aPageThatRebindsItsNameToThisMachineGetsNotFound() throws Exception {
+        int port = server.getPort();
+        assertEquals(200, statusWithHost("localhost:" + port));
+        assertEquals(200, statusWithHost("127.0.0.1:" + port));
+        assertEquals(200, statusWithHost("[::1]:" + port));
+        assertEquals(404, statusWithHost("rebind.attacker.example:" + port));
+        assertEquals(404, statusWithHost("rebind.attacker.example"));
+        assertEquals(404, statusWithHost("localhost.attacker.example:" + port));
+        assertEquals(404, statusWithHost(""));
     }
 
     @Test

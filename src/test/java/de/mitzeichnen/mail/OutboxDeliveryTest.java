@@ -101,6 +101,46 @@ class OutboxDeliveryTest {
         return ((LocalDateTime) datetime).toInstant(ZoneOffset.UTC);
     }
 
+    /**
+     * At least once: the SMTP server accepted the mail, then the process died before the row was
+     * marked SENT (the row stays SENDING). The reclaim sends it again, with the same Message-ID, so
+     * the recipient's mail system can tell the second copy is the first one again.
+     */
+    @Test
+    void aMailSentAgainAfterACrashBeforeTheMarkCarriesTheSameMessageId() throws Exception {
+        String to = recipient("doppelt");
+        long id =
+                outbox.enqueue(
+                        new OutgoingMail(
+                                to,
+                                "Stadt Kassel",
+                                null,
+                                "Zweimal zugestellt",
+                                "Text",
+                                "<p>Text</p>",
+                                Map.of(),
+                                "test.twice"));
+        dispatcher.dispatchDue();
+        List<MimeMessage> first = TestSmtp.awaitMessagesTo(to, 1, WAIT);
+        awaitRow(id, r -> "SENT".equals(r.get("status")));
+        // what a kill -9 between the server's acceptance and the mark leaves behind
+        db.update(
+                "UPDATE outbox_message SET status = 'SENDING', sent_at = NULL, claimed_at = ?"
+                        + " WHERE id = ?",
+                Sql.utc(clock.instant().minus(Duration.ofHours(1))),
+                id);
+
+        assertTrue(dispatcher.reclaimStale() >= 1);
+        dispatcher.dispatchDue();
+        List<MimeMessage> both = TestSmtp.awaitMessagesTo(to, 2, WAIT);
+        assertEquals(2, both.size());
+        String messageId =
+                (String) awaitRow(id, r -> "SENT".equals(r.get("status"))).get("message_id");
+        assertEquals(messageId, first.get(0).getMessageID());
+        assertEquals(messageId, both.get(0).getMessageID());
+        assertEquals(messageId, both.get(1).getMessageID());
+    }
+
     @Test
     void enqueuedMailArrivesComplete() throws Exception {
         String to = recipient("anna");

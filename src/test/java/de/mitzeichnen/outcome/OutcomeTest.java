@@ -303,4 +303,34 @@ class OutcomeTest {
                 0, db.count("SELECT COUNT(*) FROM appeal_outcome WHERE appeal_id = ?", open.id()));
         assertFalse(visitor.get("/aufrufe/" + open.slug()).text().contains("Übergabe und Antwort"));
     }
+
+    @Test
+    void aFileKeepsTheLettersOfItsNameAndNoOtherSiteMayFrameIt() {
+        String yesterday = LocalDate.now(ZoneId.of("Europe/Berlin")).minusDays(1).toString();
+        String name = "Übergabe 😀.png";
+        Web.Page handed =
+                post(
+                        "uebergabe",
+                        yesterday,
+                        "Übergeben.",
+                        true,
+                        name,
+                        "PNG".getBytes(StandardCharsets.UTF_8));
+        assertEquals(303, handed.status(), handed.body());
+        assertEquals(
+                name,
+                db.row("SELECT file_name FROM appeal_outcome WHERE appeal_id = ?", appeal.id())
+                        .get("file_name"));
+
+        var file = visitor.download("/aufrufe/" + appeal.slug() + "/ergebnis/uebergabe/datei");
+        assertEquals(200, file.statusCode());
+        assertEquals(
+                "inline; filename=\"Ubergabe _.png\"; filename*=UTF-8''%C3%9Cbergabe%20%F0%9F%98%80.png",
+                file.headers().firstValue("Content-Disposition").orElseThrow());
+        assertTrue(
+                file.headers()
+                        .firstValue("Content-Security-Policy")
+                        .orElseThrow()
+                        .contains("frame-ancestors 'none'"));
+    }
 }

@@ -107,7 +107,9 @@ class RepliesTest {
 
         String email = Fixtures.unique("karla").toLowerCase() + "@kassel.example";
         byte[] scan = "%PDF-1.4 Beschluss".getBytes(StandardCharsets.UTF_8);
-        Web.Page done = post(organiser, reply(email), "beschluss.pdf", scan);
+        // a name with letters beyond Latin-1 keeps them, stored and downloaded
+        String scanName = "Beschluss für Kassel 📄.pdf";
+        Web.Page done = post(organiser, reply(email), scanName, scan);
         assertEquals(303, done.status(), done.body());
         assertTrue(
                 organiser.get(path + "?ok=1").text().contains("Die Rückmeldung ist eingetragen"));
@@ -129,7 +131,7 @@ class RepliesTest {
                                 + " WHERE signature_id = ?",
                         id);
         assertEquals("2025-11-03", evidence.get("evidence_date").toString());
-        assertEquals("beschluss.pdf", evidence.get("file_name"));
+        assertEquals(scanName, evidence.get("file_name"));
         assertEquals(scan.length, ((Number) evidence.get("file_size")).intValue());
         assertEquals(
                 1,
@@ -162,6 +164,10 @@ class RepliesTest {
                         .firstValue("Content-Disposition")
                         .orElse("")
                         .startsWith("attachment"));
+        assertEquals(
+                "attachment; filename=\"Beschluss fur Kassel _.pdf\";"
+                        + " filename*=UTF-8''Beschluss%20f%C3%BCr%20Kassel%20%F0%9F%93%84.pdf",
+                file.headers().firstValue("Content-Disposition").orElseThrow());
         Web.Page listed = organiser.get(path);
         assertTrue(
                 listed.text().contains("Zuletzt eingetragen")

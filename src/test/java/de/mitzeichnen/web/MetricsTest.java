@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.testsupport.Web;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -18,13 +19,14 @@ import org.junit.jupiter.api.Test;
  * The Prometheus endpoint shows what operators watch and refuses anyone who is not the operator.
  */
 @MicronautTest(transactional = false)
+@Property(name = "mitzeichnen.metrics-addresses", value = "127.0.0.0/8, ::1")
 class MetricsTest {
 
     @Inject EmbeddedServer server;
     @Inject de.mitzeichnen.testsupport.Fixtures fixtures;
 
     @Test
-    void operatorsOnThisMachineSeeTheMetricsProxiedRequestsDoNot() {
+    void operatorsFromTheConfiguredAddressesSeeTheMetricsProxiedRequestsDoNot() {
         Web web = new Web(URI.create(server.getURL().toString()));
         web.get("/");
         web.get("/aufrufe/gibt-es-nicht");
@@ -85,6 +87,21 @@ class MetricsTest {
                             "Bearer geheimes-Metrik-Token-0123456789");
             assertEquals(200, ok.status());
             assertTrue(ok.body().contains("mitzeichnen_outbox_queued"));
+        }
+    }
+
+    @Test
+    void withoutTokenOrAddressesNobodyGetsInNotEvenFromThisMachine() {
+        try (EmbeddedServer other =
+                ApplicationContext.run(
+                        EmbeddedServer.class,
+                        Map.of("mitzeichnen.mail.poll-interval", "1h"),
+                        "test")) {
+            Web web = new Web(URI.create(other.getURL().toString()));
+            // a proxy on this machine that adds no forwarding header looks exactly like this
+            assertEquals(404, web.get("/prometheus").status());
+            assertEquals(404, web.get("/prometheus", "Authorization", "Bearer ").status());
+            assertEquals(200, web.get("/health").status());
         }
     }
 }

@@ -28,6 +28,33 @@ class SecurityHeadersTest {
     @Inject Fixtures fixtures;
     @Inject ConsoleAccounts accounts;
 
+    /**
+     * Pages and the console allow no other origin to read them; the open API allows every origin
+     * with the fixed value "*" (never the caller's origin echoed, never with credentials).
+     */
+    @Test
+    void noOtherOriginMayReadAnswers() {
+        URI base = URI.create(server.getURL().toString());
+        Web web = new Web(base);
+        for (String path : List.of("/", "/verwaltung/anmelden")) {
+            Web.Page p = web.get(path, "Origin", "https://evil.example");
+            assertNull(p.header("Access-Control-Allow-Origin"), path);
+            assertNull(p.header("Access-Control-Allow-Credentials"), path);
+        }
+        Web.Page api = web.get("/api/v1/appeals", "Origin", "https://evil.example");
+        assertEquals("*", api.header("Access-Control-Allow-Origin"));
+        assertNull(api.header("Access-Control-Allow-Credentials"));
+        Web.Page preflight =
+                web.send(
+                        HttpRequest.newBuilder(base.resolve("/api/v1/appeals"))
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .header("Origin", "https://evil.example")
+                                .header("Access-Control-Request-Method", "POST")
+                                .build());
+        assertNull(preflight.header("Access-Control-Allow-Credentials"));
+        assertFalse("https://evil.example".equals(preflight.header("Access-Control-Allow-Origin")));
+    }
+
     @Test
     void everyPageTypeCarriesTheHeaders() {
         Appeal appeal =

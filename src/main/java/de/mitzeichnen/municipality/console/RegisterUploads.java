@@ -5,6 +5,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -74,7 +75,7 @@ class RegisterUploads {
     static InputStream unpacked(byte[] bytes) throws IOException {
         InputStream in = new ByteArrayInputStream(bytes);
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-            return new GZIPInputStream(in, 64 * 1024);
+            return new Limited(new GZIPInputStream(in, 64 * 1024));
         }
         if (bytes.length >= 4
                 && bytes[0] == 'P'
@@ -84,11 +85,47 @@ class RegisterUploads {
             ZipInputStream zip = new ZipInputStream(in);
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (!e.isDirectory()) {
-                    return zip;
+                    return new Limited(zip);
                 }
             }
             throw new IOException("the ZIP archive holds no file");
         }
         return in;
+    }
+
+    /**
+     * At most this much unpacked: the GV100AD is about 3.5 MB; a 10 MB archive could unpack to
+     * gigabytes.
+     */
+    static final long MAX_UNPACKED = 64L * 1024 * 1024;
+
+    /** An unpacked stream that fails (as a broken archive does) beyond {@link #MAX_UNPACKED}. */
+    static final class Limited extends FilterInputStream {
+        private long read;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > MAX_UNPACKED) {
+                throw new IOException("unpacked larger than " + MAX_UNPACKED + " bytes");
+            }
+        }
     }
 }
