@@ -16,6 +16,7 @@ public class LimitsConfig {
     private String confirm = "30/1h";
     private String invite = "20/1d";
     private String reset = "5/1h";
+    private String feedback = "5/1h";
 
     /**
      * Sign submissions per client address and appeal; beyond it they are held as suspected,
@@ -91,6 +92,20 @@ public class LimitsConfig {
     public void setReset(String reset) {
         parse("reset", reset);
         this.reset = reset == null ? "off" : reset;
+    }
+
+    /** Accessibility feedback messages per client address. */
+    public String getFeedback() {
+        return feedback;
+    }
+
+    public Optional<Limit> feedbackLimit() {
+        return Limit.parse(feedback);
+    }
+
+    public void setFeedback(String feedback) {
+        parse("feedback", feedback);
+        this.feedback = feedback == null ? "off" : feedback;
     }
 
     private static Optional<Limit> parse(String name, String value) {

@@ -34,7 +34,8 @@ public class RateLimits {
         CONFIRM,
         INVITE,
         RESET_ACCOUNT,
-        RESET_ADDRESS
+        RESET_ADDRESS,
+        FEEDBACK
     }
 
     private final MySQLSelectForUpdateBasedProxyManager<String> buckets;

@@ -1,6 +1,7 @@
 package de.mitzeichnen.web;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
@@ -25,7 +26,18 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
     private final Clock clock;
     private final Texts texts;
 
-    PageModel(Languages languages, MitzeichnenConfig config, Clock clock, Texts texts) {
+    private final String statementUrl;
+    private final String dgsVideoUrl;
+
+    PageModel(
+            Languages languages,
+            MitzeichnenConfig config,
+            Clock clock,
+            Texts texts,
+            @Value("${mitzeichnen.accessibility.statement-url:}") String statementUrl,
+            @Value("${mitzeichnen.accessibility.dgs-video-url:}") String dgsVideoUrl) {
+        this.statementUrl = statementUrl.strip();
+        this.dgsVideoUrl = dgsVideoUrl.strip();
         this.languages = languages;
         this.config = config;
         this.clock = clock;
@@ -43,6 +55,8 @@ public class PageModel implements ViewModelProcessor<Map<String, Object>> {
                             model.putIfAbsent("path", switchPath(request.getPath()));
                             model.putIfAbsent("imprintUrl", config.getImprintUrl());
                             model.putIfAbsent("privacyUrl", config.getPrivacyUrl());
+                            model.putIfAbsent("statementUrl", statementUrl);
+                            model.putIfAbsent("dgsVideoUrl", dgsVideoUrl);
                             model.putIfAbsent("fmt", new Formats(locale, clock, texts));
                             model.putIfAbsent("plural", texts.plurals(locale));
                             model.putIfAbsent("langAnchor", "");

@@ -1,10 +1,13 @@
 package de.mitzeichnen.web;
 
 import de.mitzeichnen.config.MitzeichnenConfig;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.net.URI;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -33,9 +36,35 @@ class SecurityHeadersFilter {
     private static final Pattern WIDGET = Pattern.compile("^/aufrufe/[^/]+/widget/?$");
 
     private final boolean https;
+    private final String csp;
+    private final String widgetCsp;
 
-    SecurityHeadersFilter(MitzeichnenConfig config) {
+    SecurityHeadersFilter(
+            MitzeichnenConfig config,
+            @Value("${mitzeichnen.accessibility.dgs-video-url:}") String dgsVideoUrl) {
         this.https = config.getBaseUrl().regionMatches(true, 0, "https:", 0, 6);
+        this.csp = withVideo(CSP, dgsVideoUrl);
+        this.widgetCsp = withVideo(WIDGET_CSP, dgsVideoUrl);
+    }
+
+    /**
+     * The operator's sign-language video (on the start page) may lie on another server, e.g. the
+     * city's media server: its origin is allowed for media, nothing else.
+     */
+    static String withVideo(String csp, String videoUrl) {
+        if (videoUrl == null || videoUrl.isBlank()) {
+            return csp;
+        }
+        URI uri = URI.create(videoUrl.strip());
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            return csp;
+        }
+        String origin =
+                uri.getScheme().toLowerCase(Locale.ROOT)
+                        + "://"
+                        + uri.getHost().toLowerCase(Locale.ROOT)
+                        + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        return csp + "; media-src 'self' " + origin;
     }
 
     @ResponseFilter
@@ -43,7 +72,7 @@ class SecurityHeadersFilter {
         var h = response.getHeaders();
         boolean widget = WIDGET.matcher(request.getPath()).matches();
         if (!h.contains("Content-Security-Policy")) {
-            h.add("Content-Security-Policy", widget ? WIDGET_CSP : CSP);
+            h.add("Content-Security-Policy", widget ? widgetCsp : csp);
             if (!widget) {
                 h.add("X-Frame-Options", "DENY");
             }

@@ -91,7 +91,8 @@ class PublicPagesTest {
         assertEquals("de", doc.selectFirst("html").attr("lang"));
         assertTrue(page.text().contains("an die Bundesregierung"));
         assertTrue(page.text().contains("Ein Aufruf der Stadt Frankfurt am Main"));
-        assertEquals("Wir fordern:", doc.selectFirst(".appeal-text h3").text());
+        // the text's own headings start below the page's h1 (Markdown.relevel)
+        assertEquals("Wir fordern:", doc.selectFirst(".appeal-text h2").text());
         assertEquals("Verlässliche Finanzierung", doc.selectFirst(".appeal-text li strong").text());
         assertTrue(doc.select(".appeal-text script").isEmpty());
         assertTrue(page.text().contains("Frist: 3. Dezember 2025, 23:59 Uhr"), page.text());

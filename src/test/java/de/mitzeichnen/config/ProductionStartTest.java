@@ -78,6 +78,23 @@ public class ProductionStartTest {
     }
 
     @Test
+    void noStartWithoutAWayToReportBarriersOrWithAnUnknownConformance() {
+        Map<String, Object> p = production();
+        p.put("mitzeichnen.privacy-url", "https://stadt.example/datenschutz");
+        p.put("mitzeichnen.imprint-url", "https://stadt.example/impressum");
+        p.put("mitzeichnen.legal.controller", "");
+        p.put("mitzeichnen.legal.contact", "");
+        String message = refusal(p);
+        assertTrue(message.contains("MITZEICHNEN_A11Y_FEEDBACK_EMAIL"), message);
+        assertTrue(message.contains("MITZEICHNEN_A11Y_STATEMENT_URL"), message);
+
+        Map<String, Object> q = production();
+        q.put("mitzeichnen.accessibility.conformance", "meistens");
+        message = refusal(q);
+        assertTrue(message.contains("must be full, partial or none, not meistens"), message);
+    }
+
+    @Test
     void startsWithEverythingSetAndHasNoDevMailbox() throws Exception {
         try (EmbeddedServer server =
                 ApplicationContext.run(EmbeddedServer.class, production(), "test")) {

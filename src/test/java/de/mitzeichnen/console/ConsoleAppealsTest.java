@@ -291,7 +291,7 @@ class ConsoleAppealsTest {
         Web.Page page = post("/verwaltung/aufrufe/neu", "/verwaltung/aufrufe/neu", f);
         assertEquals(200, page.status());
         assertNotNull(page.doc().selectFirst(".preview"), page.body());
-        assertEquals("Forderung", page.doc().selectFirst(".preview .appeal-text h3").text());
+        assertEquals("Forderung", page.doc().selectFirst(".preview .appeal-text h2").text());
         assertEquals("fett", page.doc().selectFirst(".preview .appeal-text strong").text());
         assertTrue(page.doc().select(".preview script").isEmpty());
         assertEquals(0, db.count("SELECT COUNT(*) FROM appeal WHERE slug = ?", slug));

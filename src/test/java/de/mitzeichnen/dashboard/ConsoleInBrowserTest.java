@@ -14,6 +14,7 @@ import de.mitzeichnen.testsupport.Chromium;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.HtmlValidity;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -150,7 +151,9 @@ class ConsoleInBrowserTest {
         return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
     }
 
+    /** Valid HTML (Nu Html Checker) and a screenshot at {@code width}. */
     void shot(String name, int width) throws Exception {
+        HtmlValidity.assertValid(browser, name);
         viewport(width);
         Chromium.fullPageShot(
                 browser,

@@ -11,6 +11,7 @@ import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.testsupport.Chromium;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.HtmlValidity;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -63,8 +64,12 @@ class OutcomeInBrowserTest {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
-    /** A full-length screenshot at each width, after checking that nothing scrolls sideways. */
+    /**
+     * Valid HTML (Nu Html Checker), then a full-length screenshot at each width, after checking
+     * that nothing scrolls sideways.
+     */
     void shots(String name) throws Exception {
+        HtmlValidity.assertValid(browser, name);
         for (int width : new int[] {375, 1280}) {
             Chromium.emulate(browser, width, 800);
             long scroll = ((Number) js("return document.documentElement.scrollWidth")).longValue();

@@ -11,6 +11,7 @@ import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.Chromium;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
+import de.mitzeichnen.testsupport.HtmlValidity;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -126,10 +127,11 @@ class JourneyInBrowserTest {
     }
 
     /**
-     * Checks a page at both widths (axe, screenshot) and at 320 px (reflow), then leaves it at 1280
-     * px.
+     * Checks a page: valid HTML (Nu Html Checker), at both widths axe and a screenshot, at 320 px
+     * reflow; then leaves it at 1280 px.
      */
     void check(String name) throws Exception {
+        HtmlValidity.assertValid(browser, name);
         for (int width : new int[] {375, 1280}) {
             viewport(width);
             accessible(name + " at " + width);

@@ -11,12 +11,22 @@ class MarkdownTest {
     private final Markdown markdown = new Markdown();
 
     @Test
+    void headingsStartBelowThePageTitleAndSkipNoLevel() {
+        assertEquals(
+                "<h2>A</h2>\n<h3>B</h3>\n<h2>C</h2>\n<h3>D</h3>\n<h4>E</h4>\n",
+                markdown.toSafeHtml("# A\n\n### B\n\n# C\n\n#### D\n\n###### E"));
+        // a deeper heading first still follows the h1 directly
+        assertEquals("<h2>A</h2>\n<h2>B</h2>\n", markdown.toSafeHtml("#### A\n\n## B"));
+    }
+
+    @Test
     void keepsFormattingListsHeadingsAndSafeLinks() {
         String html =
                 markdown.toSafeHtml(
                         "### Wir fordern:\n\n- **fett** und *kursiv*\n- [Stadt](https://stadt.example)"
                                 + "\n\n[Mail](mailto:a@b.example)\n\n---\n\n> Zitat");
-        assertTrue(html.contains("<h3>Wir fordern:</h3>"), html);
+        // the text sits below the page's h1: its first heading level becomes h2
+        assertTrue(html.contains("<h2>Wir fordern:</h2>"), html);
         assertTrue(html.contains("<strong>fett</strong>"));
         assertTrue(html.contains("<em>kursiv</em>"));
         assertTrue(html.contains("href=\"https://stadt.example\""), html);
