@@ -72,6 +72,7 @@ class Handover {
                         .thenComparing(c -> c.name));
         List<Land> lands = new ArrayList<>();
         long municipalities = 0;
+        long districts = 0;
         long population = 0;
         for (Collector c : ordered) {
             String abroad = texts.get(locale, "export.pdf.abroad");
@@ -86,13 +87,17 @@ class Handover {
                                     Map.of(
                                             "land",
                                             name,
-                                            "municipalities",
-                                            c.places.size(),
+                                            "places",
+                                            texts.places(
+                                                    locale,
+                                                    c.places.size() - c.districts,
+                                                    c.districts),
                                             "population",
                                             c.population,
                                             "signatures",
                                             c.signatures))));
-            municipalities += c.places.size();
+            municipalities += c.places.size() - c.districts;
+            districts += c.districts;
             population += c.population;
         }
 
@@ -117,8 +122,8 @@ class Handover {
                         locale,
                         "export.handover.total",
                         Map.of(
-                                "municipalities",
-                                municipalities,
+                                "places",
+                                texts.places(locale, municipalities, districts),
                                 "population",
                                 population,
                                 "signatures",
@@ -159,6 +164,7 @@ class Handover {
         final String name;
         final boolean abroad;
         final Map<String, PlaceRows> places = new LinkedHashMap<>();
+        long districts;
         long population;
         long signatures;
 
@@ -175,6 +181,9 @@ class Handover {
                             k -> {
                                 if (row.population() != null) {
                                     population += row.population();
+                                }
+                                if (row.district()) {
+                                    districts++;
                                 }
                                 return new PlaceRows(row.municipality(), meta(row, fmt, locale));
                             });
