@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the hand-over document says: the appeal as its web page shows it (the sanitised HTML of its
@@ -93,12 +95,12 @@ class Handover {
                                                     c.places.size() - c.districts,
                                                     c.districts),
                                             "population",
-                                            c.population,
+                                            c.population(),
                                             "signatures",
                                             c.signatures))));
             municipalities += c.places.size() - c.districts;
             districts += c.districts;
-            population += c.population;
+            population += c.population();
         }
 
         Map<String, Object> model = new HashMap<>();
@@ -165,8 +167,11 @@ class Handover {
         final boolean abroad;
         final Map<String, PlaceRows> places = new LinkedHashMap<>();
         long districts;
-        long population;
         long signatures;
+        // inhabitants count once, as on the public page: a supporting Landkreis covers its
+        // municipalities' people (its key is the first five digits of theirs)
+        final Set<String> districtKeys = new HashSet<>();
+        final Map<String, Long> byKreis = new HashMap<>();
 
         Collector(ExportRow first) {
             this.name = first.land();
@@ -179,11 +184,13 @@ class Handover {
                     places.computeIfAbsent(
                             row.municipality() + "|" + row.ags(),
                             k -> {
-                                if (row.population() != null) {
-                                    population += row.population();
-                                }
+                                long people = row.population() == null ? 0 : row.population();
                                 if (row.district()) {
                                     districts++;
+                                    districtKeys.add(row.ags());
+                                    byKreis.merge("K" + row.ags(), people, Long::sum);
+                                } else if (row.ags() != null && row.ags().length() >= 5) {
+                                    byKreis.merge(row.ags().substring(0, 5), people, Long::sum);
                                 }
                                 return new PlaceRows(row.municipality(), meta(row, fmt, locale));
                             });
@@ -192,6 +199,13 @@ class Handover {
                             ? row.name() + ", " + row.role()
                             : row.role();
             place.officials.add(row.body() == null ? who : who + " (" + row.body() + ")");
+        }
+
+        long population() {
+            return byKreis.entrySet().stream()
+                    .filter(e -> !districtKeys.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         List<Place> list() {

@@ -292,13 +292,7 @@ class CountsPerKindTest {
         Web organiserWeb = accounts.signedIn(base, accounts.organiser(organiser));
         HttpResponse<byte[]> pdf =
                 organiserWeb.download("/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf");
-        assertEquals(200, pdf.statusCode());
-        String text;
-        try (PDDocument document = Loader.loadPDF(pdf.body())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setSortByPosition(true);
-            text = stripper.getText(document).replaceAll("\\s+", " ");
-        }
+        String text = pdfText(pdf);
         String n = NumberFormat.getIntegerInstance(Locale.GERMANY).format(population());
         assertTrue(text.contains("Unterstützende Kommunen und Landkreise"), text);
         assertTrue(
@@ -333,6 +327,38 @@ class CountsPerKindTest {
                 "Verlauf: 4 Kommunen und 1 Landkreis nach 5 Tagen",
                 dash.selectFirst("figure.chart svg").attr("aria-label"));
         assertNoFiveMunicipalities("dashboard", dash.text());
+    }
+
+    @Test
+    void aMunicipalityInsideTheSupportingLandkreisAddsNoInhabitantsInThePdfEither()
+            throws Exception {
+        confirmed("06631009", null, "MAYOR", "2025-11-04 10:00:00");
+        recount.recount(appeal.id());
+        long population = population();
+        JsonNode counts = json(web.get("/api/v1/appeals/" + appeal.slug()).body()).get("counts");
+        assertEquals(5, counts.get("municipalities").getLongValue());
+        assertEquals(population, counts.get("population").getLongValue(), "Fulda counts once");
+
+        String text =
+                pdfText(
+                        accounts.signedIn(base, accounts.organiser(organiser))
+                                .download("/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf"));
+        String n = NumberFormat.getIntegerInstance(Locale.GERMANY).format(population);
+        assertTrue(
+                text.contains(
+                        "Insgesamt: 5 Kommunen und 1 Landkreis mit "
+                                + n
+                                + " Einwohner:innen, 6 Unterschriften"),
+                n + " in " + text);
+    }
+
+    static String pdfText(HttpResponse<byte[]> pdf) throws Exception {
+        assertEquals(200, pdf.statusCode());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     JsonNode json(String body) throws Exception {
