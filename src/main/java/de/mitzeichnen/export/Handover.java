@@ -217,9 +217,9 @@ class Handover {
 
     private String meta(ExportRow row, Formats fmt, Locale locale) {
         List<String> parts = new ArrayList<>();
-        // A kreisfreie Stadt is its own Kreis („Kiel, Landeshauptstadt"): naming it again says
-        // nothing.
-        if (row.kreis() != null && !row.kreis().startsWith(row.municipality())) {
+        // A kreisfreie Stadt is its own Kreis („Kiel, Landeshauptstadt"), and a Landkreis is
+        // itself: naming it again says nothing.
+        if (row.kreis() != null && !row.district() && !row.kreis().startsWith(row.municipality())) {
             parts.add(row.kreis());
         }
         if (row.population() != null) {

@@ -21,6 +21,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.List;
@@ -292,6 +294,8 @@ class CountsPerKindTest {
         Web organiserWeb = accounts.signedIn(base, accounts.organiser(organiser));
         HttpResponse<byte[]> pdf =
                 organiserWeb.download("/verwaltung/aufrufe/" + appeal.slug() + "/export.pdf");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "counts-handover.pdf"), pdf.body());
         String text = pdfText(pdf);
         String n = NumberFormat.getIntegerInstance(Locale.GERMANY).format(population());
         assertTrue(text.contains("Unterstützende Kommunen und Landkreise"), text);
@@ -303,6 +307,14 @@ class CountsPerKindTest {
                 text);
         assertTrue(text.contains("Summe Hessen: 2 Kommunen und 1 Landkreis mit "), text);
         assertTrue(text.contains("Summe Bayern: 1 Kommune mit "), text);
+        // the Landkreis with its inhabitants, not again with itself as its Kreis
+        String fulda =
+                NumberFormat.getIntegerInstance(Locale.GERMANY)
+                        .format(
+                                db.count(
+                                        "SELECT population FROM kreis WHERE ags = ?",
+                                        LANDKREIS_FULDA));
+        assertTrue(text.contains("Landkreis Fulda " + fulda + " Einwohner:innen"), text);
         assertNoFiveMunicipalities("hand-over PDF", text);
 
         Document dash =
