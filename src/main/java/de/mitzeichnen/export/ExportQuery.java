@@ -29,7 +29,7 @@ class ExportQuery {
                    COALESCE(l.name, f.country, '') AS land, COALESCE(k.name, kd.name) AS kreis,
                    COALESCE(m.population, kd.population) AS population, s.name, s.role,
                    s.role_other, s.body, s.email, s.trust, s.trust_flag, s.confirmed_at, s.appeal_text_hash,
-                   s.public_name
+                   s.public_name, s.district_ags IS NOT NULL AS district
               FROM signature s
               LEFT JOIN municipality m ON m.ags = s.municipality_ags
               LEFT JOIN kreis k ON k.ags = m.kreis_ags
@@ -108,6 +108,7 @@ class ExportQuery {
                 rs.getString("trust_flag"),
                 Sql.instant(rs, "confirmed_at"),
                 rs.getString("appeal_text_hash"),
-                rs.getBoolean("public_name"));
+                rs.getBoolean("public_name"),
+                rs.getBoolean("district"));
     }
 }

@@ -19,4 +19,6 @@ public record ExportRow(
         @Nullable String trustFlag,
         @Nullable Instant confirmedAt,
         String textHash,
-        boolean publicName) {}
+        boolean publicName,
+        // signed for a Landkreis, not a municipality
+        boolean district) {}

@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the hand-over document says: the appeal as its web page shows it (the sanitised HTML of its
@@ -72,6 +74,7 @@ class Handover {
                         .thenComparing(c -> c.name));
         List<Land> lands = new ArrayList<>();
         long municipalities = 0;
+        long districts = 0;
         long population = 0;
         for (Collector c : ordered) {
             String abroad = texts.get(locale, "export.pdf.abroad");
@@ -86,14 +89,18 @@ class Handover {
                                     Map.of(
                                             "land",
                                             name,
-                                            "municipalities",
-                                            c.places.size(),
+                                            "places",
+                                            texts.places(
+                                                    locale,
+                                                    c.places.size() - c.districts,
+                                                    c.districts),
                                             "population",
-                                            c.population,
+                                            c.population(),
                                             "signatures",
                                             c.signatures))));
-            municipalities += c.places.size();
-            population += c.population;
+            municipalities += c.places.size() - c.districts;
+            districts += c.districts;
+            population += c.population();
         }
 
         Map<String, Object> model = new HashMap<>();
@@ -122,8 +129,8 @@ class Handover {
                         locale,
                         "export.handover.total",
                         Map.of(
-                                "municipalities",
-                                municipalities,
+                                "places",
+                                texts.places(locale, municipalities, districts),
                                 "population",
                                 population,
                                 "signatures",
@@ -164,8 +171,12 @@ class Handover {
         final String name;
         final boolean abroad;
         final Map<String, PlaceRows> places = new LinkedHashMap<>();
-        long population;
+        long districts;
         long signatures;
+        // inhabitants count once, as on the public page: a supporting Landkreis covers its
+        // municipalities' people (its key is the first five digits of theirs)
+        final Set<String> districtKeys = new HashSet<>();
+        final Map<String, Long> byKreis = new HashMap<>();
 
         Collector(ExportRow first) {
             this.name = first.land();
@@ -178,8 +189,13 @@ class Handover {
                     places.computeIfAbsent(
                             row.municipality() + "|" + row.ags(),
                             k -> {
-                                if (row.population() != null) {
-                                    population += row.population();
+                                long people = row.population() == null ? 0 : row.population();
+                                if (row.district()) {
+                                    districts++;
+                                    districtKeys.add(row.ags());
+                                    byKreis.merge("K" + row.ags(), people, Long::sum);
+                                } else if (row.ags() != null && row.ags().length() >= 5) {
+                                    byKreis.merge(row.ags().substring(0, 5), people, Long::sum);
                                 }
                                 return new PlaceRows(row.municipality(), meta(row, fmt, locale));
                             });
@@ -188,6 +204,13 @@ class Handover {
                             ? row.name() + ", " + row.role()
                             : row.role();
             place.officials.add(row.body() == null ? who : who + " (" + row.body() + ")");
+        }
+
+        long population() {
+            return byKreis.entrySet().stream()
+                    .filter(e -> !districtKeys.contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         List<Place> list() {
@@ -199,9 +222,9 @@ class Handover {
 
     private String meta(ExportRow row, Formats fmt, Locale locale) {
         List<String> parts = new ArrayList<>();
-        // A kreisfreie Stadt is its own Kreis („Kiel, Landeshauptstadt"): naming it again says
-        // nothing.
-        if (row.kreis() != null && !row.kreis().startsWith(row.municipality())) {
+        // A kreisfreie Stadt is its own Kreis („Kiel, Landeshauptstadt"), and a Landkreis is
+        // itself: naming it again says nothing.
+        if (row.kreis() != null && !row.district() && !row.kreis().startsWith(row.municipality())) {
             parts.add(row.kreis());
         }
         if (row.population() != null) {

@@ -95,10 +95,10 @@ public class PublicSignatories {
     }
 
     /**
-     * One hour (UTC) of an appeal's publicly counted confirmations: how many, and how many places
-     * counted for the first time in it.
+     * One hour (UTC) of an appeal's publicly counted confirmations: how many, and how many
+     * municipalities (in Germany or abroad) and Landkreise counted for the first time in it.
      */
-    public record Hour(Instant start, long signatures, long newPlaces) {}
+    public record Hour(Instant start, long signatures, long newMunicipalities, long newDistricts) {}
 
     /**
      * The counted confirmations per hour, oldest first: as many rows as hours with confirmations,
@@ -107,13 +107,15 @@ public class PublicSignatories {
     public List<Hour> hourly(long appealId, PublicCount mode) {
         return jdbc.prepareStatement(
                 """
-                SELECT x.h, SUM(x.sig), SUM(x.first) FROM (
-                    SELECT DATE_FORMAT(s.confirmed_at, '%Y-%m-%d %H:00:00') AS h, COUNT(*) AS sig, 0 AS first
+                SELECT x.h, SUM(x.sig), SUM(x.first_m), SUM(x.first_d) FROM (
+                    SELECT DATE_FORMAT(s.confirmed_at, '%Y-%m-%d %H:00:00') AS h, COUNT(*) AS sig,
+                           0 AS first_m, 0 AS first_d
                       FROM signature s
                      WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND (? OR s.trust <> 'EMAIL_ONLY')
                      GROUP BY h
                     UNION ALL
-                    SELECT DATE_FORMAT(MIN(s.confirmed_at), '%Y-%m-%d %H:00:00'), 0, 1
+                    SELECT DATE_FORMAT(MIN(s.confirmed_at), '%Y-%m-%d %H:00:00'), 0,
+                           MAX(s.district_ags IS NULL), MAX(s.district_ags IS NOT NULL)
                       FROM signature s
                      WHERE s.appeal_id = ? AND s.status = 'CONFIRMED' AND (? OR s.trust <> 'EMAIL_ONLY')
                      GROUP BY COALESCE(s.municipality_ags, CONCAT('K', s.district_ags),
@@ -134,7 +136,8 @@ public class PublicSignatories {
                                             LocalDateTime.parse(rs.getString(1), HOUR)
                                                     .toInstant(ZoneOffset.UTC),
                                             rs.getLong(2),
-                                            rs.getLong(3)));
+                                            rs.getLong(3),
+                                            rs.getLong(4)));
                         }
                     }
                     return out;

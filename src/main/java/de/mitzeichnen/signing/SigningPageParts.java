@@ -100,10 +100,11 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
         Map<String, String> shares = new HashMap<>();
         NumberFormat percent = NumberFormat.getPercentInstance(locale);
         percent.setMaximumFractionDigits(1);
-        NumberFormat number = NumberFormat.getIntegerInstance(locale);
         Map<String, Long> supportingIn = new HashMap<>();
+        Map<String, Long> districtsIn = new HashMap<>();
         for (SupportCounts.LandCount l : byLand) {
             supportingIn.put(l.code(), l.municipalities());
+            districtsIn.put(l.code(), l.districts());
             int total = inLand.getOrDefault(l.code(), 0);
             if (total > 0) {
                 shares.put(l.code(), percent.format((double) l.municipalities() / total));
@@ -132,13 +133,23 @@ class SigningPageParts implements AppealPageExtensions.Contributor {
                                             l.ags(),
                                             l.name(),
                                             l.path(),
-                                            texts.get(
+                                            // each number picks its own plural form: „0 von 1
+                                            // Kommune unterstützen", „1 von 1.104 Kommunen
+                                            // unterstützt"
+                                            texts.format(
                                                     locale,
                                                     "signing.map.landShare",
-                                                    l.name(),
-                                                    number.format(supporting),
-                                                    number.format(total),
-                                                    percent.format(share)),
+                                                    Map.of(
+                                                            "land",
+                                                            l.name(),
+                                                            "a",
+                                                            supporting,
+                                                            "n",
+                                                            total,
+                                                            "share",
+                                                            percent.format(share),
+                                                            "d",
+                                                            districtsIn.getOrDefault(l.ags(), 0L))),
                                             opacity);
                                 })
                         .toList());

@@ -11,21 +11,45 @@ final class ApiJson {
 
     private ApiJson() {}
 
+    /** The counted places of a list, per kind (foreign places are municipalities). */
+    static Kinds kinds(List<Place> places) {
+        long districts = places.stream().filter(p -> "district".equals(p.kind())).count();
+        return new Kinds(places.size() - districts, districts);
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(
+            name = "Kinds",
+            description = "Counted places per kind: never a Landkreis counted as a municipality")
+    record Kinds(
+            @Schema(description = "municipalities (in Germany or abroad)") long municipalities,
+            @Schema(description = "Landkreise") long districts) {}
+
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "StateCount", description = "Counted support in one Land")
     record State(
             @Schema(example = "06") String code,
             @Schema(example = "Hessen") String name,
-            long municipalities,
+            @Schema(
+                            description =
+                                    "municipalities and Landkreise together, as since version 1 (equal to places); for municipalities alone use kinds.municipalities",
+                            deprecated = true)
+                    long municipalities,
+            @Schema(description = "municipalities and Landkreise together") long places,
+            Kinds kinds,
             long signatures) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "Counts", description = "Publicly counted support")
     record Counts(
-            long municipalities,
+            @Schema(description = "counted municipalities (in Germany or abroad), no Landkreise")
+                    long municipalities,
             @Schema(description = "counted Landkreise") long districts,
+            @Schema(description = "municipalities and Landkreise together") long places,
+            Kinds kinds,
             long signatures,
             @Schema(description = "inhabitants of the counted German municipalities")
                     long population,
@@ -111,7 +135,13 @@ final class ApiJson {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "SupportingPlaces")
-    record Places(String slug, long count, List<Place> municipalities) {}
+    record Places(
+            String slug,
+            @Schema(description = "all places in the list: municipalities and Landkreise")
+                    long count,
+            Kinds kinds,
+            @Schema(description = "the places of every kind (see kind)")
+                    List<Place> municipalities) {}
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)

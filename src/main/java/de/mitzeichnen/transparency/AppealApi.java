@@ -179,7 +179,10 @@ class AppealApi {
                                                             .toList();
                                             return ok(
                                                     new ApiJson.Places(
-                                                            a.slug(), places.size(), places));
+                                                            a.slug(),
+                                                            places.size(),
+                                                            ApiJson.kinds(places),
+                                                            places));
                                         })
                                 .orElseGet(() -> notFound(request)));
     }
@@ -196,6 +199,8 @@ class AppealApi {
                 new ApiJson.Counts(
                         c.municipalities(),
                         c.districts(),
+                        c.places(),
+                        new ApiJson.Kinds(c.municipalities(), c.districts()),
                         c.signatures(),
                         c.population(),
                         c.awaitingVerification(),
@@ -205,7 +210,11 @@ class AppealApi {
                                                 new ApiJson.State(
                                                         s.code(),
                                                         s.name(),
-                                                        s.municipalities(),
+                                                        // v1 counted both kinds here: kept
+                                                        s.places(),
+                                                        s.places(),
+                                                        new ApiJson.Kinds(
+                                                                s.municipalities(), s.districts()),
                                                         s.signatures()))
                                 .toList()),
                 c.updatedAt() == null ? null : c.updatedAt().toString(),

@@ -48,12 +48,19 @@ public class PublicSupport {
                         .build();
     }
 
-    /** Counted support of one Land. */
-    public record StateCount(String code, String name, long municipalities, long signatures) {}
+    /** Counted support of one Land: municipalities and Landkreise, each on its own. */
+    public record StateCount(
+            String code, String name, long municipalities, long districts, long signatures) {
+        /** Municipalities and Landkreise together. */
+        public long places() {
+            return municipalities + districts;
+        }
+    }
 
     /**
      * The headline numbers, read from signing's maintained aggregate; {@code updatedAt} is the last
-     * confirmation that counts publicly (null: none yet).
+     * confirmation that counts publicly (null: none yet). {@code municipalities} are in Germany or
+     * abroad, {@code districts} the Landkreise: never one counted as the other.
      */
     public record Counts(
             long municipalities,
@@ -62,7 +69,12 @@ public class PublicSupport {
             long population,
             long awaitingVerification,
             List<StateCount> byState,
-            Instant updatedAt) {}
+            Instant updatedAt) {
+        /** Municipalities and Landkreise together. */
+        public long places() {
+            return municipalities + districts;
+        }
+    }
 
     public enum Kind {
         MUNICIPALITY,
@@ -97,14 +109,27 @@ public class PublicSupport {
     }
 
     /**
-     * One day of the timeline (Europe/Berlin): new and cumulative counted places and signatures.
+     * One day of the timeline (Europe/Berlin): new and cumulative counted municipalities (in
+     * Germany or abroad), Landkreise and signatures.
      */
     public record Day(
             LocalDate date,
             long newMunicipalities,
             long municipalities,
+            long newDistricts,
+            long districts,
             long newSignatures,
-            long signatures) {}
+            long signatures) {
+        /** New municipalities and Landkreise together. */
+        public long newPlaces() {
+            return newMunicipalities + newDistricts;
+        }
+
+        /** Municipalities and Landkreise together so far. */
+        public long places() {
+            return municipalities + districts;
+        }
+    }
 
     public Counts counts(Appeal appeal) {
         SupportCounts.Counts c = counts.of(appeal.id());
@@ -115,7 +140,8 @@ public class PublicSupport {
                                         new StateCount(
                                                 l.code(),
                                                 l.land(),
-                                                l.municipalities() + l.districts(),
+                                                l.municipalities(),
+                                                l.districts(),
                                                 l.signatures()))
                         .toList();
         // the newest counted confirmation through the index: loading every signatory for it ran
@@ -188,9 +214,10 @@ public class PublicSupport {
         // per hour from the database (Berlin's offsets are whole hours, so each hour lies in one
         // day)
         for (PublicSignatories.Hour h : signatories.hourly(appeal.id(), appeal.publicCount())) {
-            long[] day = perDay.computeIfAbsent(berlinDate(h.start()), d -> new long[2]);
-            day[0] += h.newPlaces();
-            day[1] += h.signatures();
+            long[] day = perDay.computeIfAbsent(berlinDate(h.start()), d -> new long[3]);
+            day[0] += h.newMunicipalities();
+            day[1] += h.newDistricts();
+            day[2] += h.signatures();
         }
         LocalDate from = berlinDate(appeal.opensAt());
         Instant end =
@@ -205,13 +232,15 @@ public class PublicSupport {
             from = ((TreeMap<LocalDate, long[]>) perDay).firstKey();
         }
         List<Day> days = new ArrayList<>();
-        long places = 0;
+        long municipalities = 0;
+        long districts = 0;
         long signatures = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            long[] n = perDay.getOrDefault(d, new long[2]);
-            places += n[0];
-            signatures += n[1];
-            days.add(new Day(d, n[0], places, n[1], signatures));
+            long[] n = perDay.getOrDefault(d, new long[3]);
+            municipalities += n[0];
+            districts += n[1];
+            signatures += n[2];
+            days.add(new Day(d, n[0], municipalities, n[1], districts, n[2], signatures));
         }
         return days;
     }

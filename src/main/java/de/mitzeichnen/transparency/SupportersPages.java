@@ -23,7 +23,6 @@ import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +113,14 @@ class SupportersPages {
                                     query,
                                     "found",
                                     found.size(),
+                                    "foundMunicipalities",
+                                    found.stream()
+                                            .filter(p -> p.kind() != PublicSupport.Kind.DISTRICT)
+                                            .count(),
+                                    "foundDistricts",
+                                    found.stream()
+                                            .filter(p -> p.kind() == PublicSupport.Kind.DISTRICT)
+                                            .count(),
                                     "pageNo",
                                     current,
                                     "pages",
@@ -197,7 +204,10 @@ class SupportersPages {
                                         MediaType.APPLICATION_JSON + ";charset=utf-8",
                                         json.writeValueAsBytes(
                                                 new ApiJson.Places(
-                                                        appeal.slug(), places.size(), places)));
+                                                        appeal.slug(),
+                                                        places.size(),
+                                                        ApiJson.kinds(places),
+                                                        places)));
                             } catch (IOException e) {
                                 throw new UncheckedIOException(e);
                             }
@@ -275,13 +285,9 @@ class SupportersPages {
                 "badge:" + slug + ":" + locale.getLanguage(),
                 () -> {
                     Appeal appeal = appeals.publicAppeal(slug).orElseThrow(NotFoundException::new);
-                    long n = support.counts(appeal).municipalities();
+                    PublicSupport.Counts c = support.counts(appeal);
                     String label = texts.get(locale, "public.badge.label");
-                    String value =
-                            texts.get(
-                                    locale,
-                                    n == 1 ? "public.badge.value.one" : "public.badge.value.other",
-                                    NumberFormat.getIntegerInstance(locale).format(n));
+                    String value = texts.places(locale, c.municipalities(), c.districts());
                     return RenderCache.Rendered.of(
                             HttpStatus.OK, "image/svg+xml;charset=utf-8", Badge.svg(label, value));
                 });

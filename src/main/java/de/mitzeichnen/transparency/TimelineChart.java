@@ -36,8 +36,7 @@ public record TimelineChart(
         int bottom = 44;
         double plotW = width - left - right;
         double plotH = height - top - bottom;
-        long maxPlaces =
-                Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).municipalities());
+        long maxPlaces = Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).places());
         long maxSignatures =
                 Math.max(1, days.isEmpty() ? 1 : days.get(days.size() - 1).signatures());
         long placeScale = niceCeiling(maxPlaces);
@@ -51,7 +50,7 @@ public record TimelineChart(
             PublicSupport.Day d = days.get(i);
             double x = left + i * step;
             double cx = x + step / 2;
-            double h = plotH * d.newMunicipalities() / placeScale;
+            double h = plotH * d.newPlaces() / placeScale;
             bars.add(
                     new Bar(
                             round(x + step * 0.15),
@@ -62,7 +61,7 @@ public record TimelineChart(
             places.append(i == 0 ? "M" : " L")
                     .append(round(cx))
                     .append(' ')
-                    .append(round(top + plotH - plotH * d.municipalities() / placeScale));
+                    .append(round(top + plotH - plotH * d.places() / placeScale));
             signatures
                     .append(i == 0 ? "M" : " L")
                     .append(round(cx))

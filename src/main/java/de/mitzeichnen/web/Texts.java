@@ -57,6 +57,23 @@ public class Texts {
         return format.format(Map.of("n", n, "a", a));
     }
 
+    /**
+     * An ICU message with named arguments, e.g. {@code {a, number, integer} von {n, plural, one {#
+     * Kommune} other {# Kommunen}}}: every count in words goes through here (or {@link #plural}),
+     * so that each number of a message picks its own CLDR plural form.
+     */
+    public String format(Locale locale, String key, Map<String, ?> args) {
+        return new MessageFormat(raw(locale, key), ULocale.forLocale(locale)).format(args);
+    }
+
+    /**
+     * Supporting places in words, one number per kind: „4 Kommunen und 1 Landkreis" ({@code
+     * municipalities} in Germany and abroad, {@code districts} the Landkreise).
+     */
+    public String places(Locale locale, long municipalities, long districts) {
+        return format(locale, "plural.places", Map.of("n", municipalities, "d", districts));
+    }
+
     /** The plural texts of one language, for templates: {@code ${plural.of('key', count)}}. */
     public Plurals plurals(Locale locale) {
         return new Plurals(this, locale);
@@ -70,6 +87,31 @@ public class Texts {
 
         public String of(String key, Number n, String a) {
             return texts.plural(locale, key, n == null ? 0 : n.longValue(), a);
+        }
+
+        /** A message with two named arguments, e.g. {@code ('key', 'n', 4, 'd', 1)}. */
+        public String of(String key, String name1, Object value1, String name2, Object value2) {
+            return texts.format(locale, key, Map.of(name1, value1, name2, value2));
+        }
+
+        /** A message with three named arguments. */
+        public String of(
+                String key,
+                String name1,
+                Object value1,
+                String name2,
+                Object value2,
+                String name3,
+                Object value3) {
+            return texts.format(locale, key, Map.of(name1, value1, name2, value2, name3, value3));
+        }
+
+        /** „4 Kommunen und 1 Landkreis": see {@link Texts#places}. */
+        public String places(Number municipalities, Number districts) {
+            return texts.places(
+                    locale,
+                    municipalities == null ? 0 : municipalities.longValue(),
+                    districts == null ? 0 : districts.longValue());
         }
     }
 

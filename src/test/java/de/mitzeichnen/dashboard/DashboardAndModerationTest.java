@@ -134,7 +134,8 @@ class DashboardAndModerationTest {
         assertEquals(n(signatures), tile(page, 2));
         assertEquals(n(inhabitants), tile(page, 3));
         assertTrue(
-                page.text().contains("2 von 10 Kommunen und Kreisen (Ziel) – 20 %"), page.text());
+                page.text().contains("2 von 10 Kommunen und Landkreisen (Ziel) – 20 %"),
+                page.text());
         assertNotNull(
                 page.doc()
                         .selectFirst(

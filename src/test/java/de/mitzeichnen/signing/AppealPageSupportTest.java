@@ -138,9 +138,11 @@ class AppealPageSupportTest {
         assertNotNull(svg.selectFirst("defs > path#land-06[d^=M]"));
         assertNull(svg.selectFirst(".land-share[data-land=01]"));
         String hessenTitle = svg.selectFirst("use.land[data-land=06] > title").text();
+        // one supporter: „unterstützt"; the Landkreis is named on its own
         assertTrue(
                 hessenTitle.startsWith("Hessen: 1 von ")
-                        && hessenTitle.contains("Kommunen unterstützen"),
+                        && hessenTitle.contains("Kommunen unterstützt den Aufruf")
+                        && hessenTitle.endsWith(", dazu 1 Landkreis"),
                 hessenTitle);
         // the supporting Landkreis as its outline, with its name
         Element fulda = svg.selectFirst("path.district[data-kreis=06631]");

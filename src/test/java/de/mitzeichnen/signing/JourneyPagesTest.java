@@ -2,10 +2,12 @@ package de.mitzeichnen.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ibm.icu.text.MessagePattern;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.config.ProductionStartTest;
@@ -24,9 +26,17 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,25 +131,232 @@ class JourneyPagesTest {
                 "bestätigte Unterschrift",
                 texts.plural(Locale.GERMAN, "plural.counts.signatures", 1));
         assertEquals(
-                "5 von 1 Kommune als Ziel",
-                texts.plural(Locale.GERMAN, "plural.counts.goal", 1, "5"));
+                "5 von 1 Kommune oder Landkreis als Ziel",
+                texts.format(Locale.GERMAN, "plural.counts.goal", Map.of("n", 1, "a", 5)));
         Properties de = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/i18n/messages_de.properties")) {
             de.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
-        for (String key : de.stringPropertyNames()) {
-            if (!key.startsWith("plural.")) {
+        int messages = 0;
+        for (String key : new TreeSet<>(de.stringPropertyNames())) {
+            if (!de.getProperty(key).contains(", plural,")) {
                 continue;
             }
+            messages++;
             for (Locale locale : new Locale[] {Locale.GERMAN, Locale.ENGLISH}) {
-                String one = texts.plural(locale, key, 1, "3");
-                String two = texts.plural(locale, key, 2, "3");
-                String zero = texts.plural(locale, key, 0, "3");
-                assertFalse(one.contains("{") || two.contains("{") || zero.contains("{"), key);
-                assertFalse(one.equals(two), key + " has no singular in " + locale);
-                assertEquals(
-                        zero, two.replace("2", "0"), key + ": zero takes the plural in " + locale);
+                CountMessage m = CountMessage.of(texts.raw(locale, key));
+                assertFalse(m.numbers.isEmpty(), key);
+                // every combination of 0, 1 and 2 for all its numbers
+                for (Map<String, Object> args : m.combinations(List.of(0L, 1L, 2L))) {
+                    String text = texts.format(locale, key, args);
+                    assertFalse(text.contains("{") || text.contains("}"), key + " " + args);
+                }
+                // each number on its own, the others at every value: „one" has its own words
+                // (where the message has a „one" form) and zero takes the plural (where it has
+                // no „=0" form)
+                for (String x : m.plurals.keySet()) {
+                    Set<String> selectors = m.plurals.get(x);
+                    for (Map<String, Object> others :
+                            m.without(x).combinations(List.of(0L, 1L, 2L))) {
+                        String one = render(locale, key, others, x, 1);
+                        String five = render(locale, key, others, x, 5);
+                        String zero = render(locale, key, others, x, 0);
+                        String where = key + " (" + x + ", " + others + ", " + locale + ")";
+                        if (selectors.contains("one")) {
+                            assertNotEquals(five.replace("5", "1"), one, where + ": no singular");
+                        }
+                        if (!selectors.contains("=0")) {
+                            assertEquals(five.replace("5", "0"), zero, where + ": zero");
+                        }
+                    }
+                }
             }
+        }
+        assertTrue(messages > 40, "count messages found: " + messages);
+    }
+
+    private String render(
+            Locale locale, String key, Map<String, Object> others, String name, long value) {
+        Map<String, Object> args = new HashMap<>(others);
+        args.put(name, value);
+        return texts.format(locale, key, args);
+    }
+
+    @Test
+    void theMapAndPerLandTextsAgreeWithEachOfTheirNumbers() {
+        // the noun follows the total, the verb the supporters
+        assertEquals(
+                "Hamburg: 0 von 1 Kommune unterstützen den Aufruf (0 %)",
+                landShare(Locale.GERMAN, "Hamburg", 0, 1, "0 %", 0));
+        assertEquals(
+                "Schleswig-Holstein: 1 von 1.104 Kommunen unterstützt den Aufruf (0,1 %)",
+                landShare(Locale.GERMAN, "Schleswig-Holstein", 1, 1104, "0,1 %", 0));
+        assertEquals(
+                "Hessen: 2 von 421 Kommunen unterstützen den Aufruf (0,5 %), dazu 1 Landkreis",
+                landShare(Locale.GERMAN, "Hessen", 2, 421, "0,5 %", 1));
+        assertEquals(
+                "Bayern: 1 von 2.056 Kommunen unterstützt den Aufruf (0 %), dazu 2 Landkreise",
+                landShare(Locale.GERMAN, "Bayern", 1, 2056, "0 %", 2));
+        assertEquals(
+                "Hamburg: 0 of 1 municipality support the appeal (0%)",
+                landShare(Locale.ENGLISH, "Hamburg", 0, 1, "0%", 0));
+        assertEquals(
+                "Schleswig-Holstein: 1 of 1,104 municipalities supports the appeal (0.1%)",
+                landShare(Locale.ENGLISH, "Schleswig-Holstein", 1, 1104, "0.1%", 0));
+        assertEquals(
+                "Hesse: 2 of 421 municipalities support the appeal (0.5%), and 1 district",
+                landShare(Locale.ENGLISH, "Hesse", 2, 421, "0.5%", 1));
+
+        // one number per kind, never a Landkreis counted as a Kommune
+        assertEquals("0 Kommunen", texts.places(Locale.GERMAN, 0, 0));
+        assertEquals("1 Kommune", texts.places(Locale.GERMAN, 1, 0));
+        assertEquals("1 Landkreis", texts.places(Locale.GERMAN, 0, 1));
+        assertEquals("1 Kommune und 1 Landkreis", texts.places(Locale.GERMAN, 1, 1));
+        assertEquals("4 Kommunen und 1 Landkreis", texts.places(Locale.GERMAN, 4, 1));
+        assertEquals("1.104 Kommunen und 2 Landkreise", texts.places(Locale.GERMAN, 1104, 2));
+        assertEquals("0 municipalities", texts.places(Locale.ENGLISH, 0, 0));
+        assertEquals("1 district", texts.places(Locale.ENGLISH, 0, 1));
+        assertEquals("1 municipality and 2 districts", texts.places(Locale.ENGLISH, 1, 2));
+        assertEquals("4 municipalities and 1 district", texts.places(Locale.ENGLISH, 4, 1));
+
+        // per Land in the hand-over document
+        assertEquals(
+                "Summe Hessen: 2 Kommunen und 1 Landkreis mit 1 Einwohner:in",
+                texts.format(
+                        Locale.GERMAN,
+                        "export.handover.landTotal",
+                        Map.of(
+                                "land",
+                                "Hessen",
+                                "places",
+                                texts.places(Locale.GERMAN, 2, 1),
+                                "population",
+                                1)));
+        assertEquals(
+                "Total Hesse: 1 municipality with 2 inhabitants",
+                texts.format(
+                        Locale.ENGLISH,
+                        "export.handover.landTotal",
+                        Map.of(
+                                "land",
+                                "Hesse",
+                                "places",
+                                texts.places(Locale.ENGLISH, 1, 0),
+                                "population",
+                                2)));
+
+        // the verb after „4 Kommunen und 1 Landkreis" follows all of them together
+        assertEquals(
+                "Karte Deutschlands: 1 Kommune unterstützt den Aufruf",
+                texts.format(
+                        Locale.GERMAN,
+                        "signing.map.label",
+                        Map.of("p", texts.places(Locale.GERMAN, 1, 0), "t", 1)));
+        assertEquals(
+                "Karte Deutschlands: 1 Kommune und 1 Landkreis unterstützen den Aufruf",
+                texts.format(
+                        Locale.GERMAN,
+                        "signing.map.label",
+                        Map.of("p", texts.places(Locale.GERMAN, 1, 1), "t", 2)));
+        assertEquals(
+                "Map of Germany: 1 district supports the appeal",
+                texts.format(
+                        Locale.ENGLISH,
+                        "signing.map.label",
+                        Map.of("p", texts.places(Locale.ENGLISH, 0, 1), "t", 1)));
+        assertEquals(
+                "Verlauf: 1 Landkreis nach 1 Tag",
+                texts.format(
+                        Locale.GERMAN,
+                        "public.timeline.chart",
+                        Map.of("p", texts.places(Locale.GERMAN, 0, 1), "days", 1)));
+        assertEquals(
+                "Timeline: 2 municipalities after 3 days",
+                texts.format(
+                        Locale.ENGLISH,
+                        "public.timeline.chart",
+                        Map.of("p", texts.places(Locale.ENGLISH, 2, 0), "days", 3)));
+    }
+
+    private String landShare(
+            Locale locale, String land, long supporting, long total, String share, long districts) {
+        return texts.format(
+                locale,
+                "signing.map.landShare",
+                Map.of("land", land, "a", supporting, "n", total, "share", share, "d", districts));
+    }
+
+    /**
+     * The arguments of an ICU message: its numbers (those in a plural, select-ordinal or number
+     * format) with the selectors of their plurals, and the rest, which get a text.
+     */
+    record CountMessage(Set<String> numbers, Map<String, Set<String>> plurals, Set<String> texts) {
+
+        static CountMessage of(String pattern) {
+            MessagePattern mp = new MessagePattern(pattern);
+            Set<String> numbers = new TreeSet<>();
+            Map<String, Set<String>> plurals = new TreeMap<>();
+            Set<String> names = new TreeSet<>();
+            Deque<String> open = new ArrayDeque<>();
+            for (int i = 0; i < mp.countParts(); i++) {
+                MessagePattern.Part part = mp.getPart(i);
+                switch (part.getType()) {
+                    case ARG_START -> {
+                        String name = mp.getSubstring(mp.getPart(i + 1));
+                        names.add(name);
+                        MessagePattern.ArgType type = part.getArgType();
+                        boolean number =
+                                type == MessagePattern.ArgType.PLURAL
+                                        || type == MessagePattern.ArgType.SELECTORDINAL
+                                        || (type == MessagePattern.ArgType.SIMPLE
+                                                && mp.getSubstring(mp.getPart(i + 2))
+                                                        .equals("number"));
+                        if (number) {
+                            numbers.add(name);
+                        }
+                        if (type == MessagePattern.ArgType.PLURAL) {
+                            plurals.computeIfAbsent(name, n -> new TreeSet<>());
+                        }
+                        open.push(type == MessagePattern.ArgType.PLURAL ? name : "");
+                    }
+                    case ARG_SELECTOR -> {
+                        if (!open.isEmpty() && !open.peek().isEmpty()) {
+                            plurals.get(open.peek()).add(mp.getSubstring(part));
+                        }
+                    }
+                    case ARG_LIMIT -> open.pop();
+                    default -> {}
+                }
+            }
+            Set<String> rest = new TreeSet<>(names);
+            rest.removeAll(numbers);
+            return new CountMessage(numbers, plurals, rest);
+        }
+
+        CountMessage without(String name) {
+            Set<String> n = new TreeSet<>(numbers);
+            n.remove(name);
+            return new CountMessage(n, plurals, texts);
+        }
+
+        /** Every assignment of the values to the numbers; the texts are „X". */
+        List<Map<String, Object>> combinations(List<Long> values) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            Map<String, Object> base = new HashMap<>();
+            texts.forEach(t -> base.put(t, "X"));
+            out.add(base);
+            for (String n : numbers) {
+                List<Map<String, Object>> next = new ArrayList<>();
+                for (Map<String, Object> partial : out) {
+                    for (Long v : values) {
+                        Map<String, Object> m = new HashMap<>(partial);
+                        m.put(n, v);
+                        next.add(m);
+                    }
+                }
+                out = next;
+            }
+            return out;
         }
     }
 

@@ -211,6 +211,8 @@ class TransparencyTest {
                 List.of(
                         "municipalities",
                         "districts",
+                        "places",
+                        "kinds",
                         "signatures",
                         "population",
                         "awaitingVerification",
@@ -230,7 +232,9 @@ class TransparencyTest {
                 byState.get(0).get("code").getStringValue().equals("06")
                         ? byState.get(0)
                         : byState.get(1);
-        assertEquals(List.of("code", "name", "municipalities", "signatures"), fieldNames(hessen));
+        assertEquals(
+                List.of("code", "name", "municipalities", "places", "kinds", "signatures"),
+                fieldNames(hessen));
         assertEquals("Hessen", hessen.get("name").getStringValue());
         assertEquals(1, hessen.get("municipalities").getLongValue());
         assertEquals(2, hessen.get("signatures").getLongValue());
@@ -374,7 +378,7 @@ class TransparencyTest {
                 hessen.text().contains("Stadträt:in / Gemeinderät:in / Ratsmitglied"),
                 hessen.text());
         assertTrue(doc.selectFirst("#land-09").parent().text().contains("München"));
-        assertTrue(page.text().contains("3 unterstützende Kommunen"), page.text());
+        assertTrue(page.text().contains("In der Liste: 3 Kommunen"), page.text());
 
         Web.Page search = web.get("/aufrufe/" + appeal.slug() + "/unterstuetzer?q=muenchen");
         assertEquals(List.of("Bayern"), search.doc().select(".land-group h2").eachText());
@@ -512,7 +516,7 @@ class TransparencyTest {
         assertEquals(200, de.status());
         assertShareable(de);
         assertNull(de.header("X-Frame-Options"), "the widget is made to be framed");
-        assertEquals("3", de.doc().selectFirst(".w-count strong").text());
+        assertEquals("3 Kommunen", de.doc().selectFirst(".w-count strong").text());
         assertTrue(de.text().contains("Kommunen unterstützen den Aufruf"));
         assertTrue(de.text().contains("Aufruf lesen und mitzeichnen"));
         assertEquals("_blank", de.doc().selectFirst(".w-cta a").attr("target"));
