@@ -234,7 +234,7 @@ phase_sign() {
 phase_busy() {  # many signers at once on one instance: a busy pool must not look like a dead database
   stop_pid "$APP_PID"; APP_PID=""; SIGN_WARMED=""
   local from conns out busy down
-  from=$(( $(wc -l <"$WORK/app.log" 2>/dev/null || echo 0) + 1 ))
+  from=$(( $(wc -l 2>/dev/null <"$WORK/app.log" || echo 0) + 1 ))
   ensure_app
   for conns in "${BUSY_START:-20}" ${BUSY_CONNS:-40 80}; do
     out=$(timeout $((DURATION + 60)) java bench/Load.java sign "$BASE" "$APPEAL" "$conns" "$DURATION")
@@ -388,7 +388,8 @@ phase_mnrun() {
 
 # ---- run ----------------------------------------------------------------------------------------------------------
 
-for tool in wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
+needs_wrk=""; for p in "${PHASES[@]}"; do case "$p" in search|page|count|countload|sizes) needs_wrk=wrk;; esac; done
+for tool in $needs_wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
 sql "SELECT 1" >/dev/null || { log "no MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --background --exec /usr/sbin/mariadbd)"; exit 2; }
 if [[ "${NO_BUILD:-}" != 1 ]]; then log "building the jar (./mvnw package -DskipTests)"; ./mvnw -B -q package -DskipTests >/dev/null; fi
 JAR="$(readlink -f "${JAR:-$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)}")"  # absolute: some phases run elsewhere

@@ -202,6 +202,20 @@ class HeldSubmissionsTest {
         String hallAddress = townHall.selectFirst("input[name=address]").val();
         String programAddress = program.selectFirst("input[name=address]").val();
 
+        // another organiser cannot decide on this appeal's held submissions
+        Web stranger =
+                accounts.signedIn(base, accounts.organiser(fixtures.organiser("Stadt Fremd")));
+        Web.Page refused =
+                stranger.postWithToken(
+                        stranger.csrfToken(),
+                        trending + "/anschluss",
+                        Map.of("address", hallAddress, "action", "CLEAR", "reason", "ich"));
+        assertTrue(
+                !stranger.csrfToken().isEmpty()
+                        && (refused.status() == 403 || refused.status() == 404),
+                "" + refused.status());
+        assertEquals("SUSPECTED", status(hall.get(2)));
+
         // without a reason nothing happens
         Web.Page noReason =
                 console.postForm(

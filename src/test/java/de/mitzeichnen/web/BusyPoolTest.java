@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
@@ -84,7 +86,6 @@ class BusyPoolTest implements TestPropertyProvider {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("datasources.default.url", proxy.proxied(url));
         p.put("datasources.default.maximum-pool-size", "2");
-        p.put("datasources.default.connection-timeout", "1000");
         p.put("micronaut.executors.io.n-threads", "4");
         p.put("mitzeichnen.limits.sign", "off");
         p.put("mitzeichnen.limits.sign-domain", "off");
@@ -222,6 +223,15 @@ class BusyPoolTest implements TestPropertyProvider {
             // breaks
             assertEquals(
                     303, sign(signer, "vorher-" + UUID.randomUUID() + "@rathaus.example").status());
+            // the mail of that one sent, so that no dispatcher holds a connection below
+            long quiet = System.nanoTime() + 20_000_000_000L;
+            while (db.count(
+                                    "SELECT COUNT(*) FROM outbox_message WHERE status IN"
+                                            + " ('PENDING', 'SENDING')")
+                            > 0
+                    && System.nanoTime() < quiet) {
+                Thread.sleep(50);
+            }
             proxy.hang();
             String email = "mitten-" + UUID.randomUUID() + "@rathaus.example";
             CompletableFuture<Web.Page> answer =
@@ -230,7 +240,16 @@ class BusyPoolTest implements TestPropertyProvider {
                                     signer.post(
                                             "/aufrufe/" + appeal.slug() + "/unterzeichnen",
                                             form(email)));
-            Thread.sleep(300);
+            // until the request holds a connection whose query cannot come back
+            HikariPoolMXBean pool =
+                    ((HikariDataSource) DelegatingDataSource.unwrapDataSource(dataSource))
+                            .getHikariPoolMXBean();
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (pool.getActiveConnections() == 0 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            assertFalse(answer.isDone(), "the request waits for the database");
             proxy.cut();
             Web.Page page = answer.get(30, TimeUnit.SECONDS);
             assertEquals(503, page.status(), page.body());
