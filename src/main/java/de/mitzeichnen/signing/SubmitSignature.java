@@ -39,25 +39,8 @@ class SubmitSignature {
             boolean invited) {
         // An invitation link proves the address already; everything else counts against the
         // limits. Beyond one, the submission is held silently (same answer, no mail) rather than
-        // refused, so a bot learns nothing. Officials of one town hall or Land data centre share
-        // an address: one whose mail domain is registered for the place signed for has a limit of
-        // its own, far higher (the per-domain limit still keeps a single domain in check).
-        boolean held = false;
-        if (!invited) {
-            boolean official = official(request);
-            held =
-                    limited(
-                                    official ? RateLimits.Kind.SIGN_OFFICIAL : RateLimits.Kind.SIGN,
-                                    String.valueOf(ipHash) + "|" + appeal.id(),
-                                    official
-                                            ? limits.config().signOfficialLimit()
-                                            : limits.config().signLimit())
-                            | limited(
-                                    RateLimits.Kind.SIGN_DOMAIN,
-                                    request.email().domain().ascii() + "|" + appeal.id(),
-                                    limits.config().signDomainLimit());
-        }
-        boolean hold = held;
+        // refused, so a bot learns nothing.
+        boolean hold = !invited && overLimit(appeal, request, ipHash);
         // Concurrent submissions of one address meet at the unique index; the next attempt finds
         // the row that won and treats this one as a repeat.
         return Conflicts.retried(
@@ -72,6 +55,29 @@ class SubmitSignature {
 
     SignTarget.Resolved resolve(SignTarget target) {
         return transaction.resolve(target);
+    }
+
+    /**
+     * Officials of one town hall or Land data centre share a client address: one whose mail domain
+     * is registered for the place signed for has a limit of its own, far higher (the per-domain
+     * limit still keeps a single domain in check).
+     */
+    private boolean overLimit(Appeal appeal, SignatureRequest request, String ipHash) {
+        boolean official = official(request);
+        boolean address =
+                limited(
+                        official ? RateLimits.Kind.SIGN_OFFICIAL : RateLimits.Kind.SIGN,
+                        String.valueOf(ipHash) + "|" + appeal.id(),
+                        official
+                                ? limits.config().signOfficialLimit()
+                                : limits.config().signLimit());
+        // both buckets take their token, whatever the first said
+        boolean domain =
+                limited(
+                        RateLimits.Kind.SIGN_DOMAIN,
+                        request.email().domain().ascii() + "|" + appeal.id(),
+                        limits.config().signDomainLimit());
+        return address || domain;
     }
 
     private boolean official(SignatureRequest request) {
