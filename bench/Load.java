@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  *                                                 out
  * </pre>
  *
- * Prints one line: {@code ok=N errors=N seconds=S rate=R p50_ms=X p99_ms=Y} and, when there were
- * errors, what they were ({@code error_kinds=...}).
+ * Prints one line: {@code ok=N errors=N http_5xx=N 5xx_other_than_503_with_retry_after=N seconds=S
+ * rate=R p50_ms=X p99_ms=Y} and, when there were errors, what they were ({@code error_kinds=...},
+ * e.g. {@code sign-503}; a 503 without Retry-After counts as {@code sign-503-without-retry-after}).
  */
 public class Load {
 
@@ -126,11 +127,24 @@ public class Load {
         double took = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        int fiveXx = 0;
+        int unexplained = 0;
+        for (Map.Entry<String, AtomicInteger> e : errorKinds.entrySet()) {
+            if (e.getKey().matches(".*-5\\d\\d.*")) {
+                fiveXx += e.getValue().get();
+                if (!e.getKey().endsWith("-503")) {
+                    unexplained += e.getValue().get();
+                }
+            }
+        }
         System.out.printf(
                 Locale.ROOT,
-                "ok=%d errors=%d seconds=%.1f rate=%.1f p50_ms=%.1f p99_ms=%.1f%s%n",
+                "ok=%d errors=%d http_5xx=%d 5xx_other_than_503_with_retry_after=%d seconds=%.1f"
+                        + " rate=%.1f p50_ms=%.1f p99_ms=%.1f%s%n",
                 ok.get(),
                 errors.get(),
+                fiveXx,
+                unexplained,
                 took,
                 ok.get() / took,
                 pct(sorted, 0.50),
@@ -161,7 +175,7 @@ public class Load {
     static String signOnce(Http http, String slug) throws IOException {
         Http.Response page = http.send("GET", "/aufrufe/" + slug, null, null);
         if (page.status != 200) {
-            return "page-" + page.status;
+            return "page-" + kind(page);
         }
         // the public sign form carries no per-visitor token; older builds' forms do (the regular
         // expression over 20 kB of page only when there is one: it cost the generator much CPU)
@@ -179,12 +193,17 @@ public class Load {
         long at = System.currentTimeMillis();
         Http.Response r = http.send("POST", "/aufrufe/" + slug + "/unterzeichnen", form, page);
         if (r.status != 303) {
-            return "sign-" + r.status;
+            return "sign-" + kind(r);
         }
         if (SUBMITTED != null) {
             submitted.add(email + " " + at);
         }
         return null;
+    }
+
+    /** The status, and for a 503 whether it said when to try again. */
+    static String kind(Http.Response r) {
+        return r.status == 503 && r.retryAfter == null ? "503-without-retry-after" : "" + r.status;
     }
 
     static String confirmOnce(Http http, String path) throws IOException {
@@ -239,7 +258,8 @@ public class Load {
             this.origin = base.getScheme() + "://" + base.getAuthority();
         }
 
-        record Response(int status, String body, List<String> cookies, boolean close) {}
+        record Response(
+                int status, String body, List<String> cookies, boolean close, String retryAfter) {}
 
         Response send(String method, String path, String form, Response cookiesFrom)
                 throws IOException {
@@ -298,6 +318,7 @@ public class Load {
             boolean chunked = false;
             boolean close = false;
             List<String> cookies = new ArrayList<>();
+            String retryAfter = null;
             for (String h = line(); h != null && !h.isEmpty(); h = line()) {
                 int colon = h.indexOf(':');
                 String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -307,6 +328,7 @@ public class Load {
                     case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
                     case "connection" -> close = value.equalsIgnoreCase("close");
                     case "set-cookie" -> cookies.add(value.split(";", 2)[0]);
+                    case "retry-after" -> retryAfter = value;
                     default -> {}
                 }
             }
@@ -327,7 +349,8 @@ public class Load {
                 in.transferTo(body);
                 close = true;
             }
-            return new Response(status, body.toString(StandardCharsets.UTF_8), cookies, close);
+            return new Response(
+                    status, body.toString(StandardCharsets.UTF_8), cookies, close, retryAfter);
         }
 
         private void copy(long n, ByteArrayOutputStream to) throws IOException {

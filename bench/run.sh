@@ -12,6 +12,9 @@
 #   count    count endpoint (COUNT_PATH) req/s and p99, beside nginx; skipped while the route answers 404
 #   sign     sign submissions/s, p50/p99 after SIGN_WARMUP (120) s of the same load (bench/Load.java: GET the page,
 #            POST the form), beside the same two INSERTs per transaction over plain JDBC (bench/RawInsert.java)
+#   busy     a fresh start, then signing clients at once on one instance (default pool 10, workers 20): BUSY_START (20)
+#            connections in the first DURATION seconds after /health said UP, then 40 and 80 (BUSY_CONNS); counts
+#            5xx answers and whether each 503 carried Retry-After (goal: none at 40; at 80 at most 503 + Retry-After)
 #   confirm  confirmations/s: GET and POST the confirmation links the sign phase queued (taken from the outbox)
 #   countload the count endpoint (wrk) while bench/Load.java submits 200 signatures/s
 #   rss      resident memory of the application after the phases before it (under load if run after sign)
@@ -42,7 +45,7 @@ COUNT_PATH="${COUNT_PATH:-/api/v1/appeals/${APPEAL}}"
 SEARCH_PATH="${SEARCH_PATH:-/api/v1/municipalities?q=Frankfurt&limit=10}"
 EXPORT_ROWS="${EXPORT_ROWS:-1000000}"
 PHASES=("$@")
-[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign confirm countload rss mailload outbox sizes export embedded mnrun)
+[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign busy confirm countload rss mailload outbox sizes export embedded mnrun)
 
 BASE="http://127.0.0.1:${PORT}"
 DB_URL="jdbc:mysql://127.0.0.1:3306/${DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
@@ -228,6 +231,22 @@ phase_sign() {
   row "sign submissions (GET page + POST form, $CONNS conn, after ${SIGN_WARMUP} s warm-up)" "$app; $split" "plain JDBC, same 2 INSERTs/commit: $raw; goal >= 1500/s, p99 < 100 ms, >= 0.5x plain JDBC"
 }
 
+phase_busy() {  # many signers at once on one instance: a busy pool must not look like a dead database
+  stop_pid "$APP_PID"; APP_PID=""; SIGN_WARMED=""
+  local from conns out busy down
+  from=$(( $(wc -l 2>/dev/null <"$WORK/app.log" || echo 0) + 1 ))
+  ensure_app
+  for conns in "${BUSY_START:-20}" ${BUSY_CONNS:-40 80}; do
+    out=$(timeout $((DURATION + 60)) java bench/Load.java sign "$BASE" "$APPEAL" "$conns" "$DURATION")
+    local label="sign, $conns clients at once"
+    [[ "$conns" == "${BUSY_START:-20}" ]] && label="sign, $conns clients at once in the first ${DURATION} s after the start"
+    row "$label (pool ${MITZEICHNEN_DB_POOL_SIZE:-10}, workers ${MITZEICHNEN_WORKER_THREADS:-20})" "$out" "goal: http_5xx=0 up to 40 clients; beyond, only 503 with Retry-After"
+  done
+  busy=$(tail -n +"$from" "$WORK/app.log" | grep -c "Database busy" || true)
+  down=$(tail -n +"$from" "$WORK/app.log" | grep -c "Database unavailable" || true)
+  row "log lines 'Database busy' / 'Database unavailable' in the phase" "$busy / $down" "healthy database: never 'unavailable'"
+}
+
 pending_mails() { sql "SELECT COUNT(*) FROM ${DB}.outbox_message WHERE status IN ('PENDING', 'SENDING')" 2>/dev/null || echo "?"; }
 wait_outbox_empty() {  # $1 seconds at most; prints the seconds it took
   local t; t=$(date +%s)
@@ -369,7 +388,8 @@ phase_mnrun() {
 
 # ---- run ----------------------------------------------------------------------------------------------------------
 
-for tool in wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
+needs_wrk=""; for p in "${PHASES[@]}"; do case "$p" in search|page|count|countload|sizes) needs_wrk=wrk;; esac; done
+for tool in $needs_wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
 sql "SELECT 1" >/dev/null || { log "no MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --background --exec /usr/sbin/mariadbd)"; exit 2; }
 if [[ "${NO_BUILD:-}" != 1 ]]; then log "building the jar (./mvnw package -DskipTests)"; ./mvnw -B -q package -DskipTests >/dev/null; fi
 JAR="$(readlink -f "${JAR:-$(ls target/mitzeichnen-*.jar | grep -v -e original -e embedded | head -1)}")"  # absolute: some phases run elsewhere

@@ -6,6 +6,7 @@ import de.mitzeichnen.audit.AuditEntry;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.audit.AuditWords;
 import de.mitzeichnen.invitation.Invitations;
+import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.SupportCounts;
 import de.mitzeichnen.transparency.PublicSupport;
 import de.mitzeichnen.transparency.TimelineChart;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * Everything the organiser's first page of an appeal shows, read through the owning features' APIs:
- * the public count from signing's aggregate (the same figures the public sees), the timeline from
+ * the public count from signing's aggregate (the same figures the public sees), the submissions a
+ * rate limit held (nobody else tells the organiser that signers got no mail), the timeline from
  * transparency, the invitation funnel and reminder days from invitation, the latest entries from
  * the audit log.
  */
@@ -50,9 +52,11 @@ class AppealDashboard {
             TimelineChart chart,
             Invitations.Progress invitations,
             List<Reminder> reminders,
-            List<Activity> recent) {}
+            List<Activity> recent,
+            Signatures.HeldTotals held) {}
 
     private final SupportCounts counts;
+    private final Signatures signatures;
     private final PublicSupport support;
     private final Invitations invitations;
     private final AuditLog audit;
@@ -62,6 +66,7 @@ class AppealDashboard {
 
     AppealDashboard(
             SupportCounts counts,
+            Signatures signatures,
             PublicSupport support,
             Invitations invitations,
             AuditLog audit,
@@ -69,6 +74,7 @@ class AppealDashboard {
             Texts texts,
             Clock clock) {
         this.counts = counts;
+        this.signatures = signatures;
         this.support = support;
         this.invitations = invitations;
         this.audit = audit;
@@ -116,7 +122,8 @@ class AppealDashboard {
                 TimelineChart.of(days),
                 invitations.progress(appeal.id()),
                 reminders,
-                recent);
+                recent,
+                signatures.heldTotals(appeal.id()));
     }
 
     /** The action in words, or its name for actions this version does not know. */

@@ -29,9 +29,10 @@ import java.util.Map;
 
 /**
  * „Auffällig": the submissions of the last hour by client address hash and by e-mail domain, and
- * the submissions a rate limit held back (suspected, no mail sent). Clearing one sends its
- * confirmation mail now; rejecting keeps it out for good. Both need a reason and are recorded in
- * the audit log.
+ * the submissions a rate limit held back (suspected, no mail sent), one line per client address
+ * with what was stored and what was only counted. Clearing sends the confirmation mails now;
+ * rejecting keeps them out for good; both for one submission or for all of an address, with a
+ * reason, recorded in the audit log.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/verwaltung/aufrufe/{id}/auffaellig")
@@ -41,6 +42,7 @@ class ConsoleTrendingPages {
 
     static final Duration WINDOW = Duration.ofHours(1);
     private static final int MAX_TEXT = 500;
+    private static final int MAX_ADDRESSES = 50;
 
     private final ManagedAppeals managed;
     private final Signatures signatures;
@@ -64,6 +66,59 @@ class ConsoleTrendingPages {
     @Get
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me, long id) {
         return page(request, me, managed.byId(me, id), HttpStatus.OK, null);
+    }
+
+    /** Releases or rejects every held submission of one client address. */
+    @Post("/anschluss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> decideAddress(
+            HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+        Appeal appeal = managed.byId(me, id);
+        String reason = form.getOrDefault("reason", "").strip();
+        String address = form.getOrDefault("address", "");
+        String action = form.getOrDefault("action", "");
+        String error =
+                reason.isEmpty()
+                        ? "console.trending.error.reason"
+                        : reason.length() > MAX_TEXT
+                                ? "console.verification.error.tooLong"
+                                : !address.matches("[0-9a-f]{0,64}")
+                                        ? "console.trending.error.address"
+                                        : !action.equals("CLEAR") && !action.equals("REJECT")
+                                                ? "console.signatures.error.action"
+                                                : null;
+        if (error != null) {
+            return page(request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, error);
+        }
+        boolean release = action.equals("CLEAR");
+        Signatures.AddressDecision decision =
+                signatures.decideAddress(appeal.id(), address, release, me.email(), reason);
+        if (decision.changed() > 0 || decision.counted() > 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("address", shortHash(address));
+            details.put("signatures", decision.changed());
+            details.put("counted", decision.counted());
+            details.put("reason", reason);
+            audit.record(
+                    me.actor(),
+                    release ? "HELD_ADDRESS_CLEAR" : "HELD_ADDRESS_REJECT",
+                    appeal.organiserId(),
+                    appeal.id(),
+                    details);
+        }
+        return HttpResponse.seeOther(
+                URI.create(
+                        "/verwaltung/aufrufe/"
+                                + id
+                                + "/auffaellig?"
+                                + (release ? "released=" : "rejected=")
+                                + decision.changed()
+                                + "&counted="
+                                + decision.counted()));
+    }
+
+    static String shortHash(String hash) {
+        return hash.length() > 10 ? hash.substring(0, 10) + "…" : hash;
     }
 
     @Post("/{signatureId}")
@@ -131,12 +186,39 @@ class ConsoleTrendingPages {
                         signatures.submissionsByAddress(appeal.id(), since),
                         "byDomain",
                         signatures.submissionsByDomain(appeal.id(), since),
-                        "held",
-                        signatures.held(appeal.id()),
+                        "heldAddresses",
+                        signatures.heldByAddress(appeal.id(), MAX_ADDRESSES),
+                        "heldTotals",
+                        signatures.heldTotals(appeal.id()),
+                        "outcome",
+                        outcome(request),
                         "error",
                         error == null ? null : view.text(request, error),
                         "done",
                         request.getParameters().get("done"));
         return view.render(request, me, status, "console/trending", model);
+    }
+
+    /** What the last decision on an address did, from the redirect's parameters. */
+    record Outcome(boolean released, long changed, long counted) {}
+
+    private static Outcome outcome(HttpRequest<?> request) {
+        var p = request.getParameters();
+        boolean released = p.contains("released");
+        if (!released && !p.contains("rejected")) {
+            return null;
+        }
+        return new Outcome(
+                released,
+                number(p.get(released ? "released" : "rejected")),
+                number(p.get("counted")));
+    }
+
+    private static long number(String text) {
+        try {
+            return text == null ? 0 : Math.max(0, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

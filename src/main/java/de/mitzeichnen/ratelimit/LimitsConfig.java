@@ -17,6 +17,8 @@ public class LimitsConfig {
     private String invite = "20/1d";
     private String reset = "5/1h";
     private String feedback = "5/1h";
+    private String signOfficial = "100/5m";
+    private String held = "20/1h";
 
     /**
      * Sign submissions per client address and appeal; beyond it they are held as suspected,
@@ -50,6 +52,40 @@ public class LimitsConfig {
     public void setSignDomain(String signDomain) {
         parse("sign-domain", signDomain);
         this.signDomain = signDomain == null ? "off" : signDomain;
+    }
+
+    /**
+     * Sign submissions per client address and appeal whose e-mail domain is registered for the
+     * place signed for: a town hall or a Land data centre sends many officials through one address.
+     */
+    public String getSignOfficial() {
+        return signOfficial;
+    }
+
+    public Optional<Limit> signOfficialLimit() {
+        return Limit.parse(signOfficial);
+    }
+
+    public void setSignOfficial(String signOfficial) {
+        parse("sign-official", signOfficial);
+        this.signOfficial = signOfficial == null ? "off" : signOfficial;
+    }
+
+    /**
+     * Held submissions stored per client address and appeal in a window; beyond it they are only
+     * counted. {@code off} stores every one.
+     */
+    public String getHeld() {
+        return held;
+    }
+
+    public Optional<Limit> heldLimit() {
+        return Limit.parse(held);
+    }
+
+    public void setHeld(String held) {
+        parse("held", held);
+        this.held = held == null ? "off" : held;
     }
 
     /** Confirmations (the button behind the mailed link) per client address. */

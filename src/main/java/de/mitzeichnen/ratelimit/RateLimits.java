@@ -30,6 +30,7 @@ public class RateLimits {
     /** What a limit is kept for; part of the bucket's key. */
     public enum Kind {
         SIGN,
+        SIGN_OFFICIAL,
         SIGN_DOMAIN,
         CONFIRM,
         INVITE,

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public class Signatures {
     private final JdbcOperations jdbc;
     private final AuditLog audit;
     private final SigningConfig config;
+    private final HeldAddresses heldAddresses;
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
 
@@ -64,7 +66,9 @@ public class Signatures {
             JdbcOperations jdbc,
             AuditLog audit,
             SigningConfig config,
+            HeldAddresses heldAddresses,
             Clock clock) {
+        this.heldAddresses = heldAddresses;
         this.audit = audit;
         this.config = config;
         this.signatures = signatures;
@@ -611,6 +615,171 @@ public class Signatures {
     }
 
     /**
+     * The held submissions of one client address: those stored ({@code submissions}, newest first)
+     * and how many more were only counted since the organiser last decided on the address.
+     */
+    public record HeldAddress(
+            String ipHash, long stored, long counted, Instant latest, List<Held> submissions) {
+        public long total() {
+            return stored + counted;
+        }
+
+        /** The first few names, for a glance at whether they look like people or a bot. */
+        public String preview() {
+            String names =
+                    String.join(
+                            ", ",
+                            submissions.stream()
+                                    .limit(3)
+                                    .map(h -> h.name() == null ? "–" : h.name())
+                                    .toList());
+            return submissions.size() > 3 ? names + ", …" : names;
+        }
+    }
+
+    /** All held submissions of an appeal: stored, only counted, from how many addresses. */
+    public record HeldTotals(long stored, long counted, long addresses) {
+        public long total() {
+            return stored + counted;
+        }
+    }
+
+    /** What deciding on an address did: signatures changed, counted ones done with. */
+    public record AddressDecision(int changed, long counted) {}
+
+    /** Held submissions by client address, most first (at most {@code max} addresses). */
+    @Transactional
+    public List<HeldAddress> heldByAddress(long appealId, int max) {
+        Map<String, List<Held>> stored = new LinkedHashMap<>();
+        for (Held h : held(appealId)) {
+            stored.computeIfAbsent(h.ipHash(), k -> new ArrayList<>()).add(h);
+        }
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, Instant> latest = new LinkedHashMap<>();
+        jdbc.prepareStatement(
+                "SELECT COALESCE(ip_hash, ''), COUNT(*), MAX(submitted_at) FROM signature"
+                        + " WHERE appeal_id = ? AND status = 'SUSPECTED' AND confirmed_at IS NULL"
+                        + " GROUP BY COALESCE(ip_hash, '')",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(rs.getString(1), new long[] {rs.getLong(2), 0});
+                            latest.put(
+                                    rs.getString(1),
+                                    instants.convertToEntityValue(rs.getString(3), null));
+                        }
+                    }
+                    return null;
+                });
+        jdbc.prepareStatement(
+                "SELECT ip_hash, dropped, last_at FROM held_address"
+                        + " WHERE appeal_id = ? AND dropped > 0",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.computeIfAbsent(rs.getString(1), k -> new long[2])[1] =
+                                    rs.getLong(2);
+                            Instant at = instants.convertToEntityValue(rs.getString(3), null);
+                            latest.merge(rs.getString(1), at, (a, b) -> a.isAfter(b) ? a : b);
+                        }
+                    }
+                    return null;
+                });
+        return counts.entrySet().stream()
+                .map(
+                        e ->
+                                new HeldAddress(
+                                        e.getKey(),
+                                        e.getValue()[0],
+                                        e.getValue()[1],
+                                        latest.get(e.getKey()),
+                                        stored.getOrDefault(e.getKey(), List.of())))
+                .sorted(
+                        Comparator.comparingLong(HeldAddress::total)
+                                .reversed()
+                                .thenComparing(HeldAddress::latest, Comparator.reverseOrder()))
+                .limit(max)
+                .toList();
+    }
+
+    /** How much is held for the appeal's dashboard. */
+    @Transactional
+    public HeldTotals heldTotals(long appealId) {
+        long[] t =
+                jdbc.prepareStatement(
+                        "SELECT (SELECT COUNT(*) FROM signature WHERE appeal_id = ?"
+                                + " AND status = 'SUSPECTED' AND confirmed_at IS NULL),"
+                                + " (SELECT COALESCE(SUM(dropped), 0) FROM held_address"
+                                + " WHERE appeal_id = ?),"
+                                + " (SELECT COUNT(DISTINCT COALESCE(ip_hash, '')) FROM signature"
+                                + " WHERE appeal_id = ? AND status = 'SUSPECTED'"
+                                + " AND confirmed_at IS NULL)",
+                        ps -> {
+                            ps.setLong(1, appealId);
+                            ps.setLong(2, appealId);
+                            ps.setLong(3, appealId);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                rs.next();
+                                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                            }
+                        });
+        return new HeldTotals(t[0], t[1], t[2]);
+    }
+
+    /**
+     * CLEAR ({@code release}) or REJECT every stored held submission of one client address, in one
+     * transaction; what was only counted is done with (it cannot be released: nothing of it was
+     * stored).
+     */
+    @Transactional
+    public AddressDecision decideAddress(
+            long appealId, String ipHash, boolean release, String actor, String reason) {
+        List<Long> ids =
+                jdbc.prepareStatement(
+                        "SELECT id FROM signature WHERE appeal_id = ? AND status = 'SUSPECTED'"
+                                + " AND confirmed_at IS NULL AND COALESCE(ip_hash, '') = ?"
+                                + " ORDER BY id",
+                        ps -> {
+                            ps.setLong(1, appealId);
+                            ps.setString(2, ipHash);
+                            List<Long> out = new ArrayList<>();
+                            try (ResultSet rs = ps.executeQuery()) {
+                                while (rs.next()) {
+                                    out.add(rs.getLong(1));
+                                }
+                            }
+                            return out;
+                        });
+        int changed =
+                ids.isEmpty()
+                        ? 0
+                        : applyAll(
+                                        appealId,
+                                        ids,
+                                        release ? Transition.CLEAR : Transition.REJECT,
+                                        actor,
+                                        reason,
+                                        null)
+                                .size();
+        // the address's row last, as a submission locks it last
+        long counted =
+                jdbc.prepareStatement(
+                        "SELECT dropped FROM held_address WHERE appeal_id = ? AND ip_hash = ?"
+                                + " FOR UPDATE",
+                        ps -> {
+                            ps.setLong(1, appealId);
+                            ps.setString(2, ipHash);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                return rs.next() ? rs.getLong(1) : 0L;
+                            }
+                        });
+        heldAddresses.decided(appealId, ipHash);
+        return new AddressDecision(changed, counted);
+    }
+
+    /**
      * Retention: ANONYMISE every signature of the appeal that still holds personal data; confirmed
      * ones keep their status, so that the counts stay as they were. Returns how many changed.
      */
@@ -641,6 +810,12 @@ public class Signatures {
      */
     @Transactional
     public int eraseIpHashes(long appealId) {
+        jdbc.prepareStatement(
+                "DELETE FROM held_address WHERE appeal_id = ?",
+                ps -> {
+                    ps.setLong(1, appealId);
+                    return ps.executeUpdate();
+                });
         return jdbc.prepareStatement(
                 "UPDATE signature SET ip_hash = NULL WHERE appeal_id = ? AND ip_hash IS NOT NULL",
                 ps -> {

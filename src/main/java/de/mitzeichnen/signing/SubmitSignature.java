@@ -1,6 +1,8 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.municipality.DomainTrust;
+import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.ratelimit.Limit;
 import de.mitzeichnen.ratelimit.RateLimits;
 import jakarta.inject.Singleton;
@@ -17,10 +19,12 @@ class SubmitSignature {
 
     private final SubmitTransaction transaction;
     private final RateLimits limits;
+    private final MailDomains domains;
 
-    SubmitSignature(SubmitTransaction transaction, RateLimits limits) {
+    SubmitSignature(SubmitTransaction transaction, RateLimits limits, MailDomains domains) {
         this.transaction = transaction;
         this.limits = limits;
+        this.domains = domains;
     }
 
     /**
@@ -36,12 +40,12 @@ class SubmitSignature {
         // An invitation link proves the address already; everything else counts against the
         // limits. Beyond one, the submission is held silently (same answer, no mail) rather than
         // refused, so a bot learns nothing.
-        boolean held = !invited && overALimit(appeal, request, ipHash);
+        boolean hold = !invited && overLimit(appeal, request, ipHash);
         // Concurrent submissions of one address meet at the unique index; the next attempt finds
         // the row that won and treats this one as a repeat.
         return Conflicts.retried(
                 () -> {
-                    if (held) {
+                    if (hold) {
                         transaction.hold(appeal, request, locale, ipHash);
                         return Optional.empty();
                     }
@@ -53,19 +57,36 @@ class SubmitSignature {
         return transaction.resolve(target);
     }
 
-    /** Both buckets take every submission, so tripping one does not spare the other. */
-    private boolean overALimit(Appeal appeal, SignatureRequest request, String ipHash) {
-        boolean overAddress =
+    /**
+     * Officials of one town hall or Land data centre share a client address: one whose mail domain
+     * is registered for the place signed for has a limit of its own, far higher (the per-domain
+     * limit still keeps a single domain in check).
+     */
+    private boolean overLimit(Appeal appeal, SignatureRequest request, String ipHash) {
+        boolean official = official(request);
+        boolean address =
                 limited(
-                        RateLimits.Kind.SIGN,
+                        official ? RateLimits.Kind.SIGN_OFFICIAL : RateLimits.Kind.SIGN,
                         String.valueOf(ipHash) + "|" + appeal.id(),
-                        limits.config().signLimit());
-        boolean overDomain =
+                        official
+                                ? limits.config().signOfficialLimit()
+                                : limits.config().signLimit());
+        // both buckets take their token, whatever the first said
+        boolean domain =
                 limited(
                         RateLimits.Kind.SIGN_DOMAIN,
                         request.email().domain().ascii() + "|" + appeal.id(),
                         limits.config().signDomainLimit());
-        return overAddress || overDomain;
+        return address || domain;
+    }
+
+    private boolean official(SignatureRequest request) {
+        String place =
+                request.target() instanceof SignTarget.Municipality m
+                        ? m.ags()
+                        : request.target() instanceof SignTarget.District d ? d.ags() : null;
+        return place != null
+                && domains.trustFor(request.email().key(), place) == DomainTrust.OFFICIAL_DOMAIN;
     }
 
     private boolean limited(RateLimits.Kind kind, String key, Optional<Limit> limit) {

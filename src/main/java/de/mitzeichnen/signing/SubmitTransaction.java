@@ -18,6 +18,7 @@ class SubmitTransaction {
     private final ForeignMunicipalities foreign;
     private final SignatureMails mails;
     private final SigningConfig config;
+    private final HeldAddresses heldAddresses;
     private final Clock clock;
 
     SubmitTransaction(
@@ -25,7 +26,9 @@ class SubmitTransaction {
             ForeignMunicipalities foreign,
             SignatureMails mails,
             SigningConfig config,
+            HeldAddresses heldAddresses,
             Clock clock) {
+        this.heldAddresses = heldAddresses;
         this.signatures = signatures;
         this.foreign = foreign;
         this.mails = mails;
@@ -93,9 +96,10 @@ class SubmitTransaction {
     }
 
     /**
-     * HOLD: a submission beyond a rate limit. A new address is stored as suspected without a mail;
-     * for an address that already has a signature nothing changes and nothing is sent. The caller
-     * shows the usual page either way.
+     * HOLD: a submission beyond a rate limit. A new address is stored as suspected without a mail,
+     * up to the bound of held submissions per client address and window; beyond that it is only
+     * counted. For an address that already has a signature nothing changes and nothing is sent. The
+     * caller shows the usual page either way.
      */
     @Transactional
     void hold(Appeal appeal, SignatureRequest r, Locale locale, String ipHash) {
@@ -104,6 +108,9 @@ class SubmitTransaction {
             throw new SigningClosedException();
         }
         if (signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
+            return;
+        }
+        if (!heldAddresses.admit(appeal.id(), ipHash == null ? "" : ipHash, now)) {
             return;
         }
         signatures.save(

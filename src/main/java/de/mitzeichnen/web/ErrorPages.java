@@ -16,9 +16,6 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.inject.Singleton;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -117,21 +114,6 @@ class ErrorPages {
         }
     }
 
-    /**
-     * True when the database cannot be reached: no connection within the pool's timeout, or the
-     * connection broke. Such requests get the 503 page (try again shortly), not the 500 page.
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException
-                    || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
         Optional<?> own = request.getAttribute(PageRenderer.OWN_NOT_FOUND_PAGE);
@@ -172,19 +154,17 @@ class ErrorPages {
     @Requires(classes = ExceptionHandler.class)
     static class ServerErrorHandler implements ExceptionHandler<Exception, HttpResponse<?>> {
         private final ErrorPages errorPages;
+        private final ConnectionFailures connectionFailures;
 
-        ServerErrorHandler(ErrorPages errorPages) {
+        ServerErrorHandler(ErrorPages errorPages, ConnectionFailures connectionFailures) {
             this.errorPages = errorPages;
+            this.connectionFailures = connectionFailures;
         }
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, Exception exception) {
-            if (databaseUnavailable(exception)) {
-                LOG.warn(
-                        "Database unavailable on {} {}: {}",
-                        request.getMethodName(),
-                        RequestLogFilter.maskTokens(request.getPath()),
-                        exception.toString());
+            if (ConnectionFailures.isConnectionFailure(exception)) {
+                connectionFailures.log(request, exception);
                 return errorPages.render(request, HttpStatus.SERVICE_UNAVAILABLE);
             }
             if (malformedBody(exception)) {

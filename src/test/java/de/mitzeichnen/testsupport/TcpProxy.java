@@ -49,6 +49,18 @@ public final class TcpProxy implements AutoCloseable {
         return jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/");
     }
 
+    /**
+     * Closes every open connection (the database's side of a request in flight breaks) and goes on
+     * forwarding new ones, as after a database restart or a network blip.
+     */
+    public synchronized void cut() throws IOException {
+        closeAll();
+        mode = Mode.FORWARD;
+        synchronized (gate) {
+            gate.notifyAll();
+        }
+    }
+
     public void hang() {
         mode = Mode.HANG;
     }
