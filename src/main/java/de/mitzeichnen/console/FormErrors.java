@@ -13,6 +13,9 @@ public final class FormErrors {
 
     private record Message(String key, Object[] args) {}
 
+    /** An argument that is itself a message (a reason inside a sentence), in the same language. */
+    public record Words(String key) {}
+
     private final Map<String, Message> fields = new LinkedHashMap<>();
     private Message general;
 
@@ -33,12 +36,24 @@ public final class FormErrors {
     /** The messages per field in the reader's language, for the template's {@code errors}. */
     public Map<String, String> localized(Texts texts, Locale locale) {
         Map<String, String> out = new LinkedHashMap<>();
-        fields.forEach((f, m) -> out.put(f, texts.get(locale, m.key(), m.args())));
+        fields.forEach((f, m) -> out.put(f, texts.get(locale, m.key(), args(texts, locale, m))));
         return out;
     }
 
     /** The message about the whole form, or null. */
     public String general(Texts texts, Locale locale) {
-        return general == null ? null : texts.get(locale, general.key(), general.args());
+        return general == null
+                ? null
+                : texts.get(locale, general.key(), args(texts, locale, general));
+    }
+
+    private static Object[] args(Texts texts, Locale locale, Message m) {
+        Object[] out = m.args().clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Words w) {
+                out[i] = texts.get(locale, w.key());
+            }
+        }
+        return out;
     }
 }
