@@ -1,5 +1,6 @@
 package de.mitzeichnen.console;
 
+import de.mitzeichnen.email.MailDomain;
 import de.mitzeichnen.web.Texts;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,7 +15,16 @@ public final class FormErrors {
     private record Message(String key, Object[] args) {}
 
     /** An argument that is itself a message (a reason inside a sentence), in the same language. */
-    public record Words(String key) {}
+    public record Words(String key, Object... args) {}
+
+    /**
+     * For a message about a refused address: „Zeichen aus anderen Schriften: „а“ U+0430 …", or
+     * nothing when it has only ASCII – a look-alike looks right, the code points show the fake.
+     */
+    public static Object unusualCharacters(String text) {
+        String unusual = MailDomain.unusualCharacters(text);
+        return unusual.isEmpty() ? "" : new Words("console.error.unusualCharacters", unusual);
+    }
 
     private final Map<String, Message> fields = new LinkedHashMap<>();
     private Message general;
@@ -51,7 +61,7 @@ public final class FormErrors {
         Object[] out = m.args().clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof Words w) {
-                out[i] = texts.get(locale, w.key());
+                out[i] = texts.get(locale, w.key(), w.args());
             }
         }
         return out;

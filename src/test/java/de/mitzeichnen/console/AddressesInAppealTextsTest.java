@@ -107,6 +107,9 @@ class AddressesInAppealTextsTest {
                                             + "“ im Text kann so nicht veröffentlicht werden"),
                     error + " / " + page.text());
             assertTrue(page.text().contains("mischt Schriften"), page.text());
+            // the look-alike looks right: the message names the foreign letter
+            assertTrue(
+                    page.text().contains("„\u0430“ U+0430 CYRILLIC SMALL LETTER A"), page.text());
             assertEquals(0, db.count("SELECT COUNT(*) FROM appeal WHERE slug = ?", slug));
         }
         // a look-alike web address too

@@ -170,7 +170,8 @@ record AppealForm(
                                             "bodyMarkdown",
                                             "console.appeal.error.textAddress",
                                             x.written(),
-                                            new FormErrors.Words(x.errorKey())));
+                                            new FormErrors.Words(x.errorKey()),
+                                            FormErrors.unusualCharacters(x.written())));
         }
         String c = trim(contactEmail);
         if (c.isEmpty()) {
@@ -180,7 +181,8 @@ record AppealForm(
                     "contactEmail",
                     "console.error.emailNamed",
                     c,
-                    new FormErrors.Words(EmailAddress.check(c).errorKey()));
+                    new FormErrors.Words(EmailAddress.check(c).errorKey()),
+                    FormErrors.unusualCharacters(c));
         }
         Instant opens = BerlinTime.parse(opensDate, opensTime, "opensAt", errors);
         Instant deadline = BerlinTime.parse(deadlineDate, deadlineTime, "deadline", errors);

@@ -79,7 +79,8 @@ record OrganiserForm(
                     "contactEmail",
                     "console.error.emailNamed",
                     email,
-                    new FormErrors.Words(EmailAddress.check(email).errorKey()));
+                    new FormErrors.Words(EmailAddress.check(email).errorKey()),
+                    FormErrors.unusualCharacters(email));
         }
         String site = trim(website);
         if (!site.isEmpty() && !isWebAddress(site)) {
