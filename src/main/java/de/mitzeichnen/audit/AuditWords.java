@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,12 +57,21 @@ public class AuditWords {
             case "trust" -> word(locale, "trust." + v, v);
             case "status" -> word(locale, "console.signatures.status." + v, v);
             case "role" -> word(locale, "console.account.role." + v, word(locale, "role." + v, v));
-            case "kind" -> word(locale, "console.organiser.kind." + v, v);
+            // organisations and outcomes both have a kind; their codes do not overlap
+            case "kind" ->
+                    word(
+                            locale,
+                            "console.organiser.kind." + v,
+                            word(locale, "audit.value.kind." + v, v));
+            case "method" -> word(locale, "console.verification.method." + v, v);
+            case "days" -> word(locale, "audit.value.days." + v, v);
+            case "date", "gebietsstand" -> date(locale, v);
             case "source" -> word(locale, "audit.source." + v, v);
             case "language" -> word(locale, "console.invitations.language." + v, v);
             case "format" -> v.toUpperCase(Locale.ROOT);
             case "plannedDeadline" -> instant(locale, v);
             case "filter" -> filter(locale, v);
+            case "fields" -> fields(locale, v);
             default -> v;
         };
     }
@@ -94,6 +104,25 @@ public class AuditWords {
             parts.add(word(locale, "audit.filter." + k, k) + " " + shown);
         }
         return parts.isEmpty() ? texts.get(locale, "audit.filter.none") : String.join(", ", parts);
+    }
+
+    /** „title,deadline" (the fields an edit changed) in words. */
+    private String fields(Locale locale, String v) {
+        List<String> names = new ArrayList<>();
+        for (String f : v.split(",")) {
+            if (!f.isBlank()) {
+                names.add(word(locale, "audit.field." + f.strip(), f.strip()));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private String date(Locale locale, String v) {
+        try {
+            return new Formats(locale, clock, texts).day(LocalDate.parse(v));
+        } catch (DateTimeParseException e) {
+            return v;
+        }
     }
 
     private String instant(Locale locale, String v) {

@@ -7,6 +7,8 @@ import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.db.EmbeddedDatabase;
+import de.mitzeichnen.municipality.DomainImportReport;
+import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.organiser.OrganiserRepository;
@@ -37,10 +39,14 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
+    /** The source of what the demo registers (shown in the console, removable there). */
+    static final String DEMO_SOURCE = "demo";
+
     private final MitzeichnenConfig config;
     private final EmbeddedDatabase embedded;
     private final OrganiserRepository organisers;
     private final AppealRepository appeals;
+    private final MailDomains domains;
     private final Clock clock;
 
     DemoData(
@@ -48,11 +54,13 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             EmbeddedDatabase embedded,
             OrganiserRepository organisers,
             AppealRepository appeals,
+            MailDomains domains,
             Clock clock) {
         this.config = config;
         this.embedded = embedded;
         this.organisers = organisers;
         this.appeals = appeals;
+        this.domains = domains;
         this.clock = clock;
     }
 
@@ -70,6 +78,7 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     void load() {
+        loadDomains();
         Instant now = clock.instant();
         // The deadline is the end of the day 30 days from now, Berlin time.
         Instant deadline =
@@ -122,6 +131,28 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             LOG.info(
                     "Demo data: created {} demo appeal(s) (development only; MITZEICHNEN_DEMO=false turns this off)",
                     created);
+        }
+    }
+
+    /**
+     * The official mail domains of the places the demo and the README's „Try it" use, so that an
+     * official signing with such an address counts at once on a fresh start. Marked with the source
+     * „demo"; idempotent. A production register comes from the operator's own import.
+     */
+    private void loadDomains() {
+        try (InputStream in = DemoData.class.getResourceAsStream("/demo/domains.csv")) {
+            DomainImportReport r = domains.importCsv(in, DEMO_SOURCE);
+            if (!r.ok()) {
+                throw new IllegalStateException("The demo domains are unreadable: " + r.errors());
+            }
+            if (r.added() > 0) {
+                LOG.info(
+                        "Demo data: registered {} official mail domain(s) of demo places (source „{}“)",
+                        r.added(),
+                        DEMO_SOURCE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -123,4 +123,27 @@ public record MailDomain(String ascii, String unicode) {
     private static Check refused(String key) {
         return new Check(null, key);
     }
+
+    /**
+     * The characters outside ASCII in a text, each with its code point and Unicode name („а" U+0430
+     * CYRILLIC SMALL LETTER A), so that a reader sees which letter of a look-alike is foreign;
+     * empty when there are none.
+     */
+    public static String unusualCharacters(String text) {
+        if (text == null) {
+            return "";
+        }
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        text.codePoints()
+                .filter(cp -> cp >= 0x80)
+                .forEach(
+                        cp ->
+                                out.add(
+                                        "„"
+                                                + new String(Character.toChars(cp))
+                                                + "“ "
+                                                + String.format(Locale.ROOT, "U+%04X ", cp)
+                                                + com.ibm.icu.lang.UCharacter.getName(cp)));
+        return String.join(", ", out);
+    }
 }

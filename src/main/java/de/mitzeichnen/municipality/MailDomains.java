@@ -3,6 +3,7 @@ package de.mitzeichnen.municipality;
 import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.email.MailDomain;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.time.Clock;
@@ -102,6 +103,36 @@ public class MailDomains {
                 repository.updateVerified(other.id(), true);
             }
         }
+    }
+
+    /**
+     * Registered domains for the console's list, alphabetically, at most {@code limit}: all, or
+     * those whose domain contains the text, or those of the places whose name starts with it.
+     */
+    public List<MunicipalityDomain> list(String query, int limit) {
+        Pageable page = Pageable.from(0, limit);
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty()) {
+            return repository.listOrderByDomain(page);
+        }
+        List<MunicipalityDomain> out =
+                new ArrayList<>(repository.findByDomainContainsOrderByDomain(q, page));
+        List<String> places = register.search(q, 50).stream().map(Municipality::ags).toList();
+        if (!places.isEmpty() && out.size() < limit) {
+            for (MunicipalityDomain d : repository.findByAgsInOrderByDomain(places, page)) {
+                if (out.size() < limit && out.stream().noneMatch(o -> o.id().equals(d.id()))) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Removes a registered domain; signatures already confirmed keep the trust they got. */
+    public Optional<MunicipalityDomain> remove(long id) {
+        Optional<MunicipalityDomain> d = repository.findById(id);
+        d.ifPresent(repository::delete);
+        return d;
     }
 
     /** The domains registered for a municipality or Landkreis, alphabetically. */

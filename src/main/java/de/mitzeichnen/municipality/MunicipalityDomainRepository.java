@@ -1,6 +1,7 @@
 package de.mitzeichnen.municipality;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.Collection;
@@ -19,4 +20,10 @@ interface MunicipalityDomainRepository extends CrudRepository<MunicipalityDomain
     Optional<MunicipalityDomain> findByAgsAndDomain(String ags, String domain);
 
     void updateVerified(Long id, boolean verified);
+
+    List<MunicipalityDomain> findByDomainContainsOrderByDomain(String part, Pageable page);
+
+    List<MunicipalityDomain> findByAgsInOrderByDomain(Collection<String> ags, Pageable page);
+
+    List<MunicipalityDomain> listOrderByDomain(Pageable page);
 }

@@ -117,7 +117,7 @@ public class MunicipalityRegister {
 
     /**
      * Turns text typed into a form or a CSV into what is signed for: "Landkreis Fulda (06631)" or
-     * "06631" (a district's key; a 5-digit number that is no district's key is a postal code), a
+     * "06631" (a district's key; a 5-digit number that is no district's key is the start of AGS), a
      * district's exact name ("Kreis Unna"), or else a municipality as {@link #resolve(String)}
      * finds it.
      */
@@ -163,10 +163,10 @@ public class MunicipalityRegister {
     }
 
     /**
-     * Active municipalities matching a name (prefix or word, case-, accent- and
-     * umlaut-insensitive), a postal code (5 digits) or an AGS (8 digits, or its first digits); the
-     * better match first, the larger municipality first among equal matches. An empty or
-     * one-character query finds nothing.
+     * Active municipalities matching a name (prefix or word, case-, accent- and umlaut-insensitive)
+     * or an AGS (8 digits, or its first digits; postcodes are not searched); the better match
+     * first, the larger municipality first among equal matches. An empty or one-character query
+     * finds nothing.
      */
     public List<Municipality> search(String query, int limit) {
         return hits(query, limit).stream().map(Hit::municipality).toList();
@@ -276,20 +276,15 @@ public class MunicipalityRegister {
             }
             return out;
         }
-        if (digits.length() == 5) {
-            for (Entry e : idx.byPostalCode.getOrDefault(digits, List.of())) {
-                if (out.size() < limit) {
-                    out.add(new Hit(e.municipality, 0));
-                }
-            }
-        }
+        // No postcodes: the register knows only the seat's one postcode of each municipality
+        // (München 80313, not 80331), and finding some of a town's postcodes but not others
+        // would mislead.
         if (digits.length() < 8) {
             for (Entry e : idx.active) {
                 if (out.size() >= limit) {
                     break;
                 }
-                if (e.municipality.ags().startsWith(digits)
-                        && !digits.equals(e.municipality.postalCode())) {
+                if (e.municipality.ags().startsWith(digits)) {
                     out.add(new Hit(e.municipality, 1));
                 }
             }
@@ -431,8 +426,6 @@ public class MunicipalityRegister {
          */
         final Entry[] active;
 
-        final Map<String, List<Entry>> byPostalCode;
-
         /**
          * Each active name from its start and from each later word on, sorted; with rank and
          * quality.
@@ -476,14 +469,6 @@ public class MunicipalityRegister {
                             .thenComparing(e -> e.key)
                             .thenComparing(e -> e.municipality.ags()));
             this.active = entries.toArray(new Entry[0]);
-            this.byPostalCode = new HashMap<>();
-            for (Entry e : active) {
-                if (e.municipality.postalCode() != null) {
-                    byPostalCode
-                            .computeIfAbsent(e.municipality.postalCode(), k -> new ArrayList<>())
-                            .add(e);
-                }
-            }
             record Suffix(String text, int rank, byte quality) {}
             List<Suffix> list = new ArrayList<>(active.length * 2);
             for (int rank = 0; rank < active.length; rank++) {

@@ -199,6 +199,11 @@ class SigningPages {
                                     outcome.appeal(),
                                     "already",
                                     outcome.state() == ConfirmSignature.State.ALREADY_CONFIRMED,
+                                    // an e-mail-only signer waits for the organiser: not told
+                                    // that they count
+                                    "counted",
+                                    SupportLedger.counted(
+                                            outcome.signature(), outcome.appeal().publicCount()),
                                     "described",
                                     describer.describe(outcome.signature(), locale)));
         };

@@ -184,7 +184,7 @@ class SignFormValidationTest {
     }
 
     @Test
-    void aUniqueNameOrPostcodeIsResolvedWithoutAsking() {
+    void aUniqueNameIsResolvedWithoutAsking() {
         String email = "p-" + UUID.randomUUID().toString().substring(0, 8) + "@stadt.example";
         Map<String, String> form = validForm(email);
         form.put("municipality", "Frankfurt am Main");

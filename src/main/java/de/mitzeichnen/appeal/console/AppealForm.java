@@ -7,6 +7,7 @@ import de.mitzeichnen.console.BerlinTime;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.email.EmailAddress;
+import de.mitzeichnen.web.Markdown;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
@@ -158,12 +159,30 @@ record AppealForm(
             errors.field("bodyMarkdown", "console.error.required");
         } else if (b.length() > MAX_BODY) {
             errors.field("bodyMarkdown", "console.error.tooLong", MAX_BODY);
+        } else {
+            // an address in the text is held to the rules of signers' addresses: readers write to
+            // it
+            Markdown.suspects(b).stream()
+                    .findFirst()
+                    .ifPresent(
+                            x ->
+                                    errors.field(
+                                            "bodyMarkdown",
+                                            "console.appeal.error.textAddress",
+                                            x.written(),
+                                            new FormErrors.Words(x.errorKey()),
+                                            FormErrors.unusualCharacters(x.written())));
         }
         String c = trim(contactEmail);
         if (c.isEmpty()) {
             errors.field("contactEmail", "console.error.required");
         } else if (!EmailAddress.valid(c)) {
-            errors.field("contactEmail", "console.error.email");
+            errors.field(
+                    "contactEmail",
+                    "console.error.emailNamed",
+                    c,
+                    new FormErrors.Words(EmailAddress.check(c).errorKey()),
+                    FormErrors.unusualCharacters(c));
         }
         Instant opens = BerlinTime.parse(opensDate, opensTime, "opensAt", errors);
         Instant deadline = BerlinTime.parse(deadlineDate, deadlineTime, "deadline", errors);

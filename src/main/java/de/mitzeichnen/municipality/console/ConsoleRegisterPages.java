@@ -6,6 +6,7 @@ import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.municipality.ImportReport;
 import de.mitzeichnen.municipality.LineError;
 import de.mitzeichnen.municipality.MailDomains;
+import de.mitzeichnen.municipality.MunicipalityDomain;
 import de.mitzeichnen.municipality.MunicipalityImport;
 import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.security.ConsoleUser;
@@ -15,12 +16,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.Optional;
 
 /**
  * The platform admin's uploads: a newer municipality register (GV100AD as Destatis publishes it)
@@ -44,6 +48,8 @@ import java.util.function.BiFunction;
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ConsoleRegisterPages {
+
+    static final int DOMAIN_LIST_LIMIT = 200;
 
     private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -83,6 +89,56 @@ class ConsoleRegisterPages {
     @Get("/register")
     HttpResponse<String> show(HttpRequest<?> request, ConsoleUser me) {
         return page(request, me, HttpStatus.OK, null);
+    }
+
+    /**
+     * Removes one registered mail domain (e.g. one the demo or an old import brought that is not
+     * the place's own); signatures already confirmed keep their trust.
+     */
+    @Post("/register/domains/{id}/entfernen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeDomain(HttpRequest<?> request, ConsoleUser me, long id) {
+        Optional<MunicipalityDomain> removed = domains.remove(id);
+        removed.ifPresent(
+                d ->
+                        audit.record(
+                                me.actor(),
+                                "DOMAIN_REMOVED",
+                                null,
+                                null,
+                                Map.of(
+                                        "domain",
+                                        d.domain(),
+                                        "ags",
+                                        d.ags(),
+                                        "municipality",
+                                        placeName(d.ags()),
+                                        "source",
+                                        d.source())));
+        String q = request.getParameters().get("domain");
+        return HttpResponse.seeOther(
+                UriBuilder.of("/verwaltung/register")
+                        .queryParam("domain", q == null ? "" : q)
+                        .queryParam("entfernt", removed.map(MunicipalityDomain::domain).orElse(""))
+                        .fragment("domain-list")
+                        .build());
+    }
+
+    /** One row of the domain list: the domain, the place it is registered for, its source. */
+    record DomainRow(
+            long id, String domain, String ags, String place, String source, boolean verified) {}
+
+    /** „Demo-Daten", „CSV-Import" …; an upload's „upload:FILE" as it is (it names the file). */
+    private String sourceLabel(HttpRequest<?> request, String source) {
+        String key = "console.register.domainList.source." + source;
+        String text = view.text(request, key);
+        return text.equals(key) ? source : text;
+    }
+
+    private String placeName(String ags) {
+        return register.findByAgs(ags)
+                .map(m -> m.displayName())
+                .orElseGet(() -> register.district(ags).map(d -> d.displayName()).orElse(ags));
     }
 
     @Post(value = "/register/gemeinden", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -267,14 +323,38 @@ class ConsoleRegisterPages {
 
     private HttpResponse<String> page(
             HttpRequest<?> request, ConsoleUser me, HttpStatus status, @Nullable Outcome outcome) {
+        String q = request.getParameters().get("domain");
+        List<DomainRow> rows =
+                domains.list(q, DOMAIN_LIST_LIMIT).stream()
+                        .map(
+                                d ->
+                                        new DomainRow(
+                                                d.id(),
+                                                d.domain(),
+                                                d.ags(),
+                                                placeName(d.ags()),
+                                                sourceLabel(request, d.source()),
+                                                d.verified()))
+                        .toList();
         return view.render(
                 request,
                 me,
                 status,
                 "console/register",
                 Pages.model(
-                        "outcome", outcome,
-                        "activeCount", register.activeCount(),
-                        "imports", uploads.recentImports(5)));
+                        "outcome",
+                        outcome,
+                        "activeCount",
+                        register.activeCount(),
+                        "imports",
+                        uploads.recentImports(5),
+                        "domainQuery",
+                        q == null ? "" : q,
+                        "domainRows",
+                        rows,
+                        "domainLimit",
+                        DOMAIN_LIST_LIMIT,
+                        "removed",
+                        request.getParameters().get("entfernt")));
     }
 }

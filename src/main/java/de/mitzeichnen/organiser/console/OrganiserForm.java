@@ -75,7 +75,12 @@ record OrganiserForm(
         if (email.isEmpty()) {
             errors.field("contactEmail", "console.error.required");
         } else if (!EmailAddress.valid(email)) {
-            errors.field("contactEmail", "console.error.email");
+            errors.field(
+                    "contactEmail",
+                    "console.error.emailNamed",
+                    email,
+                    new FormErrors.Words(EmailAddress.check(email).errorKey()),
+                    FormErrors.unusualCharacters(email));
         }
         String site = trim(website);
         if (!site.isEmpty() && !isWebAddress(site)) {
