@@ -35,8 +35,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The platform admin's uploads: a newer municipality register (GV100AD as Destatis publishes it)
