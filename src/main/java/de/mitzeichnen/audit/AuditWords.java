@@ -55,7 +55,8 @@ public class AuditWords {
             case "reason" -> word(locale, "audit.reason." + v, v);
             case "trust" -> word(locale, "trust." + v, v);
             case "status" -> word(locale, "console.signatures.status." + v, v);
-            case "role" -> word(locale, "console.account.role." + v, word(locale, "role." + v, v));
+            case "role", "previousRole" ->
+                    word(locale, "console.account.role." + v, word(locale, "role." + v, v));
             case "kind" -> word(locale, "console.organiser.kind." + v, v);
             case "source" -> word(locale, "audit.source." + v, v);
             case "language" -> word(locale, "console.invitations.language." + v, v);
