@@ -2,7 +2,6 @@ package de.mitzeichnen.security;
 
 import de.mitzeichnen.web.PageModel;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -73,7 +72,6 @@ class ConsoleSessionFilter implements Ordered {
 
     @ResponseFilter
     void cookies(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         boolean sessionSetHere =
                 response.getHeaders().getAll("Set-Cookie").stream()
                         .anyMatch(h -> h.startsWith(sessionCookie.getCookieName() + "="));
