@@ -96,6 +96,14 @@ class AccountSessionsInBrowserTest {
         assertEquals(
                 "1 Sitzung beendet.", browser.findElement(By.cssSelector("p.notice.ok")).getText());
         assertEquals(1, browser.findElements(By.cssSelector("#sitzungen ~ div tbody tr")).size());
+
+        browser.get(server.getURL() + "/verwaltung/mein-konto");
+        browser.findElement(By.id("current")).sendKeys("nicht-das-richtige");
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        assertEquals(
+                "Das bisherige Passwort stimmt nicht.",
+                browser.findElement(By.id("current-error")).getText());
+        check("my-account");
     }
 
     /** axe at 375 and 1280 px, a screenshot at each, no sideways scrolling at 375 px. */
