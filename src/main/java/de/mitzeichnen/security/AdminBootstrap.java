@@ -4,12 +4,14 @@ import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.db.EmbeddedDatabase;
 import de.mitzeichnen.email.EmailAddress;
+import de.mitzeichnen.web.Texts;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,8 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
     private final EmbeddedDatabase embedded;
     private final AccountRepository accounts;
     private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final Texts texts;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -38,8 +42,12 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
             EmbeddedDatabase embedded,
             AccountRepository accounts,
             Passwords passwords,
+            PasswordPolicy policy,
+            Texts texts,
             AuditLog audit,
             Clock clock) {
+        this.policy = policy;
+        this.texts = texts;
         this.config = config;
         this.embedded = embedded;
         this.accounts = accounts;
@@ -65,13 +73,11 @@ class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
                 throw new ConfigurationException(
                         "MITZEICHNEN_ADMIN_EMAIL is not an e-mail address: " + email);
             }
-            if (Passwords.problem(config.getAdminPassword()) != null) {
+            String problem = policy.problem(config.getAdminPassword(), email, null);
+            if (problem != null) {
                 throw new ConfigurationException(
-                        "MITZEICHNEN_ADMIN_PASSWORD must be "
-                                + Passwords.MIN_LENGTH
-                                + " to "
-                                + Passwords.MAX_LENGTH
-                                + " characters long.");
+                        "MITZEICHNEN_ADMIN_PASSWORD is refused: "
+                                + texts.get(Locale.ENGLISH, problem));
             }
             create(email, config.getAdminPassword(), "environment");
             LOG.info("Created the platform admin {} from MITZEICHNEN_ADMIN_EMAIL", email);

@@ -4,12 +4,14 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.AuthenticationFailed;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,6 @@ import java.util.Map;
  */
 @Singleton
 class ConsoleAuthentication<B> implements HttpRequestExecutorAuthenticationProvider<B> {
-
-    /**
-     * Failure message for a throttled client address (the framework has no reason of its own for
-     * it).
-     */
-    static final String THROTTLED_ADDRESS = "throttled-address";
 
     // looked up on first use: the framework inspects authentication providers while the context is
     // starting
@@ -47,17 +43,13 @@ class ConsoleAuthentication<B> implements HttpRequestExecutorAuthenticationProvi
         return switch (result.outcome()) {
             case SUCCESS -> {
                 Account a = result.account().orElseThrow();
+                // the token names the session and the account, never its rights: those are read
+                // from the account on every request (SessionAuthentication)
                 Map<String, Object> claims = new LinkedHashMap<>();
-                claims.put(Sessions.SESSION_ID, Secrets.randomToken(18));
+                claims.put(Sessions.SESSION_ID, result.sessionId().orElseThrow());
                 claims.put(Sessions.EPOCH, a.sessionEpoch());
                 claims.put(Sessions.LOGIN, clock.instant().getEpochSecond());
-                claims.put(Sessions.EMAIL, a.email());
-                claims.put(Sessions.NAME, a.displayName());
-                if (a.organiserId() != null) {
-                    claims.put(Sessions.ORGANISER, a.organiserId());
-                }
-                yield AuthenticationResponse.success(
-                        String.valueOf(a.id()), List.of(a.role().name()), claims);
+                yield AuthenticationResponse.success(String.valueOf(a.id()), List.of(), claims);
             }
             case WRONG ->
                     AuthenticationResponse.failure(
@@ -65,8 +57,38 @@ class ConsoleAuthentication<B> implements HttpRequestExecutorAuthenticationProvi
             case DISABLED ->
                     AuthenticationResponse.failure(AuthenticationFailureReason.USER_DISABLED);
             case THROTTLED_ACCOUNT ->
-                    AuthenticationResponse.failure(AuthenticationFailureReason.ACCOUNT_LOCKED);
-            case THROTTLED_ADDRESS -> AuthenticationResponse.failure(THROTTLED_ADDRESS);
+                    new Throttled(
+                            AuthenticationFailureReason.ACCOUNT_LOCKED,
+                            result.throttledFor().orElseThrow());
+            case THROTTLED_ADDRESS ->
+                    new Throttled(
+                            AuthenticationFailureReason.UNKNOWN,
+                            result.throttledFor().orElseThrow());
         };
+    }
+
+    /** A throttled attempt and how long the client must wait (for the 429's Retry-After). */
+    static final class Throttled extends AuthenticationFailed {
+
+        private final Duration wait;
+
+        Throttled(AuthenticationFailureReason reason, Duration wait) {
+            super(reason);
+            this.wait = wait;
+        }
+
+        Duration getWait() {
+            return wait;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Throttled t && super.equals(o) && wait.equals(t.wait);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode() * 31 + wait.hashCode();
+        }
     }
 }

@@ -19,20 +19,21 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Two things for signed-in console requests, after Micronaut Security has checked the session: the
- * page model gets the form token of the CSRF cookie (a new cookie when there is none), and the
- * session token is re-issued (at most once a minute) so that the idle timeout slides forward.
- * Neither touches the database or the body.
+ * Three things for console requests, after Micronaut Security has checked the session: the page
+ * model gets the form token of the CSRF cookie (a new cookie when there is none); the session token
+ * is re-issued (at most once a minute) so that the idle timeout slides forward; and no answer under
+ * /verwaltung may be stored by a browser or proxy ({@code Cache-Control: no-store}: personal data
+ * on shared town-hall PCs, reset links in addresses). None of it touches the database or the body.
  */
 @ServerFilter({"/verwaltung", "/verwaltung/**"})
 class ConsoleSessionFilter implements Ordered {
 
     private static final String ISSUE_FORM_TOKEN = "mitzeichnen.csrf.issue";
-    private static final Duration REFRESH_AFTER = Duration.ofMinutes(1);
 
     private final CsrfConfiguration csrf;
     private final CsrfTokenGenerator<HttpRequest<?>> formTokens;
@@ -92,12 +93,13 @@ class ConsoleSessionFilter implements Ordered {
                                     && Duration.between(
                                                             Instant.ofEpochSecond(seen.get()),
                                                             clock.instant())
-                                                    .compareTo(REFRESH_AFTER)
+                                                    .compareTo(Sessions.REFRESH_AFTER)
                                             >= 0) {
-                                Map<String, Object> renewed =
-                                        claims.seenNow(session.getAttributes());
-                                renewed.put(Claims.SUBJECT, session.getName());
-                                renewed.put("roles", session.getRoles());
+                                // the token's own claims only: rights stay in the account row
+                                Map<String, Object> own = new HashMap<>(session.getAttributes());
+                                Sessions.FROM_ACCOUNT.forEach(own::remove);
+                                own.put(Claims.SUBJECT, session.getName());
+                                Map<String, Object> renewed = claims.seenNow(own);
                                 sessionTokens
                                         .generateToken(renewed)
                                         .ifPresent(

@@ -3,10 +3,12 @@ package de.mitzeichnen.security;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,8 +16,20 @@ import java.util.Optional;
 @Singleton
 class Login {
 
-    /** How a login attempt ended; {@code account} is set only on success. */
-    record Result(Outcome outcome, Optional<Account> account) {}
+    /**
+     * How a login attempt ended; {@code account} and the new session's id are set only on success,
+     * {@code throttledFor} only when throttled.
+     */
+    record Result(
+            Outcome outcome,
+            Optional<Account> account,
+            Optional<String> sessionId,
+            Optional<Duration> throttledFor) {
+
+        static Result failed(Outcome outcome) {
+            return new Result(outcome, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
 
     enum Outcome {
         SUCCESS,
@@ -66,8 +80,9 @@ class Login {
         Long accountId = account.map(Account::id).orElse(null);
         Long organiserId = account.map(Account::organiserId).orElse(null);
 
-        LoginThrottle.Block block = throttle.check(emailHash, ipHash);
-        if (block != LoginThrottle.Block.NONE) {
+        Optional<LoginThrottle.Wait> wait = throttle.wait(emailHash, ipHash);
+        if (wait.isPresent()) {
+            LoginThrottle.Block block = wait.get().block();
             audit.record(
                     new Actor(accountId, email, ipHash),
                     "LOGIN_FAILED",
@@ -82,13 +97,15 @@ class Login {
                     block == LoginThrottle.Block.ACCOUNT
                             ? Outcome.THROTTLED_ACCOUNT
                             : Outcome.THROTTLED_ADDRESS,
-                    Optional.empty());
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(wait.get().duration()));
         }
         if (account.isEmpty()) {
             passwords.checkDecoy(password);
             throttle.failed(emailHash, ipHash);
             audit.record(anonymous, "LOGIN_FAILED", null, null, Map.of("reason", "unknown-email"));
-            return new Result(Outcome.WRONG, Optional.empty());
+            return Result.failed(Outcome.WRONG);
         }
         Account a = account.get();
         if (!passwords.matches(password, a.passwordHash())) {
@@ -99,7 +116,7 @@ class Login {
                     a.organiserId(),
                     null,
                     Map.of("reason", "wrong-password"));
-            return new Result(Outcome.WRONG, Optional.empty());
+            return Result.failed(Outcome.WRONG);
         }
         if (!a.enabled()) {
             audit.record(
@@ -108,13 +125,20 @@ class Login {
                     a.organiserId(),
                     null,
                     Map.of("reason", "disabled"));
-            return new Result(Outcome.DISABLED, Optional.empty());
+            return Result.failed(Outcome.DISABLED);
         }
         throttle.succeeded(emailHash, ipHash);
         accounts.updateLastLoginAt(a.id(), clock.instant());
         audit.record(
                 new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
-        return new Result(Outcome.SUCCESS, Optional.of(a));
+        String sessionId = Secrets.randomToken(18);
+        sessions.open(
+                sessionId,
+                a,
+                ipHash,
+                request == null ? null : request.getHeaders().get(HttpHeaders.USER_AGENT));
+        return new Result(
+                Outcome.SUCCESS, Optional.of(a), Optional.of(sessionId), Optional.empty());
     }
 
     /** Ends the session for good and records the logout. */

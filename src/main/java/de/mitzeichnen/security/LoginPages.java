@@ -5,6 +5,7 @@ import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.Texts;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -139,25 +140,21 @@ class LoginPages {
             return success;
         }
         Object reason = result instanceof AuthenticationFailed failed ? failed.getReason() : null;
-        String message = result.getMessage().orElse("");
         if (reason == AuthenticationFailureReason.USER_DISABLED) {
             return page(request, HttpStatus.UNAUTHORIZED, kept, "security.login.disabled", null);
         }
-        if (reason == AuthenticationFailureReason.ACCOUNT_LOCKED) {
+        if (result instanceof ConsoleAuthentication.Throttled throttled) {
+            // whole seconds, rounded up: a client that waits that long is let in
+            long seconds = Math.max(1, (throttled.getWait().toMillis() + 999) / 1000);
             return page(
-                    request,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    kept,
-                    "security.login.throttledAccount",
-                    null);
-        }
-        if (message.equals(ConsoleAuthentication.THROTTLED_ADDRESS)) {
-            return page(
-                    request,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    kept,
-                    "security.login.throttledAddress",
-                    null);
+                            request,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            kept,
+                            reason == AuthenticationFailureReason.ACCOUNT_LOCKED
+                                    ? "security.login.throttledAccount"
+                                    : "security.login.throttledAddress",
+                            null)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }
         return page(request, HttpStatus.UNAUTHORIZED, kept, "security.login.wrong", null);
     }
@@ -220,7 +217,7 @@ class LoginPages {
         return next;
     }
 
-    private HttpResponse<?> page(
+    private MutableHttpResponse<?> page(
             HttpRequest<?> request,
             HttpStatus status,
             LoginForm form,

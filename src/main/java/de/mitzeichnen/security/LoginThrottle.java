@@ -24,7 +24,6 @@ class LoginThrottle {
      * whole.
      */
     enum Block {
-        NONE,
         ACCOUNT,
         ADDRESS
     }
@@ -42,10 +41,6 @@ class LoginThrottle {
         this.failures = failures;
         this.config = config;
         this.clock = clock;
-    }
-
-    Block check(String emailHash, String ipHash) {
-        return wait(emailHash, ipHash).map(w -> w.block()).orElse(Block.NONE);
     }
 
     /** Why and how long an attempt of this pair must wait, if it must. */

@@ -1,6 +1,8 @@
 package de.mitzeichnen.security;
 
 import de.mitzeichnen.email.EmailAddress;
+import de.mitzeichnen.organiser.Organiser;
+import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;
@@ -25,6 +27,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** "Forgot password": ask for a link, then set a new password with it. */
 @Controller
@@ -40,6 +43,8 @@ class PasswordResetPages {
     record ResetForm(@Nullable String password, @Nullable String confirmation) {}
 
     private final PasswordResets resets;
+    private final PasswordPolicy policy;
+    private final OrganiserRepository organisers;
     private final ClientIp clientIp;
     private final PageRenderer pages;
     private final Languages languages;
@@ -47,11 +52,15 @@ class PasswordResetPages {
 
     PasswordResetPages(
             PasswordResets resets,
+            PasswordPolicy policy,
+            OrganiserRepository organisers,
             ClientIp clientIp,
             PageRenderer pages,
             Languages languages,
             Texts texts) {
         this.resets = resets;
+        this.policy = policy;
+        this.organisers = organisers;
         this.clientIp = clientIp;
         this.pages = pages;
         this.languages = languages;
@@ -102,11 +111,21 @@ class PasswordResetPages {
     @Post(LoginPages.RESET + "/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> reset(HttpRequest<?> request, String token, @Body ResetForm form) {
-        if (resets.accountFor(token).isEmpty()) {
+        Optional<Account> account = resets.accountFor(token);
+        if (account.isEmpty()) {
             return invalid(request);
         }
         Locale locale = languages.resolveOrDefault(request);
-        String problem = Passwords.problem(form.password());
+        String problem =
+                policy.problem(
+                        form.password(),
+                        account.get().email(),
+                        account.get().organiserId() == null
+                                ? null
+                                : organisers
+                                        .findById(account.get().organiserId())
+                                        .map(Organiser::name)
+                                        .orElse(null));
         if (problem != null) {
             return page(
                     request,

@@ -30,6 +30,7 @@ public class PasswordResets {
     private final PasswordResetRepository resets;
     private final AccountRepository accounts;
     private final Passwords passwords;
+    private final Sessions sessions;
     private final PasswordResetMail mail;
     private final AuditLog audit;
     private final MitzeichnenConfig config;
@@ -40,6 +41,7 @@ public class PasswordResets {
             PasswordResetRepository resets,
             AccountRepository accounts,
             Passwords passwords,
+            Sessions sessions,
             PasswordResetMail mail,
             AuditLog audit,
             MitzeichnenConfig config,
@@ -49,6 +51,7 @@ public class PasswordResets {
         this.resets = resets;
         this.accounts = accounts;
         this.passwords = passwords;
+        this.sessions = sessions;
         this.mail = mail;
         this.audit = audit;
         this.config = config;
@@ -124,12 +127,13 @@ public class PasswordResets {
         resets.markAllUsed(account.get().id(), now);
         Account changed =
                 accounts.update(account.get().withPassword(passwords.hash(newPassword), now));
+        int ended = sessions.endAll(changed.id());
         audit.record(
                 new Actor(changed.id(), changed.email(), ipHash),
                 "PASSWORD_RESET",
                 changed.organiserId(),
                 null,
-                Map.of("sessionsEnded", true));
+                Map.of("sessionsEnded", ended));
         return Optional.of(changed);
     }
 

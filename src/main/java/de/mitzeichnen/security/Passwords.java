@@ -12,9 +12,6 @@ import jakarta.inject.Singleton;
 @Singleton
 public class Passwords {
 
-    public static final int MIN_LENGTH = 12;
-    public static final int MAX_LENGTH = 200;
-
     private final Argon2Function argon2;
 
     /**
@@ -52,19 +49,5 @@ public class Passwords {
     /** Spends the time of one check without an account. */
     void checkDecoy(String password) {
         matches(password == null ? "" : password, decoy);
-    }
-
-    /** The message key of what is wrong with a new password, or null when it is acceptable. */
-    public static String problem(String password) {
-        if (password == null || password.isEmpty()) {
-            return "security.password.required";
-        }
-        if (password.length() < MIN_LENGTH) {
-            return "security.password.tooShort";
-        }
-        if (password.length() > MAX_LENGTH) {
-            return "security.password.tooLong";
-        }
-        return null;
     }
 }

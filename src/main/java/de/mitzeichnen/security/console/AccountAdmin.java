@@ -3,11 +3,13 @@ package de.mitzeichnen.security.console;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
+import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRepository;
 import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.security.Passwords;
+import de.mitzeichnen.security.Sessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -19,8 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Platform admins create and change accounts. A new password (set by an admin) ends the account's
- * sessions; disabling ends them at the next request. Admins cannot lock themselves out.
+ * Platform admins create and change accounts and end their sessions. A change of role or
+ * organisation counts on the account's next request (sessions read the rights from the account); a
+ * new password or disabling ends every session of the account. Admins cannot lock themselves out.
+ * The audit log says who changed what, with the values before.
  */
 @Singleton
 class AccountAdmin {
@@ -30,6 +34,7 @@ class AccountAdmin {
     private final AccountRepository accounts;
     private final OrganiserRepository organisers;
     private final Passwords passwords;
+    private final Sessions sessions;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -37,8 +42,10 @@ class AccountAdmin {
             AccountRepository accounts,
             OrganiserRepository organisers,
             Passwords passwords,
+            Sessions sessions,
             AuditLog audit,
             Clock clock) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.organisers = organisers;
         this.passwords = passwords;
@@ -115,14 +122,25 @@ class AccountAdmin {
                         in.version());
         try {
             Account saved = accounts.update(changed);
+            int ended = newPassword || !saved.enabled() ? sessions.endAll(saved.id()) : 0;
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("account", saved.email());
             if (!current.email().equals(saved.email())) {
                 details.put("previousEmail", current.email());
             }
             details.put("role", saved.role());
+            if (current.role() != saved.role()) {
+                details.put("previousRole", current.role());
+            }
+            if (!Objects.equals(current.organiserId(), saved.organiserId())) {
+                details.put("organiser", organiserName(saved.organiserId()));
+                details.put("previousOrganiser", organiserName(current.organiserId()));
+            }
             details.put("enabled", saved.enabled());
             details.put("newPassword", newPassword);
+            if (ended > 0) {
+                details.put("sessionsEnded", ended);
+            }
             String action =
                     current.enabled() && !saved.enabled()
                             ? "ACCOUNT_DISABLED"
@@ -142,6 +160,32 @@ class AccountAdmin {
             }
             throw e;
         }
+    }
+
+    /**
+     * Ends one open session of the account ({@code handle} from its sessions list), or all of them
+     * when {@code handle} is null; how many ended.
+     */
+    int endSessions(ConsoleUser me, Account account, @Nullable String handle) {
+        int ended =
+                handle == null
+                        ? sessions.endAll(account.id())
+                        : sessions.end(account.id(), handle) ? 1 : 0;
+        if (ended > 0) {
+            audit.record(
+                    me.actor(),
+                    "SESSIONS_ENDED",
+                    account.organiserId(),
+                    null,
+                    Map.of("account", account.email(), "sessionsEnded", ended));
+        }
+        return ended;
+    }
+
+    String organiserName(@Nullable Long id) {
+        return id == null
+                ? ""
+                : organisers.findById(id).map(Organiser::name).orElse(String.valueOf(id));
     }
 
     private FormErrors check(AccountForm.Input in, @Nullable Account current) {

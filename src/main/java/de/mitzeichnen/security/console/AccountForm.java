@@ -5,10 +5,11 @@ import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRole;
-import de.mitzeichnen.security.Passwords;
+import de.mitzeichnen.security.PasswordPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /** The account form as submitted; the password is never shown again. */
 @Serdeable
@@ -52,8 +53,13 @@ record AccountForm(
     /**
      * @param creating whether a password is required (new account) or optional (a new one for an
      *     existing account)
+     * @param organiserName the name of an organisation by id, for the password's context words
      */
-    Input validate(boolean creating, FormErrors errors) {
+    Input validate(
+            boolean creating,
+            FormErrors errors,
+            PasswordPolicy policy,
+            Function<Long, String> organiserName) {
         String e = Account.normaliseEmail(email);
         if (e.isEmpty()) {
             errors.field("email", "console.error.required");
@@ -80,7 +86,13 @@ record AccountForm(
         }
         String pw = password == null || password.isEmpty() ? null : password;
         if (creating || pw != null) {
-            String problem = Passwords.problem(pw);
+            String problem =
+                    policy.problem(
+                            pw,
+                            e,
+                            r == AccountRole.ORGANISER && organiser != null
+                                    ? organiserName.apply(organiser)
+                                    : null);
             if (problem != null) {
                 errors.field("password", problem);
             }

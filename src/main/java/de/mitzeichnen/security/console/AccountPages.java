@@ -8,8 +8,11 @@ import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRepository;
 import de.mitzeichnen.security.AccountRole;
 import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.security.PasswordPolicy;
+import de.mitzeichnen.security.Sessions;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
+import de.mitzeichnen.web.Texts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +28,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -44,16 +49,29 @@ class AccountPages {
     private final AccountRepository accounts;
     private final OrganiserRepository organisers;
     private final AccountAdmin admin;
+    private final PasswordPolicy policy;
+    private final Sessions sessions;
     private final ConsoleView view;
+    private final Texts texts;
+
+    /** The form of „Beenden" / „Alle beenden" on the sessions list. */
+    @Serdeable
+    record EndSessionForm(@Nullable String session) {}
 
     AccountPages(
             AccountRepository accounts,
             OrganiserRepository organisers,
             AccountAdmin admin,
-            ConsoleView view) {
+            PasswordPolicy policy,
+            Sessions sessions,
+            ConsoleView view,
+            Texts texts) {
+        this.texts = texts;
         this.accounts = accounts;
         this.organisers = organisers;
         this.admin = admin;
+        this.policy = policy;
+        this.sessions = sessions;
         this.view = view;
     }
 
@@ -78,14 +96,22 @@ class AccountPages {
 
     @Get("/neu")
     HttpResponse<String> newForm(HttpRequest<?> request, ConsoleUser me) {
-        return form(request, me, HttpStatus.OK, null, AccountForm.blank(), new FormErrors(), null);
+        return form(
+                request,
+                me,
+                HttpStatus.OK,
+                null,
+                AccountForm.blank(),
+                new FormErrors(),
+                null,
+                null);
     }
 
     @Post("/neu")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> create(HttpRequest<?> request, ConsoleUser me, @Body AccountForm form) {
         FormErrors errors = new FormErrors();
-        AccountForm.Input input = form.validate(true, errors);
+        AccountForm.Input input = form.validate(true, errors, policy, admin::organiserName);
         AccountAdmin.Outcome outcome = input == null ? null : admin.create(me, input);
         if (outcome == null || outcome.saved() == null) {
             return form(
@@ -95,6 +121,7 @@ class AccountPages {
                     null,
                     form.withoutPassword(),
                     outcome == null ? errors : outcome.errors(),
+                    null,
                     null);
         }
         return HttpResponse.seeOther(
@@ -103,8 +130,21 @@ class AccountPages {
 
     @Get("/{id}")
     HttpResponse<String> edit(
-            HttpRequest<?> request, ConsoleUser me, long id, @Nullable @QueryValue String ok) {
+            HttpRequest<?> request,
+            ConsoleUser me,
+            long id,
+            @Nullable @QueryValue String ok,
+            @Nullable @QueryValue Integer beendet) {
         Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        String notice =
+                ok != null
+                        ? view.text(request, "console.saved")
+                        : beendet != null
+                                ? texts.plural(
+                                        view.locale(request),
+                                        "console.account.sessions.ended",
+                                        beendet)
+                                : null;
         return form(
                 request,
                 me,
@@ -112,7 +152,8 @@ class AccountPages {
                 account,
                 AccountForm.of(account),
                 new FormErrors(),
-                ok == null ? null : view.text(request, "console.saved"));
+                notice,
+                null);
     }
 
     @Post("/{id}")
@@ -120,7 +161,7 @@ class AccountPages {
     HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body AccountForm form) {
         Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
         FormErrors errors = new FormErrors();
-        AccountForm.Input input = form.validate(false, errors);
+        AccountForm.Input input = form.validate(false, errors, policy, admin::organiserName);
         AccountAdmin.Outcome outcome = input == null ? null : admin.update(me, account, input);
         if (outcome == null || outcome.saved() == null) {
             boolean conflict = outcome != null && outcome.conflict();
@@ -144,9 +185,33 @@ class AccountPages {
                     now,
                     kept,
                     outcome == null ? errors : outcome.errors(),
+                    null,
                     null);
         }
         return HttpResponse.seeOther(URI.create("/verwaltung/konten/" + id + "?ok=1"));
+    }
+
+    /** Ends one session of the account (its handle from the list) or all of them ("all"). */
+    @Post("/{id}/sitzungen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> endSessions(
+            HttpRequest<?> request, ConsoleUser me, long id, @Body EndSessionForm form) {
+        Account account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        String handle = form.session() == null ? "" : form.session();
+        if (!handle.equals("all") && !handle.matches("[0-9a-f]{64}")) {
+            return form(
+                    request,
+                    me,
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    account,
+                    AccountForm.of(account),
+                    new FormErrors(),
+                    null,
+                    view.text(request, "console.account.sessions.unknown"));
+        }
+        int ended = admin.endSessions(me, account, handle.equals("all") ? null : handle);
+        return HttpResponse.seeOther(
+                URI.create("/verwaltung/konten/" + id + "?beendet=" + ended + "#sitzungen"));
     }
 
     private HttpResponse<String> form(
@@ -156,7 +221,8 @@ class AccountPages {
             @Nullable Account account,
             AccountForm form,
             FormErrors errors,
-            @Nullable String notice) {
+            @Nullable String notice,
+            @Nullable String error) {
         List<Organiser> choices =
                 organisers.findAll().stream()
                         .sorted(Comparator.comparing(Organiser::name))
@@ -172,8 +238,17 @@ class AccountPages {
                         "organisers",
                         choices,
                         "roles",
-                        List.of(AccountRole.values()));
+                        List.of(AccountRole.values()),
+                        "sessions",
+                        account == null ? List.of() : sessions.openOf(account.id()),
+                        "currentSession",
+                        request.getUserPrincipal(Authentication.class)
+                                .flatMap(Sessions::handle)
+                                .orElse(""));
         view.withErrors(request, model, errors);
+        if (error != null) {
+            model.put("error", error);
+        }
         return view.render(request, me, status, "console/account-form", model);
     }
 }
