@@ -56,7 +56,8 @@ public class AuditWords {
             case "reason" -> word(locale, "audit.reason." + v, v);
             case "trust" -> word(locale, "trust." + v, v);
             case "status" -> word(locale, "console.signatures.status." + v, v);
-            case "role", "previousRole" -> word(locale, "console.account.role." + v, word(locale, "role." + v, v));
+            case "role", "previousRole" ->
+                    word(locale, "console.account.role." + v, word(locale, "role." + v, v));
             // organisations and outcomes both have a kind; their codes do not overlap
             case "kind" ->
                     word(
