@@ -49,6 +49,7 @@ import io.swagger.v3.oas.annotations.info.License;
             "de.mitzeichnen.replies",
             "de.mitzeichnen.outcome",
             "de.mitzeichnen.retention",
-            "de.mitzeichnen.ratelimit"
+            "de.mitzeichnen.ratelimit",
+            "de.mitzeichnen.accessibility"
         })
 interface OpenApiDefinition {}

@@ -328,7 +328,8 @@ class RepliesTest {
                         appeal.id(),
                         account.email()));
         String api = visitor.get("/api/v1/appeals/" + appeal.slug()).body();
-        assertTrue(api.contains("\"municipalities\":1,\"districts\":1,\"signatures\":2"), api);
+        assertTrue(api.contains("\"municipalities\":1,\"districts\":1,\"places\":2"), api);
+        assertTrue(api.contains("\"signatures\":2"), api);
         assertEquals(1, TestSmtp.awaitMessagesTo(good, 1, Duration.ofSeconds(15)).size());
     }
 }
