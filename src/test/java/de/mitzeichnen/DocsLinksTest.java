@@ -56,6 +56,64 @@ class DocsLinksTest {
         assertTrue(checked > 20, "only " + checked + " links found: is the pattern right?");
     }
 
+    /**
+     * {@code `security.LoginTest#method`} or {@code `LoginTest#method`} in inline code; a bare
+     * {@code `#method`} refers to the class cited last on the same line.
+     */
+    private static final Pattern CITED_TEST =
+            Pattern.compile("`((?:[a-z][a-z0-9]*\\.)*[A-Z]\\w*)?#(\\w+)`");
+
+    private static final Pattern TEST_METHOD = Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(");
+
+    @Test
+    void everyTestMethodTheDocsCiteExists() throws IOException {
+        Path root = Path.of("src/test/java/de/mitzeichnen");
+        Map<String, Set<String>> methods = new HashMap<>(); // "security.LoginTest" → methods
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path p : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String name = root.relativize(p).toString().replace('/', '.');
+                Set<String> found = new HashSet<>();
+                Matcher m = TEST_METHOD.matcher(Files.readString(p));
+                while (m.find()) {
+                    found.add(m.group(1));
+                }
+                methods.put(name.substring(0, name.length() - ".java".length()), found);
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (Path file : documents()) {
+            int lineNo = 0;
+            for (String line : lines(file)) {
+                lineNo++;
+                String last = null;
+                Matcher m = CITED_TEST.matcher(line);
+                while (m.find()) {
+                    String cls = m.group(1) != null ? m.group(1) : last;
+                    if (cls == null || cls.equals("Class") || cls.equals("package.Class")) {
+                        continue;
+                    }
+                    last = cls;
+                    checked++;
+                    String method = m.group(2);
+                    boolean exists =
+                            methods.entrySet().stream()
+                                    .anyMatch(
+                                            e ->
+                                                    (e.getKey().equals(cls)
+                                                                    || e.getKey()
+                                                                            .endsWith("." + cls))
+                                                            && e.getValue().contains(method));
+                    if (!exists) {
+                        missing.add(file.getFileName() + ":" + lineNo + ": " + cls + "#" + method);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "cited test methods that do not exist");
+        assertTrue(checked > 100, "only " + checked + " cited test methods found");
+    }
+
     @Test
     void theReadmeKeepsTheTwoCommandsThatCiRuns() throws IOException {
         String readme = Files.readString(Path.of("README.md"));

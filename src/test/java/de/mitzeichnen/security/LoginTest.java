@@ -311,6 +311,21 @@ class LoginTest {
     }
 
     @Test
+    void theSessionEndsTwelveHoursAfterLoginHoweverActiveItIs() {
+        clock.set(Instant.parse("2026-03-01T08:00:00Z"));
+        Account admin = accounts.admin();
+        Web web = accounts.signedIn(base, admin);
+        for (int i = 1; i <= 7; i++) {
+            clock.advance(Duration.ofMinutes(100));
+            assertEquals(200, web.get("/verwaltung").status(), i * 100 + " minutes after login");
+        }
+        clock.advance(Duration.ofMinutes(21));
+        Web.Page expired = web.get("/verwaltung");
+        assertEquals(303, expired.status(), "12 h 1 min after login, 21 minutes idle");
+        assertEquals("/verwaltung/anmelden?abgelaufen=1", expired.header("Location"));
+    }
+
+    @Test
     void aSessionCookieSignedWithAnotherSecretIsRejected() throws Exception {
         Account admin = accounts.admin();
         long now = clock.instant().getEpochSecond();
