@@ -163,7 +163,9 @@ class HeldSubmissionsTest {
         Element line = line(page, "Flut");
         assertNotNull(line, page.text());
         assertTrue(line.text().contains("10 Eingänge zurückgehalten"), line.text());
-        assertTrue(line.text().contains("3 Eingänge gespeichert, 7 Eingänge nur gezählt"), line.text());
+        assertTrue(
+                line.text().contains("3 Eingänge gespeichert, 7 Eingänge nur gezählt"),
+                line.text());
         assertTrue(line.text().contains("Alle 3 freigeben"), line.text());
         assertTrue(page.text().contains("7 davon wurden nur gezählt, nicht gespeichert"));
 
@@ -198,7 +200,9 @@ class HeldSubmissionsTest {
         Element program = line(page, "Programm");
         assertNotNull(townHall, page.text());
         assertNotNull(program, page.text());
-        assertTrue(program.text().contains("3 Eingänge gespeichert, 2 Eingänge nur gezählt"), program.text());
+        assertTrue(
+                program.text().contains("3 Eingänge gespeichert, 2 Eingänge nur gezählt"),
+                program.text());
         String hallAddress = townHall.selectFirst("input[name=address]").val();
         String programAddress = program.selectFirst("input[name=address]").val();
 

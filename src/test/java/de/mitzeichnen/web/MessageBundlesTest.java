@@ -1,6 +1,7 @@
 package de.mitzeichnen.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.appeal.SignerRole;
@@ -10,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,6 +89,20 @@ class MessageBundlesTest {
             }
         }
         assertEquals(Set.of(), missing);
+    }
+
+    @Test
+    void noTextHasAStraightApostropheTheFormatterWouldEat() throws IOException {
+        // MessageFormat reads ' as a quote: "this appeal's list" would show as "this appeals list"
+        for (String bundle : List.of("messages_de.properties", "messages_en.properties")) {
+            Properties p = load(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key).replace("''", "");
+                assertFalse(
+                        text.matches("(?s).*\\p{L}'\\p{L}.*|(?s).*\\p{L}' .*"),
+                        bundle + ": " + key + " has a straight apostrophe; write \u2019");
+            }
+        }
     }
 
     @Test
