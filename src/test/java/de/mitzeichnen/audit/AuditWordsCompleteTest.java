@@ -79,7 +79,12 @@ class AuditWordsCompleteTest {
                     "plannedDeadline",
                     "gebietsstand",
                     "date",
-                    "filter");
+                    "filter",
+                    "address",
+                    "signatures",
+                    "counted",
+                    "organiser",
+                    "previousOrganiser");
 
     @Inject AuditWords words;
 
@@ -131,6 +136,18 @@ class AuditWordsCompleteTest {
                     // String action = cond ? "A" : "B"; audit.record(…, action, …)
                     actions.addAll(assignedCodes(src, action.strip()));
                     found = true;
+                } else if (action.strip().matches("\\w+ \\+ \"[A-Z_]+\"")) {
+                    // prefix + "_IMPORT_REJECTED": the prefixes are the file's literal arguments
+                    // whose "<prefix>_IMPORTED" the same file records
+                    String suffix =
+                            action.substring(action.indexOf('"') + 1, action.lastIndexOf('"'));
+                    Matcher literal = Pattern.compile("(?m)^\\s*\"([A-Z_]+)\",\\s*$").matcher(src);
+                    while (literal.find()) {
+                        if (src.contains("\"" + literal.group(1) + "_IMPORTED\"")) {
+                            actions.add(literal.group(1) + suffix);
+                            found = true;
+                        }
+                    }
                 } else if (action.strip().equals("action") && file.endsWith("AppealStore.java")) {
                     // AppealStore.transition records what AppealEditor names
                     Matcher e =
@@ -195,6 +212,7 @@ class AuditWordsCompleteTest {
         coded.put("from", names(AppealStatus.values()));
         coded.put("to", names(AppealStatus.values()));
         coded.put("role", names(AccountRole.values()));
+        coded.put("previousRole", names(AccountRole.values()));
         coded.put("reason", List.copyOf(reasons));
         coded.put("source", List.of("environment", "demo", "organiser"));
         coded.put("days", List.of("default"));

@@ -69,7 +69,7 @@ class TokenPagesHeadersTest {
         assertPrivate(web.get(confirm), 200);
         Web.Page confirmed = web.postForm(confirm, confirm, Map.of());
         assertPrivate(confirmed, 200);
-        assertTrue(confirmed.text().contains("Ihre Unterschrift zählt"), confirmed.text());
+        assertTrue(confirmed.text().contains("Vielen Dank"), confirmed.text());
         assertPrivate(web.get(confirm), 200); // used up: „already confirmed"
 
         String withdraw = Mails.link(mail(signer, 2), "/zurueckziehen/");
