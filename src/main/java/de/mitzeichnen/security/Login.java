@@ -67,10 +67,7 @@ class Login {
         this.clock = clock;
     }
 
-    Result login(
-            @Nullable String emailInput,
-            @Nullable String password,
-            @Nullable HttpRequest<?> request) {
+    Result login(@Nullable String emailInput, @Nullable String password, HttpRequest<?> request) {
         String email = Account.normaliseEmail(emailInput == null ? "" : emailInput);
         String emailHash = secrets.keyedHash("login-email", email);
         String ipHash = clientIp.hash(request);
@@ -132,11 +129,7 @@ class Login {
         audit.record(
                 new Actor(a.id(), a.email(), ipHash), "LOGIN_SUCCEEDED", a.organiserId(), null);
         String sessionId = Secrets.randomToken(18);
-        sessions.open(
-                sessionId,
-                a,
-                ipHash,
-                request == null ? null : request.getHeaders().get(HttpHeaders.USER_AGENT));
+        sessions.open(sessionId, a, ipHash, request.getHeaders().get(HttpHeaders.USER_AGENT));
         return new Result(
                 Outcome.SUCCESS, Optional.of(a), Optional.of(sessionId), Optional.empty());
     }
