@@ -32,9 +32,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The owner of the signature table: every change of a signature is one of the {@link Transition}s
- * and happens here, with the same effects wherever it starts (the mails, the count aggregate, the
- * {@link SignatureConfirmed} event, the record of what an organiser did and why).
+ * The owner of the signature table: every change of a signature is one of the {@link Transition}s,
+ * allowed by its table, and happens here (the submissions — SUBMIT, RESUBMIT, HOLD — in {@link
+ * SubmitTransaction}), with the same effects wherever it starts (the mails, the count aggregate in
+ * counting, the {@link SignatureConfirmed} event, the record of what an organiser did and why).
  */
 @Singleton
 public class Signatures {
