@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Keeps an appeal's public numbers (tables support_unit, appeal_support, appeal_support_land, which
@@ -45,21 +44,18 @@ public class SupportLedger {
      * any moved.
      */
     public boolean moved(long appealId, Tally before, Tally after) {
-        Tally.Place was = before.place();
-        Tally.Place is = after.place();
-        int wasCounted = before.counted() ? 1 : 0;
-        int wasAwaiting = before.awaiting() ? 1 : 0;
-        int isCounted = after.counted() ? 1 : 0;
-        int isAwaiting = after.awaiting() ? 1 : 0;
-        if (Objects.equals(was, is) && wasCounted == isCounted && wasAwaiting == isAwaiting) {
+        // a signature that adds nothing (a new pending one, say) neither locks nor rolls up
+        Tally was = before.adds() ? before : Tally.NONE;
+        Tally is = after.adds() ? after : Tally.NONE;
+        if (was.equals(is)) {
             return false;
         }
         lock(appealId);
-        if (was != null && (wasCounted != 0 || wasAwaiting != 0)) {
-            move(appealId, was, -wasCounted, -wasAwaiting);
+        if (was.adds()) {
+            move(appealId, was.place(), was.counted() ? -1 : 0, was.awaiting() ? -1 : 0);
         }
-        if (is != null && (isCounted != 0 || isAwaiting != 0)) {
-            move(appealId, is, isCounted, isAwaiting);
+        if (is.adds()) {
+            move(appealId, is.place(), is.counted() ? 1 : 0, is.awaiting() ? 1 : 0);
         }
         return true;
     }

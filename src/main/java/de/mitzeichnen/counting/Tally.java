@@ -12,6 +12,11 @@ public record Tally(@Nullable Place place, boolean counted, boolean awaiting) {
     /** Nothing: no signature yet, or one that adds nothing. */
     public static final Tally NONE = new Tally(null, false, false);
 
+    /** Whether it adds anything: a place, counted or awaiting there. */
+    public boolean adds() {
+        return place != null && (counted || awaiting);
+    }
+
     /** What a place is: a German municipality, a Landkreis, or a municipality abroad. */
     public enum Kind {
         /** Key: the municipality's AGS. */

@@ -206,7 +206,11 @@ class TransitionTableTest {
             this.appeal =
                     fixtures.appeal(
                             org,
-                            "Tabelle " + transition + " " + start,
+                            // short words: the home page lists open appeals, also at 320 px
+                            "Tabelle "
+                                    + transition.name().toLowerCase()
+                                    + " ab "
+                                    + start.name().toLowerCase().replace('_', ' ').strip(),
                             AppealStatus.OPEN,
                             Instant.parse("2025-11-01T00:00:00Z"),
                             Instant.parse("2030-12-03T22:59:59Z"),
