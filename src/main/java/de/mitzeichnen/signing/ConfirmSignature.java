@@ -71,13 +71,14 @@ class ConfirmSignature {
         }
         Signature s = found.get();
         Appeal appeal = appeals.findById(s.appealId()).orElseThrow();
-        return switch (s.status()) {
-            case CONFIRMED -> new Outcome(State.ALREADY_CONFIRMED, s, appeal);
-            case PENDING ->
-                    now.isBefore(s.confirmExpiresAt())
-                            ? new Outcome(State.SHOW, s, appeal)
-                            : new Outcome(State.EXPIRED, s, appeal);
-            default -> new Outcome(State.UNKNOWN, null, null);
-        };
+        if (s.status() == SignatureStatus.CONFIRMED) {
+            return new Outcome(State.ALREADY_CONFIRMED, s, appeal);
+        }
+        if (!Transition.CONFIRM.allowedFrom(s.status())) {
+            return new Outcome(State.UNKNOWN, null, null);
+        }
+        return now.isBefore(s.confirmExpiresAt())
+                ? new Outcome(State.SHOW, s, appeal)
+                : new Outcome(State.EXPIRED, s, appeal);
     }
 }

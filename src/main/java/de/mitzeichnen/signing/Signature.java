@@ -77,7 +77,7 @@ public record Signature(
         return new Signature(
                 null,
                 appealId,
-                SignatureStatus.PENDING,
+                Transition.SUBMIT.target(null, false),
                 in.email(),
                 in.emailKey(),
                 in.name(),
@@ -129,7 +129,7 @@ public record Signature(
         return new Signature(
                 null,
                 appealId,
-                SignatureStatus.CONFIRMED,
+                Transition.RECORD.target(null, false),
                 in.email(),
                 in.emailKey(),
                 in.name(),
@@ -171,7 +171,7 @@ public record Signature(
         return new Signature(
                 null,
                 appealId,
-                SignatureStatus.SUSPECTED,
+                Transition.HOLD.target(null, false),
                 p.email,
                 p.emailKey,
                 p.name,
@@ -259,7 +259,7 @@ public record Signature(
         return new Signature(
                 id,
                 appealId,
-                status,
+                Transition.RESUBMIT.target(status, confirmedAt != null),
                 in.email(),
                 emailKey,
                 in.name(),

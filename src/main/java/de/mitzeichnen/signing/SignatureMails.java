@@ -65,7 +65,7 @@ class SignatureMails {
     void confirmed(Appeal appeal, Signature s, String withdrawToken, Locale locale) {
         Map<String, Object> model = model(appeal, s, locale);
         model.put("withdrawUrl", config.getBaseUrl() + "/zurueckziehen/" + withdrawToken);
-        model.put("counted", SupportLedger.counted(s, appeal.publicCount()));
+        model.put("counted", SignatureTally.counted(s, appeal.publicCount()));
         send(appeal, s, locale, "signature-confirmed", "signing.mail.confirmed.subject", model);
     }
 

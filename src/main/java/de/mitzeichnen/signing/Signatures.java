@@ -5,6 +5,8 @@ import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealText;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.counting.SupportLedger;
+import de.mitzeichnen.counting.Tally;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.municipality.DomainTrust;
 import de.mitzeichnen.municipality.ForeignMunicipalities;
@@ -30,16 +32,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The owner of the signature table: every change of a signature is one of the {@link Transition}s
- * and happens here, with the same effects wherever it starts (the mails, the count aggregate, the
- * {@link SignatureConfirmed} event, the record of what an organiser did and why).
+ * The owner of the signature table: every change of a signature is one of the {@link Transition}s,
+ * allowed by its table, and happens here (the submissions — SUBMIT, RESUBMIT, HOLD — in {@link
+ * SubmitTransaction}), with the same effects wherever it starts (the mails, the count aggregate in
+ * counting, the {@link SignatureConfirmed} event, the record of what an organiser did and why).
  */
 @Singleton
 public class Signatures {
 
     private final SignatureRepository signatures;
     private final AppealRepository appeals;
-    private final SubmitSignature submit;
     private final SubmitTransaction submissions;
     private final SupportLedger ledger;
     private final SignatureMails mails;
@@ -56,7 +58,6 @@ public class Signatures {
     Signatures(
             SignatureRepository signatures,
             AppealRepository appeals,
-            SubmitSignature submit,
             SubmitTransaction submissions,
             SupportLedger ledger,
             SignatureMails mails,
@@ -73,7 +74,6 @@ public class Signatures {
         this.config = config;
         this.signatures = signatures;
         this.appeals = appeals;
-        this.submit = submit;
         this.submissions = submissions;
         this.ledger = ledger;
         this.mails = mails;
@@ -82,21 +82,6 @@ public class Signatures {
         this.confirmations = confirmations;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /**
-     * SUBMIT or RESUBMIT: stores a checked request for a municipality, a Landkreis or a foreign
-     * municipality and queues the confirmation mail. Through an invitation ({@code invited}) no
-     * mail goes out and the confirmation token is returned instead, for the signer to confirm on
-     * the next page.
-     */
-    public Optional<String> submit(
-            Appeal appeal,
-            SignatureRequest request,
-            Locale locale,
-            @Nullable String ipHash,
-            boolean invited) {
-        return submit.submit(appeal, request, locale, ipHash, invited);
     }
 
     /**
@@ -114,7 +99,7 @@ public class Signatures {
                 && signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
             return Optional.empty();
         }
-        SignTarget.Resolved place = submit.resolve(r.target());
+        SignTarget.Resolved place = submissions.resolve(r.target());
         String withdrawToken = r.email() == null ? null : Tokens.newToken();
         Signature.Submission in =
                 new Signature.Submission(
@@ -169,7 +154,7 @@ public class Signatures {
                 note == null ? how : how + ": " + note,
                 actor.email(),
                 now);
-        ledger.changed(appeal, null, saved);
+        ledger.changed(appeal.id(), Tally.NONE, tally(appeal, saved));
         if (withdrawToken != null) {
             mails.recorded(
                     appeal,
@@ -465,9 +450,9 @@ public class Signatures {
         }
         record(saved, transition, reason, actor, now);
         if (rollUp) {
-            ledger.changed(appeal, before, saved);
+            ledger.changed(appeal.id(), tally(appeal, before), tally(appeal, saved));
         } else {
-            ledger.moved(appeal, before, saved);
+            ledger.moved(appeal.id(), tally(appeal, before), tally(appeal, saved));
         }
         return true;
     }
@@ -523,7 +508,7 @@ public class Signatures {
         Confirmation c = confirmation(pending, now);
         Signature saved = signatures.update(c.signature());
         announce(appeal, saved, c.withdrawToken());
-        ledger.changed(appeal, pending, saved);
+        ledger.changed(appeal.id(), tally(appeal, pending), tally(appeal, saved));
         return saved;
     }
 
@@ -535,7 +520,7 @@ public class Signatures {
                 signatures.update(
                         confirmed.erased(
                                 Transition.WITHDRAW.target(confirmed.status(), true), now));
-        ledger.changed(appeal, confirmed, saved);
+        ledger.changed(appeal.id(), tally(appeal, confirmed), tally(appeal, saved));
         return saved;
     }
 
@@ -889,6 +874,10 @@ public class Signatures {
                     }
                     return out;
                 });
+    }
+
+    private static Tally tally(Appeal appeal, Signature s) {
+        return SignatureTally.of(s, appeal.publicCount());
     }
 
     private void record(

@@ -3,6 +3,7 @@ package de.mitzeichnen.signing;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealPageExtensions;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.counting.SupportCounts;
 import de.mitzeichnen.map.GermanyMap;
 import de.mitzeichnen.municipality.Municipality;
 import de.mitzeichnen.municipality.MunicipalityRegister;

@@ -202,7 +202,7 @@ class SigningPages {
                                     // an e-mail-only signer waits for the organiser: not told
                                     // that they count
                                     "counted",
-                                    SupportLedger.counted(
+                                    SignatureTally.counted(
                                             outcome.signature(), outcome.appeal().publicCount()),
                                     "described",
                                     describer.describe(outcome.signature(), locale)));

@@ -2,7 +2,9 @@ package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealText;
+import de.mitzeichnen.counting.SupportLedger;
 import de.mitzeichnen.municipality.ForeignMunicipalities;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -10,7 +12,10 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-/** One attempt at storing a submission and its mail, in one transaction. */
+/**
+ * One attempt at storing a submission and its mail, in one transaction: SUBMIT, RESUBMIT or HOLD,
+ * as the {@link Transition} table allows from the address's signature (or its absence).
+ */
 @Singleton
 class SubmitTransaction {
 
@@ -19,6 +24,7 @@ class SubmitTransaction {
     private final SignatureMails mails;
     private final SigningConfig config;
     private final HeldAddresses heldAddresses;
+    private final SupportLedger ledger;
     private final Clock clock;
 
     SubmitTransaction(
@@ -27,7 +33,9 @@ class SubmitTransaction {
             SignatureMails mails,
             SigningConfig config,
             HeldAddresses heldAddresses,
+            SupportLedger ledger,
             Clock clock) {
+        this.ledger = ledger;
         this.heldAddresses = heldAddresses;
         this.signatures = signatures;
         this.foreign = foreign;
@@ -49,7 +57,7 @@ class SubmitTransaction {
             throw new SigningClosedException();
         }
         Optional<Signature> existing = signatures.findForUpdate(appeal.id(), r.email().key());
-        if (existing.isEmpty()) {
+        if (Transition.SUBMIT.allowedFrom(status(existing))) {
             String token = Tokens.newToken();
             Signature s =
                     signatures.save(
@@ -57,6 +65,7 @@ class SubmitTransaction {
                                     appeal.id(),
                                     submission(appeal, r, locale, ipHash, invited, token, now),
                                     now));
+            counted(appeal, null, s);
             if (invited) {
                 return Optional.of(token);
             }
@@ -68,30 +77,24 @@ class SubmitTransaction {
         if (!invited && s.mailsSent() >= config.getMaxMailsPerSignature() - 1) {
             return Optional.empty();
         }
-        switch (s.status()) {
-            case PENDING -> {
-                String token = Tokens.newToken();
-                Signature updated =
-                        signatures.update(
-                                s.resubmitted(
-                                        submission(appeal, r, locale, ipHash, invited, token, now),
-                                        now));
-                if (invited) {
-                    return Optional.of(token);
-                }
-                mails.confirmation(appeal, updated, token, locale);
+        if (Transition.RESUBMIT.allowedFrom(s.status())) {
+            String token = Tokens.newToken();
+            Signature updated =
+                    signatures.update(
+                            s.resubmitted(
+                                    submission(appeal, r, locale, ipHash, invited, token, now),
+                                    now));
+            counted(appeal, s, updated);
+            if (invited) {
+                return Optional.of(token);
             }
-            case CONFIRMED -> {
-                if (invited) {
-                    return Optional.empty();
-                }
-                Signature counted = signatures.update(s.withMailsSent(s.mailsSent() + 1, now));
-                mails.alreadySigned(appeal, counted, locale);
-            }
-            default -> {
-                // rejected, suspected or otherwise held by the organiser: nothing to send
-            }
+            mails.confirmation(appeal, updated, token, locale);
+        } else if (s.status() == SignatureStatus.CONFIRMED && !invited) {
+            // no transition: the signer hears that the signature stands
+            Signature stands = signatures.update(s.withMailsSent(s.mailsSent() + 1, now));
+            mails.alreadySigned(appeal, stands, locale);
         }
+        // rejected, suspected or otherwise held by the organiser: nothing changes, nothing is sent
         return Optional.empty();
     }
 
@@ -107,17 +110,38 @@ class SubmitTransaction {
         if (!appeal.acceptsSignatures(now)) {
             throw new SigningClosedException();
         }
-        if (signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
+        if (!Transition.HOLD.allowedFrom(
+                status(signatures.findForUpdate(appeal.id(), r.email().key())))) {
             return;
         }
         if (!heldAddresses.admit(appeal.id(), ipHash == null ? "" : ipHash, now)) {
             return;
         }
-        signatures.save(
-                Signature.held(
-                        appeal.id(),
-                        submission(appeal, r, locale, ipHash, false, Tokens.newToken(), now),
-                        now));
+        Signature held =
+                signatures.save(
+                        Signature.held(
+                                appeal.id(),
+                                submission(
+                                        appeal, r, locale, ipHash, false, Tokens.newToken(), now),
+                                now));
+        counted(appeal, null, held);
+    }
+
+    /** The status the transition table starts from: null when the address has no signature. */
+    private static @Nullable SignatureStatus status(Optional<Signature> existing) {
+        return existing.map(Signature::status).orElse(null);
+    }
+
+    /**
+     * The aggregate follows every transition, these too: today a pending or held submission adds
+     * nothing to it (the ledger then neither locks nor writes), but the rule of what counts lives
+     * in one place ({@link SignatureTally}), not here.
+     */
+    private void counted(Appeal appeal, @Nullable Signature before, Signature after) {
+        ledger.changed(
+                appeal.id(),
+                SignatureTally.of(before, appeal.publicCount()),
+                SignatureTally.of(after, appeal.publicCount()));
     }
 
     private Signature.Submission submission(

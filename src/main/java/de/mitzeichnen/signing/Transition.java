@@ -7,13 +7,16 @@ import static de.mitzeichnen.signing.SignatureStatus.REJECTED;
 import static de.mitzeichnen.signing.SignatureStatus.SUSPECTED;
 import static de.mitzeichnen.signing.SignatureStatus.WITHDRAWN;
 
+import io.micronaut.core.annotation.Nullable;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * The one table of allowed changes of a signature's status: from which states each transition may
- * start and where it leads. Every change of a signature goes through {@link Signatures}, which
- * checks this table.
+ * start and where it leads. SUBMIT, RECORD and HOLD start from no signature at all (status {@code
+ * null} below). Every change of a signature asks this table first: the submissions in {@link
+ * SubmitTransaction}, every other change in {@link Signatures}; a change the table refuses stores
+ * nothing.
  */
 public enum Transition {
     /** A new submission (there is no signature before). */
@@ -73,16 +76,18 @@ public enum Transition {
         return from;
     }
 
-    public boolean allowedFrom(SignatureStatus status) {
-        return from.contains(status);
+    /** Whether the transition may start from {@code status} (null: there is no signature yet). */
+    public boolean allowedFrom(@Nullable SignatureStatus status) {
+        return status == null ? from.isEmpty() : from.contains(status);
     }
 
     /**
-     * Where the transition leads from {@code status}; RESTORE and CLEAR lead to PENDING for a
+     * Where the transition leads from {@code status} (null: no signature yet), or an
+     * IllegalStateException if the table does not allow it; RESTORE and CLEAR lead to PENDING for a
      * signature that was never confirmed, ANONYMISE keeps a confirmed (counted or suspected) one's
      * status.
      */
-    public SignatureStatus target(SignatureStatus status, boolean everConfirmed) {
+    public SignatureStatus target(@Nullable SignatureStatus status, boolean everConfirmed) {
         if (!allowedFrom(status)) {
             throw new IllegalStateException(name() + " is not allowed from " + status);
         }

@@ -79,7 +79,9 @@ class WithdrawSignature {
         if (s.status() == SignatureStatus.WITHDRAWN) {
             return new Outcome(State.ALREADY_WITHDRAWN, s, appeal);
         }
-        if (s.status() != SignatureStatus.CONFIRMED) {
+        // the table decides: a confirmed signature held back by the organiser (suspected) can be
+        // taken back too
+        if (!Transition.WITHDRAW.allowedFrom(s.status())) {
             return new Outcome(State.UNKNOWN, null, null);
         }
         if (!now.isBefore(appeal.signingEnd())) {

@@ -17,6 +17,7 @@ import ch.qos.logback.core.read.ListAppender;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.counting.SupportRecount;
 import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.moderation.Moderation;
 import de.mitzeichnen.moderation.ModerationAction;
@@ -58,7 +59,7 @@ class TrustedCountsTest {
     @Inject TestClock clock;
     @Inject Db db;
     @Inject Moderation moderation;
-    @Inject Signatures signatures;
+    @Inject SubmitSignature submissions;
     @Inject SupportRecount recount;
 
     Web web;
@@ -207,7 +208,7 @@ class TrustedCountsTest {
         // through an invitation the address is proven: the token comes back, the signer confirms on
         // the page
         String token =
-                signatures
+                submissions
                         .submit(
                                 appeal,
                                 new SignatureRequest(

@@ -1,4 +1,4 @@
-package de.mitzeichnen.signing;
+package de.mitzeichnen.counting;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;

@@ -1,4 +1,4 @@
-package de.mitzeichnen.signing;
+package de.mitzeichnen.counting;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealRepository;
@@ -25,6 +25,7 @@ public class SupportRecount {
     private final AppealRepository appeals;
     private final SupportLedger ledger;
     private final SupportCounts counts;
+    private final SupportSource source;
     private final ScheduledJobs jobs;
     private final Duration interval;
 
@@ -32,11 +33,13 @@ public class SupportRecount {
             AppealRepository appeals,
             SupportLedger ledger,
             SupportCounts counts,
+            SupportSource source,
             ScheduledJobs jobs,
             @Value("${mitzeichnen.support.recount-interval:10m}") Duration interval) {
         this.appeals = appeals;
         this.ledger = ledger;
         this.counts = counts;
+        this.source = source;
         this.jobs = jobs;
         this.interval = interval;
     }
@@ -65,7 +68,7 @@ public class SupportRecount {
         ledger.lock(appealId);
         Appeal appeal = appeals.findById(appealId).orElseThrow();
         SupportCounts.Counts before = counts.of(appealId);
-        ledger.rebuildPlaces(appealId, appeal.publicCount());
+        ledger.rebuildPlaces(appealId, source.places(appealId, appeal.publicCount()));
         ledger.rollUp(appealId);
         SupportCounts.Counts after = counts.of(appealId);
         if (!before.equals(after)) {
