@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -100,10 +101,22 @@ public final class TestSmtp {
 
     /** All mail received so far for this recipient (To, Cc or Bcc), oldest first. */
     public static List<MimeMessage> messagesTo(String recipient) {
-        return greenMail()
-                .findReceivedMessages(
-                        user -> user.getEmail().equalsIgnoreCase(recipient), message -> true)
-                .toList();
+        // GreenMail's mailboxes are plain lists that its SMTP threads append to: a read that meets
+        // an append is read again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return greenMail()
+                        .findReceivedMessages(
+                                user -> user.getEmail().equalsIgnoreCase(recipient),
+                                message -> true)
+                        .toList();
+            } catch (ConcurrentModificationException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /**
