@@ -13,10 +13,14 @@ import java.util.Map;
  * session of the account, this one too (the session epoch moves on and the rows go).
  */
 @Singleton
-class PasswordChange {
+public class PasswordChange {
 
     /** The field and message key of what is wrong, or null after the change. */
-    record Problem(String field, String key) {}
+    public record Problem(String field, String key) {}
+
+    /** Where a changed password sends its session: the login, which says why. */
+    public static final String SIGN_IN_AGAIN =
+            LoginPages.LOGIN + "?" + LoginPages.PASSWORD_CHANGED + "=1";
 
     private final AccountRepository accounts;
     private final OrganiserRepository organisers;
@@ -43,7 +47,7 @@ class PasswordChange {
         this.clock = clock;
     }
 
-    Problem change(ConsoleUser me, String current, String password, String confirmation) {
+    public Problem change(ConsoleUser me, String current, String password, String confirmation) {
         Account account = accounts.findById(me.accountId()).orElseThrow();
         if (!passwords.matches(current, account.passwordHash())) {
             audit.record(

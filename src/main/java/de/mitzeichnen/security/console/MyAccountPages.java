@@ -1,7 +1,10 @@
-package de.mitzeichnen.security;
+package de.mitzeichnen.security.console;
 
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
+import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.security.PasswordChange;
+import de.mitzeichnen.security.Sessions;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -67,8 +70,7 @@ class MyAccountPages {
                     new FormErrors().field(problem.field(), problem.key()));
         }
         // every session ended, this one too: sign in again with the new password
-        return HttpResponse.seeOther(
-                        URI.create(LoginPages.LOGIN + "?" + LoginPages.PASSWORD_CHANGED + "=1"))
+        return HttpResponse.seeOther(URI.create(PasswordChange.SIGN_IN_AGAIN))
                 .cookie(Cookie.of(Sessions.COOKIE, "").path(Sessions.PATH).maxAge(0));
     }
 

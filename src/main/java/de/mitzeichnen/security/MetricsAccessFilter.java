@@ -1,4 +1,4 @@
-package de.mitzeichnen.web;
+package de.mitzeichnen.security;
 
 import de.mitzeichnen.security.ClientIp.Cidr;
 import io.micronaut.context.annotation.Value;
