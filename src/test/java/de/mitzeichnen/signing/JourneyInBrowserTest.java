@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -162,12 +161,16 @@ class JourneyInBrowserTest {
     }
 
     void awaitHeading(String text) {
+        // the headings' text in one script call: a node read while the next page replaces the
+        // document is no error then (Chromium 156 reports that as a generic inspector error)
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .ignoring(StaleElementReferenceException.class)
                 .until(
                         d ->
-                                d.findElements(By.tagName("h1")).stream()
-                                        .anyMatch(h -> h.getText().contains(text)));
+                                String.valueOf(
+                                                js(
+                                                        "return [...document.querySelectorAll('h1')]"
+                                                                + ".map(h => h.innerText).join(' | ')"))
+                                        .contains(text));
     }
 
     /**
