@@ -1,5 +1,6 @@
 package de.mitzeichnen.audit;
 
+import de.mitzeichnen.console.ConsoleUser;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -17,5 +18,10 @@ public record Actor(@Nullable Long accountId, String email, @Nullable String ipH
     /** Someone not (yet) signed in, known only by what they typed. */
     public static Actor anonymous(String email, @Nullable String ipHash) {
         return new Actor(null, email == null ? "" : email, ipHash);
+    }
+
+    /** A signed-in console account. */
+    public static Actor of(ConsoleUser user) {
+        return new Actor(user.accountId(), user.email(), user.ipHash());
     }
 }

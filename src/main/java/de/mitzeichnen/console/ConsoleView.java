@@ -1,6 +1,5 @@
 package de.mitzeichnen.console;
 
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Texts;

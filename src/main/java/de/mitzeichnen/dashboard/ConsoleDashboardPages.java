@@ -1,9 +1,9 @@
 package de.mitzeichnen.dashboard;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

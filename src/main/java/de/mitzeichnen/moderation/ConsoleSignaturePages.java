@@ -1,12 +1,13 @@
 package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.map.GermanyMap;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.SignatureFilter;
 import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.signing.SignatureStatus;
@@ -113,7 +114,7 @@ class ConsoleSignaturePages {
                         "on".equals(form.get("notify")));
         if (changed) {
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "SIGNATURE_" + action.get().name(),
                     appeal.organiserId(),
                     appeal.id(),
@@ -195,7 +196,7 @@ class ConsoleSignaturePages {
         details.put("reason", reason);
         details.put("rows", changed);
         audit.record(
-                me.actor(),
+                Actor.of(me),
                 "SIGNATURES_" + action.get().name(),
                 appeal.organiserId(),
                 appeal.id(),

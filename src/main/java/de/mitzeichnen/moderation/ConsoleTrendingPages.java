@@ -1,10 +1,11 @@
 package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.http.HttpRequest;
@@ -100,7 +101,7 @@ class ConsoleTrendingPages {
             details.put("counted", decision.counted());
             details.put("reason", reason);
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     release ? "HELD_ADDRESS_CLEAR" : "HELD_ADDRESS_REJECT",
                     appeal.organiserId(),
                     appeal.id(),
@@ -160,7 +161,7 @@ class ConsoleTrendingPages {
             details.put("signature", signatureId);
             details.put("reason", reason);
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "CLEAR".equals(action) ? "SIGNATURE_CLEAR" : "SIGNATURE_REJECT",
                     appeal.organiserId(),
                     appeal.id(),

@@ -1,10 +1,11 @@
 package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.SignatureFilter;
 import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.signing.VerificationMethod;
@@ -114,7 +115,11 @@ class ConsoleVerificationPages {
             details.put("reason", text);
             if (changed) {
                 audit.record(
-                        me.actor(), "SIGNATURE_VERIFY", appeal.organiserId(), appeal.id(), details);
+                        Actor.of(me),
+                        "SIGNATURE_VERIFY",
+                        appeal.organiserId(),
+                        appeal.id(),
+                        details);
             }
         } else if ("REJECT".equals(form.get("action"))) {
             if (text.isEmpty()) {
@@ -137,7 +142,11 @@ class ConsoleVerificationPages {
             details.put("reason", text);
             if (changed) {
                 audit.record(
-                        me.actor(), "SIGNATURE_REJECT", appeal.organiserId(), appeal.id(), details);
+                        Actor.of(me),
+                        "SIGNATURE_REJECT",
+                        appeal.organiserId(),
+                        appeal.id(),
+                        details);
             }
         } else {
             return page(

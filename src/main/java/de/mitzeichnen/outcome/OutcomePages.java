@@ -2,11 +2,12 @@ package de.mitzeichnen.outcome;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.ManagedAppeals;
 import de.mitzeichnen.appeal.PublicAppeals;
+import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.console.Uploads;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.web.ContentDisposition;
@@ -173,7 +174,7 @@ class OutcomePages {
                                 form.note(),
                                 stored,
                                 form.filePublic()),
-                        me.actor());
+                        Actor.of(me));
         return HttpResponse.seeOther(
                 URI.create(
                         "/verwaltung/aufrufe/" + id + "/ergebnis?ok=" + k.slug() + "&n=" + mailed));

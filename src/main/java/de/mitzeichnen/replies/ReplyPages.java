@@ -2,10 +2,11 @@ package de.mitzeichnen.replies;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.console.Uploads;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.ReplyForms;
 import de.mitzeichnen.signing.SignForm;
@@ -224,7 +225,7 @@ class ReplyPages {
                         Uploads.present(file) ? Uploads.read(file) : null);
         Optional<Long> recorded =
                 signatures.record(
-                        appeal, checked.request(), evidence, me.actor(), view.locale(request));
+                        appeal, checked.request(), evidence, Actor.of(me), view.locale(request));
         if (recorded.isEmpty()) {
             return page(
                     request,
@@ -320,7 +321,7 @@ class ReplyPages {
                     canRecord(appeal) ? parsed.fileProblem() : "replies.notOpen",
                     null);
         }
-        int n = replyImport.recordAll(appeal, parsed, me.actor(), view.locale(request));
+        int n = replyImport.recordAll(appeal, parsed, Actor.of(me), view.locale(request));
         return HttpResponse.<String>seeOther(
                 URI.create("/verwaltung/aufrufe/" + id + "/rueckmeldungen/csv?n=" + n));
     }

@@ -1,10 +1,11 @@
 package de.mitzeichnen.retention;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -90,7 +91,7 @@ class ConsoleRetentionPages {
         }
         retention.setDays(appeal.id(), days);
         audit.record(
-                me.actor(),
+                Actor.of(me),
                 "RETENTION_SET",
                 appeal.organiserId(),
                 appeal.id(),

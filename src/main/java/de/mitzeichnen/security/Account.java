@@ -1,5 +1,6 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.db.Utc;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;

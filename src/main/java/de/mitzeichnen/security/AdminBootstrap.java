@@ -2,6 +2,7 @@ package de.mitzeichnen.security;
 
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.db.EmbeddedDatabase;
 import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.web.Texts;

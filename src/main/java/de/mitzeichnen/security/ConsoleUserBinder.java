@@ -1,5 +1,6 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.ConsoleUser;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +32,7 @@ class ConsoleUserBinder implements TypedRequestArgumentBinder<ConsoleUser> {
             ArgumentConversionContext<ConsoleUser> context, HttpRequest<?> source) {
         Optional<ConsoleUser> user =
                 source.getUserPrincipal(Authentication.class)
-                        .flatMap(a -> ConsoleUser.of(a, clientIp.hash(source)));
+                        .flatMap(a -> Sessions.user(a, clientIp.hash(source)));
         return () -> user;
     }
 }

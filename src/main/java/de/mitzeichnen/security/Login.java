@@ -2,6 +2,7 @@ package de.mitzeichnen.security;
 
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -137,6 +138,6 @@ class Login {
     /** Ends the session for good and records the logout. */
     void logout(Authentication session, ConsoleUser user) {
         sessions.end(session);
-        audit.record(user.actor(), "LOGOUT", user.organiserId(), null);
+        audit.record(Actor.of(user), "LOGOUT", user.organiserId(), null);
     }
 }

@@ -1,5 +1,6 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;

@@ -1,6 +1,8 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
 import jakarta.inject.Singleton;
@@ -51,7 +53,7 @@ public class PasswordChange {
         Account account = accounts.findById(me.accountId()).orElseThrow();
         if (!passwords.matches(current, account.passwordHash())) {
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "PASSWORD_CHANGE_FAILED",
                     account.organiserId(),
                     null,
@@ -78,7 +80,7 @@ public class PasswordChange {
                 accounts.update(account.withPassword(passwords.hash(password), clock.instant()));
         int ended = sessions.endAll(changed.id());
         audit.record(
-                me.actor(),
+                Actor.of(me),
                 "PASSWORD_CHANGED",
                 changed.organiserId(),
                 null,

@@ -1,5 +1,7 @@
 package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.AccountRole;
+import de.mitzeichnen.console.ConsoleUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
@@ -55,6 +57,27 @@ public class Sessions {
         this.sessions = sessions;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** The account a request's Authentication describes (see {@link SessionAuthentication}). */
+    public static Optional<ConsoleUser> user(Authentication a, @Nullable String ipHash) {
+        Optional<Long> id = number(a.getName());
+        AccountRole role =
+                a.getRoles().contains(ConsoleUser.PLATFORM_ADMIN)
+                        ? AccountRole.PLATFORM_ADMIN
+                        : AccountRole.ORGANISER;
+        Object email = a.getAttributes().get(EMAIL);
+        Object name = a.getAttributes().get(NAME);
+        Long organiser = number(a.getAttributes().get(ORGANISER)).orElse(null);
+        return id.map(
+                i ->
+                        new ConsoleUser(
+                                i,
+                                email == null ? "" : email.toString(),
+                                name == null ? "" : name.toString(),
+                                role,
+                                organiser,
+                                ipHash));
     }
 
     /** Records a new session of the account (at login); clears sessions that ended by time. */

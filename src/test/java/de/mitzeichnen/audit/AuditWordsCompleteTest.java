@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.moderation.ModerationAction;
 import de.mitzeichnen.organiser.OrganiserKind;
 import de.mitzeichnen.outcome.OutcomeKind;
-import de.mitzeichnen.security.AccountRole;
 import de.mitzeichnen.signing.VerificationMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.invitation.ConsoleInvitationPages;
 import de.mitzeichnen.invitation.InvitationCsv;
 import de.mitzeichnen.invitation.Invitations;
-import de.mitzeichnen.invitation.console.ConsoleInvitationPages;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;

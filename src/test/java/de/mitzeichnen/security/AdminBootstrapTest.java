@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.db.EmbeddedDatabase;
 import de.mitzeichnen.db.EmbeddedMariaDb;
 import io.micronaut.context.ApplicationContext;

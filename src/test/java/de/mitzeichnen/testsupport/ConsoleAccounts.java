@@ -2,10 +2,10 @@ package de.mitzeichnen.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.security.Account;
 import de.mitzeichnen.security.AccountRepository;
-import de.mitzeichnen.security.AccountRole;
 import de.mitzeichnen.security.Passwords;
 import jakarta.inject.Singleton;
 import java.net.URI;

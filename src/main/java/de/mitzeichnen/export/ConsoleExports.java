@@ -1,13 +1,10 @@
-package de.mitzeichnen.export.console;
+package de.mitzeichnen.export;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.export.ExportFilter;
-import de.mitzeichnen.export.ExportFormat;
-import de.mitzeichnen.export.ExportGuard;
-import de.mitzeichnen.export.Exports;
-import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.web.Languages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -161,7 +158,7 @@ class ConsoleExports {
                         details.put("filter", filter.describe());
                         details.put("rows", rows);
                         audit.record(
-                                me.actor(), "EXPORT", appeal.organiserId(), appeal.id(), details);
+                                Actor.of(me), "EXPORT", appeal.organiserId(), appeal.id(), details);
                     } catch (IOException | RuntimeException e) {
                         // The reader went away (download cancelled) or the database failed: the
                         // download ends early.

@@ -1,11 +1,10 @@
-package de.mitzeichnen.organiser.console;
+package de.mitzeichnen.organiser;
 
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
-import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.ConsoleUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -51,7 +50,7 @@ class OrganiserAdmin {
                                     null,
                                     in.nameGenitive()));
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "ORGANISER_CREATED",
                     o.id(),
                     null,
@@ -91,7 +90,7 @@ class OrganiserAdmin {
                                     in.version(),
                                     in.nameGenitive()));
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "ORGANISER_UPDATED",
                     o.id(),
                     null,

@@ -1,13 +1,9 @@
-package de.mitzeichnen.appeal.console;
+package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.appeal.AppealStatus;
-import de.mitzeichnen.appeal.AppealVersion;
-import de.mitzeichnen.appeal.AppealVersions;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.counting.SupportRecount;
-import de.mitzeichnen.security.ConsoleUser;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -68,7 +64,7 @@ class AppealStore {
                                 null));
         versions.first(appeal, me.accountId());
         audit.record(
-                me.actor(),
+                Actor.of(me),
                 "APPEAL_CREATED",
                 organiserId,
                 appeal.id(),
@@ -116,7 +112,7 @@ class AppealStore {
             if (before.isPublic()) {
                 AppealVersion v = versions.next(before, changed, in.reason(), now, me.accountId());
                 audit.record(
-                        me.actor(),
+                        Actor.of(me),
                         "APPEAL_VERSION_CREATED",
                         before.organiserId(),
                         before.id(),
@@ -133,7 +129,7 @@ class AppealStore {
         }
         if (!fields.isEmpty()) {
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "APPEAL_UPDATED",
                     before.organiserId(),
                     before.id(),
@@ -162,7 +158,7 @@ class AppealStore {
             details.put("plannedDeadline", appeal.deadline().toString());
         }
         Appeal saved = appeals.update(moved);
-        audit.record(me.actor(), action, appeal.organiserId(), appeal.id(), details);
+        audit.record(Actor.of(me), action, appeal.organiserId(), appeal.id(), details);
         return saved;
     }
 

@@ -1,17 +1,11 @@
-package de.mitzeichnen.appeal.console;
+package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.appeal.AppealStatus;
-import de.mitzeichnen.appeal.AppealVersions;
-import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
-import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Markdown;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;

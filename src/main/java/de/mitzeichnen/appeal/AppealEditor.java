@@ -1,12 +1,9 @@
-package de.mitzeichnen.appeal.console;
+package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.ConsoleUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;

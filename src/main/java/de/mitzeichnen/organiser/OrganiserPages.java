@@ -1,11 +1,8 @@
-package de.mitzeichnen.organiser.console;
+package de.mitzeichnen.organiser;
 
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
-import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;

@@ -1,10 +1,8 @@
-package de.mitzeichnen.organiser.console;
+package de.mitzeichnen.organiser;
 
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.email.EmailAddress;
-import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserKind;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;

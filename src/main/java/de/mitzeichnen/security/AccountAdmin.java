@@ -1,15 +1,12 @@
-package de.mitzeichnen.security.console;
+package de.mitzeichnen.security;
 
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.Account;
-import de.mitzeichnen.security.AccountRepository;
-import de.mitzeichnen.security.ConsoleUser;
-import de.mitzeichnen.security.Passwords;
-import de.mitzeichnen.security.Sessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -76,7 +73,7 @@ class AccountAdmin {
                                     null,
                                     null));
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "ACCOUNT_CREATED",
                     a.organiserId(),
                     null,
@@ -147,7 +144,7 @@ class AccountAdmin {
                             : !current.enabled() && saved.enabled()
                                     ? "ACCOUNT_ENABLED"
                                     : "ACCOUNT_UPDATED";
-            audit.record(me.actor(), action, saved.organiserId(), null, details);
+            audit.record(Actor.of(me), action, saved.organiserId(), null, details);
             return new Outcome(saved, null, false);
         } catch (OptimisticLockException e) {
             return new Outcome(null, new FormErrors().general("console.error.conflict"), true);
@@ -173,7 +170,7 @@ class AccountAdmin {
                         : sessions.end(account.id(), handle) ? 1 : 0;
         if (ended > 0) {
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     "SESSIONS_ENDED",
                     account.organiserId(),
                     null,

@@ -1,8 +1,5 @@
-package de.mitzeichnen.appeal.console;
+package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.PublicCount;
-import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.console.BerlinTime;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;

@@ -1,9 +1,5 @@
-package de.mitzeichnen.municipality.learnt;
+package de.mitzeichnen.municipality;
 
-import de.mitzeichnen.municipality.DomainTrust;
-import de.mitzeichnen.municipality.MailDomains;
-import de.mitzeichnen.municipality.Municipality;
-import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.SignatureSearch;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

@@ -1,12 +1,11 @@
-package de.mitzeichnen.municipality.learnt;
+package de.mitzeichnen.municipality;
 
 import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.ManagedAppeals;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.console.ManagedAppeals;
-import de.mitzeichnen.municipality.DomainException;
-import de.mitzeichnen.municipality.MailDomains;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -106,7 +105,7 @@ class ConsoleDomainPages {
         details.put("ags", l.ags());
         details.put("municipality", l.municipality());
         details.put("source", SOURCE);
-        audit.record(me.actor(), "DOMAIN_ADDED", appeal.organiserId(), appeal.id(), details);
+        audit.record(Actor.of(me), "DOMAIN_ADDED", appeal.organiserId(), appeal.id(), details);
         return HttpResponse.seeOther(
                 URI.create("/verwaltung/aufrufe/" + appeal.id() + "/domains?ok=added"));
     }

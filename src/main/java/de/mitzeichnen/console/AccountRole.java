@@ -1,4 +1,4 @@
-package de.mitzeichnen.security;
+package de.mitzeichnen.console;
 
 /**
  * What an account may do: a platform admin everything, an organiser only its own organisation's

@@ -1,8 +1,7 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.console.ConsoleUser;
+import de.mitzeichnen.security.Sessions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
@@ -47,7 +46,7 @@ class ManagedAppealRule implements SecurityRule<HttpRequest<?>> {
         if (request == null || authentication == null || !request.getPath().startsWith(PREFIX)) {
             return Publishers.just(SecurityRuleResult.UNKNOWN);
         }
-        Optional<ConsoleUser> me = ConsoleUser.of(authentication, null);
+        Optional<ConsoleUser> me = Sessions.user(authentication, null);
         Map<String, Object> variables =
                 RouteAttributes.getRouteMatch(request)
                         .filter(UriRouteMatch.class::isInstance)

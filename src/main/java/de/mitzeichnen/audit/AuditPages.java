@@ -1,14 +1,7 @@
-package de.mitzeichnen.audit.console;
+package de.mitzeichnen.audit;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.audit.AuditEntry;
-import de.mitzeichnen.audit.AuditLog;
-import de.mitzeichnen.audit.AuditWords;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
-import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -24,9 +17,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The audit log: everything for platform admins, the own organisation's entries for organisers. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -41,24 +36,19 @@ class AuditPages {
             String action,
             Map<String, Object> details,
             String organiser,
-            @Nullable Appeal appeal) {}
+            @Nullable Long appealId,
+            @Nullable String appealTitle) {}
 
     private final AuditLog audit;
-    private final OrganiserRepository organisers;
-    private final AppealRepository appeals;
+    private final Map<AuditNames.Subject, AuditNames> names =
+            new EnumMap<>(AuditNames.Subject.class);
     private final ConsoleView view;
     private final AuditWords words;
 
-    AuditPages(
-            AuditLog audit,
-            OrganiserRepository organisers,
-            AppealRepository appeals,
-            ConsoleView view,
-            AuditWords words) {
+    AuditPages(AuditLog audit, List<AuditNames> names, ConsoleView view, AuditWords words) {
         this.words = words;
         this.audit = audit;
-        this.organisers = organisers;
-        this.appeals = appeals;
+        names.forEach(n -> this.names.put(n.subject(), n));
         this.view = view;
     }
 
@@ -71,7 +61,7 @@ class AuditPages {
                         ? audit.all(pageNo - 1)
                         : audit.ofOrganiser(me.organiserId(), pageNo - 1);
         Map<Long, String> organiserNames = new HashMap<>();
-        Map<Long, Appeal> appealsById = new HashMap<>();
+        Map<Long, String> appealTitles = new HashMap<>();
         List<Row> rows =
                 page.getContent().stream()
                         .map(
@@ -86,18 +76,23 @@ class AuditPages {
                                                         : organiserNames.computeIfAbsent(
                                                                 e.organiserId(),
                                                                 id ->
-                                                                        organisers
-                                                                                .findById(id)
-                                                                                .map(
-                                                                                        Organiser
-                                                                                                ::name)
+                                                                        name(
+                                                                                        AuditNames
+                                                                                                .Subject
+                                                                                                .ORGANISER,
+                                                                                        id)
                                                                                 .orElse("#" + id)),
+                                                e.appealId(),
                                                 e.appealId() == null
                                                         ? null
-                                                        : appealsById.computeIfAbsent(
+                                                        : appealTitles.computeIfAbsent(
                                                                 e.appealId(),
                                                                 id ->
-                                                                        appeals.findById(id)
+                                                                        name(
+                                                                                        AuditNames
+                                                                                                .Subject
+                                                                                                .APPEAL,
+                                                                                        id)
                                                                                 .orElse(null))))
                         .toList();
         int totalPages = Math.max(1, page.getTotalPages());
@@ -117,6 +112,11 @@ class AuditPages {
                         pageNo > 1,
                         "hasNext",
                         pageNo < totalPages));
+    }
+
+    private Optional<String> name(AuditNames.Subject subject, long id) {
+        AuditNames n = names.get(subject);
+        return n == null ? Optional.empty() : n.name(id);
     }
 
     /** The action's label, or its name for actions this version does not know. */

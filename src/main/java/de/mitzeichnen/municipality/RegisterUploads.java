@@ -1,4 +1,4 @@
-package de.mitzeichnen.municipality.console;
+package de.mitzeichnen.municipality;
 
 import de.mitzeichnen.db.Sql;
 import io.micronaut.data.connection.annotation.Connectable;

@@ -1,15 +1,14 @@
-package de.mitzeichnen.invitation.console;
+package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.ManagedAppeals;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormFields;
-import de.mitzeichnen.console.ManagedAppeals;
 import de.mitzeichnen.db.Sql;
-import de.mitzeichnen.invitation.InvitationCsv;
-import de.mitzeichnen.invitation.Invitations;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -235,7 +234,7 @@ public class ConsoleInvitationPages {
                     invitations.invite(
                             appeal,
                             parsed.lines(),
-                            me.actor(),
+                            Actor.of(me),
                             Locale.forLanguageTag(language),
                             details);
         } catch (DataAccessException e) {
@@ -264,7 +263,7 @@ public class ConsoleInvitationPages {
         if (!canInvite(appeal)) {
             return notOpen(request, me, appeal);
         }
-        int reminded = invitations.remindAll(appeal, me.actor());
+        int reminded = invitations.remindAll(appeal, Actor.of(me));
         return redirect(appeal, "reminded", reminded);
     }
 
@@ -277,7 +276,7 @@ public class ConsoleInvitationPages {
         List<Integer> days = parseDays(typed);
         if (days != null) {
             try {
-                invitations.setReminderDays(appeal, days, me.actor());
+                invitations.setReminderDays(appeal, days, Actor.of(me));
             } catch (IllegalArgumentException invalid) {
                 days = null;
             }

@@ -1,8 +1,6 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.appeal;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.security.ConsoleUser;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.web.NotFoundException;
 import jakarta.inject.Singleton;
 

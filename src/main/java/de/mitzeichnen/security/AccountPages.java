@@ -1,15 +1,11 @@
-package de.mitzeichnen.security.console;
+package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.AccountRole;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.security.Account;
-import de.mitzeichnen.security.AccountRepository;
-import de.mitzeichnen.security.AccountRole;
-import de.mitzeichnen.security.ConsoleUser;
-import de.mitzeichnen.security.PasswordPolicy;
-import de.mitzeichnen.security.Sessions;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.Texts;

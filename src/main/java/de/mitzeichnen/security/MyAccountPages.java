@@ -1,10 +1,8 @@
-package de.mitzeichnen.security.console;
+package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
-import de.mitzeichnen.security.ConsoleUser;
-import de.mitzeichnen.security.PasswordChange;
-import de.mitzeichnen.security.Sessions;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

@@ -1,11 +1,9 @@
-package de.mitzeichnen.security.console;
+package de.mitzeichnen.security;
 
+import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.email.EmailAddress;
-import de.mitzeichnen.security.Account;
-import de.mitzeichnen.security.AccountRole;
-import de.mitzeichnen.security.PasswordPolicy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Arrays;

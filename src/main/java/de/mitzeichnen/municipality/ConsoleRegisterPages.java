@@ -1,15 +1,10 @@
-package de.mitzeichnen.municipality.console;
+package de.mitzeichnen.municipality;
 
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormFields;
-import de.mitzeichnen.municipality.ImportReport;
-import de.mitzeichnen.municipality.LineError;
-import de.mitzeichnen.municipality.MailDomains;
-import de.mitzeichnen.municipality.MunicipalityDomain;
-import de.mitzeichnen.municipality.MunicipalityImport;
-import de.mitzeichnen.municipality.MunicipalityRegister;
-import de.mitzeichnen.security.ConsoleUser;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -102,7 +97,7 @@ class ConsoleRegisterPages {
         removed.ifPresent(
                 d ->
                         audit.record(
-                                me.actor(),
+                                Actor.of(me),
                                 "DOMAIN_REMOVED",
                                 null,
                                 null,
@@ -164,7 +159,7 @@ class ConsoleRegisterPages {
                     details.put("retired", r.retired());
                     details.put("reactivated", r.reactivated());
                     details.put("unchanged", r.unchanged());
-                    audit.record(me.actor(), "REGISTER_IMPORTED", null, null, details);
+                    audit.record(Actor.of(me), "REGISTER_IMPORTED", null, null, details);
                     Map<String, Object> counts = new LinkedHashMap<>();
                     for (Map.Entry<String, Integer> c :
                             List.of(
@@ -208,7 +203,7 @@ class ConsoleRegisterPages {
                 (in, name) -> domains.importCsv(in, "upload:" + name),
                 (name, r) -> {
                     audit.record(
-                            me.actor(),
+                            Actor.of(me),
                             "DOMAINS_IMPORTED",
                             null,
                             null,
@@ -270,7 +265,7 @@ class ConsoleRegisterPages {
             r = importer.read(in, name);
         } catch (IOException | UncheckedIOException unreadable) {
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     auditPrefix + "_IMPORT_REJECTED",
                     null,
                     null,
@@ -283,7 +278,7 @@ class ConsoleRegisterPages {
         }
         if (!r.ok()) {
             audit.record(
-                    me.actor(),
+                    Actor.of(me),
                     auditPrefix + "_IMPORT_REJECTED",
                     null,
                     null,
