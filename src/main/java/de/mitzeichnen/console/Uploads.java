@@ -1,6 +1,5 @@
 package de.mitzeichnen.console;
 
-import de.mitzeichnen.signing.Evidence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import java.io.IOException;
@@ -44,13 +43,13 @@ public final class Uploads {
         return file.getSize() > MAX_BYTES;
     }
 
-    public static Evidence.EvidenceFile read(CompletedFileUpload file) {
+    public static UploadedFile read(CompletedFileUpload file) {
         try {
             String name = file.getFilename().replaceAll("[\\\\/\\p{Cntrl}\"]", "_");
             if (name.length() > 200) {
                 name = name.substring(name.length() - 200);
             }
-            return new Evidence.EvidenceFile(
+            return new UploadedFile(
                     name,
                     type(name, file.getContentType().map(Object::toString).orElse("")),
                     file.getBytes());
