@@ -176,12 +176,7 @@ class ConsoleInBrowserTest {
 
     @Test
     void dashboardAndModerationUseTheWidthAndTheConsoleFitsAPhone() throws Exception {
-        viewport(1280);
-        open("/verwaltung/anmelden");
-        browser.findElement(By.id("email")).sendKeys(account.email());
-        browser.findElement(By.id("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        browser.findElement(By.cssSelector(".console-bar"));
+        signIn(account);
 
         String dashboard = "/verwaltung/aufrufe/" + appeal.id() + "/uebersicht";
         String signatures = "/verwaltung/aufrufe/" + appeal.id() + "/unterschriften";
@@ -233,11 +228,7 @@ class ConsoleInBrowserTest {
 
     void signIn(Account who) {
         viewport(1280);
-        open("/verwaltung/anmelden");
-        browser.findElement(By.id("email")).sendKeys(who.email());
-        browser.findElement(By.id("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        browser.findElement(By.cssSelector(".console-bar"));
+        Chromium.signIn(browser, server.getURL().toString(), who.email(), ConsoleAccounts.PASSWORD);
     }
 
     /**

@@ -121,11 +121,8 @@ class OutcomeInBrowserTest {
         shots("outcome-public");
         assertTrue(browser.getPageSource().contains("Übergeben am"), browser.getPageSource());
 
-        browser.get(server.getURL() + "/verwaltung/anmelden");
-        browser.findElement(By.name("email")).sendKeys(account.email());
-        browser.findElement(By.name("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        browser.findElement(By.cssSelector(".console-bar"));
+        Chromium.signIn(
+                browser, server.getURL().toString(), account.email(), ConsoleAccounts.PASSWORD);
 
         browser.get(server.getURL() + "/verwaltung/aufrufe/" + appeal.id() + "/ergebnis");
         assertTrue(

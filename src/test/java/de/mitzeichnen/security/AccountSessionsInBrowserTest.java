@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The account page with its open sessions, and a refused password, in Chromium at 375 and 1280 px:
@@ -77,13 +76,8 @@ class AccountSessionsInBrowserTest {
         accounts.signedIn(base, organiser);
         Account admin = accounts.admin();
 
-        browser.get(server.getURL() + "/verwaltung/anmelden");
-        browser.findElement(By.id("email")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        // the login answers after hashing the password: only then does the session cookie exist
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> !d.getCurrentUrl().contains("/anmelden"));
+        Chromium.signIn(
+                browser, server.getURL().toString(), admin.email(), ConsoleAccounts.PASSWORD);
         browser.get(server.getURL() + "/verwaltung/konten/" + organiser.id());
         assertEquals(2, browser.findElements(By.cssSelector("#sitzungen ~ div tbody tr")).size());
         check("account-sessions");

@@ -96,11 +96,8 @@ class HeldInBrowserTest {
         Account account = accounts.organiser(org);
 
         browser = Chromium.start(1280, 900, Duration.ofSeconds(2));
-        browser.get(server.getURL() + "/verwaltung/anmelden");
-        browser.findElement(By.id("email")).sendKeys(account.email());
-        browser.findElement(By.id("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        browser.findElement(By.cssSelector(".console-bar"));
+        Chromium.signIn(
+                browser, server.getURL().toString(), account.email(), ConsoleAccounts.PASSWORD);
 
         for (String[] page :
                 List.of(

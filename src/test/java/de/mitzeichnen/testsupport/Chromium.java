@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium and chromedriver for the browser tests. In CI ({@code CI=true}, which {@code
@@ -118,6 +120,20 @@ public final class Chromium {
         Map<String, Object> shot =
                 browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    /**
+     * Signs in to the console through its login form and waits until the console answers: the login
+     * answers only after hashing the password, and only then does the session cookie exist.
+     */
+    public static void signIn(ChromeDriver browser, String baseUrl, String email, String password) {
+        browser.get(baseUrl.replaceAll("/$", "") + "/verwaltung/anmelden");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> !d.getCurrentUrl().contains("/anmelden"));
+        browser.findElement(By.cssSelector(".console-bar"));
     }
 
     /** Sets the page's size in CSS pixels, as a phone below 500 px. */

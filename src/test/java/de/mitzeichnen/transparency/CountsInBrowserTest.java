@@ -26,7 +26,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -161,11 +160,11 @@ class CountsInBrowserTest {
             assertTrue(height <= 240, lang + ": the widget is " + height + " px tall");
         }
 
-        open("/verwaltung/anmelden");
-        browser.findElement(By.id("email")).sendKeys(accounts.organiser(organiser).email());
-        browser.findElement(By.id("password")).sendKeys(ConsoleAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        browser.findElement(By.cssSelector(".console-bar"));
+        Chromium.signIn(
+                browser,
+                server.getURL().toString(),
+                accounts.organiser(organiser).email(),
+                ConsoleAccounts.PASSWORD);
         for (String lang : List.of("de", "en")) {
             check(
                     "dashboard-" + lang,
