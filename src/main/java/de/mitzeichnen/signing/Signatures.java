@@ -658,21 +658,13 @@ public class Signatures {
                     }
                     return null;
                 });
-        jdbc.prepareStatement(
-                "SELECT ip_hash, dropped, last_at FROM held_address"
-                        + " WHERE appeal_id = ? AND dropped > 0",
-                ps -> {
-                    ps.setLong(1, appealId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            counts.computeIfAbsent(rs.getString(1), k -> new long[2])[1] =
-                                    rs.getLong(2);
-                            Instant at = instants.convertToEntityValue(rs.getString(3), null);
-                            latest.merge(rs.getString(1), at, (a, b) -> a.isAfter(b) ? a : b);
-                        }
-                    }
-                    return null;
-                });
+        heldAddresses
+                .counted(appealId)
+                .forEach(
+                        (ipHash, c) -> {
+                            counts.computeIfAbsent(ipHash, k -> new long[2])[1] = c.dropped();
+                            latest.merge(ipHash, c.lastAt(), (a, b) -> a.isAfter(b) ? a : b);
+                        });
         return counts.entrySet().stream()
                 .map(
                         e ->
@@ -695,23 +687,17 @@ public class Signatures {
     public HeldTotals heldTotals(long appealId) {
         long[] t =
                 jdbc.prepareStatement(
-                        "SELECT (SELECT COUNT(*) FROM signature WHERE appeal_id = ?"
-                                + " AND status = 'SUSPECTED' AND confirmed_at IS NULL),"
-                                + " (SELECT COALESCE(SUM(dropped), 0) FROM held_address"
-                                + " WHERE appeal_id = ?),"
-                                + " (SELECT COUNT(DISTINCT COALESCE(ip_hash, '')) FROM signature"
+                        "SELECT COUNT(*), COUNT(DISTINCT COALESCE(ip_hash, '')) FROM signature"
                                 + " WHERE appeal_id = ? AND status = 'SUSPECTED'"
-                                + " AND confirmed_at IS NULL)",
+                                + " AND confirmed_at IS NULL",
                         ps -> {
                             ps.setLong(1, appealId);
-                            ps.setLong(2, appealId);
-                            ps.setLong(3, appealId);
                             try (ResultSet rs = ps.executeQuery()) {
                                 rs.next();
-                                return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+                                return new long[] {rs.getLong(1), rs.getLong(2)};
                             }
                         });
-        return new HeldTotals(t[0], t[1], t[2]);
+        return new HeldTotals(t[0], heldAddresses.countedTotal(appealId), t[1]);
     }
 
     /**
@@ -750,19 +736,7 @@ public class Signatures {
                                         null)
                                 .size();
         // the address's row last, as a submission locks it last
-        long counted =
-                jdbc.prepareStatement(
-                        "SELECT dropped FROM held_address WHERE appeal_id = ? AND ip_hash = ?"
-                                + " FOR UPDATE",
-                        ps -> {
-                            ps.setLong(1, appealId);
-                            ps.setString(2, ipHash);
-                            try (ResultSet rs = ps.executeQuery()) {
-                                return rs.next() ? rs.getLong(1) : 0L;
-                            }
-                        });
-        heldAddresses.decided(appealId, ipHash);
-        return new AddressDecision(changed, counted);
+        return new AddressDecision(changed, heldAddresses.decided(appealId, ipHash));
     }
 
     /**
@@ -796,12 +770,7 @@ public class Signatures {
      */
     @Transactional
     public int eraseIpHashes(long appealId) {
-        jdbc.prepareStatement(
-                "DELETE FROM held_address WHERE appeal_id = ?",
-                ps -> {
-                    ps.setLong(1, appealId);
-                    return ps.executeUpdate();
-                });
+        heldAddresses.erase(appealId);
         return jdbc.prepareStatement(
                 "UPDATE signature SET ip_hash = NULL WHERE appeal_id = ? AND ip_hash IS NOT NULL",
                 ps -> {
