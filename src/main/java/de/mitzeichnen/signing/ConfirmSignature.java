@@ -45,7 +45,8 @@ class ConfirmSignature {
         if (!Tokens.plausible(token)) {
             return new Outcome(State.UNKNOWN, null, null);
         }
-        return classify(signatures.findByConfirmTokenHash(Tokens.hash(token)), clock.instant());
+        return classify(
+                signatures.findByLinksConfirmTokenHash(Tokens.hash(token)), clock.instant());
     }
 
     @Transactional
@@ -54,7 +55,8 @@ class ConfirmSignature {
             return new Outcome(State.UNKNOWN, null, null);
         }
         Instant now = clock.instant();
-        Outcome outcome = classify(signatures.findByConfirmTokenForUpdate(Tokens.hash(token)), now);
+        Outcome outcome =
+                classify(signatures.findByLinksConfirmTokenHashForUpdate(Tokens.hash(token)), now);
         if (outcome.state() != State.SHOW) {
             return outcome;
         }
@@ -74,7 +76,7 @@ class ConfirmSignature {
         if (!Transition.CONFIRM.allowedFrom(s.status())) {
             return new Outcome(State.UNKNOWN, null, null);
         }
-        return now.isBefore(s.confirmExpiresAt())
+        return now.isBefore(s.links().confirmExpiresAt())
                 ? new Outcome(State.SHOW, s, appeal)
                 : new Outcome(State.EXPIRED, s, appeal);
     }

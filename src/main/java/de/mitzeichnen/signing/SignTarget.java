@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * What a signature is for: a German municipality (AGS), a Landkreis (5-digit key) or a foreign
- * municipality.
+ * municipality. Resolved, it becomes a {@link Signature.Place}.
  */
 public sealed interface SignTarget {
 
@@ -17,11 +17,4 @@ public sealed interface SignTarget {
 
     /** A municipality abroad, by ISO country code and the name the signer typed. */
     record Foreign(String country, String name) implements SignTarget {}
-
-    /** The columns a target fills once resolved (the foreign municipality then has its id). */
-    record Resolved(
-            @Nullable String municipalityAgs,
-            @Nullable String districtAgs,
-            @Nullable LocalDate gebietsstand,
-            @Nullable Long foreignId) {}
 }

@@ -25,23 +25,25 @@ public class SignatureDescriber {
     public record Description(String role, String municipality, String land) {}
 
     public Description describe(Signature s, Locale locale) {
+        Signature.Signer signer = s.signer();
         String role =
-                s.role() == SignerRole.OTHER && s.roleOther() != null
-                        ? s.roleOther()
-                        : texts.get(locale, s.role().messageKey());
-        if (s.municipalityAgs() != null) {
-            Municipality m = register.findByAgs(s.municipalityAgs()).orElse(null);
+                signer.role() == SignerRole.OTHER && signer.roleOther() != null
+                        ? signer.roleOther()
+                        : texts.get(locale, signer.role().messageKey());
+        Signature.Place place = s.place();
+        if (place.municipalityAgs() != null) {
+            Municipality m = register.findByAgs(place.municipalityAgs()).orElse(null);
             return m == null
-                    ? new Description(role, s.municipalityAgs(), "")
+                    ? new Description(role, place.municipalityAgs(), "")
                     : new Description(role, m.displayName(), m.landName());
         }
-        if (s.districtAgs() != null) {
-            return register.district(s.districtAgs())
+        if (place.districtAgs() != null) {
+            return register.district(place.districtAgs())
                     .map(d -> new Description(role, d.displayName(), d.landName()))
-                    .orElse(new Description(role, s.districtAgs(), ""));
+                    .orElse(new Description(role, place.districtAgs(), ""));
         }
-        if (s.foreignMunicipalityId() != null) {
-            return foreign.findById(s.foreignMunicipalityId())
+        if (place.foreignMunicipalityId() != null) {
+            return foreign.findById(place.foreignMunicipalityId())
                     .map(
                             f ->
                                     new Description(

@@ -48,7 +48,7 @@ class SignatureMails {
         Map<String, Object> model = model(appeal, s, locale);
         Formats fmt = new Formats(locale, clock, texts);
         model.put("confirmUrl", config.getBaseUrl() + "/bestaetigen/" + token);
-        model.put("expiresText", fmt.dateTime(s.confirmExpiresAt()));
+        model.put("expiresText", fmt.dateTime(s.links().confirmExpiresAt()));
         send(appeal, s, locale, "signature-confirm", "signing.mail.confirm.subject", model);
     }
 
@@ -86,7 +86,7 @@ class SignatureMails {
                 "publicNameText",
                 texts.get(
                         locale,
-                        s.publicName()
+                        s.signer().publicName()
                                 ? "replies.mail.publicName.yes"
                                 : "replies.mail.publicName.no"));
         send(appeal, s, locale, "reply-recorded", "replies.mail.subject", model);
@@ -96,7 +96,7 @@ class SignatureMails {
         Organiser organiser = organisers.byId(appeal.organiserId()).orElseThrow();
         SignatureDescriber.Description d = describer.describe(s, locale);
         Map<String, Object> model = new HashMap<>();
-        model.put("name", s.name());
+        model.put("name", s.signer().name());
         model.put("appealTitle", appeal.title());
         model.put("appealUrl", config.getBaseUrl() + "/aufrufe/" + appeal.slug());
         model.put("organiserName", organiser.name());
@@ -117,7 +117,7 @@ class SignatureMails {
         MailTemplates.Rendered rendered = templates.render(template, locale, model);
         outbox.enqueue(
                 new OutgoingMail(
-                        s.email(),
+                        s.signer().email(),
                         model.get("organiserName") + " via Mitzeichnen",
                         appeal.contactEmail(),
                         texts.get(locale, subjectKey, appeal.title()),

@@ -37,22 +37,24 @@ class SignatureTally implements SupportSource {
     }
 
     static Tally.@Nullable Place place(Signature s) {
-        if (s.municipalityAgs() != null) {
-            return new Tally.Place(Tally.Kind.M, s.municipalityAgs());
+        Signature.Place p = s.place();
+        if (p.municipalityAgs() != null) {
+            return new Tally.Place(Tally.Kind.M, p.municipalityAgs());
         }
-        if (s.districtAgs() != null) {
-            return new Tally.Place(Tally.Kind.K, s.districtAgs());
+        if (p.districtAgs() != null) {
+            return new Tally.Place(Tally.Kind.K, p.districtAgs());
         }
-        return s.foreignMunicipalityId() == null
+        return p.foreignMunicipalityId() == null
                 ? null
-                : new Tally.Place(Tally.Kind.F, String.valueOf(s.foreignMunicipalityId()));
+                : new Tally.Place(Tally.Kind.F, String.valueOf(p.foreignMunicipalityId()));
     }
 
     /** Whether the public count includes the signature. */
     static boolean counted(@Nullable Signature s, PublicCount mode) {
         return s != null
                 && s.status() == SignatureStatus.CONFIRMED
-                && (mode == PublicCount.ALL_CONFIRMED || s.trust() != Trust.EMAIL_ONLY);
+                && (mode == PublicCount.ALL_CONFIRMED
+                        || s.verification().trust() != Trust.EMAIL_ONLY);
     }
 
     /**
@@ -62,10 +64,10 @@ class SignatureTally implements SupportSource {
      */
     static boolean awaiting(@Nullable Signature s, PublicCount mode) {
         return s != null
-                && (s.status() == SignatureStatus.SUSPECTED && s.confirmedAt() != null
+                && (s.status() == SignatureStatus.SUSPECTED && s.everConfirmed()
                         || s.status() == SignatureStatus.CONFIRMED
                                 && mode == PublicCount.TRUSTED_ONLY
-                                && s.trust() == Trust.EMAIL_ONLY);
+                                && s.verification().trust() == Trust.EMAIL_ONLY);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealText;
 import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
@@ -51,7 +50,6 @@ public class Signatures {
     private final ApplicationEventPublisher<SignatureConfirmed> confirmations;
     private final JdbcOperations jdbc;
     private final AuditLog audit;
-    private final SigningConfig config;
     private final HeldAddresses heldAddresses;
     private final Clock clock;
     private final UtcInstantConverter instants = new UtcInstantConverter();
@@ -67,12 +65,10 @@ public class Signatures {
             ApplicationEventPublisher<SignatureConfirmed> confirmations,
             JdbcOperations jdbc,
             AuditLog audit,
-            SigningConfig config,
             HeldAddresses heldAddresses,
             Clock clock) {
         this.heldAddresses = heldAddresses;
         this.audit = audit;
-        this.config = config;
         this.signatures = signatures;
         this.appeals = appeals;
         this.submissions = submissions;
@@ -100,26 +96,15 @@ public class Signatures {
                 && signatures.findForUpdate(appeal.id(), r.email().key()).isPresent()) {
             return Optional.empty();
         }
-        SignTarget.Resolved place = submissions.resolve(r.target());
         String withdrawToken = r.email() == null ? null : Tokens.newToken();
         Signature.Submission in =
                 new Signature.Submission(
-                        r.email() == null ? null : r.email().address(),
-                        r.email() == null ? null : r.email().key(),
-                        r.name(),
-                        r.role(),
-                        r.roleOther(),
-                        r.body(),
-                        place,
-                        r.publicName(),
-                        config.getPrivacyVersion(),
-                        locale.getLanguage(),
-                        AppealText.hash(appeal),
-                        null,
+                        Signature.Signer.of(r, null),
+                        submissions.resolve(r.target()),
+                        submissions.consent(appeal, locale, now),
                         false,
                         null,
-                        null,
-                        r.outcomeMails());
+                        null);
         String note = evidence.note() == null || evidence.note().isBlank() ? null : evidence.note();
         ledger.lock(appeal.id());
         Signature saved =
@@ -164,12 +149,12 @@ public class Signatures {
                     withdrawToken,
                     Locale.forLanguageTag(saved.language()));
         }
-        if (saved.foreignMunicipalityId() != null) {
-            foreign.markListed(saved.foreignMunicipalityId());
+        if (saved.place().foreignMunicipalityId() != null) {
+            foreign.markListed(saved.place().foreignMunicipalityId());
         }
-        if (saved.emailKey() != null) {
+        if (saved.signer().emailKey() != null) {
             confirmations.publishEvent(
-                    new SignatureConfirmed(appeal.id(), saved.id(), saved.emailKey()));
+                    new SignatureConfirmed(appeal.id(), saved.id(), saved.signer().emailKey()));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("signature", saved.id());
@@ -412,7 +397,7 @@ public class Signatures {
             @Nullable String note,
             Instant now,
             boolean rollUp) {
-        Optional<Signature> found = signatures.findInAppealForUpdate(appeal.id(), id);
+        Optional<Signature> found = signatures.findByIdAndAppealIdForUpdate(id, appeal.id());
         if (found.isEmpty() || !transition.allowedFrom(found.get().status())) {
             return false;
         }
@@ -421,27 +406,29 @@ public class Signatures {
         Confirmation confirmation = null;
         if (transition == Transition.VERIFY && current.status() == SignatureStatus.PENDING) {
             confirmation = confirmation(current, now);
-            current = confirmation.signature();
+            current = signatures.storeConfirmed(confirmation.signature());
         }
-        SignatureStatus target = transition.target(current.status(), current.confirmedAt() != null);
+        SignatureStatus target = transition.target(current.status(), current.everConfirmed());
         String releaseToken =
                 transition == Transition.CLEAR && target == SignatureStatus.PENDING
                         ? Tokens.newToken()
                         : null;
-        Signature next =
+        // each kind of change writes only the parts it changed
+        Signature saved =
                 switch (transition) {
-                    case VERIFY -> current.verified(actor, method, note, now);
-                    case ANONYMISE -> current.erased(target, now);
+                    case VERIFY ->
+                            signatures.storeVerified(current.verified(actor, method, note, now));
+                    case ANONYMISE -> signatures.storeErased(current.erased(target, now));
                     case CLEAR ->
                             releaseToken != null
-                                    ? current.released(
-                                            Tokens.hash(releaseToken),
-                                            submissions.expiry(appeal, now),
-                                            now)
-                                    : current.withStatus(target, now);
-                    default -> current.withStatus(target, now);
+                                    ? signatures.storeLinks(
+                                            current.released(
+                                                    Tokens.hash(releaseToken),
+                                                    submissions.expiry(appeal, now),
+                                                    now))
+                                    : signatures.storeStatus(current.withStatus(target, now));
+                    default -> signatures.storeStatus(current.withStatus(target, now));
                 };
-        Signature saved = signatures.update(next);
         if (confirmation != null) {
             announce(appeal, saved, confirmation.withdrawToken());
         }
@@ -468,9 +455,11 @@ public class Signatures {
     Confirmation confirmation(Signature s, Instant now) {
         Trust trust = Trust.EMAIL_ONLY;
         TrustFlag flag = null;
-        String place = s.municipalityAgs() != null ? s.municipalityAgs() : s.districtAgs();
+        Signature.Place where = s.place();
+        String place =
+                where.municipalityAgs() != null ? where.municipalityAgs() : where.districtAgs();
         if (place != null) {
-            DomainTrust dt = domains.trustFor(s.emailKey(), place);
+            DomainTrust dt = domains.trustFor(s.signer().emailKey(), place);
             switch (dt) {
                 case OFFICIAL_DOMAIN -> trust = Trust.OFFICIAL_DOMAIN;
                 case OTHER_MUNICIPALITY -> flag = TrustFlag.OTHER_MUNICIPALITY;
@@ -480,7 +469,7 @@ public class Signatures {
         } else if (domains.isFreemail(s.domain())) {
             flag = TrustFlag.FREEMAIL;
         }
-        if (s.trust() == Trust.INVITED) {
+        if (s.verification().trust() == Trust.INVITED) {
             trust = Trust.INVITED;
         }
         String withdrawToken = Tokens.newToken();
@@ -492,13 +481,13 @@ public class Signatures {
     void announce(Appeal appeal, Signature confirmed, String withdrawToken) {
         mails.confirmed(
                 appeal, confirmed, withdrawToken, Locale.forLanguageTag(confirmed.language()));
-        if (confirmed.foreignMunicipalityId() != null) {
+        if (confirmed.place().foreignMunicipalityId() != null) {
             // a place typed by a signer becomes searchable only once someone confirmed signing for
             // it
-            foreign.markListed(confirmed.foreignMunicipalityId());
+            foreign.markListed(confirmed.place().foreignMunicipalityId());
         }
         confirmations.publishEvent(
-                new SignatureConfirmed(appeal.id(), confirmed.id(), confirmed.emailKey()));
+                new SignatureConfirmed(appeal.id(), confirmed.id(), confirmed.signer().emailKey()));
     }
 
     /**
@@ -507,7 +496,7 @@ public class Signatures {
     Signature confirm(Appeal appeal, Signature pending, Instant now) {
         Transition.CONFIRM.target(pending.status(), false);
         Confirmation c = confirmation(pending, now);
-        Signature saved = signatures.update(c.signature());
+        Signature saved = signatures.storeConfirmed(c.signature());
         announce(appeal, saved, c.withdrawToken());
         ledger.changed(appeal.id(), tally(appeal, pending), tally(appeal, saved));
         return saved;
@@ -518,7 +507,7 @@ public class Signatures {
      */
     Signature withdraw(Appeal appeal, Signature confirmed, Instant now) {
         Signature saved =
-                signatures.update(
+                signatures.storeErased(
                         confirmed.erased(
                                 Transition.WITHDRAW.target(confirmed.status(), true), now));
         ledger.changed(appeal.id(), tally(appeal, confirmed), tally(appeal, saved));

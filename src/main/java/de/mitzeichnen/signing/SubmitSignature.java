@@ -53,10 +53,6 @@ class SubmitSignature {
                 });
     }
 
-    SignTarget.Resolved resolve(SignTarget target) {
-        return transaction.resolve(target);
-    }
-
     /**
      * Officials of one town hall or Land data centre share a client address: one whose mail domain
      * is registered for the place signed for has a limit of its own, far higher (the per-domain

@@ -74,7 +74,7 @@ class SubmitTransaction {
         }
         Signature s = existing.get();
         // One mail stays reserved for the confirmation with the withdrawal link.
-        if (!invited && s.mailsSent() >= config.getMaxMailsPerSignature() - 1) {
+        if (!invited && s.links().mailsSent() >= config.getMaxMailsPerSignature() - 1) {
             return Optional.empty();
         }
         if (Transition.RESUBMIT.allowedFrom(s.status())) {
@@ -91,7 +91,8 @@ class SubmitTransaction {
             mails.confirmation(appeal, updated, token, locale);
         } else if (s.status() == SignatureStatus.CONFIRMED && !invited) {
             // no transition: the signer hears that the signature stands
-            Signature stands = signatures.update(s.withMailsSent(s.mailsSent() + 1, now));
+            Signature stands =
+                    signatures.storeLinks(s.withMailsSent(s.links().mailsSent() + 1, now));
             mails.alreadySigned(appeal, stands, locale);
         }
         // rejected, suspected or otherwise held by the organiser: nothing changes, nothing is sent
@@ -152,35 +153,30 @@ class SubmitTransaction {
             boolean invited,
             String token,
             Instant now) {
-        SignTarget.Resolved place = resolve(r.target());
         return new Signature.Submission(
-                r.email().address(),
-                r.email().key(),
-                r.name(),
-                r.role(),
-                r.roleOther(),
-                r.body(),
-                place,
-                r.publicName(),
-                config.getPrivacyVersion(),
-                locale.getLanguage(),
-                AppealText.hash(appeal),
-                ipHash,
+                Signature.Signer.of(r, ipHash),
+                resolve(r.target()),
+                consent(appeal, locale, now),
                 invited,
                 Tokens.hash(token),
-                expiry(appeal, now),
-                r.outcomeMails());
+                expiry(appeal, now));
+    }
+
+    /** What the signer agrees to now: this privacy notice, this text of the appeal. */
+    Signature.Consent consent(Appeal appeal, Locale locale, Instant now) {
+        return new Signature.Consent(
+                config.getPrivacyVersion(), now, locale.getLanguage(), AppealText.hash(appeal));
     }
 
     /** The place's keys; a foreign municipality is made on first use. */
-    SignTarget.Resolved resolve(SignTarget target) {
+    Signature.Place resolve(SignTarget target) {
         if (target instanceof SignTarget.Municipality m) {
-            return new SignTarget.Resolved(m.ags(), null, m.gebietsstand(), null);
+            return new Signature.Place(m.ags(), null, m.gebietsstand(), null);
         } else if (target instanceof SignTarget.District d) {
-            return new SignTarget.Resolved(null, d.ags(), null, null);
+            return new Signature.Place(null, d.ags(), null, null);
         }
         SignTarget.Foreign f = (SignTarget.Foreign) target;
-        return new SignTarget.Resolved(
+        return new Signature.Place(
                 null, null, null, foreign.findOrCreate(f.country(), f.name()).id());
     }
 

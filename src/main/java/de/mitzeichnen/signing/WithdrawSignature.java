@@ -50,7 +50,8 @@ class WithdrawSignature {
         if (!Tokens.plausible(token)) {
             return new Outcome(State.UNKNOWN, null, null);
         }
-        return classify(signatures.findByWithdrawTokenHash(Tokens.hash(token)), clock.instant());
+        return classify(
+                signatures.findByLinksWithdrawTokenHash(Tokens.hash(token)), clock.instant());
     }
 
     @Transactional
@@ -60,13 +61,13 @@ class WithdrawSignature {
         }
         Instant now = clock.instant();
         Outcome outcome =
-                classify(signatures.findByWithdrawTokenForUpdate(Tokens.hash(token)), now);
+                classify(signatures.findByLinksWithdrawTokenHashForUpdate(Tokens.hash(token)), now);
         if (outcome.state() != State.SHOW) {
             return outcome;
         }
         Signature erased = owner.withdraw(outcome.appeal(), outcome.signature(), now);
         // the mails to that person go too: what is withdrawn leaves no copy behind
-        outbox.eraseFor(outcome.signature().email());
+        outbox.eraseFor(outcome.signature().signer().email());
         return new Outcome(State.WITHDRAWN_NOW, erased, outcome.appeal());
     }
 
