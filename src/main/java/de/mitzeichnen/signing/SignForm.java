@@ -1,6 +1,7 @@
 package de.mitzeichnen.signing;
 
-import java.util.Map;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * What the sign form sends. The field names are a contract (other tools post them): name, role,
@@ -35,28 +36,56 @@ public record SignForm(
         return new SignForm("", "", "", "", "", "DE", "", false, false);
     }
 
-    public static SignForm of(Map<String, String> fields) {
-        return new SignForm(
-                text(fields, "name"),
-                text(fields, "role"),
-                text(fields, "roleOther"),
-                text(fields, "body"),
-                text(fields, "municipality"),
-                text(fields, "country").isEmpty() ? "DE" : text(fields, "country"),
-                text(fields, "email"),
-                checked(fields, "publicName"),
-                checked(fields, "privacy"),
-                checked(fields, "outcomeMails"));
-    }
+    /**
+     * The form as posted: every field may be missing. {@code municipalityChoice} is the place
+     * picked from a list of namesakes and wins over the text (which the page keeps, so the signer
+     * can refine it instead); {@code invitation} the token of a personal invitation link.
+     * Checkboxes count as ticked with any of the values browsers and tools send.
+     */
+    @Serdeable
+    public record Posted(
+            @Nullable String name,
+            @Nullable String role,
+            @Nullable String roleOther,
+            @Nullable String body,
+            @Nullable String municipality,
+            @Nullable String municipalityChoice,
+            @Nullable String country,
+            @Nullable String email,
+            @Nullable String publicName,
+            @Nullable String privacy,
+            @Nullable String outcomeMails,
+            @Nullable String invitation) {
 
-    private static String text(Map<String, String> fields, String key) {
-        String v = fields.get(key);
-        return v == null ? "" : v.strip();
-    }
+        static final Posted NOTHING =
+                new Posted(null, null, null, null, null, null, null, null, null, null, null, null);
 
-    private static boolean checked(Map<String, String> fields, String key) {
-        String v = fields.get(key);
-        return v != null
-                && (v.equals("on") || v.equals("true") || v.equals("1") || v.equals("yes"));
+        /** The form to validate, its texts stripped, the country DE unless given. */
+        public SignForm form() {
+            String place =
+                    municipalityChoice == null || municipalityChoice.isBlank()
+                            ? municipality
+                            : municipalityChoice;
+            return new SignForm(
+                    text(name),
+                    text(role),
+                    text(roleOther),
+                    text(body),
+                    text(place),
+                    text(country).isEmpty() ? "DE" : text(country),
+                    text(email),
+                    checked(publicName),
+                    checked(privacy),
+                    checked(outcomeMails));
+        }
+
+        private static String text(@Nullable String v) {
+            return v == null ? "" : v.strip();
+        }
+
+        private static boolean checked(@Nullable String v) {
+            return v != null
+                    && (v.equals("on") || v.equals("true") || v.equals("1") || v.equals("yes"));
+        }
     }
 }

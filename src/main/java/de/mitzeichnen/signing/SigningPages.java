@@ -10,6 +10,7 @@ import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.TokenPages;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,7 +24,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import java.net.URI;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -79,27 +79,28 @@ class SigningPages {
     @Post("/aufrufe/{slug}/unterzeichnen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<String> sign(
-            HttpRequest<?> request, String slug, @Body Map<String, String> fields) {
+            HttpRequest<?> request, String slug, @Nullable @Body SignForm.Posted posted) {
         PublicAppeals.Page page = appeals.page(slug).orElseThrow(NotFoundException::new);
         Appeal appeal = page.appeal();
         if (!appeal.acceptsSignatures(clock.instant())) {
             return closed(request, page);
         }
-        SignForm form = SignForm.of(withChosenPlace(fields));
+        SignForm.Posted fields = posted == null ? SignForm.Posted.NOTHING : posted;
+        SignForm form = fields.form();
         SignFormValidator.Result result = validator.validate(appeal, form);
         if (!result.valid()) {
             Map<String, Object> model = appealModel(page);
             model.put("form", form);
             model.put("errors", result.errors());
             model.put("candidates", result.candidates());
-            if (fields != null && fields.get("invitation") != null) {
-                model.put("invitationToken", fields.get("invitation"));
+            if (fields.invitation() != null) {
+                model.put("invitationToken", fields.invitation());
             }
             extensions.contribute(request, appeal, model);
             return pages.render(
                     request, HttpStatus.UNPROCESSABLE_ENTITY, "appeal", answerOf(model, slug));
         }
-        String invitationToken = fields == null ? null : fields.get("invitation");
+        String invitationToken = fields.invitation();
         boolean invited =
                 invitationToken != null
                         && invitations.invites(
@@ -264,23 +265,6 @@ class SigningPages {
         model.put("path", "/aufrufe/" + slug);
         model.put("langAnchor", "#form");
         return model;
-    }
-
-    /**
-     * A place picked from the list of ambiguous matches wins over the text field, which stays on
-     * the page so the signer can refine it instead.
-     */
-    private static Map<String, String> withChosenPlace(Map<String, String> fields) {
-        if (fields == null) {
-            return Map.of();
-        }
-        String chosen = fields.get("municipalityChoice");
-        if (chosen == null || chosen.isBlank()) {
-            return fields;
-        }
-        Map<String, String> copy = new HashMap<>(fields);
-        copy.put("municipality", chosen);
-        return copy;
     }
 
     private static Map<String, Object> appealModel(PublicAppeals.Page page) {
