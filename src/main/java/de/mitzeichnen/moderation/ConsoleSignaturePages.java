@@ -1,5 +1,6 @@
 package de.mitzeichnen.moderation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.ManagedAppeals;
 import de.mitzeichnen.appeal.SignerRole;
@@ -15,6 +16,7 @@ import de.mitzeichnen.signing.Trust;
 import de.mitzeichnen.signing.TrustFlag;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.Texts;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -29,6 +31,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,6 +52,66 @@ import java.util.Optional;
 class ConsoleSignaturePages {
 
     private static final int MAX_REASON = 500;
+
+    /** One action on one signature, with its reason; {@code notify}: tell a rejected signer. */
+    @Serdeable
+    record ActionForm(
+            @Nullable String action,
+            @Nullable String reason,
+            @JsonProperty("notify") @Nullable String notifySigner) {
+
+        String reasonText() {
+            return reason == null ? "" : reason.strip();
+        }
+
+        boolean notifies() {
+            return "on".equals(notifySigner);
+        }
+    }
+
+    /**
+     * One action on every signature the list's filter finds: the filter rides along in the form;
+     * without {@code confirm=yes} the action is only previewed.
+     */
+    @Serdeable
+    record BulkForm(
+            @Nullable String status,
+            @Nullable String trust,
+            @Nullable String flag,
+            @Nullable String land,
+            @Nullable String role,
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String q,
+            @Nullable String before,
+            @Nullable String action,
+            @Nullable String reason,
+            @JsonProperty("notify") @Nullable String notifySigner,
+            @Nullable String confirm) {
+
+        ActionForm act() {
+            return new ActionForm(action, reason, notifySigner);
+        }
+
+        boolean confirmed() {
+            return "yes".equals(confirm);
+        }
+
+        /** The filter's fields, as the list's address carries them. */
+        Map<String, String> filter() {
+            Map<String, String> raw = new HashMap<>();
+            raw.put("status", status);
+            raw.put("trust", trust);
+            raw.put("flag", flag);
+            raw.put("land", land);
+            raw.put("role", role);
+            raw.put("from", from);
+            raw.put("to", to);
+            raw.put("q", q);
+            raw.put("before", before);
+            return params(raw);
+        }
+    }
 
     private final ManagedAppeals managed;
     private final Moderation moderation;
@@ -86,10 +149,10 @@ class ConsoleSignaturePages {
             ConsoleUser me,
             long id,
             long signatureId,
-            @Body Map<String, String> form) {
+            @Body ActionForm form) {
         Appeal appeal = managed.byId(me, id);
-        Optional<ModerationAction> action = action(form.get("action"));
-        String reason = form.getOrDefault("reason", "").strip();
+        Optional<ModerationAction> action = action(form.action());
+        String reason = form.reasonText();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
             String field = (action.isEmpty() ? "action-" : "reason-") + signatureId;
             return page(
@@ -111,7 +174,7 @@ class ConsoleSignaturePages {
                         action.get(),
                         reason,
                         me.email(),
-                        "on".equals(form.get("notify")));
+                        form.notifies());
         if (changed) {
             audit.record(
                     Actor.of(me),
@@ -136,13 +199,13 @@ class ConsoleSignaturePages {
      */
     @Post("/alle")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> actOnAll(
-            HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+    HttpResponse<?> actOnAll(HttpRequest<?> request, ConsoleUser me, long id, @Body BulkForm bulk) {
         Appeal appeal = managed.byId(me, id);
-        Map<String, String> params = params(form);
+        Map<String, String> params = bulk.filter();
         SignatureFilter filter = SignatureFilter.of(params);
-        Optional<ModerationAction> action = action(form.get("action"));
-        String reason = form.getOrDefault("reason", "").strip();
+        ActionForm form = bulk.act();
+        Optional<ModerationAction> action = action(form.action());
+        String reason = form.reasonText();
         if (action.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
             return page(
                     request,
@@ -156,7 +219,7 @@ class ConsoleSignaturePages {
                             : "console.signatures.error.reason",
                     null);
         }
-        if (!"yes".equals(form.get("confirm"))) {
+        if (!bulk.confirmed()) {
             // Ask again on a page of its own: how many signatures, which action, which reason;
             // nothing changes yet.
             String query = String.join("&", filter.asParams());
@@ -173,7 +236,7 @@ class ConsoleSignaturePages {
                             "reason",
                             reason,
                             "notify",
-                            "on".equals(form.get("notify")),
+                            form.notifies(),
                             "params",
                             params,
                             "query",
@@ -185,12 +248,7 @@ class ConsoleSignaturePages {
         }
         long changed =
                 moderation.applyAll(
-                        appeal.id(),
-                        filter,
-                        action.get(),
-                        reason,
-                        me.email(),
-                        "on".equals(form.get("notify")));
+                        appeal.id(), filter, action.get(), reason, me.email(), form.notifies());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", String.join("&", filter.asParams()));
         details.put("reason", reason);

@@ -8,6 +8,7 @@ import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Pages;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,6 +23,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +46,27 @@ class ConsoleTrendingPages {
     static final Duration WINDOW = Duration.ofHours(1);
     private static final int MAX_TEXT = 500;
     private static final int MAX_ADDRESSES = 50;
+
+    /**
+     * CLEAR or REJECT with a reason, for one held submission or (with {@code address}, the client
+     * address hash) for all of one address.
+     */
+    @Serdeable
+    record DecisionForm(
+            @Nullable String action, @Nullable String reason, @Nullable String address) {
+
+        String reasonText() {
+            return reason == null ? "" : reason.strip();
+        }
+
+        String actionName() {
+            return action == null ? "" : action;
+        }
+
+        String addressHash() {
+            return address == null ? "" : address;
+        }
+    }
 
     private final ManagedAppeals managed;
     private final Signatures signatures;
@@ -73,11 +96,11 @@ class ConsoleTrendingPages {
     @Post("/anschluss")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> decideAddress(
-            HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+            HttpRequest<?> request, ConsoleUser me, long id, @Body DecisionForm form) {
         Appeal appeal = managed.byId(me, id);
-        String reason = form.getOrDefault("reason", "").strip();
-        String address = form.getOrDefault("address", "");
-        String action = form.getOrDefault("action", "");
+        String reason = form.reasonText();
+        String address = form.addressHash();
+        String action = form.actionName();
         String error =
                 reason.isEmpty()
                         ? "console.trending.error.reason"
@@ -129,9 +152,9 @@ class ConsoleTrendingPages {
             ConsoleUser me,
             long id,
             long signatureId,
-            @Body Map<String, String> form) {
+            @Body DecisionForm form) {
         Appeal appeal = managed.byId(me, id);
-        String reason = form.getOrDefault("reason", "").strip();
+        String reason = form.reasonText();
         if (reason.isEmpty() || reason.length() > MAX_TEXT) {
             return page(
                     request,
@@ -142,7 +165,7 @@ class ConsoleTrendingPages {
                             ? "console.trending.error.reason"
                             : "console.verification.error.tooLong");
         }
-        String action = form.getOrDefault("action", "");
+        String action = form.actionName();
         boolean changed;
         if ("CLEAR".equals(action)) {
             changed = signatures.clear(appeal.id(), signatureId, me.email(), reason);

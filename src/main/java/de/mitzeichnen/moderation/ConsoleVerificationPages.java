@@ -1,5 +1,6 @@
 package de.mitzeichnen.moderation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.ManagedAppeals;
 import de.mitzeichnen.audit.Actor;
@@ -11,6 +12,7 @@ import de.mitzeichnen.signing.SignatureSearch;
 import de.mitzeichnen.signing.VerificationMethod;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.Texts;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,6 +27,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +45,26 @@ class ConsoleVerificationPages {
     private static final int MAX_TEXT = 500;
     private static final Map<String, String> QUEUE =
             Map.of("status", "CONFIRMED", "trust", "EMAIL_ONLY");
+
+    /**
+     * A decision on one signature of the queue: VERIFY (saying how) or REJECT, with a note (the
+     * reason, for a rejection) and whether the signer hears of a rejection.
+     */
+    @Serdeable
+    record DecisionForm(
+            @Nullable String action,
+            @Nullable String method,
+            @Nullable String note,
+            @JsonProperty("notify") @Nullable String notifySigner) {
+
+        String text() {
+            return note == null ? "" : note.strip();
+        }
+
+        boolean notifies() {
+            return "on".equals(notifySigner);
+        }
+    }
 
     private final ManagedAppeals managed;
     private final Moderation moderation;
@@ -76,9 +99,9 @@ class ConsoleVerificationPages {
             ConsoleUser me,
             long id,
             long signatureId,
-            @Body Map<String, String> form) {
+            @Body DecisionForm form) {
         Appeal appeal = managed.byId(me, id);
-        String text = form.getOrDefault("note", "").strip();
+        String text = form.text();
         if (text.length() > MAX_TEXT) {
             return page(
                     request,
@@ -91,8 +114,8 @@ class ConsoleVerificationPages {
         boolean changed;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("signature", signatureId);
-        if ("VERIFY".equals(form.get("action"))) {
-            VerificationMethod method = method(form.get("method"));
+        if ("VERIFY".equals(form.action())) {
+            VerificationMethod method = method(form.method());
             if (method == null) {
                 return page(
                         request,
@@ -121,7 +144,7 @@ class ConsoleVerificationPages {
                         appeal.id(),
                         details);
             }
-        } else if ("REJECT".equals(form.get("action"))) {
+        } else if ("REJECT".equals(form.action())) {
             if (text.isEmpty()) {
                 return page(
                         request,
@@ -138,7 +161,7 @@ class ConsoleVerificationPages {
                             ModerationAction.REJECT,
                             text,
                             me.email(),
-                            "on".equals(form.get("notify")));
+                            form.notifies());
             details.put("reason", text);
             if (changed) {
                 audit.record(
@@ -158,7 +181,7 @@ class ConsoleVerificationPages {
                     null);
         }
         String done =
-                "VERIFY".equals(form.get("action"))
+                "VERIFY".equals(form.action())
                         ? ModerationAction.VERIFY.done()
                         : ModerationAction.REJECT.done();
         return HttpResponse.seeOther(
