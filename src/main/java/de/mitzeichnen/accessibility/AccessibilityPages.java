@@ -87,9 +87,8 @@ class AccessibilityPages {
 
     @Post(FEEDBACK)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<String> sendFeedback(
-            HttpRequest<?> request, @Nullable @Body Map<String, String> fields) {
-        FeedbackForm form = FeedbackForm.of(fields);
+    HttpResponse<String> sendFeedback(HttpRequest<?> request, @Nullable @Body FeedbackForm posted) {
+        FeedbackForm form = posted == null ? FeedbackForm.empty() : posted;
         Map<String, String> errors = form.errors();
         if (!errors.isEmpty()) {
             return form(request, HttpStatus.UNPROCESSABLE_ENTITY, form, errors);

@@ -1,14 +1,22 @@
 package de.mitzeichnen.accessibility;
 
 import de.mitzeichnen.email.EmailAddress;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * What the accessibility feedback form sends: a message about a barrier (required), the address to
- * answer (required: the operator must answer), and optionally a name and the page concerned.
+ * answer (required: the operator must answer), and optionally a name and the page concerned. Bound
+ * from the posted form; a missing field is empty, every text stripped.
  */
-record FeedbackForm(String name, String email, String page, String message) {
+@Serdeable
+record FeedbackForm(
+        @Nullable String name,
+        @Nullable String email,
+        @Nullable String page,
+        @Nullable String message) {
 
     static final int MAX_MESSAGE = 5000;
     static final int MAX_NAME = 200;
@@ -17,18 +25,18 @@ record FeedbackForm(String name, String email, String page, String message) {
     /** The fields in the order of the form, as the error summary lists them. */
     static final String[] FIELDS = {"message", "page", "name", "email"};
 
+    FeedbackForm {
+        name = text(name);
+        email = text(email);
+        page = text(page);
+        message = text(message);
+    }
+
     static FeedbackForm empty() {
         return new FeedbackForm("", "", "", "");
     }
 
-    static FeedbackForm of(Map<String, String> fields) {
-        Map<String, String> f = fields == null ? Map.of() : fields;
-        return new FeedbackForm(
-                text(f, "name"), text(f, "email"), text(f, "page"), text(f, "message"));
-    }
-
-    private static String text(Map<String, String> fields, String key) {
-        String v = fields.get(key);
+    private static String text(@Nullable String v) {
         return v == null ? "" : v.strip();
     }
 

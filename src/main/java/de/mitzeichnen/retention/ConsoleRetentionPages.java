@@ -7,6 +7,7 @@ import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.web.Pages;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +22,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.Map;
 
@@ -33,6 +35,10 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ConsoleRetentionPages {
+
+    /** The days to keep the data; empty for the platform's default. */
+    @Serdeable
+    record DaysForm(@Nullable String days) {}
 
     private final ManagedAppeals managed;
     private final Retention retention;
@@ -62,10 +68,9 @@ class ConsoleRetentionPages {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> save(
-            HttpRequest<?> request, ConsoleUser me, long id, @Body Map<String, String> form) {
+    HttpResponse<?> save(HttpRequest<?> request, ConsoleUser me, long id, @Body DaysForm form) {
         Appeal appeal = managed.byId(me, id);
-        String text = form.getOrDefault("days", "").strip();
+        String text = form.days() == null ? "" : form.days().strip();
         Integer days = null;
         if (!text.isEmpty()) {
             try {
