@@ -36,11 +36,6 @@ public record Signature(
         @Utc Instant updatedAt,
         @Version @Nullable Long version) {
 
-    public Signature {
-        // a row without trust and check reads as no part at all
-        verification = verification == null ? Verification.NONE : verification;
-    }
-
     /**
      * Who signs: the personal data, erased on withdrawal and anonymisation, and the office, which
      * stays for the count history. The client address is kept only as a hash, and only so long.
