@@ -15,4 +15,6 @@ public interface AppealRepository extends CrudRepository<Appeal, Long> {
     List<Appeal> findByStatusInOrderByDeadlineAsc(Collection<AppealStatus> statuses);
 
     List<Appeal> findByOrganiserIdOrderByCreatedAtDesc(Long organiserId);
+
+    List<Appeal> findByIdIn(Collection<Long> ids);
 }

@@ -45,12 +45,24 @@ public final class Uploads {
     }
 
     public static Evidence.EvidenceFile read(CompletedFileUpload file) {
+        Part p = part(file);
+        return new Evidence.EvidenceFile(p.name(), p.contentType(), p.content());
+    }
+
+    /** An uploaded file: its name made safe for a download header, its type and its bytes. */
+    public record Part(String name, String contentType, byte[] content) {}
+
+    /**
+     * The file as {@link #read} takes it, for features that keep their evidence in tables of their
+     * own (an alliance membership's council decision).
+     */
+    public static Part part(CompletedFileUpload file) {
         try {
             String name = file.getFilename().replaceAll("[\\\\/\\p{Cntrl}\"]", "_");
             if (name.length() > 200) {
                 name = name.substring(name.length() - 200);
             }
-            return new Evidence.EvidenceFile(
+            return new Part(
                     name,
                     type(name, file.getContentType().map(Object::toString).orElse("")),
                     file.getBytes());

@@ -2,6 +2,8 @@ package de.mitzeichnen.organiser;
 
 import de.mitzeichnen.web.PublicCacheConfig;
 import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,9 +16,18 @@ import java.util.function.Function;
 public class Organisers {
 
     private final Function<Long, Optional<Organiser>> byId;
+    private final OrganiserRepository repository;
 
     Organisers(OrganiserRepository repository, PublicCacheConfig cache) {
+        this.repository = repository;
         this.byId = cache.shortLived(repository::findById, 1_000);
+    }
+
+    /** Every organisation by name, for a platform admin's choice in another feature's form. */
+    public List<Organiser> all() {
+        return repository.findAll().stream()
+                .sorted(Comparator.comparing(Organiser::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     public Optional<Organiser> byId(long id) {
