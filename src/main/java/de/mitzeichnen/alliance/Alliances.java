@@ -90,9 +90,41 @@ public class Alliances {
                 : repository.findByOrganiserIdOrderByNameAsc(me.organiserId());
     }
 
-    @Transactional
+    /** What an alliance says about itself (checked, as the form's validation leaves it). */
+    public record Details(
+            String name,
+            String slug,
+            String description,
+            @Nullable String contactName,
+            String contactEmail,
+            boolean publicPage) {}
+
+    /** The alliance at this address, public or not (for the demo data and the console). */
+    public Optional<Alliance> bySlug(String slug) {
+        return repository.findBySlug(slug).filter(a -> a.slug().equals(slug));
+    }
+
+    /** Creates an alliance for the signed-in account's organisation (a platform admin's choice). */
     Outcome create(ConsoleUser me, AllianceForm.Input in) {
         Long organiserId = me.isPlatformAdmin() ? in.organiserId() : me.organiserId();
+        return create(
+                Actor.of(me),
+                organiserId,
+                new Details(
+                        in.name(),
+                        in.slug(),
+                        in.description(),
+                        in.contactName(),
+                        in.contactEmail(),
+                        in.publicPage()));
+    }
+
+    /**
+     * Creates an alliance run by {@code organiserId}, with its (empty) numbers, audited; refuses an
+     * unknown organisation or an address in use.
+     */
+    @Transactional
+    public Outcome create(Actor who, @Nullable Long organiserId, Details in) {
         FormErrors errors = new FormErrors();
         if (organiserId == null || organisers.byId(organiserId).isEmpty()) {
             errors.field("organiserId", "console.appeal.error.organiser");
@@ -131,7 +163,7 @@ public class Alliances {
         }
         ledger.lock(saved.id());
         audit.record(
-                Actor.of(me),
+                who,
                 "ALLIANCE_CREATED",
                 organiserId,
                 null,

@@ -101,6 +101,14 @@ public class Memberships {
                 .map(e -> new Evidence(e.name(), e.contentType(), e.content()));
     }
 
+    /**
+     * The member a text names, as the sign form reads it (an AGS, a Landkreis key, „Name (AGS)", an
+     * unambiguous name; abroad the name with a country other than DE); empty when it names none.
+     */
+    public Optional<MemberTarget> target(String text, String country) {
+        return Optional.ofNullable(places.resolve(text, country).target());
+    }
+
     /** Today in Berlin: the day „now" means for memberships. */
     public LocalDate today() {
         return ledger.today();
