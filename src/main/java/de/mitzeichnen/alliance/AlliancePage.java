@@ -198,8 +198,15 @@ class AlliancePage {
         }
         List<Group> out = new ArrayList<>();
         for (Group g : groups.values()) {
-            List<PlaceInfo> sorted = new ArrayList<>(g.places());
-            sorted.sort(Comparator.comparing(PlaceInfo::name, collator));
+            // one collation key per name: comparing with the Collator itself cost a tenth of a
+            // render at 1,000 members
+            record Keyed(java.text.CollationKey key, PlaceInfo place) {}
+            List<PlaceInfo> sorted =
+                    g.places().stream()
+                            .map(p -> new Keyed(collator.getCollationKey(p.name()), p))
+                            .sorted(Comparator.comparing(Keyed::key))
+                            .map(Keyed::place)
+                            .toList();
             out.add(new Group(g.code(), g.name(), sorted));
         }
         return out;

@@ -105,6 +105,7 @@ public class Alliances {
     }
 
     /** Creates an alliance for the signed-in account's organisation (a platform admin's choice). */
+    @Transactional
     Outcome create(ConsoleUser me, AllianceForm.Input in) {
         Long organiserId = me.isPlatformAdmin() ? in.organiserId() : me.organiserId();
         return create(

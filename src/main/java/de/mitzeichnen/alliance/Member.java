@@ -1,7 +1,6 @@
 package de.mitzeichnen.alliance;
 
 import io.micronaut.core.annotation.Nullable;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -16,8 +15,7 @@ public record Member(
         LocalDate joinedOn,
         @Nullable LocalDate leftOn,
         @Nullable String basis,
-        boolean hasEvidence,
-        Instant createdAt) {
+        boolean hasEvidence) {
 
     /** Whether the membership is in force on {@code day}. */
     public boolean inForceOn(LocalDate day) {

@@ -22,7 +22,7 @@ class MemberStore {
 
     private static final String COLUMNS =
             "m.id, m.alliance_id, m.municipality_ags, m.gebietsstand, m.district_ags,"
-                    + " m.foreign_municipality_id, m.joined_on, m.left_on, m.basis, m.created_at,"
+                    + " m.foreign_municipality_id, m.joined_on, m.left_on, m.basis,"
                     + " (e.member_id IS NOT NULL) AS has_evidence";
     private static final String FROM =
             " FROM alliance_member m LEFT JOIN alliance_member_evidence e ON e.member_id = m.id";
@@ -164,19 +164,15 @@ class MemberStore {
                         : district != null
                                 ? MemberPlace.district(district)
                                 : MemberPlace.foreign(rs.getLong("foreign_municipality_id"));
+        // a DATE read as LocalDate has no time zone to shift it (binding one would: see Sql.bind)
         return new Member(
                 rs.getLong("id"),
                 rs.getLong("alliance_id"),
                 place,
-                date(rs.getString("gebietsstand")),
-                date(rs.getString("joined_on")),
-                date(rs.getString("left_on")),
+                rs.getObject("gebietsstand", LocalDate.class),
+                rs.getObject("joined_on", LocalDate.class),
+                rs.getObject("left_on", LocalDate.class),
                 rs.getString("basis"),
-                rs.getBoolean("has_evidence"),
-                Sql.instant(rs, "created_at"));
-    }
-
-    private static LocalDate date(@Nullable String text) {
-        return text == null ? null : LocalDate.parse(text.substring(0, 10));
+                rs.getBoolean("has_evidence"));
     }
 }

@@ -397,6 +397,50 @@ class AllianceConsoleTest {
     }
 
     @Test
+    void theRefusalsSpeakEnglishToo() {
+        long id = create(web, slug, false);
+        assertEquals(
+                303,
+                add(id, Web.form("country", "DE", "place", "09162000", "joinedOn", "2019-06-14"))
+                        .status());
+        String page = "/verwaltung/buendnisse/" + id + "/mitglieder?lang=en";
+        Web.Page form = web.get(page);
+        Web.Page twice =
+                web.postMultipart(
+                        Web.csrf(form),
+                        page,
+                        Web.form(
+                                "country",
+                                "DE",
+                                "place",
+                                "09162000",
+                                "joinedOn",
+                                "2020-01-01",
+                                "leftOn",
+                                "2019-01-01"),
+                        "file",
+                        "",
+                        "application/pdf",
+                        new byte[0]);
+        assertEquals(422, twice.status());
+        assertEquals(
+                "[Leaving must come after joining on 01.01.2020.]", errors(twice), twice.text());
+        Web.Page future =
+                web.postMultipart(
+                        Web.csrf(form),
+                        page,
+                        Web.form("country", "DE", "place", "09162000", "joinedOn", "2024-01-01"),
+                        "file",
+                        "",
+                        "application/pdf",
+                        new byte[0]);
+        assertEquals(
+                "[This municipality is already a member – since 14.06.2019. A second membership must not overlap with it.]",
+                errors(future));
+        assertEquals(1, members(id));
+    }
+
+    @Test
     void anAmbiguousNameOffersTheCandidatesAndStoresNothing() {
         long id = create(web, slug, false);
         Web.Page neustadt =

@@ -251,6 +251,33 @@ class MemberImportTest {
     }
 
     @Test
+    void theFoundingMembersListOfSichereHaefenReadsWithTheFormsDateAndBasis() throws IOException {
+        byte[] sample =
+                java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of(
+                                "src/main/resources/demo/sichere-haefen-gruendungsmitglieder.csv"));
+        Web.Page preview =
+                preview(
+                        "sichere_haefen_gruendungsmitglieder.csv",
+                        sample,
+                        Map.of("joinedOn", "2019-06-14", "basis", "Potsdamer Erklärung"));
+        assertEquals(200, preview.status(), preview.text());
+        // Potsdam is a member already (set up above): 11 of the 12 founding members are new
+        assertEquals(
+                "11 Mitgliedschaften bereit, 1 Zeile mit Problemen",
+                preview.doc().selectFirst(".preview-counts").text());
+        assertTrue(
+                preview.doc().selectFirst("tr.row-problem").text().contains("Potsdam"),
+                preview.doc().selectFirst("tr.row-problem").text());
+        assertEquals(303, confirm(preview).status());
+        assertEquals(
+                12,
+                db.count(
+                        "SELECT COUNT(*) FROM alliance_member WHERE alliance_id = ? AND joined_on = '2019-06-14'",
+                        alliance.id()));
+    }
+
+    @Test
     void aFileWithoutAPlaceColumnOrNotAListAtAllIsRefusedAsAWhole() {
         Web.Page noPlace =
                 preview(
