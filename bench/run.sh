@@ -21,6 +21,9 @@
 #   mailload the app sends into bench/SmtpSink.java while signing at full rate: mails/s, submission -> arrival p99
 #   outbox   bench/mail-dispatch.sh (outbox into GreenMail: mails/s idle, enqueue -> arrival)
 #   sizes    bench/appeal-page.sh: appeal page and count endpoint at 0, 100,000 and 1,000,000 signatures, beside nginx
+#   alliance the alliance page with 1,000 members and 100 appeals (bench/alliance-seed.sql), beside nginx serving the
+#            same bytes, and the appeal page measured the same way right before it: the same budget (>= 0.5x nginx);
+#            also one render of the alliance page (a render-cache miss) and the members API
 #   export   bench/export-csv.sh (CSV and XLSX of EXPORT_ROWS signatures, default 1,000,000: time and peak heap,
 #            beside the export's query alone)
 #   embedded the -embedded jar (if built with ./mvnw package -Pembedded-jar): first start and a later one
@@ -45,7 +48,7 @@ COUNT_PATH="${COUNT_PATH:-/api/v1/appeals/${APPEAL}}"
 SEARCH_PATH="${SEARCH_PATH:-/api/v1/municipalities?q=Frankfurt&limit=10}"
 EXPORT_ROWS="${EXPORT_ROWS:-1000000}"
 PHASES=("$@")
-[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign busy confirm countload rss mailload outbox sizes export embedded mnrun)
+[[ ${#PHASES[@]} -gt 0 ]] || PHASES=(startup search page count sign busy confirm countload rss mailload outbox sizes alliance export embedded mnrun)
 
 BASE="http://127.0.0.1:${PORT}"
 DB_URL="jdbc:mysql://127.0.0.1:3306/${DB}?sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
@@ -202,6 +205,54 @@ phase_page() {
 phase_count() {
   ensure_app
   static_beside "count endpoint, $(signatures) signatures" "$COUNT_PATH" count.json
+}
+
+rps_of() { awk '{print $1}' <<<"$1"; }   # "12345 req/s, p50 …" -> 12345
+
+phase_alliance() {  # the alliance page at 1,000 members and 100 appeals, in the appeal page's budget
+  ensure_app
+  local path="/buendnisse/bench-buendnis" code
+  if [[ "$(sql "SELECT COUNT(*) FROM ${DB}.alliance WHERE slug = 'bench-buendnis'")" == 0 ]]; then
+    mariadb --protocol=TCP -h127.0.0.1 -P3306 -uroot "$DB" <bench/alliance-seed.sql
+  fi
+  code=$(curl -s -o "$WORK/alliance.html" -w '%{http_code}' "$BASE$path")
+  if [[ "$code" != 200 ]]; then row "alliance page" "skipped: $path answers $code" ""; return; fi
+  local members appeals
+  members=$(sql "SELECT COUNT(*) FROM ${DB}.alliance_member m JOIN ${DB}.alliance a ON a.id = m.alliance_id WHERE a.slug = 'bench-buendnis'")
+  appeals=$(grep -o '<li><a href="/aufrufe/bench-buendnis-aufruf-' "$WORK/alliance.html" | wc -l)
+  # one render of each page, as after each render-cache window: median of 7 misses, 2 s apart, after 20 warm-up
+  # renders (the JIT compiles the templates' paths first)
+  render_ms() {
+    local t times=() i
+    for i in $(seq 1 20); do curl -s -o /dev/null "$BASE$1"; sleep 0.1; done
+    for i in 1 2 3 4 5 6 7; do
+      sleep 2
+      times+=("$(curl -s -o /dev/null -w '%{time_total}' "$BASE$1")")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 4p | awk '{printf "%.0f ms", $1 * 1000}'
+  }
+  local render appeal_render
+  appeal_render=$(render_ms "$PAGE_PATH")
+  render=$(render_ms "$path")
+  start_nginx || true
+  cp "$WORK/alliance.html" "$WORK/www/alliance.html"; chmod 644 "$WORK/www/alliance.html"
+  curl -s -o "$WORK/www/appeal.html" "$BASE$PAGE_PATH"; chmod 644 "$WORK/www/appeal.html"
+  timeout 30 wrk -t2 -c16 -d3s "$BASE$PAGE_PATH" >/dev/null
+  local app_page app_nginx page nginx
+  app_page=$(wrk_run "$BASE$PAGE_PATH" 32)
+  app_nginx=$(wrk_run "http://127.0.0.1:${NGINX_PORT}/appeal.html" 32)
+  timeout 30 wrk -t2 -c16 -d3s "$BASE$path" >/dev/null
+  page=$(wrk_run "$BASE$path" 32)
+  nginx=$(wrk_run "http://127.0.0.1:${NGINX_PORT}/alliance.html" 32)
+  local ratio appeal_ratio
+  ratio=$(awk -v a="$(rps_of "$page")" -v b="$(rps_of "$nginx")" 'BEGIN { printf "%.2fx", a / b }')
+  appeal_ratio=$(awk -v a="$(rps_of "$app_page")" -v b="$(rps_of "$app_nginx")" 'BEGIN { printf "%.2fx", a / b }')
+  row "appeal page, same run ($(wc -c <"$WORK/www/appeal.html") bytes, 32 conn)" "$app_page" "nginx, same bytes: $app_nginx ($appeal_ratio); goal >= 0.5x"
+  row "alliance page, $members members, $appeals appeals ($(wc -c <"$WORK/alliance.html") bytes, 32 conn)" "$page" "nginx, same bytes: $nginx ($ratio); goal as the appeal page: >= 0.5x"
+  row "alliance page, one render (render-cache miss, median of 7)" "$render" "the appeal page's render, same run: $appeal_render; kept 1.5 s: one render per window and language"
+  local api="/api/v1/alliances/bench-buendnis/members?since=2019-01-01"
+  curl -s -o /dev/null "$BASE$api"
+  row "alliance members API, $members members (32 conn)" "$(wrk_run "$BASE$api" 32)" ""
 }
 
 connector_jar() { ls ~/.m2/repository/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar 2>/dev/null | grep -v sources | sort -V | tail -1; }
@@ -388,7 +439,7 @@ phase_mnrun() {
 
 # ---- run ----------------------------------------------------------------------------------------------------------
 
-needs_wrk=""; for p in "${PHASES[@]}"; do case "$p" in search|page|count|countload|sizes) needs_wrk=wrk;; esac; done
+needs_wrk=""; for p in "${PHASES[@]}"; do case "$p" in search|page|count|countload|sizes|alliance) needs_wrk=wrk;; esac; done
 for tool in $needs_wrk curl mariadb java; do command -v "$tool" >/dev/null || { log "missing: $tool"; exit 2; }; done
 sql "SELECT 1" >/dev/null || { log "no MariaDB on 127.0.0.1:3306 (start-stop-daemon --start --background --exec /usr/sbin/mariadbd)"; exit 2; }
 if [[ "${NO_BUILD:-}" != 1 ]]; then log "building the jar (./mvnw package -DskipTests)"; ./mvnw -B -q package -DskipTests >/dev/null; fi

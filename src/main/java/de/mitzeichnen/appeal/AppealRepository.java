@@ -17,4 +17,6 @@ interface AppealRepository extends CrudRepository<Appeal, Long> {
     List<Long> findIdByStatusNotEqual(AppealStatus status);
 
     List<Appeal> findByOrganiserIdOrderByCreatedAtDesc(Long organiserId);
+
+    List<Appeal> findByIdIn(Collection<Long> ids);
 }

@@ -9,6 +9,7 @@ import de.mitzeichnen.web.PublicCacheConfig;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -135,6 +136,17 @@ public class PublicAppeals {
         // exactly this slug: the collation ignores case and trailing spaces ("slug%20" must not
         // find "slug")
         return bySlug.apply(slug).filter(a -> a.slug().equals(slug)).filter(Appeal::isPublic);
+    }
+
+    /**
+     * The public ones among these appeals (drafts left out), in no particular order: for another
+     * feature's page that lists appeals it knows by id (an alliance's appeals).
+     */
+    public List<Appeal> publicByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return appeals.findByIdIn(ids).stream().filter(Appeal::isPublic).toList();
     }
 
     private static final int MAX_SLUG_LENGTH = 200;

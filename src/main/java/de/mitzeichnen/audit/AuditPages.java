@@ -17,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Optional;
 
 /** The audit log: everything for platform admins, the own organisation's entries for organisers. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+// console pages are no part of the open API document
+@Hidden
 @Controller("/verwaltung/protokoll")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

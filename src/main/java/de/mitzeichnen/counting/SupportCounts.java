@@ -6,7 +6,11 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How much support an appeal has, as the public sees it: read from the aggregate that {@link
@@ -67,6 +71,42 @@ public class SupportCounts {
                                         rs.getLong(5))
                                 : Counts.NONE;
                     }
+                });
+    }
+
+    /**
+     * The numbers of several appeals in one query (a page listing an alliance's appeals); appeals
+     * without support yet are missing from the map.
+     */
+    public Map<Long, Counts> of(Collection<Long> appealIds) {
+        Map<Long, Counts> out = new HashMap<>();
+        if (appealIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", Collections.nCopies(appealIds.size(), "?"));
+        return jdbc.prepareStatement(
+                "SELECT appeal_id, municipalities, districts, signatures, population, awaiting"
+                        + " FROM appeal_support WHERE appeal_id IN ("
+                        + marks
+                        + ")",
+                (PreparedStatement ps) -> {
+                    int i = 1;
+                    for (Long id : appealIds) {
+                        ps.setLong(i++, id);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(
+                                    rs.getLong(1),
+                                    new Counts(
+                                            rs.getLong(2),
+                                            rs.getLong(3),
+                                            rs.getLong(4),
+                                            rs.getLong(5),
+                                            rs.getLong(6)));
+                        }
+                    }
+                    return out;
                 });
     }
 

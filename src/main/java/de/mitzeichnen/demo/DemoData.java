@@ -1,10 +1,14 @@
 package de.mitzeichnen.demo;
 
+import de.mitzeichnen.alliance.Alliance;
+import de.mitzeichnen.alliance.Alliances;
+import de.mitzeichnen.alliance.Memberships;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
+import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.db.EmbeddedDatabase;
 import de.mitzeichnen.municipality.DomainImportReport;
@@ -22,9 +26,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +55,8 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private final Organisers organisers;
     private final Appeals appeals;
     private final MailDomains domains;
+    private final Alliances alliances;
+    private final Memberships memberships;
     private final Clock clock;
 
     DemoData(
@@ -55,7 +65,11 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             Organisers organisers,
             Appeals appeals,
             MailDomains domains,
+            Alliances alliances,
+            Memberships memberships,
             Clock clock) {
+        this.alliances = alliances;
+        this.memberships = memberships;
         this.config = config;
         this.embedded = embedded;
         this.organisers = organisers;
@@ -131,6 +145,115 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             LOG.info(
                     "Demo data: created {} demo appeal(s) (development only; MITZEICHNEN_DEMO=false turns this off)",
                     created);
+        }
+        Organiser potsdam =
+                organiser(
+                        "Landeshauptstadt Potsdam",
+                        OrganiserKind.CITY,
+                        "12054000",
+                        "buendnis@potsdam.example",
+                        null,
+                        now);
+        alliance(potsdam);
+    }
+
+    /** The founding date of „Städte Sicherer Häfen" (Potsdamer Erklärung). */
+    static final LocalDate FOUNDED = LocalDate.of(2019, 6, 14);
+
+    static final String ALLIANCE_SLUG = "sichere-haefen";
+
+    /**
+     * The alliance „Städte Sicherer Häfen" with its 12 founding members of the Potsdamer Erklärung
+     * (14.06.2019, from {@code demo/sichere-haefen-gruendungsmitglieder.csv}), plus — marked as
+     * demo data in their basis — a Landkreis, a city abroad and a member that has left, written
+     * through the alliance's service API. Left alone when it exists.
+     */
+    private void alliance(Organiser organiser) {
+        if (alliances.bySlug(ALLIANCE_SLUG).isPresent()) {
+            return;
+        }
+        Alliances.Outcome created =
+                alliances.create(
+                        Actor.system(),
+                        organiser.id(),
+                        new Alliances.Details(
+                                "Städte Sicherer Häfen",
+                                ALLIANCE_SLUG,
+                                "Kommunen, die sich bereit erklären, aus Seenot gerettete Menschen"
+                                        + " zusätzlich aufzunehmen, und dafür vom Bund die nötigen"
+                                        + " Wege verlangen. Gegründet am 14. Juni 2019 mit der"
+                                        + " Potsdamer Erklärung.\n\n"
+                                        + "Demodaten: Die Gründungsmitglieder stammen aus der"
+                                        + " Potsdamer Erklärung; Landkreis, Stadt im Ausland und"
+                                        + " Austritt sind erfunden, um die Seite zu zeigen.",
+                                "Geschäftsstelle (Demo)",
+                                "buendnis@potsdam.example",
+                                true));
+        if (!created.ok()) {
+            throw new IllegalStateException("The demo alliance could not be created");
+        }
+        Alliance a = created.saved();
+        List<Memberships.NewMember> members = new java.util.ArrayList<>();
+        for (String ags : foundingMembers()) {
+            members.add(member(ags, "DE", FOUNDED, null, "Potsdamer Erklärung vom 14.06.2019"));
+        }
+        members.add(
+                member(
+                        "06534",
+                        "DE",
+                        LocalDate.of(2020, 2, 20),
+                        null,
+                        "Kreistagsbeschluss (Demodaten)"));
+        members.add(
+                member(
+                        "Zürich",
+                        "CH",
+                        LocalDate.of(2021, 5, 1),
+                        null,
+                        "Stadtratsbeschluss (Demodaten)"));
+        members.add(
+                member(
+                        "06611000",
+                        "DE",
+                        LocalDate.of(2019, 9, 1),
+                        LocalDate.of(2023, 12, 31),
+                        "Stadtverordnetenbeschluss (Demodaten)"));
+        int added = memberships.addAll(a, members, Actor.system(), java.util.Map.of());
+        LOG.info("Demo data: alliance „{}“ with {} memberships", a.name(), added);
+    }
+
+    private Memberships.NewMember member(
+            String place, String country, LocalDate joined, LocalDate left, String basis) {
+        return new Memberships.NewMember(
+                memberships
+                        .target(place, country)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "Demo member not in the register: " + place)),
+                joined,
+                left,
+                basis,
+                null);
+    }
+
+    /** The AGS column of the founding members' list. */
+    private static List<String> foundingMembers() {
+        try (InputStream in =
+                        DemoData.class.getResourceAsStream(
+                                "/demo/sichere-haefen-gruendungsmitglieder.csv");
+                CSVParser csv =
+                        CSVParser.parse(
+                                in,
+                                StandardCharsets.UTF_8,
+                                CSVFormat.RFC4180
+                                        .builder()
+                                        .setHeader()
+                                        .setSkipHeaderRecord(true)
+                                        .get())) {
+            return csv.getRecords().stream().map(r -> r.get("ags")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

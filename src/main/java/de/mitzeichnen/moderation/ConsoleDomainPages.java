@@ -26,6 +26,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,6 +38,8 @@ import java.util.Optional;
  * here.
  */
 @Secured(SecurityRule.IS_AUTHENTICATED)
+// console pages are no part of the open API document
+@Hidden
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

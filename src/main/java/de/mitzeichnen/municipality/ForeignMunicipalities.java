@@ -6,9 +6,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -127,6 +131,48 @@ public class ForeignMunicipalities {
 
     public Optional<ForeignMunicipality> findById(long id) {
         return repository.findById(id).map(ForeignMunicipalityRow::toPublic);
+    }
+
+    /**
+     * The foreign municipality of this country and (normalised) name if it exists, without creating
+     * it: for previews that must store nothing.
+     */
+    public Optional<ForeignMunicipality> find(String countryIso2, String name) {
+        String country = countryIso2 == null ? "" : countryIso2.strip().toUpperCase(Locale.ROOT);
+        String key = SearchKeys.key(name == null ? "" : name.strip().replaceAll("\\s+", " "));
+        if (!COUNTRIES.contains(country) || key.isEmpty() || key.length() > MAX_NAME_LENGTH) {
+            return Optional.empty();
+        }
+        return repository
+                .findByCountryAndNormalizedName(country, key)
+                .map(ForeignMunicipalityRow::toPublic);
+    }
+
+    /**
+     * Several by id, from the copy in memory where it has them (a page naming many places abroad
+     * asks the database only for those created elsewhere in the last 30 seconds).
+     */
+    public Map<Long, ForeignMunicipality> byIds(Collection<Long> ids) {
+        Map<Long, ForeignMunicipality> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Set<Long> wanted = new HashSet<>(ids);
+        for (ForeignMunicipalityRow r : rows()) {
+            if (wanted.remove(r.id())) {
+                out.put(r.id(), r.toPublic());
+            }
+        }
+        for (Long id : wanted) {
+            repository
+                    .findById(id)
+                    .ifPresent(
+                            r -> {
+                                remember(r);
+                                out.put(r.id(), r.toPublic());
+                            });
+        }
+        return out;
     }
 
     /**

@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.Map;
 
 /** Organisers, for platform admins only. */
 @Secured(ConsoleUser.PLATFORM_ADMIN)
+// console pages are no part of the open API document
+@Hidden
 @Controller("/verwaltung/organisationen")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

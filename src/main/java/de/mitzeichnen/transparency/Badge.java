@@ -1,11 +1,11 @@
 package de.mitzeichnen.transparency;
 
 /** A small two-part badge („Mitzeichnen | 12 Kommunen") as SVG, sized from its texts. */
-final class Badge {
+public final class Badge {
 
     private Badge() {}
 
-    static String svg(String label, String value) {
+    public static String svg(String label, String value) {
         int lw = width(label);
         int vw = width(value);
         int w = lw + vw;

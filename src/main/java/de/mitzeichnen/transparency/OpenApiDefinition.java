@@ -15,7 +15,8 @@ import io.swagger.v3.oas.annotations.info.License;
                         title = "Mitzeichnen",
                         version = "1",
                         description =
-                                "Public appeals of German municipalities and their counted support. Read-only, no key, "
+                                "Public appeals of German municipalities and their counted support, and alliances of"
+                                        + " municipalities with their members. Read-only, no key, "
                                         + "CORS for any origin; answers may be cached for 5 seconds (ETag, If-None-Match).",
                         license =
                                 @License(

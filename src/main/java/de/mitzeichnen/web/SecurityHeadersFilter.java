@@ -33,7 +33,7 @@ class SecurityHeadersFilter {
     private static final Pattern TOKEN_PAGE =
             Pattern.compile("^/(bestaetigen|zurueckziehen|einladung|verwaltung/passwort-neu)/.*");
 
-    private static final Pattern WIDGET = Pattern.compile("^/aufrufe/[^/]+/widget/?$");
+    private static final Pattern WIDGET = Pattern.compile("^/(aufrufe|buendnisse)/[^/]+/widget/?$");
 
     private final boolean https;
     private final String csp;

@@ -84,7 +84,14 @@ class AuditWordsCompleteTest {
                     "signatures",
                     "counted",
                     "organiser",
-                    "previousOrganiser");
+                    "previousOrganiser",
+                    // alliances: addresses, places, dates as ISO text, the basis as typed, yes/no
+                    "visible",
+                    "previousSlug",
+                    "member",
+                    "joinedOn",
+                    "leftOn",
+                    "basis");
 
     @Inject AuditWords words;
 
