@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,6 +29,11 @@ import java.util.stream.Collectors;
 class JoinStore {
 
     private static final String SELECT = "SELECT * FROM alliance_join";
+    private static final String OPEN =
+            SELECT
+                    + " WHERE alliance_id = ? AND state"
+                    + in(JoinTransition.ACCEPT)
+                    + " ORDER BY confirmed_at, id";
 
     private final JdbcOperations jdbc;
 
@@ -227,22 +234,18 @@ class JoinStore {
     }
 
     /**
-     * The confirmed declarations of these alliances the organiser has yet to decide, oldest first.
+     * The confirmed declarations of these alliances the organiser has yet to decide, oldest first
+     * (one query per alliance: an organisation runs a handful).
      */
     List<JoinDeclaration> open(Collection<Long> allianceIds) {
-        if (allianceIds.isEmpty()) {
-            return List.of();
+        List<JoinDeclaration> out = new ArrayList<>();
+        for (long allianceId : allianceIds) {
+            out.addAll(Sql.list(jdbc.getConnection(), OPEN, JoinStore::declaration, allianceId));
         }
-        return Sql.list(
-                jdbc.getConnection(),
-                SELECT
-                        + " WHERE alliance_id IN ("
-                        + allianceIds.stream().map(id -> "?").collect(Collectors.joining(","))
-                        + ") AND state"
-                        + in(JoinTransition.ACCEPT)
-                        + " ORDER BY confirmed_at, id",
-                JoinStore::declaration,
-                allianceIds.toArray());
+        out.sort(
+                Comparator.comparing(JoinDeclaration::confirmedAt)
+                        .thenComparing(JoinDeclaration::id));
+        return out;
     }
 
     /** The latest decided declarations of an alliance, newest first. */
