@@ -164,7 +164,6 @@ class JoinPages {
             model.put("declaration", d);
             model.put("described", describer.describe(d, locale));
             model.put("formPath", formPath(outcome.alliance()));
-            model.put("organiser", organisers.byId(outcome.alliance().organiserId()).orElse(null));
         }
         return switch (outcome.state()) {
             case UNKNOWN ->

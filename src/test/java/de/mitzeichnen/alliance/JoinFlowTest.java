@@ -350,6 +350,97 @@ class JoinFlowTest {
     }
 
     @Test
+    void aCityAbroadJoinsAfterTheCheckAndIsCreatedOnlyThen() {
+        String email = email("stadt-abroad.example");
+        String city =
+                "Ort "
+                        + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5)
+                        + "heim";
+        Map<String, String> form =
+                with(validForm(email), "country", "CH", "municipality", city, "role", "MAYOR");
+        assertEquals(303, declare(visitor, alliance, form, "de").status());
+        assertEquals(
+                0,
+                db.count("SELECT COUNT(*) FROM foreign_municipality WHERE name = ?", city),
+                "what someone typed is stored nowhere public before acceptance");
+        pressButton(visitor, confirmLink(mails(email, 1).get(0)));
+        Map<String, Object> waiting = row(email);
+        assertEquals("AWAITING_CHECK", waiting.get("state"), "no official domains abroad");
+        assertEquals("UNKNOWN", waiting.get("domain_trust"));
+        assertEquals("CH", waiting.get("foreign_country"));
+
+        String detail = detailPath(waiting.get("id"));
+        assertTrue(console.get(detail).text().contains(city + " (Schweiz)"));
+        assertEquals(
+                303,
+                console.postForm(detail, detail + "/annehmen", Map.of("method", "LETTER"))
+                        .status());
+        Member member = memberships.all(alliance.id()).get(0);
+        assertEquals(MemberPlace.Kind.FOREIGN, member.place().kind());
+        assertEquals(
+                1,
+                db.count(
+                        "SELECT COUNT(*) FROM foreign_municipality WHERE name = ? AND id = ?",
+                        city,
+                        member.place().foreignId()));
+        assertEquals(1, stats.counts(alliance.id()).abroad());
+    }
+
+    @Test
+    void anAcceptanceTheMembershipRulesRefuseStoresNothing() {
+        String domain = officialDomain();
+        String first = email(domain);
+        String second = email(domain);
+        declare(visitor, alliance, validForm(first), "de");
+        declare(
+                visitor,
+                alliance,
+                with(validForm(second), "decidedOn", "2021-03-01", "decisionNumber", ""),
+                "de");
+        pressButton(visitor, confirmLink(mails(first, 1).get(0)));
+        pressButton(visitor, confirmLink(mails(second, 1).get(0)));
+        Object firstId = row(first).get("id");
+        Object secondId = row(second).get("id");
+        assertEquals(
+                303,
+                console.postForm(detailPath(firstId), detailPath(firstId) + "/annehmen", Map.of())
+                        .status());
+
+        Web.Page refused =
+                console.postForm(
+                        detailPath(secondId), detailPath(secondId) + "/annehmen", Map.of());
+        assertEquals(422, refused.status(), refused.text());
+        assertTrue(
+                refused.text().contains("So kann die Mitgliedschaft nicht eingetragen werden"),
+                refused.text());
+        assertTrue(refused.text().contains("schon Mitglied – seit 18.12.2019"), refused.text());
+        assertEquals("CONFIRMED", row(second).get("state"), "still open");
+        assertEquals(1, memberships.all(alliance.id()).size(), "nothing stored");
+        assertEquals(
+                0,
+                db.count(
+                        "SELECT COUNT(*) FROM audit_entry WHERE action = 'ALLIANCE_JOIN_ACCEPTED'"
+                                + " AND details LIKE ?",
+                        "%2021-03-01%"));
+        Eventually.never(
+                "a decision mail",
+                Duration.ofMillis(800),
+                () -> TestSmtp.messagesTo(second).size() > 1);
+
+        assertEquals(
+                303,
+                console.postForm(
+                                detailPath(secondId),
+                                detailPath(secondId) + "/ablehnen",
+                                Map.of("reason", "Frankfurt ist schon Mitglied."))
+                        .status());
+        assertEquals("DECLINED", row(second).get("state"));
+        assertEquals(
+                "Beitritt nicht angenommen: " + alliance.name(),
+                Mails.subject(mails(second, 2).get(1)));
+    }
+
+    @Test
     void everyBadInputIsRefusedWithAMessageAndNothingIsStored() {
         String email = email("gmail.com");
         Web.Page empty =
