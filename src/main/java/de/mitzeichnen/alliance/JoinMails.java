@@ -106,6 +106,6 @@ class JoinMails {
                         rendered.text(),
                         rendered.html(),
                         Map.of(),
-                        "alliance." + template));
+                        "alliance." + template.substring("alliance-".length())));
     }
 }
