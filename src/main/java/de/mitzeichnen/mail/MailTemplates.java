@@ -71,6 +71,7 @@ public class MailTemplates {
         all.putIfAbsent("privacyLink", privacyLink);
         all.putIfAbsent("organiserName", null);
         all.putIfAbsent("appealTitle", null);
+        all.putIfAbsent("allianceName", null);
         Context context = new Context(locale, all);
         return new Rendered(tidy(text.process(template, context)), html.process(template, context));
     }
