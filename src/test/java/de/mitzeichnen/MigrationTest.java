@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.testsupport.Db;
 import de.mitzeichnen.testsupport.Fixtures;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -20,7 +20,7 @@ class MigrationTest {
 
     @Inject Db db;
     @Inject Fixtures fixtures;
-    @Inject AppealRepository appeals;
+    @Inject Appeals appeals;
 
     @Test
     void flywayCreatedTheSchemaWithUtf8mb4UnicodeCollation() throws Exception {
@@ -45,7 +45,7 @@ class MigrationTest {
                         AppealStatus.OPEN,
                         Instant.parse("2026-03-01T08:00:00.000001Z"),
                         deadline);
-        Appeal read = appeals.findById(saved.id()).orElseThrow();
+        Appeal read = appeals.byId(saved.id()).orElseThrow();
         assertEquals(deadline, read.deadline());
         assertEquals(Instant.parse("2026-03-01T08:00:00.000001Z"), read.opensAt());
         assertEquals("Städte 🏙 für alle – „Zürich“", read.title());

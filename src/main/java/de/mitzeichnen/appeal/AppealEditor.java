@@ -3,7 +3,7 @@ package de.mitzeichnen.appeal;
 import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -48,15 +48,11 @@ class AppealEditor {
     }
 
     private final AppealRepository appeals;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final AppealStore store;
     private final Clock clock;
 
-    AppealEditor(
-            AppealRepository appeals,
-            OrganiserRepository organisers,
-            AppealStore store,
-            Clock clock) {
+    AppealEditor(AppealRepository appeals, Organisers organisers, AppealStore store, Clock clock) {
         this.appeals = appeals;
         this.organisers = organisers;
         this.store = store;
@@ -66,7 +62,7 @@ class AppealEditor {
     Outcome create(ConsoleUser me, AppealForm.Input in) {
         Long organiserId = me.isPlatformAdmin() ? in.organiserId() : me.organiserId();
         FormErrors errors = new FormErrors();
-        if (organiserId == null || organisers.findById(organiserId).isEmpty()) {
+        if (organiserId == null || organisers.current(organiserId).isEmpty()) {
             errors.field("organiserId", "console.appeal.error.organiser");
         }
         if (appeals.findBySlug(in.slug()).isPresent()) {

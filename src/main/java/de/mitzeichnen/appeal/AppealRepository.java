@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface AppealRepository extends CrudRepository<Appeal, Long> {
+interface AppealRepository extends CrudRepository<Appeal, Long> {
 
     Optional<Appeal> findBySlug(String slug);
 
     List<Appeal> findByStatusInOrderByDeadlineAsc(Collection<AppealStatus> statuses);
+
+    List<Long> findIdByStatusNotEqual(AppealStatus status);
 
     List<Appeal> findByOrganiserIdOrderByCreatedAtDesc(Long organiserId);
 

@@ -5,7 +5,7 @@ import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.console.FormFields;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.web.Markdown;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
@@ -57,7 +57,7 @@ class ConsoleAppealPages {
 
     private final AppealRepository appeals;
     private final ManagedAppeals managed;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final AppealVersions versions;
     private final AppealEditor editor;
     private final Markdown markdown;
@@ -67,7 +67,7 @@ class ConsoleAppealPages {
     ConsoleAppealPages(
             AppealRepository appeals,
             ManagedAppeals managed,
-            OrganiserRepository organisers,
+            Organisers organisers,
             AppealVersions versions,
             AppealEditor editor,
             Markdown markdown,
@@ -87,8 +87,7 @@ class ConsoleAppealPages {
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
         Instant now = clock.instant();
         Map<Long, String> names =
-                organisers.findAll().stream()
-                        .collect(Collectors.toMap(Organiser::id, Organiser::name));
+                organisers.all().stream().collect(Collectors.toMap(Organiser::id, Organiser::name));
         List<Appeal> visible =
                 me.isPlatformAdmin()
                         ? appeals.findAll().stream()
@@ -114,7 +113,7 @@ class ConsoleAppealPages {
                 me.organiserId() == null
                         ? ""
                         : organisers
-                                .findById(me.organiserId())
+                                .current(me.organiserId())
                                 .map(Organiser::contactEmail)
                                 .orElse("");
         AppealForm form = AppealForm.blank(me.organiserId(), contact, clock.instant());
@@ -381,7 +380,7 @@ class ConsoleAppealPages {
         if (appeal == null) {
             List<Organiser> choices =
                     me.isPlatformAdmin()
-                            ? organisers.findAll().stream()
+                            ? organisers.all().stream()
                                     .sorted(Comparator.comparing(Organiser::name))
                                     .toList()
                             : List.of();
@@ -389,7 +388,7 @@ class ConsoleAppealPages {
         } else {
             AppealStatus status0 = appeal.statusAt(now);
             model.put("status", status0);
-            model.put("organiser", organisers.findById(appeal.organiserId()).orElse(null));
+            model.put("organiser", organisers.current(appeal.organiserId()).orElse(null));
             model.put("history", versions.history(appeal.id()));
             model.put("canPublish", appeal.status() == AppealStatus.DRAFT);
             model.put("canClose", status0 == AppealStatus.OPEN);

@@ -3,7 +3,6 @@ package de.mitzeichnen.appeal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
 import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.web.Markdown;
 import de.mitzeichnen.web.PublicCacheConfig;
@@ -26,7 +25,6 @@ import java.util.stream.Collectors;
 public class PublicAppeals {
 
     private final AppealRepository appeals;
-    private final OrganiserRepository organisers;
     private final Organisers organiserLookup;
     private final Markdown markdown;
     private final Clock clock;
@@ -45,13 +43,11 @@ public class PublicAppeals {
 
     PublicAppeals(
             AppealRepository appeals,
-            OrganiserRepository organisers,
             Organisers organiserLookup,
             Markdown markdown,
             PublicCacheConfig cache,
             Clock clock) {
         this.appeals = appeals;
-        this.organisers = organisers;
         this.organiserLookup = organiserLookup;
         this.bySlug = cache.shortLived(appeals::findBySlug, 1_000);
         this.markdown = markdown;
@@ -89,7 +85,7 @@ public class PublicAppeals {
                 appeals.findByStatusInOrderByDeadlineAsc(
                         EnumSet.of(AppealStatus.OPEN, AppealStatus.CLOSED));
         Map<Long, Organiser> byId =
-                organisers.findAll().stream()
+                organiserLookup.all().stream()
                         .collect(Collectors.toMap(Organiser::id, Function.identity()));
         List<Summary> open =
                 listed.stream()

@@ -1,6 +1,5 @@
 package de.mitzeichnen.console;
 
-import de.mitzeichnen.signing.Evidence;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import java.io.IOException;
@@ -44,11 +43,6 @@ public final class Uploads {
         return file.getSize() > MAX_BYTES;
     }
 
-    public static Evidence.EvidenceFile read(CompletedFileUpload file) {
-        Part p = part(file);
-        return new Evidence.EvidenceFile(p.name(), p.contentType(), p.content());
-    }
-
     /** An uploaded file: its name made safe for a download header, its type and its bytes. */
     public record Part(String name, String contentType, byte[] content) {}
 
@@ -57,12 +51,17 @@ public final class Uploads {
      * own (an alliance membership's council decision).
      */
     public static Part part(CompletedFileUpload file) {
+        UploadedFile f = read(file);
+        return new Part(f.name(), f.contentType(), f.content());
+    }
+
+    public static UploadedFile read(CompletedFileUpload file) {
         try {
             String name = file.getFilename().replaceAll("[\\\\/\\p{Cntrl}\"]", "_");
             if (name.length() > 200) {
                 name = name.substring(name.length() - 200);
             }
-            return new Part(
+            return new UploadedFile(
                     name,
                     type(name, file.getContentType().map(Object::toString).orElse("")),
                     file.getBytes());

@@ -1,8 +1,5 @@
 package de.mitzeichnen.counting;
 
-import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
-import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -22,7 +19,6 @@ public class SupportRecount {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupportRecount.class);
 
-    private final AppealRepository appeals;
     private final SupportLedger ledger;
     private final SupportCounts counts;
     private final SupportSource source;
@@ -30,13 +26,11 @@ public class SupportRecount {
     private final Duration interval;
 
     SupportRecount(
-            AppealRepository appeals,
             SupportLedger ledger,
             SupportCounts counts,
             SupportSource source,
             ScheduledJobs jobs,
             @Value("${mitzeichnen.support.recount-interval:10m}") Duration interval) {
-        this.appeals = appeals;
         this.ledger = ledger;
         this.counts = counts;
         this.source = source;
@@ -53,10 +47,8 @@ public class SupportRecount {
     }
 
     void recountAll() {
-        for (Appeal appeal : appeals.findAll()) {
-            if (appeal.status() != AppealStatus.DRAFT) {
-                recount(appeal.id());
-            }
+        for (long appealId : source.countedAppeals()) {
+            recount(appealId);
         }
     }
 
@@ -66,9 +58,8 @@ public class SupportRecount {
     @Transactional
     public boolean recount(long appealId) {
         ledger.lock(appealId);
-        Appeal appeal = appeals.findById(appealId).orElseThrow();
         SupportCounts.Counts before = counts.of(appealId);
-        ledger.rebuildPlaces(appealId, source.places(appealId, appeal.publicCount()));
+        ledger.rebuildPlaces(appealId, source.places(appealId));
         ledger.rollUp(appealId);
         SupportCounts.Counts after = counts.of(appealId);
         if (!before.equals(after)) {

@@ -1,8 +1,8 @@
 package de.mitzeichnen.demo;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.config.MitzeichnenConfig;
@@ -11,7 +11,7 @@ import de.mitzeichnen.municipality.DomainImportReport;
 import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
@@ -44,16 +44,16 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
 
     private final MitzeichnenConfig config;
     private final EmbeddedDatabase embedded;
-    private final OrganiserRepository organisers;
-    private final AppealRepository appeals;
+    private final Organisers organisers;
+    private final Appeals appeals;
     private final MailDomains domains;
     private final Clock clock;
 
     DemoData(
             MitzeichnenConfig config,
             EmbeddedDatabase embedded,
-            OrganiserRepository organisers,
-            AppealRepository appeals,
+            Organisers organisers,
+            Appeals appeals,
             MailDomains domains,
             Clock clock) {
         this.config = config;
@@ -163,14 +163,8 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             String email,
             String website,
             Instant now) {
-        return organisers
-                .findByName(name)
-                .orElseGet(
-                        () ->
-                                organisers.save(
-                                        new Organiser(
-                                                null, name, kind, ags, email, website, now, now,
-                                                null, null)));
+        return organisers.seed(
+                new Organiser(null, name, kind, ags, email, website, now, now, null, null));
     }
 
     private int appeal(
@@ -184,10 +178,10 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             Instant deadline,
             Integer goal,
             Instant now) {
-        if (appeals.findBySlug(slug).isPresent()) {
+        if (appeals.bySlug(slug).isPresent()) {
             return 0;
         }
-        appeals.save(
+        appeals.seed(
                 new Appeal(
                         null,
                         organiser.id(),

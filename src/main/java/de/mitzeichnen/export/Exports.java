@@ -2,7 +2,7 @@ package de.mitzeichnen.export;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,9 +19,9 @@ public class Exports {
     private final CsvExport csv;
     private final XlsxExport xlsx;
     private final PdfExport pdf;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
 
-    Exports(CsvExport csv, XlsxExport xlsx, PdfExport pdf, OrganiserRepository organisers) {
+    Exports(CsvExport csv, XlsxExport xlsx, PdfExport pdf, Organisers organisers) {
         this.csv = csv;
         this.xlsx = xlsx;
         this.pdf = pdf;
@@ -40,7 +40,7 @@ public class Exports {
             case CSV -> csv.write(appeal.id(), filter, csvSeparator, locale, out);
             case XLSX -> xlsx.write(appeal.id(), appeal.slug(), filter, locale, out);
             case PDF -> {
-                Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+                Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
                 yield pdf.write(appeal, organiser, filter, locale, out);
             }
         };
@@ -52,7 +52,7 @@ public class Exports {
      */
     public String handoverPage(
             Appeal appeal, ExportFilter filter, Locale locale, String backUrl, String pdfUrl) {
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
         return pdf.html(
                 appeal, organiser, filter, locale, Map.of("back", backUrl, "pdfLink", pdfUrl));
     }

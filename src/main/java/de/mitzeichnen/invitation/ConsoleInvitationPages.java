@@ -53,9 +53,9 @@ import java.util.Set;
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class ConsoleInvitationPages {
+class ConsoleInvitationPages {
 
-    public static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 50;
 
     /**
      * The preview carries the file in a hidden field (base64); this keeps the confirming post below

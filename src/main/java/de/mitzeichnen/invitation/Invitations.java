@@ -1,7 +1,7 @@
 package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.config.MitzeichnenConfig;
@@ -10,7 +10,7 @@ import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.ratelimit.RateLimits;
 import de.mitzeichnen.signing.SignatureConfirmed;
 import de.mitzeichnen.signing.Signatures;
@@ -48,8 +48,8 @@ public class Invitations {
     private final JdbcOperations jdbc;
     private final Outbox outbox;
     private final MailTemplates templates;
-    private final OrganiserRepository organisers;
-    private final AppealRepository appeals;
+    private final Organisers organisers;
+    private final Appeals appeals;
     private final MitzeichnenConfig config;
     private final Texts texts;
     private final AuditLog audit;
@@ -61,8 +61,8 @@ public class Invitations {
             JdbcOperations jdbc,
             Outbox outbox,
             MailTemplates templates,
-            OrganiserRepository organisers,
-            AppealRepository appeals,
+            Organisers organisers,
+            Appeals appeals,
             MitzeichnenConfig config,
             Texts texts,
             AuditLog audit,
@@ -162,7 +162,7 @@ public class Invitations {
                 RateLimits.Kind.INVITE,
                 String.valueOf(appeal.organiserId()),
                 limits.config().inviteLimit());
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
         Instant now = clock.instant();
         int n = 0;
         for (InvitationCsv.Line line : lines) {
@@ -239,7 +239,7 @@ public class Invitations {
     }
 
     private int remind(Appeal appeal, int autoLevel) {
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
         boolean auto = autoLevel != Integer.MAX_VALUE;
         List<Invitation> open =
                 Sql.list(
@@ -513,6 +513,6 @@ public class Invitations {
     }
 
     Optional<Appeal> appeal(long id) {
-        return appeals.findById(id);
+        return appeals.byId(id);
     }
 }

@@ -1,8 +1,8 @@
 package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -21,14 +21,14 @@ class ReminderJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReminderJob.class);
 
-    private final AppealRepository appeals;
+    private final Appeals appeals;
     private final Invitations invitations;
     private final boolean automatic;
     private final ScheduledJobs jobs;
     private final Duration interval;
 
     ReminderJob(
-            AppealRepository appeals,
+            Appeals appeals,
             Invitations invitations,
             @Value("${mitzeichnen.invitations.automatic-reminders:true}") boolean automatic,
             ScheduledJobs jobs,
@@ -50,8 +50,7 @@ class ReminderJob {
 
     int runOnce() {
         int sent = 0;
-        for (Appeal appeal :
-                appeals.findByStatusInOrderByDeadlineAsc(EnumSet.of(AppealStatus.OPEN))) {
+        for (Appeal appeal : appeals.inStatus(EnumSet.of(AppealStatus.OPEN))) {
             try {
                 sent += invitations.remindDue(appeal);
             } catch (RuntimeException e) {

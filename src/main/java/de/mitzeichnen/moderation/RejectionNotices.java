@@ -1,11 +1,11 @@
 package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.signing.Signature;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Texts;
@@ -19,16 +19,16 @@ import java.util.Map;
 class RejectionNotices {
 
     private final Signatures signatures;
-    private final AppealRepository appeals;
-    private final OrganiserRepository organisers;
+    private final Appeals appeals;
+    private final Organisers organisers;
     private final MailTemplates templates;
     private final Outbox outbox;
     private final Texts texts;
 
     RejectionNotices(
             Signatures signatures,
-            AppealRepository appeals,
-            OrganiserRepository organisers,
+            Appeals appeals,
+            Organisers organisers,
             MailTemplates templates,
             Outbox outbox,
             Texts texts) {
@@ -45,8 +45,8 @@ class RejectionNotices {
         if (signer == null || signer.email() == null) {
             return;
         }
-        Appeal appeal = appeals.findById(signer.appealId()).orElseThrow();
-        String organiser = organisers.findById(appeal.organiserId()).map(o -> o.name()).orElse("");
+        Appeal appeal = appeals.byId(signer.appealId()).orElseThrow();
+        String organiser = organisers.current(appeal.organiserId()).map(o -> o.name()).orElse("");
         Locale locale = Locale.forLanguageTag(signer.language());
         Map<String, Object> model = new HashMap<>();
         model.put("name", signer.name());

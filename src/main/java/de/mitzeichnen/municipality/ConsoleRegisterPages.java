@@ -22,6 +22,7 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ import java.util.function.BiFunction;
  * changes nothing and the page lists the errors with their line numbers.
  */
 @Secured(ConsoleUser.PLATFORM_ADMIN)
+@Hidden // console pages, not the open API (which this package also serves)
 @Controller("/verwaltung")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -6,7 +6,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface OrganiserRepository extends CrudRepository<Organiser, Long> {
+interface OrganiserRepository extends CrudRepository<Organiser, Long> {
 
     Optional<Organiser> findByName(String name);
 }

@@ -7,8 +7,8 @@ import de.mitzeichnen.appeal.PublicAppeals;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.UploadedFile;
 import de.mitzeichnen.console.Uploads;
-import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.SignerText;
 import de.mitzeichnen.web.ContentDisposition;
 import de.mitzeichnen.web.NotFoundException;
@@ -163,7 +163,7 @@ class OutcomePages {
             return page(
                     request, me, appeal, HttpStatus.UNPROCESSABLE_ENTITY, k, form, errors, null);
         }
-        Evidence.EvidenceFile stored = Uploads.present(file) ? Uploads.read(file) : null;
+        UploadedFile stored = Uploads.present(file) ? Uploads.read(file) : null;
         int mailed =
                 outcomes.record(
                         appeal,
@@ -203,7 +203,7 @@ class OutcomePages {
                 "public, max-age=300");
     }
 
-    private static HttpResponse<byte[]> send(Evidence.EvidenceFile f, String cache) {
+    private static HttpResponse<byte[]> send(UploadedFile f, String cache) {
         // only PDFs and images are shown in the browser; anything else is a download, never sniffed
         String disposition = INLINE.contains(f.contentType()) ? "inline" : "attachment";
         return HttpResponse.ok(f.content())

@@ -4,13 +4,13 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.config.MitzeichnenConfig;
+import de.mitzeichnen.console.UploadedFile;
 import de.mitzeichnen.db.UtcInstantConverter;
 import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
-import de.mitzeichnen.signing.Evidence;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
@@ -42,7 +42,7 @@ public class Outcomes {
     private final Signatures signatures;
     private final Outbox outbox;
     private final MailTemplates templates;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final AuditLog audit;
     private final MitzeichnenConfig config;
     private final Texts texts;
@@ -54,7 +54,7 @@ public class Outcomes {
             Signatures signatures,
             Outbox outbox,
             MailTemplates templates,
-            OrganiserRepository organisers,
+            Organisers organisers,
             AuditLog audit,
             MitzeichnenConfig config,
             Texts texts,
@@ -75,7 +75,7 @@ public class Outcomes {
             LocalDate date,
             @Nullable String recipient,
             String note,
-            @Nullable Evidence.EvidenceFile file,
+            @Nullable UploadedFile file,
             boolean filePublic) {}
 
     /** A stored hand-over or answer, without the file's bytes. */
@@ -114,7 +114,7 @@ public class Outcomes {
                             + " file_name, content_type, file_size, content, file_public, recorded_by, recorded_at,"
                             + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ps -> {
-                        Evidence.EvidenceFile f = entry.file();
+                        UploadedFile f = entry.file();
                         ps.setLong(1, appeal.id());
                         ps.setString(2, kind.name());
                         ps.setObject(3, entry.date());
@@ -131,7 +131,7 @@ public class Outcomes {
                         return ps.executeUpdate();
                     });
         } else {
-            Evidence.EvidenceFile f = entry.file();
+            UploadedFile f = entry.file();
             jdbc.prepareStatement(
                     "UPDATE appeal_outcome SET happened_on = ?, recipient = ?, note = ?, file_public = ?,"
                             + " updated_at = ?"
@@ -183,7 +183,7 @@ public class Outcomes {
     }
 
     private int mail(Appeal appeal, OutcomeKind kind, Entry entry) {
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
         int n = 0;
         for (Signatures.OutcomeRecipient r : signatures.outcomeRecipients(appeal.id())) {
             Locale locale = Locale.forLanguageTag(r.language());
@@ -252,8 +252,7 @@ public class Outcomes {
 
     /** The stored file; {@code onlyPublic} for the public address. */
     @Transactional
-    public Optional<Evidence.EvidenceFile> file(
-            long appealId, OutcomeKind kind, boolean onlyPublic) {
+    public Optional<UploadedFile> file(long appealId, OutcomeKind kind, boolean onlyPublic) {
         return jdbc.prepareStatement(
                 "SELECT file_name, content_type, content FROM appeal_outcome WHERE appeal_id = ?"
                         + " AND kind = ? AND content IS NOT NULL"
@@ -264,9 +263,9 @@ public class Outcomes {
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next()
                                 ? Optional.of(
-                                        new Evidence.EvidenceFile(
+                                        new UploadedFile(
                                                 rs.getString(1), rs.getString(2), rs.getBytes(3)))
-                                : Optional.<Evidence.EvidenceFile>empty();
+                                : Optional.<UploadedFile>empty();
                     }
                 });
     }

@@ -6,6 +6,7 @@ import de.mitzeichnen.appeal.ManagedAppeals;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.console.UploadedFile;
 import de.mitzeichnen.console.Uploads;
 import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.signing.ReplyForms;
@@ -404,7 +405,7 @@ class ReplyPages {
     @Produces(MediaType.ALL)
     HttpResponse<byte[]> evidence(ConsoleUser me, long id, long signatureId) {
         Appeal appeal = managed.byId(me, id);
-        Evidence.EvidenceFile f =
+        UploadedFile f =
                 signatures
                         .evidenceFile(appeal.id(), signatureId)
                         .orElseThrow(NotFoundException::new);

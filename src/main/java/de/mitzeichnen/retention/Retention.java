@@ -7,7 +7,7 @@ import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
@@ -47,7 +47,7 @@ public class Retention implements ExportGuard {
 
     private final JdbcOperations jdbc;
     private final Signatures signatures;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final MailTemplates templates;
     private final Outbox outbox;
     private final Texts texts;
@@ -58,7 +58,7 @@ public class Retention implements ExportGuard {
     Retention(
             JdbcOperations jdbc,
             Signatures signatures,
-            OrganiserRepository organisers,
+            Organisers organisers,
             MailTemplates templates,
             Outbox outbox,
             Texts texts,
@@ -163,7 +163,7 @@ public class Retention implements ExportGuard {
     }
 
     private void warn(Appeal appeal, Instant due, Instant now) {
-        Organiser organiser = organisers.findById(appeal.organiserId()).orElseThrow();
+        Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
         Locale locale = Locale.GERMAN;
         Instant when =
                 due.isAfter(now.plus(config.getWarning())) ? due : now.plus(config.getWarning());

@@ -1,8 +1,8 @@
 package de.mitzeichnen.retention;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -23,14 +23,14 @@ public class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
-    private final AppealRepository appeals;
+    private final Appeals appeals;
     private final Retention retention;
     private final Clock clock;
     private final ScheduledJobs jobs;
     private final Duration interval;
 
     RetentionJob(
-            AppealRepository appeals,
+            Appeals appeals,
             Retention retention,
             Clock clock,
             ScheduledJobs jobs,
@@ -52,8 +52,7 @@ public class RetentionJob {
 
     public void run() {
         Instant now = clock.instant();
-        for (Appeal appeal :
-                appeals.findByStatusInOrderByDeadlineAsc(EnumSet.allOf(AppealStatus.class))) {
+        for (Appeal appeal : appeals.inStatus(EnumSet.allOf(AppealStatus.class))) {
             if (appeal.deadline().isBefore(now)) {
                 try {
                     retention.process(appeal, now);

@@ -6,7 +6,7 @@ import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.db.Sql;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
@@ -29,7 +29,7 @@ class AccountAdmin {
     record Outcome(@Nullable Account saved, @Nullable FormErrors errors, boolean conflict) {}
 
     private final AccountRepository accounts;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final Passwords passwords;
     private final Sessions sessions;
     private final AuditLog audit;
@@ -37,7 +37,7 @@ class AccountAdmin {
 
     AccountAdmin(
             AccountRepository accounts,
-            OrganiserRepository organisers,
+            Organisers organisers,
             Passwords passwords,
             Sessions sessions,
             AuditLog audit,
@@ -182,12 +182,12 @@ class AccountAdmin {
     String organiserName(@Nullable Long id) {
         return id == null
                 ? ""
-                : organisers.findById(id).map(Organiser::name).orElse(String.valueOf(id));
+                : organisers.current(id).map(Organiser::name).orElse(String.valueOf(id));
     }
 
     private FormErrors check(AccountForm.Input in, @Nullable Account current) {
         FormErrors errors = new FormErrors();
-        if (in.organiserId() != null && organisers.findById(in.organiserId()).isEmpty()) {
+        if (in.organiserId() != null && organisers.current(in.organiserId()).isEmpty()) {
             errors.field("organiserId", "console.account.error.organiserRequired");
         }
         accounts.findByEmail(in.email())

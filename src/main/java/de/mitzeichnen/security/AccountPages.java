@@ -5,7 +5,7 @@ import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
 import de.mitzeichnen.console.FormErrors;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.web.NotFoundException;
 import de.mitzeichnen.web.Pages;
 import de.mitzeichnen.web.Texts;
@@ -43,7 +43,7 @@ class AccountPages {
     record Row(Account account, String organiserName) {}
 
     private final AccountRepository accounts;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final AccountAdmin admin;
     private final PasswordPolicy policy;
     private final Sessions sessions;
@@ -56,7 +56,7 @@ class AccountPages {
 
     AccountPages(
             AccountRepository accounts,
-            OrganiserRepository organisers,
+            Organisers organisers,
             AccountAdmin admin,
             PasswordPolicy policy,
             Sessions sessions,
@@ -74,8 +74,7 @@ class AccountPages {
     @Get
     HttpResponse<String> list(HttpRequest<?> request, ConsoleUser me) {
         Map<Long, String> names =
-                organisers.findAll().stream()
-                        .collect(Collectors.toMap(Organiser::id, Organiser::name));
+                organisers.all().stream().collect(Collectors.toMap(Organiser::id, Organiser::name));
         List<Row> rows =
                 accounts.listOrderByEmail().stream()
                         .map(
@@ -220,9 +219,7 @@ class AccountPages {
             @Nullable String notice,
             @Nullable String error) {
         List<Organiser> choices =
-                organisers.findAll().stream()
-                        .sorted(Comparator.comparing(Organiser::name))
-                        .toList();
+                organisers.all().stream().sorted(Comparator.comparing(Organiser::name)).toList();
         Map<String, Object> model =
                 Pages.model(
                         "account",

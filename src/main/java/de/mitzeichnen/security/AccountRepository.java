@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface AccountRepository extends CrudRepository<Account, Long> {
+interface AccountRepository extends CrudRepository<Account, Long> {
 
     Optional<Account> findByEmail(String email);
 

@@ -4,7 +4,7 @@ import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
@@ -25,7 +25,7 @@ public class PasswordChange {
             LoginPages.LOGIN + "?" + LoginPages.PASSWORD_CHANGED + "=1";
 
     private final AccountRepository accounts;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final Passwords passwords;
     private final PasswordPolicy policy;
     private final Sessions sessions;
@@ -34,7 +34,7 @@ public class PasswordChange {
 
     PasswordChange(
             AccountRepository accounts,
-            OrganiserRepository organisers,
+            Organisers organisers,
             Passwords passwords,
             PasswordPolicy policy,
             Sessions sessions,
@@ -67,7 +67,7 @@ public class PasswordChange {
                         account.organiserId() == null
                                 ? null
                                 : organisers
-                                        .findById(account.organiserId())
+                                        .current(account.organiserId())
                                         .map(Organiser::name)
                                         .orElse(null));
         if (problem != null) {

@@ -2,7 +2,7 @@ package de.mitzeichnen.security;
 
 import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.organiser.Organiser;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.web.Languages;
 import de.mitzeichnen.web.PageRenderer;
 import de.mitzeichnen.web.Pages;
@@ -44,7 +44,7 @@ class PasswordResetPages {
 
     private final PasswordResets resets;
     private final PasswordPolicy policy;
-    private final OrganiserRepository organisers;
+    private final Organisers organisers;
     private final ClientIp clientIp;
     private final PageRenderer pages;
     private final Languages languages;
@@ -53,7 +53,7 @@ class PasswordResetPages {
     PasswordResetPages(
             PasswordResets resets,
             PasswordPolicy policy,
-            OrganiserRepository organisers,
+            Organisers organisers,
             ClientIp clientIp,
             PageRenderer pages,
             Languages languages,
@@ -123,7 +123,7 @@ class PasswordResetPages {
                         account.get().organiserId() == null
                                 ? null
                                 : organisers
-                                        .findById(account.get().organiserId())
+                                        .current(account.get().organiserId())
                                         .map(Organiser::name)
                                         .orElse(null));
         if (problem != null) {

@@ -1,7 +1,7 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.Appeals;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -28,15 +28,12 @@ class ConfirmSignature {
     record Outcome(State state, Signature signature, Appeal appeal) {}
 
     private final SignatureRepository signatures;
-    private final AppealRepository appeals;
+    private final Appeals appeals;
     private final Signatures owner;
     private final Clock clock;
 
     ConfirmSignature(
-            SignatureRepository signatures,
-            AppealRepository appeals,
-            Signatures owner,
-            Clock clock) {
+            SignatureRepository signatures, Appeals appeals, Signatures owner, Clock clock) {
         this.signatures = signatures;
         this.appeals = appeals;
         this.owner = owner;
@@ -70,7 +67,7 @@ class ConfirmSignature {
             return new Outcome(State.UNKNOWN, null, null);
         }
         Signature s = found.get();
-        Appeal appeal = appeals.findById(s.appealId()).orElseThrow();
+        Appeal appeal = appeals.byId(s.appealId()).orElseThrow();
         if (s.status() == SignatureStatus.CONFIRMED) {
             return new Outcome(State.ALREADY_CONFIRMED, s, appeal);
         }

@@ -1,5 +1,7 @@
 package de.mitzeichnen.signing;
 
+import de.mitzeichnen.appeal.Appeal;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.counting.SupportSource;
 import de.mitzeichnen.counting.Tally;
@@ -22,9 +24,11 @@ import java.util.List;
 class SignatureTally implements SupportSource {
 
     private final JdbcOperations jdbc;
+    private final Appeals appeals;
 
-    SignatureTally(JdbcOperations jdbc) {
+    SignatureTally(JdbcOperations jdbc, Appeals appeals) {
         this.jdbc = jdbc;
+        this.appeals = appeals;
     }
 
     /** What the signature adds ({@link Tally#NONE} for none). */
@@ -64,9 +68,15 @@ class SignatureTally implements SupportSource {
                                 && s.trust() == Trust.EMAIL_ONLY);
     }
 
+    @Override
+    public List<Long> countedAppeals() {
+        return appeals.pastDraft();
+    }
+
     /** The rule above in SQL, summed per place. */
     @Override
-    public List<PlaceCount> places(long appealId, PublicCount mode) {
+    public List<PlaceCount> places(long appealId) {
+        PublicCount mode = appeals.byId(appealId).map(Appeal::publicCount).orElseThrow();
         String all = mode == PublicCount.ALL_CONFIRMED ? "TRUE" : "FALSE";
         return jdbc.prepareStatement(
                 """

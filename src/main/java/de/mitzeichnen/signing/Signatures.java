@@ -1,10 +1,11 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealText;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
+import de.mitzeichnen.console.UploadedFile;
 import de.mitzeichnen.counting.SupportLedger;
 import de.mitzeichnen.counting.Tally;
 import de.mitzeichnen.db.UtcInstantConverter;
@@ -41,7 +42,7 @@ import java.util.TreeSet;
 public class Signatures {
 
     private final SignatureRepository signatures;
-    private final AppealRepository appeals;
+    private final Appeals appeals;
     private final SubmitTransaction submissions;
     private final SupportLedger ledger;
     private final SignatureMails mails;
@@ -57,7 +58,7 @@ public class Signatures {
 
     Signatures(
             SignatureRepository signatures,
-            AppealRepository appeals,
+            Appeals appeals,
             SubmitTransaction submissions,
             SupportLedger ledger,
             SignatureMails mails,
@@ -135,7 +136,7 @@ public class Signatures {
                 "INSERT INTO signature_evidence (signature_id, appeal_id, evidence_date, file_name,"
                         + " content_type, file_size, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
-                    Evidence.EvidenceFile f = evidence.file();
+                    UploadedFile f = evidence.file();
                     ps.setLong(1, saved.id());
                     ps.setLong(2, appeal.id());
                     ps.setObject(3, evidence.date());
@@ -181,7 +182,7 @@ public class Signatures {
 
     /** The evidence file of a recorded signature of the appeal (for the organiser only). */
     @Transactional
-    public Optional<Evidence.EvidenceFile> evidenceFile(long appealId, long signatureId) {
+    public Optional<UploadedFile> evidenceFile(long appealId, long signatureId) {
         return jdbc.prepareStatement(
                 "SELECT file_name, content_type, content FROM signature_evidence"
                         + " WHERE appeal_id = ? AND signature_id = ? AND content IS NOT NULL",
@@ -191,9 +192,9 @@ public class Signatures {
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next()
                                 ? Optional.of(
-                                        new Evidence.EvidenceFile(
+                                        new UploadedFile(
                                                 rs.getString(1), rs.getString(2), rs.getBytes(3)))
-                                : Optional.<Evidence.EvidenceFile>empty();
+                                : Optional.<UploadedFile>empty();
                     }
                 });
     }
@@ -368,7 +369,7 @@ public class Signatures {
             String reason,
             @Nullable VerificationMethod method) {
         List<Long> changed = new ArrayList<>();
-        Appeal appeal = appeals.findById(appealId).orElseThrow();
+        Appeal appeal = appeals.byId(appealId).orElseThrow();
         Instant now = clock.instant();
         for (Long id : ids) {
             if (one(appeal, id, transition, actor, reason, method, null, now, false)) {
@@ -390,7 +391,7 @@ public class Signatures {
             String reason,
             @Nullable VerificationMethod method,
             @Nullable String note) {
-        Appeal appeal = appeals.findById(appealId).orElseThrow();
+        Appeal appeal = appeals.byId(appealId).orElseThrow();
         Instant now = clock.instant();
         int n = 0;
         for (Long id : ids) {

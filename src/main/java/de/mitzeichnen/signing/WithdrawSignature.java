@@ -1,7 +1,7 @@
 package de.mitzeichnen.signing;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.mail.Outbox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -28,14 +28,14 @@ class WithdrawSignature {
     record Outcome(State state, Signature signature, Appeal appeal) {}
 
     private final SignatureRepository signatures;
-    private final AppealRepository appeals;
+    private final Appeals appeals;
     private final Signatures owner;
     private final Clock clock;
     private final Outbox outbox;
 
     WithdrawSignature(
             SignatureRepository signatures,
-            AppealRepository appeals,
+            Appeals appeals,
             Signatures owner,
             Clock clock,
             Outbox outbox) {
@@ -75,7 +75,7 @@ class WithdrawSignature {
             return new Outcome(State.UNKNOWN, null, null);
         }
         Signature s = found.get();
-        Appeal appeal = appeals.findById(s.appealId()).orElseThrow();
+        Appeal appeal = appeals.byId(s.appealId()).orElseThrow();
         if (s.status() == SignatureStatus.WITHDRAWN) {
             return new Outcome(State.ALREADY_WITHDRAWN, s, appeal);
         }

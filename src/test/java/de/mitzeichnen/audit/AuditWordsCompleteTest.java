@@ -301,7 +301,7 @@ class AuditWordsCompleteTest {
     /** The field names AppealStore.changedFields can write. */
     static List<String> appealFields() {
         try {
-            String src = Files.readString(MAIN.resolve("appeal/console/AppealStore.java"));
+            String src = Files.readString(MAIN.resolve("appeal/AppealStore.java"));
             Matcher m = Pattern.compile("add\\(f, \"(\\w+)\"").matcher(src);
             List<String> out = new ArrayList<>();
             while (m.find()) {

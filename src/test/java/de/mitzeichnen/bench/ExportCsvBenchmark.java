@@ -1,8 +1,8 @@
 package de.mitzeichnen.bench;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.export.ExportFilter;
 import de.mitzeichnen.export.ExportFormat;
@@ -11,7 +11,7 @@ import de.mitzeichnen.export.Exports;
 import de.mitzeichnen.moderation.Moderation;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.signing.SignatureFilter;
 import de.mitzeichnen.signing.SignatureSearch;
 import io.micronaut.context.ApplicationContext;
@@ -156,32 +156,28 @@ public final class ExportCsvBenchmark {
 
     private static Appeal seed(ApplicationContext ctx, int n) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        OrganiserRepository organisers = ctx.getBean(OrganiserRepository.class);
-        AppealRepository appeals = ctx.getBean(AppealRepository.class);
+        Organisers organisers = ctx.getBean(Organisers.class);
+        Appeals appeals = ctx.getBean(Appeals.class);
         String slug = "bench-export-" + n;
-        Appeal existing = appeals.findBySlug(slug).orElse(null);
+        Appeal existing = appeals.bySlug(slug).orElse(null);
         if (existing != null) {
             return existing;
         }
         Organiser o =
-                organisers
-                        .findByName("Benchmark")
-                        .orElseGet(
-                                () ->
-                                        organisers.save(
-                                                new Organiser(
-                                                        null,
-                                                        "Benchmark",
-                                                        OrganiserKind.CITY,
-                                                        null,
-                                                        "bench@example.org",
-                                                        null,
-                                                        now,
-                                                        now,
-                                                        null,
-                                                        null)));
+                organisers.seed(
+                        new Organiser(
+                                null,
+                                "Benchmark",
+                                OrganiserKind.CITY,
+                                null,
+                                "bench@example.org",
+                                null,
+                                now,
+                                now,
+                                null,
+                                null));
         Appeal appeal =
-                appeals.save(
+                appeals.seed(
                         new Appeal(
                                 null,
                                 o.id(),

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.audit.Actor;
+import de.mitzeichnen.console.UploadedFile;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.security.Account;
-import de.mitzeichnen.signing.Evidence;
 import de.mitzeichnen.testsupport.Chromium;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Fixtures;
@@ -100,7 +100,7 @@ class OutcomeInBrowserTest {
                         yesterday,
                         "Bundeskanzleramt, Berlin",
                         "Die Oberbürgermeisterin hat die Unterschriften von 312 Kommunen im Bundeskanzleramt übergeben.",
-                        new Evidence.EvidenceFile(
+                        new UploadedFile(
                                 "uebergabe.pdf",
                                 "application/pdf",
                                 "%PDF-1.4".getBytes(StandardCharsets.UTF_8)),

@@ -9,7 +9,7 @@ import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.VerificationMethod;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
@@ -45,7 +45,7 @@ class RetentionTest {
 
     @Inject EmbeddedServer server;
     @Inject Fixtures fixtures;
-    @Inject OrganiserRepository organisers;
+    @Inject Organisers organisers;
     @Inject ConsoleAccounts accounts;
     @Inject TestClock clock;
     @Inject Db db;
@@ -64,7 +64,7 @@ class RetentionTest {
         base = URI.create(server.getURL().toString());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         organiser =
-                organisers.save(
+                organisers.seed(
                         new Organiser(
                                 null,
                                 Fixtures.unique("Stadt Frist"),

@@ -61,7 +61,9 @@ class JourneyInBrowserTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         appeal =
                 fixtures.appeal(
-                        "Reise-Aufruf",
+                        // one very long word: the start page and the appeal page must still fit
+                        // a phone (it once widened the start page)
+                        "Reise-Aufruf zur Donaudampfschifffahrtsgesellschaftskapitänswitwenrente",
                         AppealStatus.OPEN,
                         now.minus(1, ChronoUnit.DAYS),
                         now.plus(10, ChronoUnit.DAYS));
@@ -232,6 +234,8 @@ class JourneyInBrowserTest {
     @Test
     void errorsAtBothWidthsAndEveryPublicPageIsAccessible() throws Exception {
         String appealPath = "/aufrufe/" + appeal.slug() + "?lang=de";
+        browser.get(url("/?lang=de"));
+        check("start");
         browser.get(url(appealPath));
         check("appeal");
 

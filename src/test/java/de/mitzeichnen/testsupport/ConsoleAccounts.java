@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import de.mitzeichnen.console.AccountRole;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.security.Account;
-import de.mitzeichnen.security.AccountRepository;
+import de.mitzeichnen.security.Accounts;
 import de.mitzeichnen.security.Passwords;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -21,11 +21,11 @@ public class ConsoleAccounts {
 
     public static final String PASSWORD = "ein-sicheres-Testpasswort-42";
 
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final Passwords passwords;
     private volatile String passwordHash;
 
-    ConsoleAccounts(AccountRepository accounts, Passwords passwords) {
+    ConsoleAccounts(Accounts accounts, Passwords passwords) {
         this.accounts = accounts;
         this.passwords = passwords;
     }
@@ -43,7 +43,7 @@ public class ConsoleAccounts {
             passwordHash = passwords.hash(PASSWORD);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return accounts.save(
+        return accounts.seed(
                 new Account(
                         null,
                         Fixtures.unique(prefix).toLowerCase() + "@test.example",

@@ -1,13 +1,13 @@
 package de.mitzeichnen.testsupport;
 
 import de.mitzeichnen.appeal.Appeal;
-import de.mitzeichnen.appeal.AppealRepository;
 import de.mitzeichnen.appeal.AppealStatus;
+import de.mitzeichnen.appeal.Appeals;
 import de.mitzeichnen.appeal.PublicCount;
 import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.organiser.OrganiserKind;
-import de.mitzeichnen.organiser.OrganiserRepository;
+import de.mitzeichnen.organiser.Organisers;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +21,10 @@ import java.util.UUID;
 @Singleton
 public class Fixtures {
 
-    private final OrganiserRepository organisers;
-    private final AppealRepository appeals;
+    private final Organisers organisers;
+    private final Appeals appeals;
 
-    Fixtures(OrganiserRepository organisers, AppealRepository appeals) {
+    Fixtures(Organisers organisers, Appeals appeals) {
         this.organisers = organisers;
         this.appeals = appeals;
     }
@@ -35,7 +35,7 @@ public class Fixtures {
 
     public Organiser organiser(String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return organisers.save(
+        return organisers.seed(
                 new Organiser(
                         null,
                         unique(name),
@@ -61,7 +61,7 @@ public class Fixtures {
             Instant deadline,
             String body) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return appeals.save(
+        return appeals.seed(
                 new Appeal(
                         null,
                         organiser.id(),

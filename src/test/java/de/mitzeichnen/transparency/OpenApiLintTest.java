@@ -85,6 +85,12 @@ class OpenApiLintTest {
         }
         Set<String> operationIds = new HashSet<>();
         for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                problems.add(
+                        path.getKey()
+                                + ": a page, not the open API (name its package in"
+                                + " OpenApiDefinition)");
+            }
             for (Map.Entry<PathItem.HttpMethod, Operation> e :
                     path.getValue().readOperationsMap().entrySet()) {
                 String where = e.getKey() + " " + path.getKey();

@@ -1,4 +1,4 @@
-package de.mitzeichnen.console;
+package de.mitzeichnen.invitation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
-import de.mitzeichnen.invitation.ConsoleInvitationPages;
-import de.mitzeichnen.invitation.InvitationCsv;
-import de.mitzeichnen.invitation.Invitations;
 import de.mitzeichnen.organiser.Organiser;
 import de.mitzeichnen.testsupport.ConsoleAccounts;
 import de.mitzeichnen.testsupport.Db;

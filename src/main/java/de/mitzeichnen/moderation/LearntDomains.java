@@ -1,5 +1,9 @@
-package de.mitzeichnen.municipality;
+package de.mitzeichnen.moderation;
 
+import de.mitzeichnen.municipality.DomainTrust;
+import de.mitzeichnen.municipality.MailDomains;
+import de.mitzeichnen.municipality.Municipality;
+import de.mitzeichnen.municipality.MunicipalityRegister;
 import de.mitzeichnen.signing.SignatureSearch;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;

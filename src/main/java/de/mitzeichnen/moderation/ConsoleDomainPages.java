@@ -1,4 +1,4 @@
-package de.mitzeichnen.municipality;
+package de.mitzeichnen.moderation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.ManagedAppeals;
@@ -6,6 +6,8 @@ import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.console.ConsoleUser;
 import de.mitzeichnen.console.ConsoleView;
+import de.mitzeichnen.municipality.DomainException;
+import de.mitzeichnen.municipality.MailDomains;
 import de.mitzeichnen.web.Pages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
