@@ -1,5 +1,7 @@
 package de.mitzeichnen.demo;
 
+import de.mitzeichnen.alliance.Alliances;
+import de.mitzeichnen.alliance.DemoAllianceAppeal;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
 import de.mitzeichnen.appeal.Appeals;
@@ -47,6 +49,8 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private final Organisers organisers;
     private final Appeals appeals;
     private final MailDomains domains;
+    private final Alliances alliances;
+    private final DemoAllianceAppeal allianceAppeal;
     private final Clock clock;
 
     DemoData(
@@ -55,7 +59,11 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             Organisers organisers,
             Appeals appeals,
             MailDomains domains,
+            Alliances alliances,
+            DemoAllianceAppeal allianceAppeal,
             Clock clock) {
+        this.alliances = alliances;
+        this.allianceAppeal = allianceAppeal;
         this.config = config;
         this.embedded = embedded;
         this.organisers = organisers;
@@ -132,6 +140,10 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
                     "Demo data: created {} demo appeal(s) (development only; MITZEICHNEN_DEMO=false turns this off)",
                     created);
         }
+        // after the demo alliance exists: its appeal, contacts, invitations and replies
+        alliances
+                .publicBySlug("sichere-haefen")
+                .ifPresent(a -> allianceAppeal.load(a, now, deadline));
     }
 
     /**
