@@ -124,7 +124,12 @@ public class DemoAllianceAppeal {
      * returns whether it did.
      */
     public boolean load(Alliance alliance, Instant now, Instant deadline) {
-        if (appeals.bySlug(SLUG).isPresent()) {
+        return load(alliance, SLUG, now, deadline);
+    }
+
+    /** {@link #load(Alliance, Instant, Instant)} with the appeal at {@code slug}. */
+    boolean load(Alliance alliance, String slug, Instant now, Instant deadline) {
+        if (appeals.bySlug(slug).isPresent()) {
             return false;
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
@@ -133,7 +138,7 @@ public class DemoAllianceAppeal {
                         new Appeal(
                                 null,
                                 alliance.organiserId(),
-                                SLUG,
+                                slug,
                                 "Sichere Häfen: Aufnahme aus Seenot ermöglichen",
                                 "an die Bundesregierung",
                                 text(),
