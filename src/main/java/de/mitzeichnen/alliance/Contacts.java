@@ -121,7 +121,9 @@ public class Contacts {
      */
     Checked check(long allianceId, @Nullable MemberPlace place, Input in, @Nullable Long except) {
         List<Memberships.Problem> out = new ArrayList<>();
-        if (place == null || !places(allianceId).contains(place)) {
+        if (place == null) {
+            out.add(Memberships.Problem.of("place", "alliance.contact.error.member.required"));
+        } else if (!places(allianceId).contains(place)) {
             out.add(Memberships.Problem.of("place", "alliance.contact.error.notMember"));
         }
         String name = in.name() == null ? "" : in.name().strip();

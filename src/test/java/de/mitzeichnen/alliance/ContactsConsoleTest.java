@@ -143,6 +143,19 @@ class ContactsConsoleTest {
                 List.of("Funktion eines Landkreises, aber eine Gemeinde angegeben"),
                 texts(wrongRole, ".error-summary li"));
         assertEquals("Anna Alt", wrongRole.doc().selectFirst("input#name").val(), "values kept");
+        Web.Page noMember =
+                add(
+                        Map.of(
+                                "place", "",
+                                "name", "Anna Alt",
+                                "role", "",
+                                "email", addr("anna"),
+                                "body", "",
+                                "note", ""));
+        assertStatus(422, noMember);
+        assertEquals(
+                List.of("Bitte wählen Sie das Mitglied.", "Bitte wählen Sie die Funktion."),
+                texts(noMember, ".error-summary li"));
         assertEquals(0, stored());
 
         Web.Page added =
