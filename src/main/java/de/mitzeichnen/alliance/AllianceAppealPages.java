@@ -266,7 +266,7 @@ class AllianceAppealPages {
 
     /** The appeal, when the alliance runs it; 404 otherwise. */
     private Appeal runBy(Alliance alliance, long appealId) {
-        if (!allianceAppeals.allianceOf(appealId).map(a -> a == alliance.id()).orElse(false)) {
+        if (!allianceAppeals.allianceOf(appealId).map(a -> a.equals(alliance.id())).orElse(false)) {
             throw new NotFoundException();
         }
         return appeals.byId(appealId).orElseThrow(NotFoundException::new);
