@@ -104,6 +104,30 @@ public class AllianceAppeals {
     }
 
     /**
+     * The alliance no longer runs the appeal (its invitations and signatures stay as they are);
+     * false when it did not run it.
+     */
+    @Transactional
+    public boolean unlink(Alliance alliance, Appeal appeal, Actor who) {
+        int removed =
+                Sql.update(
+                        jdbc.getConnection(),
+                        "DELETE FROM alliance_appeal WHERE alliance_id = ? AND appeal_id = ?",
+                        alliance.id(),
+                        appeal.id());
+        if (removed == 0) {
+            return false;
+        }
+        audit.record(
+                who,
+                "ALLIANCE_APPEAL_UNLINKED",
+                alliance.organiserId(),
+                appeal.id(),
+                Map.of("slug", alliance.slug(), "title", appeal.title()));
+        return true;
+    }
+
+    /**
      * The alliance's public appeals with their counts (two queries, whatever their number): open
      * ones first, then by deadline, the latest first.
      */

@@ -33,6 +33,11 @@ public class Appeals {
         return appeals.findByStatusInOrderByDeadlineAsc(statuses);
     }
 
+    /** An organisation's appeals, the newest first (another feature's console choice). */
+    public List<Appeal> ofOrganiser(long organiserId) {
+        return appeals.findByOrganiserIdOrderByCreatedAtDesc(organiserId);
+    }
+
     /** Every appeal that has left its draft: those whose support is counted. */
     public List<Long> pastDraft() {
         return appeals.findIdByStatusNotEqual(AppealStatus.DRAFT);

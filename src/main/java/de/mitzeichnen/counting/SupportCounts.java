@@ -110,6 +110,51 @@ public class SupportCounts {
                 });
     }
 
+    /** What the aggregate holds for one place of an appeal: counted and awaiting signatures. */
+    public record PlaceSupport(Tally.Place place, long counted, long awaiting) {}
+
+    /**
+     * The aggregate's rows for these places of the appeal (a place without any support is missing):
+     * for a page that asks about a known set of places, an alliance's members. Reads {@code
+     * support_unit} by its primary key, never the signatures.
+     */
+    public List<PlaceSupport> ofPlaces(long appealId, Collection<Tally.Place> places) {
+        List<PlaceSupport> out = new ArrayList<>();
+        List<Tally.Place> all = List.copyOf(places);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Tally.Place> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            String marks =
+                    String.join(
+                            " OR ",
+                            Collections.nCopies(chunk.size(), "(kind = ? AND place_key = ?)"));
+            jdbc.prepareStatement(
+                    "SELECT kind, place_key, counted, awaiting FROM support_unit WHERE appeal_id = ? AND ("
+                            + marks
+                            + ")",
+                    (PreparedStatement ps) -> {
+                        int i = 1;
+                        ps.setLong(i++, appealId);
+                        for (Tally.Place p : chunk) {
+                            ps.setString(i++, p.kind().name());
+                            ps.setString(i++, p.key());
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(
+                                        new PlaceSupport(
+                                                new Tally.Place(
+                                                        Tally.Kind.valueOf(rs.getString(1)),
+                                                        rs.getString(2)),
+                                                rs.getLong(3),
+                                                rs.getLong(4)));
+                            }
+                        }
+                        return out;
+                    });
+        }
+        return out;
+    }
+
     /** Supporting places per Land, most municipalities first. */
     public List<LandCount> byLand(long appealId) {
         return jdbc.prepareStatement(

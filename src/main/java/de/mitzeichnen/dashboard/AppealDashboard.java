@@ -53,7 +53,8 @@ class AppealDashboard {
             Invitations.Progress invitations,
             List<Reminder> reminders,
             List<Activity> recent,
-            Signatures.HeldTotals held) {}
+            Signatures.HeldTotals held,
+            List<DashboardSection.Section> sections) {}
 
     private final SupportCounts counts;
     private final Signatures signatures;
@@ -63,6 +64,7 @@ class AppealDashboard {
     private final AuditWords words;
     private final Texts texts;
     private final Clock clock;
+    private final List<DashboardSection> sections;
 
     AppealDashboard(
             SupportCounts counts,
@@ -72,7 +74,9 @@ class AppealDashboard {
             AuditLog audit,
             AuditWords words,
             Texts texts,
-            Clock clock) {
+            Clock clock,
+            List<DashboardSection> sections) {
+        this.sections = sections;
         this.counts = counts;
         this.signatures = signatures;
         this.support = support;
@@ -123,7 +127,8 @@ class AppealDashboard {
                 invitations.progress(appeal.id()),
                 reminders,
                 recent,
-                signatures.heldTotals(appeal.id()));
+                signatures.heldTotals(appeal.id()),
+                sections.stream().flatMap(x -> x.section(appeal, locale).stream()).toList());
     }
 
     /** The action in words, or its name for actions this version does not know. */

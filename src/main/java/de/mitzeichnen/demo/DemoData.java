@@ -2,6 +2,7 @@ package de.mitzeichnen.demo;
 
 import de.mitzeichnen.alliance.Alliance;
 import de.mitzeichnen.alliance.Alliances;
+import de.mitzeichnen.alliance.DemoAllianceAppeal;
 import de.mitzeichnen.alliance.Memberships;
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.AppealStatus;
@@ -57,6 +58,7 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
     private final MailDomains domains;
     private final Alliances alliances;
     private final Memberships memberships;
+    private final DemoAllianceAppeal allianceAppeal;
     private final Clock clock;
 
     DemoData(
@@ -67,9 +69,11 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
             MailDomains domains,
             Alliances alliances,
             Memberships memberships,
+            DemoAllianceAppeal allianceAppeal,
             Clock clock) {
         this.alliances = alliances;
         this.memberships = memberships;
+        this.allianceAppeal = allianceAppeal;
         this.config = config;
         this.embedded = embedded;
         this.organisers = organisers;
@@ -155,6 +159,10 @@ class DemoData implements ApplicationEventListener<ServerStartupEvent> {
                         null,
                         now);
         alliance(potsdam);
+        // after the demo alliance exists: its appeal, contacts, invitations and replies
+        alliances
+                .publicBySlug("sichere-haefen")
+                .ifPresent(a -> allianceAppeal.load(a, now, deadline));
     }
 
     /** The founding date of „Städte Sicherer Häfen" (Potsdamer Erklärung). */

@@ -56,12 +56,15 @@ public class InvitationCsv {
     private final Texts texts;
 
     private final Signatures signatures;
+    private final Invitations invitations;
 
     InvitationCsv(
             MunicipalityRegister register,
             JdbcOperations jdbc,
             Texts texts,
-            Signatures signatures) {
+            Signatures signatures,
+            Invitations invitations) {
+        this.invitations = invitations;
         this.signatures = signatures;
         this.register = register;
         this.jdbc = jdbc;
@@ -130,6 +133,7 @@ public class InvitationCsv {
         Set<String> seen = new HashSet<>();
         Set<String> signed = confirmedAddresses(appeal.id());
         Set<String> invited = invitedAddresses(appeal.id());
+        String list = invitations.defaultList(appeal.id()).orElse(null);
         List<Line> lines = new ArrayList<>();
         for (int r = 1; r < records.size(); r++) {
             CSVRecord rec = records.get(r);
@@ -154,6 +158,11 @@ public class InvitationCsv {
                 problems.add("invitation.problem.signed");
             } else if (invited.contains(address.key())) {
                 problems.add("invitation.problem.invited");
+            } else if (invitations
+                    .listMail(list, address.key())
+                    .filter(MailingLists.ListMail::unsubscribed)
+                    .isPresent()) {
+                problems.add("invitation.problem.unsubscribed");
             }
             SignerRole signerRole = RoleWords.read(role, texts).orElse(null);
             if (signerRole == null || signerRole == SignerRole.OTHER) {

@@ -54,6 +54,8 @@ class InvitationPages {
         if (page == null) {
             return invalid(request);
         }
+        // only remembered for the organiser's overview (once); the page is the same either way
+        invitations.markOpened(invitation.id());
         String place =
                 register.findByAgs(invitation.municipalityAgs())
                         .map(m -> m.displayName() + " (" + m.ags() + ")")

@@ -2,10 +2,12 @@ package de.mitzeichnen.invitation;
 
 import de.mitzeichnen.appeal.Appeal;
 import de.mitzeichnen.appeal.Appeals;
+import de.mitzeichnen.appeal.SignerRole;
 import de.mitzeichnen.audit.Actor;
 import de.mitzeichnen.audit.AuditLog;
 import de.mitzeichnen.config.MitzeichnenConfig;
 import de.mitzeichnen.db.Sql;
+import de.mitzeichnen.email.EmailAddress;
 import de.mitzeichnen.mail.MailTemplates;
 import de.mitzeichnen.mail.Outbox;
 import de.mitzeichnen.mail.OutgoingMail;
@@ -17,6 +19,7 @@ import de.mitzeichnen.signing.Signatures;
 import de.mitzeichnen.signing.Tokens;
 import de.mitzeichnen.web.Formats;
 import de.mitzeichnen.web.Texts;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -27,8 +30,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +63,7 @@ public class Invitations {
     private final Clock clock;
     private final Signatures signatures;
     private final RateLimits limits;
+    private final List<MailingLists> lists;
 
     Invitations(
             JdbcOperations jdbc,
@@ -68,7 +76,9 @@ public class Invitations {
             AuditLog audit,
             Clock clock,
             Signatures signatures,
-            RateLimits limits) {
+            RateLimits limits,
+            List<MailingLists> lists) {
+        this.lists = lists;
         this.signatures = signatures;
         this.limits = limits;
         this.jdbc = jdbc;
@@ -146,67 +156,163 @@ public class Invitations {
             String municipalityAgs,
             String body,
             String language,
-            InvitationStatus status) {}
+            InvitationStatus status,
+            @Nullable String mailingList) {}
 
     /** Sending progress of an appeal's invitations, by the state of their mails. */
     public record Progress(
             long invited, long sent, long pending, long failed, long signed, long optedOut) {}
 
-    /** Stores the good lines as invitations and queues their mails, all in one transaction. */
+    /**
+     * Stores the good lines as invitations and queues their mails, all in one transaction. On an
+     * appeal whose invitations go out on a mailing list (an alliance's), an address that has
+     * unsubscribed from it is left out.
+     */
     @Transactional
     public int invite(
             Appeal appeal, List<InvitationCsv.Line> lines, String actor, Locale language) {
-        // Sends per organiser, so that a taken-over account cannot mail the whole country in its
-        // name.
-        limits.require(
-                RateLimits.Kind.INVITE,
-                String.valueOf(appeal.organiserId()),
-                limits.config().inviteLimit());
+        requireLimit(appeal);
         Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
+        String list = defaultList(appeal.id()).orElse(null);
         Instant now = clock.instant();
         int n = 0;
         for (InvitationCsv.Line line : lines) {
             if (!line.ok()) {
                 continue;
             }
-            String token = Tokens.newToken();
-            long id =
-                    Sql.insert(
-                            jdbc.getConnection(),
-                            """
-                    INSERT INTO invitation (appeal_id, name, email, email_key, role, municipality_ags, body, language,
-                      status, created_by, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?)""",
-                            appeal.id(),
+            Invitee invitee =
+                    new Invitee(
                             line.name(),
-                            line.address().address(),
-                            line.address().key(),
-                            line.signerRole().name(),
+                            line.address(),
+                            line.signerRole(),
                             line.place().ags(),
-                            line.body(),
-                            language.getLanguage(),
-                            actor,
-                            now,
-                            now);
-            update(
-                    "INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)",
-                    Tokens.hash(token),
-                    id);
-            long outboxId =
-                    send(
-                            appeal,
-                            organiser,
-                            line.name(),
-                            line.address().address(),
                             line.place().displayName(),
-                            token,
-                            language,
-                            "invitation",
-                            "invitation.mail.subject");
-            update("UPDATE invitation SET outbox_id = ? WHERE id = ?", outboxId, id);
-            n++;
+                            line.body());
+            if (store(appeal, organiser, invitee, language, actor, list, now)) {
+                n++;
+            }
         }
         return n;
+    }
+
+    /**
+     * Someone to invite whom another feature knows (an alliance member's contact person): the place
+     * is an AGS or a Landkreis's 5-digit key, as in an invitation list.
+     */
+    public record Invitee(
+            String name,
+            EmailAddress address,
+            SignerRole role,
+            String placeKey,
+            String placeName,
+            @Nullable String body) {}
+
+    /**
+     * Invites these people on {@code list} (whose unsubscribe link every mail of theirs carries),
+     * in one transaction with the caller's change: addresses already invited to the appeal or
+     * unsubscribed from the list are left out. Returns how many were invited.
+     */
+    @Transactional
+    public int inviteAll(
+            Appeal appeal, List<Invitee> invitees, String list, Actor who, Locale language) {
+        requireLimit(appeal);
+        Organiser organiser = organisers.current(appeal.organiserId()).orElseThrow();
+        Set<String> invited = invitedAddresses(appeal.id());
+        Instant now = clock.instant();
+        int n = 0;
+        for (Invitee invitee : invitees) {
+            if (invited.add(invitee.address().key())
+                    && store(appeal, organiser, invitee, language, who.email(), list, now)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Sends per organiser, so that a taken-over account cannot mail the whole country. */
+    private void requireLimit(Appeal appeal) {
+        limits.require(
+                RateLimits.Kind.INVITE,
+                String.valueOf(appeal.organiserId()),
+                limits.config().inviteLimit());
+    }
+
+    /** Stores one invitation and queues its mail; false when its list must not mail it. */
+    private boolean store(
+            Appeal appeal,
+            Organiser organiser,
+            Invitee invitee,
+            Locale language,
+            String actor,
+            @Nullable String list,
+            Instant now) {
+        Optional<MailingLists.ListMail> onList = listMail(list, invitee.address().key());
+        if (onList.isPresent() && onList.get().unsubscribed()) {
+            return false;
+        }
+        String token = Tokens.newToken();
+        long id =
+                Sql.insert(
+                        jdbc.getConnection(),
+                        """
+                INSERT INTO invitation (appeal_id, name, email, email_key, role, municipality_ags, body, language,
+                  status, created_by, created_at, updated_at, mailing_list)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?, ?, ?, ?)""",
+                        appeal.id(),
+                        invitee.name(),
+                        invitee.address().address(),
+                        invitee.address().key(),
+                        invitee.role().name(),
+                        invitee.placeKey(),
+                        invitee.body(),
+                        language.getLanguage(),
+                        actor,
+                        now,
+                        now,
+                        onList.isPresent() ? list : null);
+        update(
+                "INSERT INTO invitation_token (token_hash, invitation_id) VALUES (?, ?)",
+                Tokens.hash(token),
+                id);
+        long outboxId =
+                send(
+                        appeal,
+                        organiser,
+                        invitee.name(),
+                        invitee.address().address(),
+                        invitee.placeName(),
+                        token,
+                        language,
+                        "invitation",
+                        "invitation.mail.subject",
+                        onList);
+        update("UPDATE invitation SET outbox_id = ? WHERE id = ?", outboxId, id);
+        return true;
+    }
+
+    /** The list the appeal's invitations go out on by default (its alliance's), if any. */
+    Optional<String> defaultList(long appealId) {
+        for (MailingLists l : lists) {
+            Optional<String> list = l.listOf(appealId);
+            if (list.isPresent()) {
+                return list;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a mail on {@code list} to the address carries, asked at the moment it is written. */
+    Optional<MailingLists.ListMail> listMail(@Nullable String list, String emailKey) {
+        if (list == null) {
+            return Optional.empty();
+        }
+        for (MailingLists l : lists) {
+            Optional<MailingLists.ListMail> mail = l.mail(list, emailKey);
+            if (mail.isPresent()) {
+                return mail;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -256,7 +362,26 @@ public class Invitations {
         Set<String> signed = signatures.confirmedAddresses(appeal.id());
         open = open.stream().filter(i -> !signed.contains(i.emailKey())).toList();
         Instant now = clock.instant();
+        int reminded = 0;
         for (Invitation inv : open) {
+            // asked now, not when invited: an address that unsubscribed from the list since then
+            // gets nothing more, and its invitation is done
+            Optional<MailingLists.ListMail> onList =
+                    listMail(
+                            inv.mailingList() != null
+                                    ? inv.mailingList()
+                                    : defaultList(appeal.id()).orElse(null),
+                            inv.emailKey());
+            if (onList.isPresent() && onList.get().unsubscribed()) {
+                update(
+                        "UPDATE invitation SET status = 'OPTED_OUT', opted_out_at = ?, updated_at = ?"
+                                + " WHERE id = ? AND status = 'SENT'",
+                        now,
+                        now,
+                        inv.id());
+                continue;
+            }
+            reminded++;
             // A reminder carries a fresh link; earlier links keep working.
             String token = Tokens.newToken();
             update(
@@ -272,7 +397,8 @@ public class Invitations {
                     token,
                     Locale.forLanguageTag(inv.language()),
                     "invitation-reminder",
-                    "invitation.reminder.subject");
+                    "invitation.reminder.subject",
+                    onList);
             if (auto) {
                 update(
                         "UPDATE invitation SET auto_reminders = ?, reminders_sent = reminders_sent + 1,"
@@ -287,7 +413,7 @@ public class Invitations {
                         inv.id());
             }
         }
-        return open.size();
+        return reminded;
     }
 
     public Optional<Invitation> byToken(String token) {
@@ -444,6 +570,109 @@ public class Invitations {
                         : String.join(",", clean.stream().map(String::valueOf).toList()));
     }
 
+    /** The addresses (keys) invited to the appeal so far. */
+    public Set<String> invitedAddresses(long appealId) {
+        return new HashSet<>(
+                Sql.list(
+                        jdbc.getConnection(),
+                        "SELECT email_key FROM invitation WHERE appeal_id = ?",
+                        rs -> rs.getString(1),
+                        appealId));
+    }
+
+    /**
+     * The invitation link was opened (GET): remembered once, as a hint for the organiser — a mail
+     * gateway that checks links opens it too. Changes nothing else.
+     */
+    void markOpened(long invitationId) {
+        update(
+                "UPDATE invitation SET opened_at = ? WHERE id = ? AND opened_at IS NULL",
+                clock.instant(),
+                invitationId);
+    }
+
+    /**
+     * An appeal's invitations per place (AGS or Landkreis key): how many were invited, opened their
+     * link, signed, opted out.
+     */
+    public record PlaceProgress(
+            String placeKey, long invited, long opened, long signed, long optedOut) {}
+
+    public Map<String, PlaceProgress> byPlace(long appealId) {
+        Map<String, PlaceProgress> out = new HashMap<>();
+        Sql.list(
+                        jdbc.getConnection(),
+                        """
+                SELECT municipality_ags, COUNT(*),
+                       SUM(CASE WHEN opened_at IS NOT NULL THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'SIGNED' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'OPTED_OUT' THEN 1 ELSE 0 END)
+                  FROM invitation WHERE appeal_id = ? GROUP BY municipality_ags""",
+                        rs ->
+                                new PlaceProgress(
+                                        rs.getString(1),
+                                        rs.getLong(2),
+                                        rs.getLong(3),
+                                        rs.getLong(4),
+                                        rs.getLong(5)),
+                        appealId)
+                .forEach(p -> out.put(p.placeKey(), p));
+        return out;
+    }
+
+    /**
+     * The address unsubscribed from {@code list}: its open invitations on the list, or of these
+     * appeals, get no reminder any more. Returns how many were open.
+     */
+    @Transactional
+    public int optOutOfList(String list, Collection<Long> appealIds, String emailKey) {
+        Instant now = clock.instant();
+        return Sql.update(
+                jdbc.getConnection(),
+                "UPDATE invitation SET status = 'OPTED_OUT', opted_out_at = ?, updated_at = ?"
+                        + " WHERE email_key = ? AND status = 'SENT' AND (mailing_list = ?"
+                        + inAppeals(appealIds)
+                        + ")",
+                params(List.of(now, now, emailKey, list), appealIds));
+    }
+
+    /**
+     * Erases every invitation of the address on {@code list} or to these appeals, with its links
+     * and the finished mails to it (part of erasing a contact on request). Mails still waiting go
+     * out and are erased then. Returns how many invitations went.
+     */
+    @Transactional
+    public int eraseOnList(String list, Collection<Long> appealIds, String emailKey) {
+        List<Object[]> gone =
+                Sql.list(
+                        jdbc.getConnection(),
+                        "SELECT id, email FROM invitation WHERE email_key = ? AND (mailing_list = ?"
+                                + inAppeals(appealIds)
+                                + ")",
+                        rs -> new Object[] {rs.getLong(1), rs.getString(2)},
+                        params(List.of(emailKey, list), appealIds));
+        for (Object[] row : gone) {
+            update("DELETE FROM invitation_token WHERE invitation_id = ?", row[0]);
+            update("DELETE FROM invitation WHERE id = ?", row[0]);
+            outbox.eraseFor((String) row[1]);
+        }
+        return gone.size();
+    }
+
+    private static String inAppeals(Collection<Long> appealIds) {
+        return appealIds.isEmpty()
+                ? ""
+                : " OR appeal_id IN ("
+                        + String.join(",", Collections.nCopies(appealIds.size(), "?"))
+                        + ")";
+    }
+
+    private static Object[] params(List<Object> first, Collection<Long> appealIds) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(appealIds);
+        return all.toArray();
+    }
+
     private long send(
             Appeal appeal,
             Organiser organiser,
@@ -453,7 +682,8 @@ public class Invitations {
             String token,
             Locale locale,
             String template,
-            String subjectKey) {
+            String subjectKey,
+            Optional<MailingLists.ListMail> onList) {
         Formats fmt = new Formats(locale, clock, texts);
         Map<String, Object> model = new HashMap<>();
         model.put("name", name);
@@ -464,11 +694,22 @@ public class Invitations {
         model.put("deadlineText", fmt.dateTime(appeal.deadline()));
         model.put("signUrl", config.getBaseUrl() + "/einladung/" + token);
         model.put("optOutUrl", config.getBaseUrl() + "/einladung/" + token + "/keine-erinnerung");
+        onList.ifPresent(
+                l -> {
+                    model.put("listName", l.name());
+                    model.put("unsubscribeUrl", l.unsubscribeUrl());
+                });
         MailTemplates.Rendered rendered = templates.render(template, locale, model);
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(
-                "List-Unsubscribe",
-                "<" + config.getBaseUrl() + "/einladung/" + token + "/keine-erinnerung>");
+        if (onList.isPresent()) {
+            // RFC 8058: a mail client's „unsubscribe" posts to the link, without a page
+            headers.put("List-Unsubscribe", "<" + onList.get().unsubscribeUrl() + ">");
+            headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        } else {
+            headers.put(
+                    "List-Unsubscribe",
+                    "<" + config.getBaseUrl() + "/einladung/" + token + "/keine-erinnerung>");
+        }
         return outbox.enqueue(
                 new OutgoingMail(
                         to,
@@ -509,7 +750,8 @@ public class Invitations {
                 rs.getString("municipality_ags"),
                 rs.getString("body"),
                 rs.getString("language"),
-                InvitationStatus.valueOf(rs.getString("status")));
+                InvitationStatus.valueOf(rs.getString("status")),
+                rs.getString("mailing_list"));
     }
 
     Optional<Appeal> appeal(long id) {

@@ -71,6 +71,7 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private final Counter failedCounter;
     private final Counter retriedCounter;
     private final TransactionDefinition claimTransaction = claimTransaction();
+    private final List<DeliveryGuard> guards;
 
     /**
      * Runs after commits go on this many threads: one SMTP conversation at a time delivered about
@@ -98,7 +99,9 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             MailConfig config,
             Clock clock,
             ScheduledJobs jobs,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            List<DeliveryGuard> guards) {
+        this.guards = guards;
         this.jobs = jobs;
         this.sentCounter =
                 Counter.builder("mitzeichnen.mail.sent")
@@ -306,6 +309,11 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
     private int deliver(List<OutboxMessage> batch, SmtpSession connection) {
         if (config.devMailbox()) {
             for (OutboxMessage m : batch) {
+                String withheld = withheld(m);
+                if (withheld != null) {
+                    failed(m, withheld);
+                    continue;
+                }
                 sent(m);
                 LOG.info(
                         "Mail {} ({}) kept in the dev mailbox: /dev/mails/{}",
@@ -325,6 +333,11 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
                     repository.release(rest.id(), rest.version(), Sql.utc(now()));
                 }
                 return i;
+            }
+            String withheld = withheld(m);
+            if (withheld != null) {
+                failed(m, withheld);
+                continue;
             }
             MimeMessage mime;
             try {
@@ -367,6 +380,21 @@ public class MailDispatcher implements ApplicationEventListener<StartupEvent> {
             }
         }
         return batch.size();
+    }
+
+    /** The reason a guard gives for not sending the mail after all, or null. */
+    private String withheld(OutboxMessage m) {
+        if (guards.isEmpty()) {
+            return null;
+        }
+        java.util.Map<String, String> headers = MailHeaders.parse(m.headers());
+        for (DeliveryGuard guard : guards) {
+            String reason = guard.withhold(m.recipient(), headers);
+            if (reason != null) {
+                return "Withheld: " + reason;
+            }
+        }
+        return null;
     }
 
     private void sent(OutboxMessage m) {

@@ -48,6 +48,7 @@ class SupportersPages {
     private final Texts texts;
     private final ObjectMapper json;
     private final Clock clock;
+    private final List<SupporterMarks> marks;
 
     SupportersPages(
             PublicAppeals appeals,
@@ -57,7 +58,9 @@ class SupportersPages {
             Languages languages,
             Texts texts,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            List<SupporterMarks> marks) {
+        this.marks = marks;
         this.appeals = appeals;
         this.support = support;
         this.pages = pages;
@@ -135,6 +138,10 @@ class SupportersPages {
                                     days,
                                     "chart",
                                     TimelineChart.of(days));
+                    marks.stream()
+                            .flatMap(m -> m.marked(appeal, locale).stream())
+                            .findFirst()
+                            .ifPresent(m -> model.put("marked", m));
                     return RenderCache.Rendered.of(
                             pages.render(request, HttpStatus.OK, "transparency/supporters", model));
                 });
