@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -75,8 +76,12 @@ class JoinInBrowserTest {
         return "/buendnisse/" + alliance.slug() + "/beitreten?lang=" + lang;
     }
 
+    /** Sends the form and waits until the answer has replaced the page (not just sent it). */
     void submit() {
+        WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.stalenessOf(page));
     }
 
     WebElement summary() {
@@ -188,8 +193,11 @@ class JoinInBrowserTest {
         browser.findElement(By.linkText("Frankfurt am Main")).click();
         browser.findElement(By.id("accept-heading"));
         check("join-console-declaration");
+        WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("section[aria-labelledby=accept-heading] button"))
                 .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.stalenessOf(before));
         summary();
         check("join-console-declaration-errors");
         browser.findElement(By.id("method")).click();
