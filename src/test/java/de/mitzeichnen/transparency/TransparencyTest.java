@@ -552,6 +552,9 @@ class TransparencyTest {
                 yml.lines().filter(l -> l.matches("^  /.*:$")).map(String::trim).toList();
         assertEquals(
                 List.of(
+                        "/api/v1/alliances:",
+                        "/api/v1/alliances/{slug}:",
+                        "/api/v1/alliances/{slug}/members:",
                         "/api/v1/appeals:",
                         "/api/v1/appeals/{slug}:",
                         "/api/v1/appeals/{slug}/municipalities:",
