@@ -29,7 +29,7 @@ class StatsRecount {
         this.interval = interval;
     }
 
-    @Scheduled(initialDelay = "1m", fixedDelay = "${mitzeichnen.alliance.recount-interval:1h}")
+    @Scheduled(initialDelay = "10m", fixedDelay = "${mitzeichnen.alliance.recount-interval:1h}")
     void tick() {
         jobs.runIfDue("alliance-recount", interval, this::recountAll);
     }
