@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,9 +203,18 @@ class AlliancePublicTest {
                 appeals.contains("Aufruf des Bündnisses (offen): 1 Kommune, 1 Unterschrift"),
                 appeals);
 
+        // the way to the join form, which answers
+        Element join = doc.selectFirst("a.button[href*=beitreten]");
+        assertEquals("/buendnisse/" + alliance.slug() + "/beitreten", join.attr("href"));
+        assertEquals("Beitritt erklären", join.text());
+        assertEquals(200, web.get(join.attr("href")).status());
+
         Web.Page english = web.get("/buendnisse/" + alliance.slug() + "?lang=en");
         assertEquals(200, english.status());
         shareable(english);
+        assertEquals(
+                "/buendnisse/" + alliance.slug() + "/beitreten?lang=en",
+                english.doc().selectFirst("a.button[href*=beitreten]").attr("href"));
         assertEquals("en", english.doc().selectFirst("html").attr("lang"));
         assertTrue(english.text().contains("An alliance run by " + city.name()), english.text());
         assertTrue(english.text().contains("Members by federal state"));
