@@ -31,8 +31,12 @@ class AlliancePage {
     /** A member municipality on the map. */
     record MapPoint(String name, GermanyMap.Point at, double r) {}
 
-    /** The current members of one Land (or abroad), by name. */
-    record Group(String code, String name, List<PlaceInfo> places) {}
+    /**
+     * The current members of one Land (or abroad), by name; {@code labels} as the list shows them
+     * (a place abroad with its country code), one text per member so that the template touches each
+     * of up to thousands of members once.
+     */
+    record Group(String code, String name, List<PlaceInfo> places, List<String> labels) {}
 
     /** A Land's row of the table „by Land", with the share of its municipalities. */
     record LandRow(AllianceStats.LandCount count, String share) {}
@@ -192,7 +196,8 @@ class AlliancePage {
                                     new Group(
                                             c,
                                             p.landName() == null ? abroad : p.landName(),
-                                            new ArrayList<>()))
+                                            new ArrayList<>(),
+                                            List.of()))
                     .places()
                     .add(p);
         }
@@ -207,7 +212,18 @@ class AlliancePage {
                             .sorted(Comparator.comparing(Keyed::key))
                             .map(Keyed::place)
                             .toList();
-            out.add(new Group(g.code(), g.name(), sorted));
+            out.add(
+                    new Group(
+                            g.code(),
+                            g.name(),
+                            sorted,
+                            sorted.stream()
+                                    .map(
+                                            p ->
+                                                    p.abroad() && p.country() != null
+                                                            ? p.name() + " (" + p.country() + ")"
+                                                            : p.name())
+                                    .toList()));
         }
         return out;
     }
