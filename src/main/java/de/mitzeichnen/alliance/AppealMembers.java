@@ -52,6 +52,7 @@ public class AppealMembers {
     private final SupportCounts counts;
     private final Invitations invitations;
     private final Places places;
+    private final CurrentMembers currentMembers;
 
     AppealMembers(
             AllianceAppeals allianceAppeals,
@@ -59,7 +60,9 @@ public class AppealMembers {
             Memberships memberships,
             SupportCounts counts,
             Invitations invitations,
-            Places places) {
+            Places places,
+            CurrentMembers currentMembers) {
+        this.currentMembers = currentMembers;
         this.allianceAppeals = allianceAppeals;
         this.alliances = alliances;
         this.memberships = memberships;
@@ -136,9 +139,7 @@ public class AppealMembers {
 
     /** Today's members, each place once. */
     Set<MemberPlace> current(Alliance alliance) {
-        Set<MemberPlace> out = new LinkedHashSet<>();
-        memberships.onDay(alliance.id(), memberships.today()).forEach(m -> out.add(m.place()));
-        return out;
+        return currentMembers.on(alliance.id(), memberships.today());
     }
 
     private Map<MemberPlace, SupportCounts.PlaceSupport> support(
